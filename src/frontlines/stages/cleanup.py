@@ -1,0 +1,56 @@
+"""Mask what is not article prose: datelines, bylines and photo credits.
+
+Masked text stays in the stored article (offsets keep pointing into the original); later stages
+read ``doc.clean_text``, where masked stretches are blanked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontlines.pipeline import Document, Mask
+from frontlines.resources import Resources
+from frontlines.settings import Settings
+
+# "ALEPPO, Syria (AP) —", "KHARKIV, Ukraine (Frontline Wire) -", "KHARTOUM —"
+DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z'’.\- ]{1,40}[A-Z.])(?:,[ \t]*[A-Z][\w.'’ ]{1,40})?"
+    r"[ \t]*(?:\([^)\n]{1,60}\))?[ \t]*[—–-]{1,2}[ \t]*",
+    re.MULTILINE,
+)
+BYLINE = re.compile(r"^[ \t]*By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,[^\n]{0,60})?[ \t]*$", re.MULTILINE)
+CREDIT = re.compile(
+    r"^[ \t]*(?:Cover|Photo|Image|Picture|Main image|Top image|Credit|Photograph)s?"
+    r"(?: credit)?[ \t]*:[^\n]*$|^[ \t]*\((?:AP|Reuters|AFP|Getty)[^)\n]*Photo[^)\n]*\)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+@dataclass
+class Cleanup:
+    name: str = "cleanup"
+    version: str = "1"
+    requires: tuple[str, ...] = ("article",)
+    assigns: tuple[str, ...] = ("masks",)
+
+    def __call__(self, doc: Document) -> Document:
+        masks = find_masks(doc.text)
+        doc.masks = masks
+        return doc
+
+
+def find_masks(text: str) -> list[Mask]:
+    masks: list[Mask] = []
+    for match in DATELINE.finditer(text):
+        # A dateline stands only at the start of the article or of a paragraph, and ends in a dash.
+        at_paragraph_start = match.start() == 0 or text[: match.start()].endswith("\n")
+        if at_paragraph_start and match.start() < 400:
+            masks.append(Mask(match.start(), match.end(), "dateline"))
+    masks.extend(Mask(m.start(), m.end(), "byline") for m in BYLINE.finditer(text))
+    masks.extend(Mask(m.start(), m.end(), "credit") for m in CREDIT.finditer(text))
+    return sorted(masks, key=lambda mask: mask.start)
+
+
+def make_stage(*, resources: Resources, settings: Settings) -> Cleanup:
+    return Cleanup()
