@@ -19,7 +19,12 @@ DATELINE = re.compile(
     r"[ \t]*(?:\([^)\n]{1,60}\))?[ \t]*[—–-]{1,2}[ \t]*",
     re.MULTILINE,
 )
-BYLINE = re.compile(r"^[ \t]*By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,[^\n]{0,60})?[ \t]*$", re.MULTILINE)
+# "By Jane Roe", "By Jane Roe and John Doe, Frontline Wire": at least two capitalised names.
+BYLINE = re.compile(
+    r"^[ \t]*By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
+    r"(?:(?:,| and) [A-Z][^\n]{0,60})?[ \t]*$",
+    re.MULTILINE,
+)
 CREDIT = re.compile(
     r"^[ \t]*(?:Cover|Photo|Image|Picture|Main image|Top image|Credit|Photograph)s?"
     r"(?: credit)?[ \t]*:[^\n]*$|^[ \t]*\((?:AP|Reuters|AFP|Getty)[^)\n]*Photo[^)\n]*\)[ \t]*$",

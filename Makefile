@@ -1,0 +1,41 @@
+# The two commands a newcomer runs: `make run` and `make test`. Both set up .venv first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+FRONTLINES_DB ?= data/frontlines.duckdb
+export FRONTLINES_DB
+
+.PHONY: setup run test lint typecheck pytest clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Ingest the fictional demo corpus into the embedded store and show its events.
+run: setup
+	@mkdir -p $(dir $(FRONTLINES_DB))
+	$(BIN)/frontlines ingest --demo
+	$(BIN)/frontlines events --limit 40
+
+## Lint, type-check and run every test.
+test: setup lint typecheck pytest
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: setup
+	$(BIN)/mypy
+
+pytest: setup
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
+
+-include bench.mk
