@@ -49,6 +49,7 @@ def analyze(
         url=url,
         fictional=fictional,
         origin="text",
+        published_source="input",
     )
     return analyze_article(article, settings=settings)
 

@@ -151,6 +151,7 @@ class Article:
     published: date | None = None
     language: str | None = "en"
     fictional: bool = False
+    published_source: str | None = None  # where the date came from: input, page, file...
 
     @staticmethod
     def make_id(*, text: str, outlet: str | None = None, url: str | None = None) -> str:
@@ -168,6 +169,7 @@ class Article:
         published: date | None = None,
         language: str | None = "en",
         fictional: bool = False,
+        published_source: str | None = None,
     ) -> Article:
         return cls(
             id=cls.make_id(text=text, outlet=outlet, url=url),
@@ -178,6 +180,7 @@ class Article:
             published=published,
             language=language,
             fictional=fictional,
+            published_source=published_source if published else None,
         )
 
     def mention(self, start: int, end: int) -> Mention:
@@ -195,6 +198,7 @@ class Article:
             "published": self.published.isoformat() if self.published else None,
             "language": self.language,
             "fictional": self.fictional,
+            "published_source": self.published_source,
         }
         if include_text:
             data["text"] = self.text
@@ -212,6 +216,7 @@ class Article:
             published=date.fromisoformat(published) if published else None,
             language=data.get("language"),
             fictional=bool(data.get("fictional", False)),
+            published_source=data.get("published_source"),
         )
 
 

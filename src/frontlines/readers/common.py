@@ -35,6 +35,7 @@ def make_article(
     url: str | None = None,
     language: str | None = "en",
     fictional: bool = False,
+    published_source: str | None = None,
     max_chars: int | None = None,
 ) -> Article:
     """Validate and build an Article; ``origin`` names the input in error messages."""
@@ -54,4 +55,5 @@ def make_article(
         published=parse_published(published, origin=origin),
         language=language,
         fictional=fictional,
+        published_source=published_source,
     )

@@ -67,6 +67,7 @@ def article_from_text(
     for key in ("title", "outlet", "url", "language"):
         if key in fields and not isinstance(fields[key], str):
             raise InputError(f"{origin}: front matter field {key!r} must be text")
+    published_source = "input" if overrides.get("published") else "front matter"
     return make_article(
         body,
         origin=origin,
@@ -76,6 +77,7 @@ def article_from_text(
         published=fields.get("published"),
         language=fields.get("language", "en"),
         fictional=bool(fields.get("fictional", False)),
+        published_source=published_source,
         max_chars=max_chars,
     )
 
