@@ -25,6 +25,12 @@ class NotFoundError(FrontlinesError):
     http_status = 404
 
 
+class AuthError(FrontlinesError):
+    """The request lacks the API token the operator configured, or carries a wrong one."""
+
+    http_status = 401
+
+
 class ConfigError(FrontlinesError):
     """The settings or the installation do not allow the operation."""
 
@@ -53,6 +59,10 @@ class StoreError(FrontlinesError):
     """The store failed to read or write."""
 
     http_status = 500
+
+
+class StoreLockedError(StoreError):
+    """Another process (e.g. ``frontlines serve``) holds the embedded store's write lock."""
 
 
 class SchemaVersionError(StoreError):

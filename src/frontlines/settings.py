@@ -50,6 +50,21 @@ class Settings:
         default=10_000_000,
         metadata={"env": "FRONTLINES_MAX_ARTICLE_BYTES", "help": "largest accepted article"},
     )
+    api_token: str | None = field(
+        default=None,
+        repr=False,
+        metadata={
+            "env": "FRONTLINES_API_TOKEN",
+            "help": "bearer token for writes (POST /api/articles); unset: no writes",
+        },
+    )
+    read_requires_token: bool = field(
+        default=False,
+        metadata={
+            "env": "FRONTLINES_READ_REQUIRES_TOKEN",
+            "help": "1 to ask the API token of reads too (default: reads are open)",
+        },
+    )
 
     @classmethod
     def from_env(
@@ -78,6 +93,8 @@ def _coerce(name: str, value: object) -> object:
         return tuple(part.strip() for part in value.split(",") if part.strip())
     if name == "max_article_bytes":
         return int(value)
+    if name == "read_requires_token":
+        return value.strip().lower() in ("1", "true", "yes", "on")
     return value
 
 

@@ -7,13 +7,22 @@ driver only when opened, and pass the same contract tests (``tests/store/test_co
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from types import TracebackType
-from typing import Literal
+from typing import Any, Literal
 
-from frontlines.model import Analysis, Article, Event
+from frontlines.errors import InputError
+from frontlines.model import (
+    CERTAINTIES,
+    EVENT_TYPES,
+    SUB_EVENT_TYPES,
+    Analysis,
+    Article,
+    Event,
+    Relation,
+)
 
 SaveOutcome = Literal["stored", "duplicate", "replaced"]
 
@@ -23,6 +32,15 @@ class SaveResult:
     article_id: str
     outcome: SaveOutcome
     events: int
+
+
+@dataclass(frozen=True, slots=True)
+class SyndicationLink:
+    """A stored article that reprints another (another outlet, the same story): one origin."""
+
+    copy_id: str
+    original_id: str
+    similarity: float  # estimated Jaccard similarity of the two texts' word shingles
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +64,26 @@ class EventQuery:
     limit: int = 100
     offset: int = 0
 
+    def __post_init__(self) -> None:
+        if self.limit < 0 or self.offset < 0:
+            raise InputError(
+                f"event query: limit {self.limit} and offset {self.offset} must be >= 0"
+            )
+        if self.sort not in ("date", "-date"):
+            raise InputError(f"event query: unknown sort {self.sort!r} (use 'date' or '-date')")
+        if self.event_type is not None and self.event_type not in EVENT_TYPES:
+            raise InputError(f"event query: unknown event_type {self.event_type!r}")
+        if self.sub_event_type is not None and self.sub_event_type not in SUB_EVENT_TYPES:
+            raise InputError(f"event query: unknown sub_event_type {self.sub_event_type!r}")
+        if self.certainty is not None and self.certainty not in CERTAINTIES:
+            raise InputError(f"event query: unknown certainty {self.certainty!r}")
+        if self.bbox is not None:
+            min_lon, min_lat, max_lon, max_lat = self.bbox
+            if min_lon > max_lon or min_lat > max_lat:
+                raise InputError(
+                    f"event query: bbox {self.bbox} must be min_lon, min_lat, max_lon, max_lat"
+                )
+
 
 @dataclass(frozen=True, slots=True)
 class StoredEvent:
@@ -59,6 +97,7 @@ class StoredEvent:
     published: date | None
     fictional: bool
     pipeline_version: str
+    ingested_at: datetime | None = None  # when the article was stored, in UTC
 
 
 class Store(ABC):
@@ -67,11 +106,18 @@ class Store(ABC):
     backend: str = ""
 
     @abstractmethod
-    def save(self, analysis: Analysis, *, replace: bool = False) -> SaveResult:
+    def save(
+        self,
+        analysis: Analysis,
+        *,
+        replace: bool = False,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> SaveResult:
         """Store an article with everything found in it, in one transaction.
 
         An article already stored (same id) is left alone (``duplicate``) unless ``replace`` is
-        true, in which case its derived rows are replaced (``replaced``).
+        true, in which case its derived rows are replaced (``replaced``). ``metadata`` is extra,
+        JSON-serialisable information about the article (a feed's tags, a reader's origin).
         """
 
     @abstractmethod
@@ -84,6 +130,10 @@ class Store(ABC):
     @abstractmethod
     def get_analysis(self, article_id: str) -> Analysis:
         """The stored analysis of one article, as it was saved. Raises NotFoundError."""
+
+    @abstractmethod
+    def article_metadata(self, article_id: str) -> dict[str, Any]:
+        """The ``metadata`` saved with an article (empty when none). Raises NotFoundError."""
 
     @abstractmethod
     def articles(self, *, limit: int = 100, offset: int = 0) -> list[Article]: ...
@@ -104,14 +154,14 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
-    def iter_events(self, query: EventQuery | None = None, *, page: int = 1000) -> Iterator[StoredEvent]:
+    def iter_events(
+        self, query: EventQuery | None = None, *, page: int = 1000
+    ) -> Iterator[StoredEvent]:
         """Every matching event, fetched a page at a time."""
         base = query or EventQuery()
         offset = base.offset
         while True:
-            batch = self.events(
-                EventQuery(**{**_as_dict(base), "limit": page, "offset": offset})
-            )
+            batch = self.events(replace(base, limit=page, offset=offset))
             yield from batch
             if len(batch) < page:
                 return
@@ -128,6 +178,95 @@ class Store(ABC):
     ) -> None:
         self.close()
 
+    # --- Syndication: optional; a backend without links keeps none (ingest still records the
+    # original in the copy's metadata, under "syndicated_from").
 
-def _as_dict(query: EventQuery) -> dict[str, object]:
-    return {name: getattr(query, name) for name in query.__dataclass_fields__}
+    def link_syndicated(self, copy_id: str, original_id: str, similarity: float) -> None:  # noqa: B027
+        """Record (or move) the link of a reprint to its original; one original per copy."""
+
+    def syndication_links(self) -> list[SyndicationLink]:
+        """Every stored link, copies in id order."""
+        return []
+
+    # --- Read side for browsing (the HTTP API and the page): one event, actors, relations, stats.
+
+    @abstractmethod
+    def get_event(self, event_id: str) -> StoredEvent:
+        """The stored event with this id (with its article's details). Raises NotFoundError."""
+
+    @abstractmethod
+    def actors(
+        self, *, text: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[ActorSummary]:
+        """Actors across all articles, one entry per actor id, most events first.
+
+        An actor counts when an article lists it or an event names it as actor1 or actor2.
+        ``text`` keeps actors whose id is ``text`` or whose name contains it (any case).
+        """
+
+    @abstractmethod
+    def count_actors(self, *, text: str | None = None) -> int:
+        """How many actors ``actors(text=...)`` would list without a limit."""
+
+    @abstractmethod
+    def get_actor(self, actor_id: str) -> ActorSummary:
+        """One actor across all articles. Raises NotFoundError."""
+
+    @abstractmethod
+    def relations(
+        self,
+        *,
+        actor_id: str | None = None,
+        relation_type: str | None = None,
+        limit: int = 1000,
+        offset: int = 0,
+    ) -> list[StoredRelation]:
+        """Relations between actors, oldest article first, each with the article it came from.
+
+        ``actor_id`` keeps relations with that actor at either end; ``relation_type`` one type.
+        A relation whose stored names are missing takes them from its article's actors.
+        """
+
+    @abstractmethod
+    def event_stats(self, query: EventQuery | None = None) -> EventStats:
+        """Counts of the events matching ``query`` (its limit, offset and sort are ignored)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """One actor across every stored article: how it is named and how often it appears."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    aliases: tuple[str, ...]
+    article_count: int
+    event_count: int
+    fictional: bool  # every article naming it is fictional
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRelation:
+    """A relation as stored, with the article it came from."""
+
+    relation: Relation
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: date | None
+    fictional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EventStats:
+    """Counts of matching events: in all, by day, type, country, admin1 and source."""
+
+    total: int
+    fictional: int
+    undated: int
+    by_day: tuple[tuple[date, int], ...]
+    by_type: tuple[tuple[str | None, int], ...]
+    by_country: tuple[tuple[str | None, int], ...]
+    by_admin1: tuple[tuple[str | None, str | None, int], ...]
+    by_source: tuple[tuple[str, int], ...]

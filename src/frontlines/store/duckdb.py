@@ -1,0 +1,357 @@
+"""The embedded store: one DuckDB file, with the spatial extension for event geometry.
+
+DuckDB lets one process write a file at a time (see ``duckdb_connect``). Within a process, every
+call works on its own cursor, so threads may share a store.
+Rows go in as one JSON parameter per table, which DuckDB unpacks into typed columns: binding each
+value separately (``executemany``) costs the Python client about a hundred times more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from frontlines.errors import (
+    InputError,
+    NotFoundError,
+    StoreError,
+)
+from frontlines.model import Analysis, Article
+from frontlines.store import browse
+from frontlines.store.base import (
+    ActorSummary,
+    EventQuery,
+    EventStats,
+    SaveOutcome,
+    SaveResult,
+    Store,
+    StoredEvent,
+    StoredRelation,
+    SyndicationLink,
+)
+from frontlines.store.duckdb_connect import (
+    connect,
+    first_line,
+    load_spatial,
+    spatial_extension_path,
+)
+from frontlines.store.queries import EVENT_COUNT, EVENT_SELECT, event_order, event_where
+from frontlines.store.rows import (
+    COLUMNS,
+    GEOMETRY_TABLES,
+    flatten,
+    from_json,
+    stored_event_from_row,
+)
+from frontlines.store.schema import (
+    ARTICLE_LINKS_TABLE,
+    ARTICLE_TABLES,
+    MIGRATIONS,
+    TABLES,
+    Migration,
+    current_version,
+    migrate,
+)
+
+
+class DuckDBStore(Store):
+    """A store in one DuckDB file (or ``:memory:``); open it with ``DuckDBStore.open``."""
+
+    backend = "duckdb"
+
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, *, location: str, inserts: Mapping[str, str]
+    ) -> None:
+        self._con = con
+        self._location = location
+        self._inserts = inserts
+        self._cursor_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path | str, *, migrations: Sequence[Migration] = MIGRATIONS) -> DuckDBStore:
+        """Open (creating if needed) and migrate the store at ``path``."""
+        location = str(path)
+        extension = spatial_extension_path()
+        if location != ":memory:":
+            Path(location).parent.mkdir(parents=True, exist_ok=True)
+        con = connect(location)
+        with contextlib.ExitStack() as on_failure:
+            on_failure.callback(con.close)
+            load_spatial(con, extension)
+            migrate(con, location=location, migrations=migrations)
+            inserts = _insert_statements(con)
+            on_failure.pop_all()
+        return cls(con, location=location, inserts=inserts)
+
+    def save(
+        self,
+        analysis: Analysis,
+        *,
+        replace: bool = False,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> SaveResult:
+        article_id = analysis.article.id
+        if metadata is not None:
+            _check_json(metadata, what=f"metadata of article {article_id}")
+        with self._cursor(f"saving article {article_id}") as cur, _transaction(cur):
+            previous = cur.execute(
+                "SELECT ingested_at, metadata FROM articles WHERE id = ?", [article_id]
+            ).fetchone()
+            if previous is not None and not replace:
+                return SaveResult(article_id=article_id, outcome="duplicate", events=0)
+            ingested_at = datetime.now(UTC)
+            if previous is not None:
+                ingested_at = previous[0].replace(tzinfo=UTC)
+                metadata = from_json(previous[1]) if metadata is None else metadata
+                for table in ARTICLE_TABLES:
+                    key = "id" if table == "articles" else "article_id"
+                    cur.execute(f"DELETE FROM {table} WHERE {key} = ?", [article_id])
+            rows = flatten(analysis, metadata=metadata or {}, ingested_at=ingested_at)
+            for table, table_rows in rows.items():
+                if table_rows:
+                    cur.execute(self._inserts[table], [_rows_json(table, table_rows)])
+        outcome: SaveOutcome = "replaced" if previous is not None else "stored"
+        return SaveResult(article_id=article_id, outcome=outcome, events=len(analysis.events))
+
+    def has_article(self, article_id: str) -> bool:
+        with self._cursor(f"reading article {article_id}") as cur:
+            found = cur.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+        return found is not None
+
+    def get_article(self, article_id: str) -> Article:
+        with self._cursor(f"reading article {article_id}") as cur:
+            row = cur.execute(
+                "SELECT id, text, title, outlet, url, published, language, fictional"
+                " FROM articles WHERE id = ?",
+                [article_id],
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article {article_id!r} in {self._location}")
+        return _article(row)
+
+    def get_analysis(self, article_id: str) -> Analysis:
+        with self._cursor(f"reading the analysis of article {article_id}") as cur:
+            row = cur.execute(
+                "SELECT an.analysis, a.text FROM analyses an"
+                " JOIN articles a ON a.id = an.article_id WHERE an.article_id = ?",
+                [article_id],
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no analysis of article {article_id!r} in {self._location}")
+        return Analysis.from_dict(from_json(row[0]), text=row[1])
+
+    def article_metadata(self, article_id: str) -> dict[str, Any]:
+        with self._cursor(f"reading article {article_id}") as cur:
+            row = cur.execute("SELECT metadata FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article {article_id!r} in {self._location}")
+        return dict(from_json(row[0]))
+
+    def articles(self, *, limit: int = 100, offset: int = 0) -> list[Article]:
+        if limit < 0 or offset < 0:
+            raise InputError(f"articles: limit {limit} and offset {offset} must be >= 0")
+        with self._cursor("listing articles") as cur:
+            rows = cur.execute(
+                "SELECT id, text, title, outlet, url, published, language, fictional"
+                " FROM articles ORDER BY ingested_at DESC, id LIMIT ? OFFSET ?",
+                [limit, offset],
+            ).fetchall()
+        return [_article(row) for row in rows]
+
+    def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
+        query = query or EventQuery()
+        where, params = event_where(query)
+        sql = EVENT_SELECT + where + event_order(query) + " LIMIT ? OFFSET ?"
+        with self._cursor("querying events") as cur:
+            cur.execute(sql, [*params, query.limit, query.offset])
+            names = [column[0] for column in cur.description or ()]
+            rows = cur.fetchall()
+        return [stored_event_from_row(dict(zip(names, row, strict=True))) for row in rows]
+
+    def count_events(self, query: EventQuery | None = None) -> int:
+        where, params = event_where(query or EventQuery())
+        with self._cursor("counting events") as cur:
+            row = cur.execute(EVENT_COUNT + where, params).fetchone()
+        return int(row[0]) if row else 0
+
+    def counts(self) -> dict[str, int]:
+        sql = " UNION ALL ".join(f"SELECT '{table}', count(*) FROM {table}" for table in TABLES)
+        with self._cursor("counting rows") as cur:
+            rows = cur.execute(sql).fetchall()
+        return {str(table): int(count) for table, count in rows}
+
+    def schema_version(self) -> int:
+        with self._cursor("reading the schema version") as cur:
+            return current_version(cur)
+
+    def link_syndicated(self, copy_id: str, original_id: str, similarity: float) -> None:
+        with self._cursor(f"linking article {copy_id} to {original_id}") as cur:
+            cur.execute(ARTICLE_LINKS_TABLE)
+            cur.execute(
+                "INSERT OR REPLACE INTO article_links VALUES (?, ?, ?)",
+                [copy_id, original_id, float(similarity)],
+            )
+
+    def syndication_links(self) -> list[SyndicationLink]:
+        with self._cursor("reading syndication links") as cur:
+            cur.execute(ARTICLE_LINKS_TABLE)
+            rows = cur.execute(
+                "SELECT copy_id, original_id, similarity FROM article_links ORDER BY copy_id"
+            ).fetchall()
+        return [SyndicationLink(str(a), str(b), float(sim)) for a, b, sim in rows]
+
+    def close(self) -> None:
+        self._con.close()
+
+    @contextlib.contextmanager
+    def _cursor(self, doing: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for one call; driver errors become StoreError naming the call."""
+        try:
+            with self._cursor_lock:
+                cur = self._con.cursor()
+            with cur:
+                yield cur
+        except duckdb.Error as exc:
+            raise StoreError(f"{self._location}: {doing} failed: {first_line(exc)}") from exc
+
+    # --- Read side for browsing (the HTTP API and the page); SQL in store/browse.py.
+
+    def get_event(self, event_id: str) -> StoredEvent:
+        sql = EVENT_SELECT + " WHERE e.event_id = ? ORDER BY e.article_id, e.seq LIMIT 1"
+        with self._cursor(f"reading event {event_id}") as cur:
+            cur.execute(sql, [event_id])
+            names = [column[0] for column in cur.description or ()]
+            row = cur.fetchone()
+        if row is None:
+            raise NotFoundError(f"no event {event_id!r} in {self._location}")
+        return stored_event_from_row(dict(zip(names, row, strict=True)))
+
+    def actors(
+        self, *, text: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[ActorSummary]:
+        if limit < 0 or offset < 0:
+            raise InputError(f"actors: limit {limit} and offset {offset} must be >= 0")
+        sql = browse.ACTORS_SELECT + browse.ACTORS_ORDER + " LIMIT ? OFFSET ?"
+        with self._cursor("listing actors") as cur:
+            rows = cur.execute(sql, [*browse.actor_params(text), limit, offset]).fetchall()
+        return [browse.actor_from_row(row) for row in rows]
+
+    def count_actors(self, *, text: str | None = None) -> int:
+        with self._cursor("counting actors") as cur:
+            row = cur.execute(browse.ACTORS_COUNT, browse.actor_params(text)).fetchone()
+        return int(row[0]) if row else 0
+
+    def get_actor(self, actor_id: str) -> ActorSummary:
+        sql = browse.ACTORS_SELECT.replace(browse.ACTOR_MATCH, "n.actor_id = ?")
+        with self._cursor(f"reading actor {actor_id}") as cur:
+            row = cur.execute(sql, [actor_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"no actor {actor_id!r} in {self._location}")
+        return browse.actor_from_row(row)
+
+    def relations(
+        self,
+        *,
+        actor_id: str | None = None,
+        relation_type: str | None = None,
+        limit: int = 1000,
+        offset: int = 0,
+    ) -> list[StoredRelation]:
+        if limit < 0 or offset < 0:
+            raise InputError(f"relations: limit {limit} and offset {offset} must be >= 0")
+        params = browse.relation_params(
+            actor_id=actor_id, relation_type=relation_type, limit=limit, offset=offset
+        )
+        with self._cursor("listing relations") as cur:
+            rows = cur.execute(browse.RELATIONS_SELECT, params).fetchall()
+        return [browse.relation_from_row(row) for row in rows]
+
+    def event_stats(self, query: EventQuery | None = None) -> EventStats:
+        statements, params = browse.stats_queries(query or EventQuery())
+        with self._cursor("counting events") as cur:
+            rows = {key: cur.execute(sql, params).fetchall() for key, sql in statements.items()}
+        total, fictional, undated = rows["totals"][0]
+        return EventStats(
+            total=int(total),
+            fictional=int(fictional),
+            undated=int(undated),
+            by_day=tuple((day, int(n)) for day, n in rows["by_day"]),
+            by_type=tuple((kind, int(n)) for kind, n in rows["by_type"]),
+            by_country=tuple((country, int(n)) for country, n in rows["by_country"]),
+            by_admin1=tuple((c, a, int(n)) for c, a, n in rows["by_admin1"]),
+            by_source=tuple((name, int(n)) for name, n in rows["by_source"]),
+        )
+
+
+@contextlib.contextmanager
+def _transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """All or nothing: roll back on any error (a driver error surfaces as StoreError)."""
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    cur.execute("COMMIT")
+
+
+def _insert_statements(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Per table, an INSERT of the rows given as one JSON array of objects, typed by the schema."""
+    described = con.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns"
+        " WHERE table_schema = 'main'"
+    ).fetchall()
+    types = {(table, column): data_type for table, column, data_type in described}
+    statements = {}
+    for table, columns in COLUMNS.items():
+        structure = json.dumps([{column: types[table, column] for column in columns}])
+        names = ", ".join(f'"{column}"' for column in columns)
+        targets, values = names, names
+        if table in GEOMETRY_TABLES:
+            targets += ", geom"
+            values += ", ST_Point(longitude, latitude)"  # NULL when either is NULL
+        statements[table] = (
+            f"INSERT INTO {table} ({targets}) SELECT {values} FROM (SELECT"
+            f" unnest(json_transform_strict(?::JSON, '{structure}'), recursive := true))"
+        )
+    return statements
+
+
+def _rows_json(table: str, rows: Sequence[tuple[object, ...]]) -> str:
+    columns = COLUMNS[table]
+    objects = [dict(zip(columns, row, strict=True)) for row in rows]
+    return json.dumps(objects, ensure_ascii=False, allow_nan=False, default=_json_scalar)
+
+
+def _json_scalar(value: object) -> str:
+    if isinstance(value, date):  # datetime too: ISO text, which DuckDB casts to the column type
+        return value.isoformat()
+    raise TypeError(f"cannot store a value of type {type(value).__name__}")
+
+
+def _article(row: tuple[Any, ...]) -> Article:
+    article_id, text, title, outlet, url, published, language, fictional = row
+    return Article(
+        id=article_id,
+        text=text,
+        title=title,
+        outlet=outlet,
+        url=url,
+        published=published,
+        language=language,
+        fictional=bool(fictional),
+    )
+
+
+def _check_json(value: Mapping[str, Any], *, what: str) -> None:
+    try:
+        json.dumps(dict(value))
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{what} is not JSON-serialisable: {exc}") from None

@@ -1,0 +1,90 @@
+"""An EventQuery as DuckDB SQL: fixed fragments joined with AND, every value a parameter."""
+
+from __future__ import annotations
+
+from frontlines.store.base import EventQuery
+from frontlines.store.rows import COLUMNS
+
+EVENT_SELECT = (
+    "SELECT "
+    + ", ".join(f'e."{column}"' for column in COLUMNS["events"])
+    + ", a.outlet, a.title, a.url, a.published, a.fictional, a.ingested_at"
+    + " FROM events e JOIN articles a ON a.id = e.article_id"
+)
+EVENT_COUNT = "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
+
+# Case-insensitive: does any name in a JSON list of actors contain the parameter?
+_ASSOC_NAME = (
+    "len(list_filter(json_extract_string(e.{column}, '$[*].name'),"
+    " lambda name: contains(lower(name), lower(?)))) > 0"
+)
+_ASSOC_ID = "list_contains(json_extract_string(e.{column}, '$[*].id'), ?)"
+
+
+def event_where(query: EventQuery) -> tuple[str, list[object]]:
+    """The WHERE clause (empty when nothing filters) and its parameters, in order."""
+    clauses: list[str] = []
+    params: list[object] = []
+
+    def where(sql: str, *values: object) -> None:
+        clauses.append(sql)
+        params.extend(values)
+
+    if query.date_from is not None:
+        where("e.event_date >= ?", query.date_from)
+    if query.date_to is not None:
+        where("e.event_date <= ?", query.date_to)
+    if query.country is not None:
+        where("lower(e.country) = lower(?)", query.country)
+    if query.admin1 is not None:
+        where("lower(e.admin1) = lower(?)", query.admin1)
+    if query.event_type is not None:
+        where("e.event_type = ?", query.event_type)
+    if query.sub_event_type is not None:
+        where("e.sub_event_type = ?", query.sub_event_type)
+    if query.actor is not None:
+        where(*_actor(query.actor))
+    if query.source is not None:
+        where(
+            "(lower(a.outlet) = lower(?) OR len(list_filter(CAST(e.sources AS VARCHAR[]),"
+            " lambda source: lower(source) = lower(?))) > 0)",
+            query.source,
+            query.source,
+        )
+    if query.certainty is not None:
+        where("e.certainty = ?", query.certainty)
+    if query.text is not None:
+        where(
+            "(contains(lower(e.notes), lower(?)) OR len(list_filter("
+            "json_extract_string(e.evidence, '$[*].text'),"
+            " lambda quote: contains(lower(quote), lower(?)))) > 0)",
+            query.text,
+            query.text,
+        )
+    if query.bbox is not None:
+        # ST_Intersects rather than ST_Within so that points on the box's edge are inside.
+        where("ST_Intersects(e.geom, ST_MakeEnvelope(?, ?, ?, ?))", *query.bbox)
+    if query.article_id is not None:
+        where("e.article_id = ?", query.article_id)
+    if query.fictional is not None:
+        where("a.fictional = ?", query.fictional)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _actor(actor: str) -> tuple[str, ...]:
+    """An actor id (exact) or a part of a name, as main or associated actor on either side."""
+    assoc = ("assoc_actor_1", "assoc_actor_2")
+    alternatives = [
+        "e.actor1_id = ?",
+        "e.actor2_id = ?",
+        "contains(lower(e.actor1_name), lower(?))",
+        "contains(lower(e.actor2_name), lower(?))",
+        *(_ASSOC_ID.format(column=column) for column in assoc),
+        *(_ASSOC_NAME.format(column=column) for column in assoc),
+    ]
+    return ("(" + " OR ".join(alternatives) + ")", *([actor] * len(alternatives)))
+
+
+def event_order(query: EventQuery) -> str:
+    direction = "ASC" if query.sort == "date" else "DESC"
+    return f" ORDER BY e.event_date {direction} NULLS LAST, e.article_id, e.seq"

@@ -1,0 +1,60 @@
+"""The contract tests' backends: each harness opens a fresh store and can reach under it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+import duckdb
+import pytest
+
+from frontlines.store.base import Store
+
+
+class Harness(Protocol):
+    """One backend under test: open its store, and fake what only a newer frontlines would do."""
+
+    def open(self) -> Store: ...
+
+    def set_schema_version(self, version: int) -> None: ...
+
+
+def open_raw_duckdb(path: Path) -> duckdb.DuckDBPyConnection:
+    """The store's file opened directly, as frontlines opens it (spatial loaded, no downloads)."""
+    from frontlines.store.duckdb_connect import spatial_extension_path
+
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    con = duckdb.connect(str(path), config=config)
+    con.execute(f"LOAD '{spatial_extension_path()}'")
+    return con
+
+
+class DuckDBHarness:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def open(self) -> Store:
+        from frontlines.store.duckdb import DuckDBStore
+
+        return DuckDBStore.open(self.path)
+
+    def set_schema_version(self, version: int) -> None:
+        with open_raw_duckdb(self.path) as con:
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, 'from the future', now())", [version]
+            )
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def harness(request: pytest.FixtureRequest, tmp_path: Path) -> Harness:
+    if request.param == "postgres":
+        pytest.skip("PostgreSQL backend not implemented yet")
+    return DuckDBHarness(tmp_path / "store.duckdb")
+
+
+@pytest.fixture
+def store(harness: Harness) -> Iterator[Store]:
+    opened = harness.open()
+    yield opened
+    opened.close()
