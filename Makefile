@@ -11,16 +11,18 @@ export FRONTLINES_DB
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,server]"
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) web
 
-## Ingest the fictional demo corpus into the embedded store and show its events.
+## Ingest the fictional demo corpus into the embedded store, show its events, then serve them.
 run: setup
 	@mkdir -p $(dir $(FRONTLINES_DB))
 	$(BIN)/frontlines ingest --demo
 	$(BIN)/frontlines events --limit 40
+	@echo "Serving the demo store at http://127.0.0.1:8000 (Ctrl-C to stop)"
+	$(BIN)/frontlines serve --host 127.0.0.1 --port 8000
 
 ## Lint, type-check and run every test.
 test: setup lint typecheck pytest
@@ -39,3 +41,4 @@ clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
 
 -include bench.mk
+-include web.mk

@@ -1,0 +1,128 @@
+"""Stored things into the API's out models."""
+
+from __future__ import annotations
+
+from frontlines.api.schemas import (
+    ActorOut,
+    ArticleRefOut,
+    DayCount,
+    EventOut,
+    Feature,
+    FeatureProperties,
+    KeyCount,
+    MentionOut,
+    PointGeometry,
+    RegionCount,
+    RelationOut,
+    StatsOut,
+)
+from frontlines.model import Article
+from frontlines.store.base import ActorSummary, EventStats, StoredEvent, StoredRelation
+
+
+def article_ref(stored: StoredEvent) -> ArticleRefOut:
+    return ArticleRefOut(
+        id=stored.article_id,
+        title=stored.title,
+        outlet=stored.outlet,
+        url=stored.url,
+        published=stored.published,
+        fictional=stored.fictional,
+    )
+
+
+def article_ref_of(article: Article) -> ArticleRefOut:
+    return ArticleRefOut(
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        url=article.url,
+        published=article.published,
+        fictional=article.fictional,
+    )
+
+
+def event_out(stored: StoredEvent) -> EventOut:
+    return EventOut.model_validate(
+        {
+            **stored.event.to_dict(),
+            "fictional": stored.fictional,
+            "article": article_ref(stored),
+            "pipeline_version": stored.pipeline_version,
+        }
+    )
+
+
+def feature(stored: StoredEvent) -> Feature | None:
+    """The event as a GeoJSON point, or None when it has no coordinates."""
+    event = stored.event
+    location = event.location
+    if location is None or location.latitude is None or location.longitude is None:
+        return None
+    return Feature(
+        id=event.id,
+        geometry=PointGeometry(coordinates=(location.longitude, location.latitude)),
+        properties=FeatureProperties(
+            event_date=event.event_date,
+            date_precision=event.date_precision,
+            event_type=event.event_type,
+            sub_event_type=event.sub_event_type,
+            actor1=event.actor1.name if event.actor1 else None,
+            actor2=event.actor2.name if event.actor2 else None,
+            location=location.name,
+            country=location.country,
+            admin1=location.admin1,
+            geo_precision=location.geo_precision,
+            fatalities=event.fatalities,
+            certainty=event.certainty,
+            fictional=stored.fictional,
+            article_id=stored.article_id,
+            outlet=stored.outlet,
+        ),
+    )
+
+
+def actor_out(actor: ActorSummary) -> ActorOut:
+    return ActorOut(
+        id=actor.id,
+        name=actor.name,
+        kind=actor.kind,
+        country=actor.country,
+        aliases=list(actor.aliases),
+        article_count=actor.article_count,
+        event_count=actor.event_count,
+        fictional=actor.fictional,
+    )
+
+
+def relation_out(stored: StoredRelation) -> RelationOut:
+    relation = stored.relation
+    return RelationOut(
+        source=relation.source,
+        source_name=relation.source_name,
+        type=relation.type,
+        target=relation.target,
+        target_name=relation.target_name,
+        evidence=MentionOut.model_validate(relation.evidence.to_dict()),
+        article=ArticleRefOut(
+            id=stored.article_id,
+            title=stored.title,
+            outlet=stored.outlet,
+            url=None,
+            published=stored.published,
+            fictional=stored.fictional,
+        ),
+    )
+
+
+def stats_out(stats: EventStats) -> StatsOut:
+    return StatsOut(
+        total=stats.total,
+        fictional=stats.fictional,
+        undated=stats.undated,
+        by_day=[DayCount(date=day, count=n) for day, n in stats.by_day],
+        by_type=[KeyCount(key=key, count=n) for key, n in stats.by_type],
+        by_country=[KeyCount(key=key, count=n) for key, n in stats.by_country],
+        by_admin1=[RegionCount(country=c, admin1=a, count=n) for c, a, n in stats.by_admin1],
+        by_source=[KeyCount(key=key, count=n) for key, n in stats.by_source],
+    )

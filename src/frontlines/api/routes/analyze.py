@@ -1,0 +1,33 @@
+"""POST /api/analyze: the analysis of a posted text; nothing is stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from frontlines.api.deps import AnalyzeDep, ReadAccess, SettingsDep
+from frontlines.api.schemas import AnalyzeIn
+from frontlines.readers.common import make_article
+
+
+def make_router() -> APIRouter:
+    router = APIRouter(prefix="/api/analyze", tags=["analyze"], dependencies=[ReadAccess])
+
+    @router.post("", response_model=dict[str, Any])
+    def analyze_text(settings: SettingsDep, analyze: AnalyzeDep, body: AnalyzeIn) -> dict[str, Any]:
+        """The analysis contract's JSON document for the text (see analysis-contract.md)."""
+        article = make_article(
+            body.text,
+            origin="POST /api/analyze",
+            published=body.published,
+            title=body.title,
+            outlet=body.outlet,
+            url=body.url,
+            fictional=body.fictional,
+            published_source="input" if body.published else None,
+            max_chars=settings.max_article_bytes,
+        )
+        return analyze(article).to_dict()
+
+    return router

@@ -1,0 +1,180 @@
+"""Benchmark (not a test): GET /api/events latency over 100,000 synthetic stored events, and the
+time the page takes to show them all in headless Chromium.
+
+    .venv/bin/python web/bench_api.py [--events 100000] [--requests 50] [--out bench-out/api.json]
+
+Builds a synthetic store in a temporary folder, starts `frontlines serve` on a free localhost
+port, times requests with urllib, then loads the page with Playwright and Debian's chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date, timedelta
+from pathlib import Path
+
+from frontlines.model import (
+    EVENT_TYPES,
+    ActorRef,
+    Analysis,
+    Article,
+    Event,
+    Location,
+    Mention,
+    StageInfo,
+)
+from frontlines.store.duckdb import DuckDBStore
+
+PLACES = [
+    ("Saraqib", "Syria", "Idlib", 35.86, 36.80),
+    ("Kharkiv", "Ukraine", "Kharkivska", 49.99, 36.23),
+    ("El Fasher", "Sudan", "North Darfur", 13.63, 25.35),
+    ("Sagaing", "Myanmar", "Sagaing", 21.88, 95.98),
+    ("Menaka", "Mali", "Menaka", 15.92, 2.40),
+    ("Goma", "Democratic Republic of Congo", "North Kivu", -1.68, 29.22),
+]
+ACTORS = [ActorRef(id=f"act_{i}", name=f"Armed Group {i}", kind="rebel group") for i in range(40)]
+
+
+def synthetic(article_number: int, events: int, rng: random.Random) -> Analysis:
+    text = f"Report {article_number}. " + " ".join(
+        f"Event {i} happened near the town." for i in range(events)
+    )
+    article = Article.create(
+        text, outlet=f"Outlet {article_number % 25}", published=date(2024, 1, 1), fictional=True
+    )
+    made = []
+    for i in range(events):
+        start = text.index(f"Event {i} ")
+        name, country, admin1, lat, lon = rng.choice(PLACES)
+        event_type = rng.choice(list(EVENT_TYPES))
+        made.append(Event(
+            id=f"evt_{article_number}_{i}",
+            event_date=date(2023, 1, 1) + timedelta(days=rng.randrange(730)),
+            date_precision="day",
+            event_type=event_type,
+            sub_event_type=EVENT_TYPES[event_type][0],
+            actor1=rng.choice(ACTORS),
+            actor2=rng.choice(ACTORS),
+            location=Location(name=name, country=country, admin1=admin1,
+                              latitude=lat + rng.uniform(-1, 1), longitude=lon + rng.uniform(-1, 1),
+                              geo_precision=1),
+            fatalities=rng.randrange(10),
+            evidence=(Mention(text=text[start:start + 7], start=start, end=start + 7),),
+            notes="synthetic",
+        ))  # fmt: skip
+    return Analysis(
+        frontlines_version="0.1.0",
+        pipeline=(StageInfo("synthetic", "1"),),
+        article=article,
+        events=tuple(made),
+    )
+
+
+def build(path: Path, *, total: int, per_article: int = 100) -> float:
+    rng = random.Random(7)  # noqa: S311 -- synthetic data, not secrets
+    started = time.perf_counter()
+    with DuckDBStore.open(path) as store:
+        for number in range(total // per_article):
+            store.save(synthetic(number, per_article, rng))
+    return time.perf_counter() - started
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def timed_get(url: str) -> float:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310 -- localhost only
+        response.read()
+    return (time.perf_counter() - started) * 1000
+
+
+def latencies(url: str, *, requests: int) -> dict[str, float]:
+    timed_get(url)  # warm-up
+    times = sorted(timed_get(url) for _ in range(requests))
+    return {
+        "median_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1),
+    }
+
+
+def page_seconds(url: str, events: int) -> float:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 850})
+        started = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector(
+            f'body[data-state=ready][data-events="{events}"]', state="attached", timeout=600_000
+        )
+        elapsed = time.perf_counter() - started
+        browser.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--out", type=Path, default=Path("bench-out/api.json"))
+    options = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="frontlines-bench-"))
+    db = folder / "bench.duckdb"
+    report: dict[str, object] = {"events": options.events}
+    report["build_s"] = round(build(db, total=options.events), 1)
+    port = free_port()
+    serve = Path(sys.executable).with_name("frontlines")
+    command = [str(serve), "serve", "--db", str(db), "--port", str(port)]
+    log = (folder / "serve.log").open("wb")
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            time.sleep(0.3)
+            if process.poll() is not None:
+                raise SystemExit(f"frontlines serve exited: see {folder / 'serve.log'}")
+            try:
+                timed_get(f"{base}/api/stats")
+                break
+            except OSError:
+                continue
+        runs = {
+            "events_default_page": "/api/events",
+            "events_filtered": "/api/events?country=Sudan&event_type=Battles&date_from=2024-01-01",
+            "events_bbox": "/api/events?bbox=35,34,38,37",
+            "events_actor": "/api/events?actor=Armed%20Group%2017",
+            "events_geojson_10000": "/api/events?format=geojson&limit=10000",
+            "stats": "/api/stats",
+        }
+        for name, path in runs.items():
+            count = options.requests if "10000" not in path else max(5, options.requests // 10)
+            report[name] = latencies(base + path, requests=count)
+        report["page_shows_all_s"] = round(page_seconds(base + "/", options.events), 1)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+    options.out.parent.mkdir(parents=True, exist_ok=True)
+    options.out.write_text(json.dumps(report, indent=2))
+    sys.stdout.write(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
