@@ -34,7 +34,9 @@ def nlp(resources: Resources) -> Any:
 
 
 @pytest.fixture
-def env_for_cli(tmp_path: Path, session_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def env_for_cli(
+    tmp_path: Path, session_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """A fresh store path for CLI tests, and the session's cache, through the environment."""
     db = tmp_path / "cli.duckdb"
     monkeypatch.setenv("FRONTLINES_DB", str(db))

@@ -41,10 +41,20 @@ def sample_analysis() -> Analysis:
         event_type="Explosions/Remote violence",
         sub_event_type="Shelling/artillery/missile attack",
         actor1=rebels.ref(),
-        location=Location(name="Saraqib", country="Syria", admin1="Idlib", latitude=35.86,
-                          longitude=36.8, geo_precision=1, geonameid=163270),
+        location=Location(
+            name="Saraqib",
+            country="Syria",
+            admin1="Idlib",
+            latitude=35.86,
+            longitude=36.8,
+            geo_precision=1,
+            geonameid=163270,
+        ),
         fatalities=3,
-        quantities=(Quantity(what="fatalities", value=3), Quantity(what="depth", low=7, high=10, unit="km")),
+        quantities=(
+            Quantity(what="fatalities", value=3),
+            Quantity(what="depth", low=7, high=10, unit="km"),
+        ),
         sources=("a monitor",),
         evidence=evidence,
         notes="On 4 November 2024, rebels shelled Saraqib (Idlib). 3 fatalities.",
@@ -80,14 +90,25 @@ def test_model_mention_checks_offsets_against_the_text() -> None:
 
 def test_model_event_rejects_a_sub_type_of_another_type() -> None:
     with pytest.raises(ValueError, match="does not belong"):
-        Event(id="e", event_date=None, date_precision="day", event_type="Battles",
-              sub_event_type="Air/drone strike")
+        Event(
+            id="e",
+            event_date=None,
+            date_precision="day",
+            event_type="Battles",
+            sub_event_type="Air/drone strike",
+        )
 
 
 def test_model_event_rejects_unknown_certainty() -> None:
     with pytest.raises(ValueError, match="certainty"):
-        Event(id="e", event_date=None, date_precision="day", event_type=None,
-              sub_event_type=None, certainty="sure")
+        Event(
+            id="e",
+            event_date=None,
+            date_precision="day",
+            event_type=None,
+            sub_event_type=None,
+            certainty="sure",
+        )
 
 
 def test_model_analysis_round_trips_through_its_dict() -> None:
@@ -98,18 +119,27 @@ def test_model_analysis_round_trips_through_its_dict() -> None:
 
 def test_model_quantity_writes_a_range_or_a_value() -> None:
     assert Quantity(what="depth", low=7, high=10, unit="km").to_dict() == {
-        "what": "depth", "low": 7, "high": 10, "unit": "km", "qualifier": None,
+        "what": "depth",
+        "low": 7,
+        "high": 10,
+        "unit": "km",
+        "qualifier": None,
     }
     assert Quantity(what="villages", value=15, qualifier="over").to_dict()["value"] == 15
 
 
 def test_model_pipeline_version_changes_with_a_stage_version() -> None:
     first = sample_analysis()
-    second = Analysis(frontlines_version="0.1.0", pipeline=(StageInfo("cleanup", "2"),),
-                      article=first.article)
+    second = Analysis(
+        frontlines_version="0.1.0", pipeline=(StageInfo("cleanup", "2"),), article=first.article
+    )
     assert first.pipeline_version != second.pipeline_version
     assert first.pipeline_version.startswith("0.1.0:")
 
 
 def test_model_actor_ref_keeps_id_name_kind() -> None:
-    assert ActorRef(id="x", name="X", kind="state").to_dict() == {"id": "x", "name": "X", "kind": "state"}
+    assert ActorRef(id="x", name="X", kind="state").to_dict() == {
+        "id": "x",
+        "name": "X",
+        "kind": "state",
+    }

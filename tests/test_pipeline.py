@@ -21,8 +21,11 @@ class Shout:
     assigns: tuple[str, ...] = ("framing",)
 
     def __call__(self, doc: Document) -> Document:
-        found = [Framing(text=w, start=doc.text.index(w), end=doc.text.index(w) + len(w))
-                 for w in doc.text.split() if w.isupper() and len(w) > 1]
+        found = [
+            Framing(text=w, start=doc.text.index(w), end=doc.text.index(w) + len(w))
+            for w in doc.text.split()
+            if w.isupper() and len(w) > 1
+        ]
         doc.framing = found
         return doc
 

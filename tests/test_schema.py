@@ -19,5 +19,14 @@ def test_schema_rejects_an_unknown_event_type() -> None:
 
 def test_schema_requires_every_contract_key() -> None:
     required = set(analysis_schema()["required"])
-    assert {"frontlines_version", "pipeline", "article", "events", "actors", "relations",
-            "claims", "places", "framing"} <= required
+    assert {
+        "frontlines_version",
+        "pipeline",
+        "article",
+        "events",
+        "actors",
+        "relations",
+        "claims",
+        "places",
+        "framing",
+    } <= required

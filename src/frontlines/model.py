@@ -110,6 +110,11 @@ INTER_CODES: dict[str, int] = {
 }
 
 
+def _fields_of(cls: type, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The keys of ``data`` that are fields of the dataclass ``cls`` (missing ones as None)."""
+    return {key: data.get(key) for key in cls.__dataclass_fields__}  # type: ignore[attr-defined]
+
+
 def _digest(*parts: str | None, length: int = 16) -> str:
     joined = "\x1f".join(part or "" for part in parts)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
@@ -355,7 +360,7 @@ class Location:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Location:
-        return cls(**{key: data.get(key) for key in cls.__dataclass_fields__})
+        return cls(**_fields_of(cls, data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +387,7 @@ class Quantity:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Quantity:
-        return cls(**{key: data.get(key) for key in cls.__dataclass_fields__})
+        return cls(**_fields_of(cls, data))
 
 
 def _number(value: float | None) -> float | int | None:
@@ -503,7 +508,7 @@ class Claim:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Claim:
-        return cls(**{key: data.get(key) for key in cls.__dataclass_fields__})
+        return cls(**_fields_of(cls, data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,7 +562,7 @@ class Framing:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Framing:
-        return cls(**{key: data.get(key) for key in cls.__dataclass_fields__})
+        return cls(**_fields_of(cls, data))
 
 
 @dataclass(frozen=True, slots=True)

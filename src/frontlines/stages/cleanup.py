@@ -13,7 +13,7 @@ from frontlines.pipeline import Document, Mask
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 
-# "ALEPPO, Syria (AP) —", "KHARKIV, Ukraine (Frontline Wire) -", "KHARTOUM —"
+# Datelines such as: ALEPPO, Syria (AP) —  or  KHARKIV, Ukraine (Frontline Wire) -  or  KHARTOUM —
 DATELINE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Z'’.\- ]{1,40}[A-Z.])(?:,[ \t]*[A-Z][\w.'’ ]{1,40})?"
     r"[ \t]*(?:\([^)\n]{1,60}\))?[ \t]*[—–-]{1,2}[ \t]*",
