@@ -1,45 +1,183 @@
-"""Find actors: named organisations, groups and people, kept even when unknown."""
+"""Find actors: knowledge-base names and metonyms, descriptors resolved against the article's
+focus country, "<demonym> forces" phrases, and named entities the knowledge base lacks (kept,
+with a kind guessed from context)."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
-from frontlines.model import Actor, Mention
+from frontlines.kb import ActorKB, normalise
+from frontlines.model import Actor, Mention, Place
 from frontlines.pipeline import Document
 from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.actor_focus import focus_country
+from frontlines.stages.actor_match import ActorMatcher, Candidate
+from frontlines.stages.actor_resolve import Resolver, Target, kind_cues, slug, trim
+from frontlines.stages.lexicons import load_lexicon
 
-KIND_BY_LABEL = {"ORG": "other", "NORP": "other", "PERSON": "person"}
+__all__ = ["Actors", "actor_at", "make_stage", "mention_index", "slug"]
 
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON"})
+# spaCy's small model tags some outlets as places ("according to Militarnyi, a Ukrainian media
+# outlet"); such a name becomes an actor only when an appositive says what it is.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+Hit = tuple[int, int, Target]
 
 
 @dataclass
 class Actors:
+    kb: ActorKB = field(repr=False)
+    matcher: ActorMatcher = field(repr=False)
+    cues: tuple[tuple[str, tuple[str, ...]], ...] = field(repr=False, default=())
     name: str = "actors"
-    version: str = "0"
+    version: str = "1"
     requires: tuple[str, ...] = ("article", "parse")
     assigns: tuple[str, ...] = ("actors",)
 
     def __call__(self, doc: Document) -> Document:
-        found: dict[str, tuple[str, str, list[Mention]]] = {}
-        for ent in doc.parse.ents:
-            kind = KIND_BY_LABEL.get(ent.label_)
-            if kind is None:
+        parse = doc.parse
+        candidates = self.matcher(parse)
+        resolver = Resolver(
+            kb=self.kb,
+            words=self.matcher.words,
+            kind_cues=self.cues,
+            focus=focus_country(doc, countries=self.kb.countries),
+            day=doc.article.published,
+            places=doc.places,
+        )
+        resolver.known_ids = {
+            actor.id: None
+            for c in candidates
+            if c.how == "kb" and (actor := self.kb.lookup(c.key)) is not None
+        }
+        resolver.case_fits = self.matcher.case_fits
+        hits, taken = self._named(parse, candidates, resolver)
+        for ent in parse.ents:
+            span = trim(ent) if ent.label_ in ENTITY_LABELS | PLACE_LABELS else None
+            if span is None or any(i in taken for i in range(span.start_char, span.end_char)):
                 continue
-            key = slug(ent.text)
-            mention = doc.article.mention(ent.start_char, ent.end_char)
-            found.setdefault(key, (ent.text, kind, []))[2].append(mention)
-        actors = [
-            Actor(id=f"unk-{key}", name=name, kind=kind, mentions=tuple(mentions))
-            for key, (name, kind, mentions) in found.items()
-        ]
+            if _abbreviation(span) or _resolved_place(span, doc.places):
+                continue
+            target = resolver.unknown(span, label=ent.label_)
+            if target is not None:
+                hits.append((span.start_char, span.end_char, target))
+        actors = assemble(doc, hits)
         doc.actors = actors
         return doc
 
+    def _named(
+        self, parse: Any, candidates: Sequence[Candidate], resolver: Resolver
+    ) -> tuple[list[Hit], set[int]]:
+        """Hits for the candidates, and the characters they cover (place names included, so
+        that the entity pass does not take "in Moscow" for Russia after all)."""
+        orgs = [ent for ent in parse.ents if ent.label_ == "ORG" and len(ent) > 1]
+        hits: list[Hit] = []
+        taken: set[int] = set()
+        for candidate in candidates:
+            if self._inside_name(candidate, orgs):
+                continue
+            span = parse[candidate.start : candidate.end]
+            target = resolver.resolve(parse, candidate)
+            if target is not None:
+                hits.append((span.start_char, span.end_char, target))
+            if target is not None or not self.kb.is_ambiguous(candidate.key):
+                taken.update(range(span.start_char, span.end_char))
+        return hits, taken
+
+    def _inside_name(self, candidate: Candidate, orgs: Iterable[Any]) -> bool:
+        """A place name inside a longer organisation name ("The Moscow Times") is part of it."""
+        if candidate.how == "kb":
+            states = [a for a in self.kb.candidates(candidate.key) if a.kind == "state"]
+            if not (states or self.kb.is_metonym(candidate.key)):
+                return False
+        elif candidate.how != "state":
+            return False
+        return any(
+            ent.start <= candidate.start
+            and candidate.end <= ent.end
+            and len(ent) > candidate.end - candidate.start
+            and self.kb.lookup(ent.text) is None
+            for ent in orgs
+        )
+
+
+def _resolved_place(span: Any, places: Sequence[Place]) -> bool:
+    """spaCy's small model takes some towns for people ("Kharkiv"); the gazetteer knows better,
+    and a name it placed once is a place wherever else it stands."""
+    resolved = [place for place in places if place.resolved and place.role == "place"]
+    key = normalise(span.text)
+    return any(
+        (place.start <= span.start_char and span.end_char <= place.end)
+        or normalise(place.text) == key
+        for place in resolved
+    )
+
+
+def _abbreviation(span: Any) -> bool:
+    """ "man-portable air-defense systems (MANPADS)": the short form of a common noun phrase."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "(":
+        return False
+    before = doc[span.start - 2]
+    return bool(before.is_lower and before.pos_ == "NOUN")
+
+
+def assemble(doc: Document, hits: Iterable[Hit]) -> list[Actor]:
+    """One actor per target, with every mention; unknown people merge by surname."""
+    targets: dict[str, Target] = {}
+    mentions: dict[str, list[Mention]] = {}
+    for start, end, found in sorted(hits, key=lambda hit: hit[0]):
+        target = _same_person(found, targets.values())
+        targets.setdefault(target.id, target)
+        mentions.setdefault(target.id, []).append(doc.article.mention(start, end))
+    actors = []
+    for actor_id, target in targets.items():
+        seen = mentions[actor_id]
+        aliases = tuple(dict.fromkeys(mention.text for mention in seen))
+        actors.append(
+            Actor(
+                id=target.id,
+                name=target.name,
+                kind=target.kind,
+                country=target.country,
+                aliases=aliases,
+                mentions=tuple(seen),
+            )
+        )
+    return actors
+
+
+def _same_person(target: Target, earlier: Iterable[Target]) -> Target:
+    if target.kind != "person" or not target.id.startswith("unk-") or " " in target.name:
+        return target
+    for other in earlier:
+        if other.kind == "person" and other.name.split()[-1] == target.name and other != target:
+            return other
+    return target
+
+
+def mention_index(actors: Iterable[Actor]) -> list[tuple[Mention, Actor]]:
+    """Every mention with its actor, in text order."""
+    pairs = [(mention, actor) for actor in actors for mention in actor.mentions]
+    return sorted(pairs, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+def actor_at(doc: Document, start: int, end: int) -> Actor | None:
+    """The actor whose mention overlaps ``start:end`` most (the tighter mention on a tie)."""
+    best: Actor | None = None
+    best_key = (0, 0)
+    for mention, actor in mention_index(doc.actors):
+        overlap = min(end, mention.end) - max(start, mention.start)
+        key = (overlap, mention.start - mention.end)
+        if overlap > 0 and (best is None or key > best_key):
+            best, best_key = actor, key
+    return best
+
 
 def make_stage(*, resources: Resources, settings: Settings) -> Actors:
-    return Actors()
+    lexicon = load_lexicon("actors")
+    matcher = ActorMatcher(nlp=resources.nlp, kb=resources.kb, lexicon=lexicon)
+    return Actors(kb=resources.kb, matcher=matcher, cues=kind_cues(lexicon))

@@ -1,0 +1,67 @@
+"""The article's focus country: the one its places and demonyms point to most."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from frontlines.kb import Countries, fold
+from frontlines.pipeline import Document
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# A place in a country counts more than an adjective: "Russian forces in Syria" is about Syria.
+PLACE_WEIGHT = 2
+
+
+def focus_country(doc: Document, *, countries: Countries) -> str | None:
+    """The country most mentioned as a place (x2) or by demonym (x1); earliest on a tie."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for start, country, weight in _country_mentions(doc, countries=countries):
+        counts[country] += weight
+        first.setdefault(country, start)
+    if not counts:
+        return None
+    return max(counts, key=lambda name: (counts[name], -first[name]))
+
+
+def _country_mentions(doc: Document, *, countries: Countries) -> list[tuple[int, str, int]]:
+    found: list[tuple[int, str, int]] = []
+    place_starts = set()
+    for place in doc.places:
+        if place.role == "metonym":
+            continue
+        country = countries.canonical(place.country) if place.country else None
+        if country is None:
+            known = countries.get(place.text)
+            country = known.name if known else None
+        if country:
+            found.append((place.start, country, PLACE_WEIGHT))
+            place_starts.add(place.start)
+    parse: Any = doc.parse
+    if parse is None:
+        return found
+    if not doc.places:
+        for ent in parse.ents:
+            known = countries.get(ent.text) if ent.label_ in PLACE_LABELS else None
+            if known:
+                found.append((ent.start_char, known.name, PLACE_WEIGHT))
+                place_starts.add(ent.start_char)
+    for token in parse:
+        if token.idx in place_starts or not token.text[:1].isupper() or _links(token):
+            continue
+        by_demonym = countries.by_demonym(token.text)
+        # Demonyms are compared with their case: "US" is a demonym, "us" a pronoun.
+        if by_demonym and fold(token.text) in {fold(d) for d in by_demonym.demonyms}:
+            found.append((token.idx, by_demonym.name, 1))
+    return found
+
+
+def _links(token: Any) -> bool:
+    """ "Turkish-backed": a demonym naming an outside backer, not where the story is."""
+    doc = token.doc
+    return bool(
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].lower_.endswith("ed")
+    )

@@ -1,0 +1,97 @@
+"""Span helpers for the claims stage: content clauses, quotes, and source names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from frontlines.model import Actor, Mention
+from frontlines.stages.actors import mention_index
+
+OPENING_QUOTES = frozenset('“‘«"')
+CLOSING_QUOTES = frozenset('”’»"')
+QUOTES = OPENING_QUOTES | CLOSING_QUOTES
+EDGE = frozenset(",;:.—–-()[]") | QUOTES
+
+
+def trimmed(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """Token range ``start:end`` without edge punctuation, quotes, spaces and a leading "that"."""
+    while start < end and (doc[start].text in EDGE or doc[start].is_space):
+        start += 1
+    while start < end and (doc[end - 1].text in EDGE or doc[end - 1].is_space):
+        end -= 1
+    if start < end and doc[start].lower_ == "that" and doc[start].dep_ == "mark":
+        start += 1
+    return (start, end) if start < end else None
+
+
+def subtree_range(token: Any, *, without: Iterable[Any] = ()) -> tuple[int, int]:
+    """The token range of a subtree, leaving out the subtrees of ``without`` at either edge."""
+    indices = sorted(t.i for t in token.subtree)
+    skipped = {t.i for child in without for t in child.subtree}
+    kept = [i for i in indices if i not in skipped]
+    if not kept:
+        return token.i, token.i + 1
+    # Keep the contiguous run that holds the token itself.
+    start = end = token.i
+    kept_set = set(kept)
+    while start - 1 in kept_set:
+        start -= 1
+    while end + 1 in kept_set:
+        end += 1
+    return start, end + 1
+
+
+def quoted(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The inside of the quotation marks around ``start:end`` (characters), if it is quoted."""
+    before = text[max(0, start - 3) : start]
+    after = text[end : end + 4]
+    opening = [i for i, char in enumerate(before) if char in OPENING_QUOTES]
+    closing = [i for i, char in enumerate(after) if char in CLOSING_QUOTES]
+    if text[start : start + 1] in OPENING_QUOTES:
+        return start + 1, end
+    if opening and closing:
+        return start, end
+    return None
+
+
+QUOTE_BEFORE = re.compile(r"[“\"]([^“”\"]{3,}?)[,.!?]?[”\"]\s*,?\s*$")
+QUOTE_AFTER = re.compile(r"^\s*[:,]?\s*[“\"]([^“”\"]{3,}?)[,.!?]?[”\"]")
+QUOTE_REACH = 2000
+
+
+def adjacent_quote(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The quotation right before ``“...,” he said`` or right after ``he said: “...”``."""
+    window = max(0, start - QUOTE_REACH)
+    before = QUOTE_BEFORE.search(text[window:start])
+    if before is not None:
+        return window + before.start(1), window + before.end(1)
+    after = QUOTE_AFTER.match(text[end : end + QUOTE_REACH])
+    if after is not None:
+        return end + after.start(1), end + after.end(1)
+    return None
+
+
+def source_name(
+    doc: Any, start: int, end: int, *, actors: Sequence[Actor], pronouns: frozenset[str]
+) -> str:
+    """The actor a source span names (its head's actor first), else the span's own words."""
+    span = doc[start:end]
+    index = mention_index(actors)
+    root = span.root
+    for token in (root, *span):
+        for mention, actor in index:
+            if mention.start <= token.idx < mention.end:
+                return actor.name
+    if len(span) == 1 and root.lower_ in pronouns:
+        person = _last_person(index, before=root.idx)
+        if person is not None:
+            return person
+    words = [t for t in span if not (t.text in EDGE or t.lower_ == "the")]
+    return str(doc[words[0].i : words[-1].i + 1].text if words else span.text)
+
+
+def _last_person(index: Sequence[tuple[Mention, Actor]], *, before: int) -> str | None:
+    earlier = [a for mention, a in index if mention.end <= before and a.kind == "person"]
+    return earlier[-1].name if earlier else None

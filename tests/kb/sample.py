@@ -1,0 +1,126 @@
+"""A small hand-written knowledge base for tests, independent of the packaged data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SAMPLE_KB: dict[str, Any] = {
+    "actors": [
+        {
+            "id": "state-russia",
+            "name": "Russia",
+            "kind": "state",
+            "country": "Russia",
+            "aliases": ["Russian Federation"],
+            "metonyms": ["Moscow", "Kremlin"],
+        },
+        {
+            "id": "state-iran",
+            "name": "Iran",
+            "kind": "state",
+            "country": "Iran",
+            "metonyms": ["Tehran"],
+        },
+        {
+            "id": "state-turkiye",
+            "name": "Türkiye",
+            "kind": "state",
+            "country": "TR",
+            "aliases": ["Turkey"],
+            "metonyms": ["Ankara"],
+        },
+        {
+            "id": "state-syria",
+            "name": "Syria",
+            "kind": "state",
+            "country": "Syria",
+            "metonyms": ["Damascus"],
+        },
+        {"id": "state-israel", "name": "Israel", "kind": "state", "country": "Israel"},
+        {
+            "id": "forces-russia",
+            "name": "Military Forces of Russia (2000-)",
+            "kind": "state forces",
+            "country": "Russia",
+            "aliases": ["Russian armed forces"],
+            "parent": "state-russia",
+        },
+        {
+            "id": "police-russia",
+            "name": "Police Forces of Russia",
+            "kind": "state forces",
+            "country": "Russia",
+            "parent": "state-russia",
+        },
+        {
+            "id": "forces-syria",
+            "name": "Military Forces of Syria (2000-2024)",
+            "kind": "state forces",
+            "country": "Syria",
+            "aliases": ["Syrian Arab Army"],
+            "parent": "state-syria",
+            "active": "2000-2024-12-08",
+            "backers": [
+                {"id": "state-russia", "from": "2015-09-30", "to": "2024-12-08"},
+                {"id": "state-iran", "from": 2011},
+            ],
+        },
+        {
+            "id": "opposition-syria",
+            "name": "Syrian opposition forces",
+            "kind": "rebel group",
+            "country": "Syria",
+            "aliases": ["Syrian opposition", "Syrian rebels"],
+            "backers": [{"id": "state-turkiye", "from": "2016"}],
+        },
+        {
+            "id": "hts",
+            "name": "Hayat Tahrir al-Sham",
+            "kind": "rebel group",
+            "country": "Syria",
+            "aliases": ["HTS"],
+            "parent": "opposition-syria",
+        },
+        {
+            "id": "wagner",
+            "name": "Wagner Group",
+            "kind": "mercenary",
+            "country": "Russia",
+            "aliases": ["Wagner"],
+            "parent": "state-russia",
+        },
+        {
+            "id": "hezbollah",
+            "name": "Hezbollah",
+            "kind": "political militia",
+            "country": "Lebanon",
+            "backers": [{"id": "state-iran"}],
+        },
+        {
+            "id": "assad",
+            "name": "Bashar al-Assad",
+            "kind": "person",
+            "country": "Syria",
+            "aliases": ["Assad"],
+        },
+        {
+            "id": "ap",
+            "name": "Associated Press",
+            "kind": "news agency",
+            "country": "US",
+            "aliases": ["AP"],
+        },
+        {"id": "is", "name": "Islamic State", "kind": "rebel group", "aliases": ["IS", "ISIS"]},
+    ],
+    "descriptors": [
+        {"phrase": "the regime", "resolves_to": "government_of_focus_country", "loaded": True},
+        {"phrase": "the army", "resolves_to": "state_forces_of_focus_country"},
+        {"phrase": "opposition fighters", "resolves_to": "rebels_of_focus_country"},
+        {"phrase": "the rebels", "resolves_to": "rebels_of_focus_country"},
+        {"phrase": "fighters", "resolves_to": "rebels_of_focus_country"},
+        {"phrase": "the opposition", "resolves_to": "rebels_of_focus_country"},
+        {"phrase": "government", "resolves_to": "government_of_focus_country"},
+        {"phrase": "civilians", "resolves_to": "civilians"},
+    ],
+    "ambiguous_aliases": ["SDF"],
+}
