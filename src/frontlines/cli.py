@@ -7,14 +7,17 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from frontlines import __version__
-from frontlines.errors import FrontlinesError, InputError
+from frontlines.errors import FrontlinesError, InputError, StoreLockedError
 from frontlines.model import Analysis, Article, Place
 from frontlines.settings import Settings, describe_settings
+
+if TYPE_CHECKING:
+    from frontlines.store.base import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -103,47 +106,98 @@ def geoparse(source: str, output_format: str) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--demo", is_flag=True, help="Ingest the fictional demo corpus shipped with frontlines.")
+@click.argument("sources", nargs=-1, metavar="[FILE|FOLDER|URL|-]...")
+@click.option(
+    "--demo", is_flag=True, help="Ingest the fictional demo corpus shipped with frontlines."
+)
 @click.option("--replace", is_flag=True, help="Re-analyse articles already stored.")
 @db_option
-def ingest(paths: tuple[Path, ...], demo: bool, replace: bool, db: Path | None) -> None:
-    """Analyse texts (files or folders) and store them."""
+def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: Path | None) -> None:
+    """Read, analyse and store articles: text, HTML, RSS/Atom, JSON lines, zip, folders, stdin.
+
+    Prints one line per article read (stored, duplicate, syndicated, skipped or failed, and
+    why) and a summary; exits 1 when any input failed.
+    """
     from tqdm import tqdm
 
-    from frontlines.api_python import analyze_article
-    from frontlines.ingest import demo_corpus_paths, expand_inputs, ingest_paths
-    from frontlines.store import open_store
+    from frontlines.ingest import demo_corpus_paths, ingest_paths
+    from frontlines.readers.folders import expand_sources
 
     settings = settings_for(db)
-    inputs = list(expand_inputs(paths))
+    inputs = list(expand_sources(sources))
     if demo:
-        inputs.extend(demo_corpus_paths())
+        inputs.extend(str(path) for path in demo_corpus_paths())
     if not inputs:
-        raise InputError("ingest: give at least one file or folder, or --demo")
+        raise InputError("ingest: give at least one file, folder, URL or '-', or --demo")
     with (
-        open_store(settings.db_path) as store,
-        tqdm(total=len(inputs), unit="article", file=sys.stderr, disable=None) as bar,
+        _open_for_writing(settings) as store,
+        tqdm(total=len(inputs), unit="input", file=sys.stderr, disable=None) as bar,
     ):
-
-        def show(result: Any) -> None:
-            bar.update(1)
-            if result.outcome == "failed":
-                tqdm.write(f"failed: {result.reason}", file=sys.stderr)
-            elif result.outcome == "skipped":
-                tqdm.write(f"skipped: {result.input}: {result.reason}", file=sys.stderr)
-
         report = ingest_paths(
             inputs,
             store=store,
             settings=settings,
-            analyze=lambda article: analyze_article(article, settings=settings),
+            analyze=_analyzer(settings),
             replace=replace,
-            on_result=show,
+            stdin=sys.stdin.buffer,
+            on_result=lambda result: tqdm.write(result.line(), file=sys.stderr),
+            on_source_done=lambda _source: bar.update(1),
         )
     click.echo(report.summary(), err=True)
+    click.echo(report.timing(), err=True)
     if not report.ok:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("target", metavar="FOLDER|FEED_URL")
+@click.option(
+    "--interval", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+    help="Seconds between polls.",
+)  # fmt: skip
+@click.option("--once", is_flag=True, help="Poll once and exit (1 when an input failed).")
+@db_option
+def watch(target: str, interval: float, once: bool, db: Path | None) -> None:
+    """Ingest new files in a folder, or new entries of a feed, as they appear (by polling)."""
+    import time
+
+    from frontlines.ingest import Ingester, Watcher, limits_for
+    from frontlines.readers.fetch import is_url
+
+    if not is_url(target) and not Path(target).is_dir():
+        raise InputError(f"watch: {target} is neither a folder nor an http(s) feed URL")
+    settings = settings_for(db)
+    with _open_for_writing(settings) as store:
+        ingester = Ingester.open(store=store, analyze=_analyzer(settings))
+        watcher = Watcher(target, ingester, limits_for(settings), settle_s=0.0 if once else 2.0)
+        while True:
+            results = watcher.poll()
+            for result in results:
+                if result.outcome != "duplicate":
+                    click.echo(result.line(), err=True)
+            if once:
+                failed = any(result.outcome == "failed" for result in results)
+                sys.exit(1 if failed else 0)
+            time.sleep(interval)
+
+
+def _analyzer(settings: Settings) -> Callable[[Article], Analysis]:
+    from frontlines.api_python import analyze_article
+
+    return lambda article: analyze_article(article, settings=settings)
+
+
+def _open_for_writing(settings: Settings) -> Store:
+    """The store, or a one-line error saying what to do while a server holds it."""
+    from frontlines.store import open_store
+
+    try:
+        return open_store(settings.db_path)
+    except StoreLockedError as error:
+        raise StoreLockedError(
+            f"{error}. While `frontlines serve` runs, stop it first, or send the articles to "
+            "it: POST /api/articles with its API token"
+        ) from None
 
 
 @cli.command()
@@ -214,6 +268,34 @@ def stages() -> None:
         click.echo(f"{name:<16}{used}")
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--token-env",
+    default="FRONTLINES_API_TOKEN",
+    show_default=True,
+    help="Environment variable holding the API token that writes (POST /api/articles) need; "
+    "while it is unset the API takes no writes.",
+)
+def serve(db: Path | None, host: str, port: int, token_env: str) -> None:
+    """Serve the page (map, timeline, actor graph) and the HTTP API, with its docs at /docs."""
+    import os
+    from dataclasses import replace
+
+    from frontlines.api import require_server_extra
+
+    require_server_extra(purpose="frontlines serve")
+    from frontlines.api.server import serve as run_server
+
+    settings = replace(settings_for(db), api_token=os.environ.get(token_env) or None)
+    click.echo(f"serving {settings.db_path} at http://{host}:{port}/ (API docs at /docs)", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1") and not settings.read_requires_token:
+        click.echo(f"warning: reads are open to anyone who can reach {host}", err=True)
+    run_server(settings=settings, host=host, port=port)
+
+
 def render_analysis_table(analysis: Analysis) -> str:
     article = analysis.article
     lines = [
@@ -250,7 +332,7 @@ def render_places_table(places: tuple[Place, ...]) -> str:
 
 
 def register_plugin_commands() -> None:
-    """Commands registered under the ``frontlines.commands`` entry points, built-in ones included."""
+    """Commands registered under ``frontlines.commands`` entry points, built-in ones included."""
     from importlib.metadata import entry_points
 
     for entry in entry_points(group="frontlines.commands"):

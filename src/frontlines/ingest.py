@@ -1,22 +1,50 @@
-"""Analyse inputs and store them: one outcome per input, and a bad input never stops the others."""
+"""Read, analyse and store inputs: one outcome per article read, and a bad input never stops others.
+
+Outcomes: ``stored``, ``replaced``, ``duplicate`` (already stored), ``syndicated`` (stored, and
+linked to the original it reprints), ``skipped`` (left out on purpose, or stored without
+extraction because it is not English: the reason says which) and ``failed`` (the reason is one line
+naming the input). Each article is stored in its own transaction, so an interrupted run can be
+run again: what was stored is a duplicate, the rest is stored, links included.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Literal
+from typing import IO, Any, Literal
 
-from frontlines.errors import FrontlinesError, InputError
+from frontlines import __version__
+from frontlines.errors import FrontlinesError
+from frontlines.langid import detect_language
 from frontlines.model import Analysis, Article
-from frontlines.readers.text import read_text_file
+from frontlines.readers.common import Item, ReadLimits
+from frontlines.readers.fetch import is_url
+from frontlines.readers.folders import expand_sources, walk
+from frontlines.readers.sources import read_source
 from frontlines.settings import Settings
 from frontlines.store.base import Store
+from frontlines.syndication import Fingerprint, Group, SyndicationIndex
 
-Outcome = Literal["stored", "duplicate", "replaced", "skipped", "failed"]
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+Outcome = Literal["stored", "duplicate", "replaced", "syndicated", "skipped", "failed"]
+OUTCOMES: tuple[Outcome, ...] = (
+    "stored",
+    "replaced",
+    "syndicated",
+    "duplicate",
+    "skipped",
+    "failed",
+)
+ENGLISH = ("en", None)  # None: too short or too mixed to tell; the English pipeline tries it
+NO_DATE_WARNING = (
+    "no publication date in the input, the page or the file: event dates are approximate"
+)
+PAGE = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +54,30 @@ class InputResult:
     article_id: str | None = None
     events: int = 0
     reason: str | None = None
+    original_id: str | None = None  # for a syndicated copy: the article it reprints
+    similarity: float | None = None
+
+    def line(self) -> str:
+        """One line for the ingest report."""
+        if self.outcome == "failed":
+            return f"failed      {self.reason}"
+        detail = f": {self.reason}" if self.reason else ""
+        if self.outcome in ("stored", "replaced", "syndicated"):
+            detail += f" ({self.events} events)"
+        return f"{self.outcome:<11} {self.input}{detail}"
 
 
 @dataclass
 class IngestReport:
     results: list[InputResult] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per phase
+
+    def timing(self) -> str:
+        """Where the time went: reading, language detection, syndication, analysis, storing."""
+        phases = ("reading", "language", "syndication", "analysis", "storing")
+        return "time: " + ", ".join(
+            f"{phase} {self.seconds.get(phase, 0.0):.1f} s" for phase in phases
+        )
 
     @property
     def ok(self) -> bool:
@@ -38,20 +85,120 @@ class IngestReport:
 
     def summary(self) -> str:
         counts = Counter(result.outcome for result in self.results)
-        parts = [f"{counts[o]} {o}" for o in ("stored", "replaced", "duplicate", "skipped", "failed")]
+        parts = [f"{counts[outcome]} {outcome}" for outcome in OUTCOMES]
         events = sum(result.events for result in self.results)
         return f"{len(self.results)} inputs: " + ", ".join(parts) + f"; {events} events stored"
 
 
-def expand_inputs(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; folders walked recursively for text files, in a stable order."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(
-                child for child in path.rglob("*") if child.suffix.lower() in TEXT_SUFFIXES
-            )
-        else:
-            yield path
+@dataclass
+class Ingester:
+    """Stores articles one by one and links reprints; open it with ``Ingester.open``."""
+
+    store: Store
+    analyze: Callable[[Article], Analysis]
+    replace: bool = False
+    index: SyndicationIndex = field(default_factory=SyndicationIndex)
+    links: dict[str, str] = field(default_factory=dict)  # copy id -> original id, as stored
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def open(
+        cls, *, store: Store, analyze: Callable[[Article], Analysis], replace: bool = False
+    ) -> Ingester:
+        """An ingester that knows the store's articles (for syndication) and links."""
+        ingester = cls(store=store, analyze=analyze, replace=replace)
+        for article in reversed(list(_all_articles(store))):  # oldest first
+            ingester.index.add(Fingerprint.of(article))
+        ingester.links = {link.copy_id: link.original_id for link in store.syndication_links()}
+        return ingester
+
+    def ingest_item(self, item: Item) -> InputResult:
+        if item.error is not None:
+            return InputResult(item.origin, "failed", reason=item.error)
+        if item.article is None:
+            return InputResult(item.origin, "skipped", reason=item.skip or "nothing to read")
+        article = item.article
+        if article.language is None:
+            with _timed(self.seconds, "language"):
+                article = dataclasses.replace(article, language=detect_language(article.text))
+        try:
+            return self._ingest_article(article, origin=item.origin, metadata=item.metadata)
+        except FrontlinesError as error:
+            reason = " ".join(f"{item.origin}: {error}".split())
+            return InputResult(item.origin, "failed", article_id=article.id, reason=reason)
+
+    def _ingest_article(
+        self, article: Article, *, origin: str, metadata: Mapping[str, Any]
+    ) -> InputResult:
+        with _timed(self.seconds, "syndication"):
+            fingerprint = Fingerprint.of(article)
+            group = self.index.group(fingerprint)
+        copy = group.copy_of(article.id) if group else None
+        with _timed(self.seconds, "storing"):
+            stored = self.store.has_article(article.id)
+        if stored and not self.replace:
+            self._link(group)  # an interrupted run may have stored the article, not its links
+            return InputResult(origin, "duplicate", article_id=article.id)
+        english = article.language in ENGLISH
+        with _timed(self.seconds, "analysis"):
+            analysis = self.analyze(article) if english else _unanalysed(article)
+        if article.published is None and NO_DATE_WARNING not in analysis.warnings:
+            analysis = dataclasses.replace(analysis, warnings=(*analysis.warnings, NO_DATE_WARNING))
+        extra: dict[str, Any] = {
+            **dict(metadata),
+            "origin": origin,
+            "published_source": article.published_source,
+        }
+        if copy is not None:
+            extra["syndicated_from"] = {"article_id": copy[0], "similarity": copy[1]}
+        with _timed(self.seconds, "storing"):
+            saved = self.store.save(analysis, replace=self.replace, metadata=extra)
+        self.index.add(fingerprint)
+        self._link(group)
+        reasons = []
+        if copy is not None:
+            reasons.append(f"copy of {copy[0]} (similarity {copy[1]:.2f})")
+        if not english:
+            reasons.append(f"skipped extraction: language {article.language!r}")
+        outcome: Outcome = saved.outcome
+        if copy is not None and saved.outcome != "duplicate":
+            outcome = "syndicated"
+        elif not english and saved.outcome != "duplicate":
+            outcome = "skipped"
+            reasons.insert(0, "stored")
+        return InputResult(
+            origin,
+            outcome,
+            article_id=article.id,
+            events=saved.events,
+            reason="; ".join(reasons) or None,
+            original_id=copy[0] if copy else None,
+            similarity=copy[1] if copy else None,
+        )
+
+    def _link(self, group: Group | None) -> None:
+        """Point every member of the group at its original, writing only what changed."""
+        if group is None:
+            return
+        for copy_id, similarity in group.members.items():
+            if self.links.get(copy_id) != group.original_id and self.store.has_article(copy_id):
+                self.store.link_syndicated(copy_id, group.original_id, similarity)
+                self.links[copy_id] = group.original_id
+
+
+def _unanalysed(article: Article) -> Analysis:
+    """What is stored for an article the English pipeline cannot read: the text, no events."""
+    warning = f"skipped extraction: language {article.language!r} is not English"
+    return Analysis(
+        frontlines_version=__version__, pipeline=(), article=article, warnings=(warning,)
+    )
+
+
+def _all_articles(store: Store) -> Iterable[Article]:
+    offset = 0
+    while batch := store.articles(limit=PAGE, offset=offset):
+        yield from batch
+        offset += len(batch)
 
 
 def demo_corpus_paths() -> list[Path]:
@@ -60,46 +207,83 @@ def demo_corpus_paths() -> list[Path]:
     return sorted(corpus.glob("*.txt"))
 
 
+def limits_for(settings: Settings, **overrides: Any) -> ReadLimits:
+    return ReadLimits.from_max_bytes(settings.max_article_bytes, **overrides)
+
+
 def ingest_paths(
-    paths: Iterable[Path],
+    sources: Iterable[str | Path],
     *,
     store: Store,
     settings: Settings,
     analyze: Callable[[Article], Analysis],
     replace: bool = False,
+    limits: ReadLimits | None = None,
+    stdin: IO[bytes] | None = None,
     on_result: Callable[[InputResult], None] | None = None,
+    on_source_done: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read, analyse and store each input in its own transaction."""
-    report = IngestReport()
-    for path in paths:
-        result = ingest_one(path, store=store, settings=settings, analyze=analyze, replace=replace)
-        report.results.append(result)
-        if on_result is not None:
-            on_result(result)
+    """Read every source (files, folders, feed or page URLs, ``-`` for stdin) and store it."""
+    ingester = Ingester.open(store=store, analyze=analyze, replace=replace)
+    limits = limits or limits_for(settings)
+    report = IngestReport(seconds=ingester.seconds)
+    for source in expand_sources(sources):
+        items = read_source(source, limits=limits, stdin=stdin)
+        while True:
+            with _timed(report.seconds, "reading"):
+                item = next(items, None)
+            if item is None:
+                break
+            result = ingester.ingest_item(item)
+            report.results.append(result)
+            if on_result is not None:
+                on_result(result)
+        if on_source_done is not None:
+            on_source_done(source)
     return report
 
 
-def ingest_one(
-    path: Path,
-    *,
-    store: Store,
-    settings: Settings,
-    analyze: Callable[[Article], Analysis],
-    replace: bool = False,
-) -> InputResult:
-    name = str(path)
+@contextmanager
+def _timed(seconds: dict[str, float], phase: str) -> Iterator[None]:
+    start = time.perf_counter()
     try:
-        article = read_text_file(path, max_bytes=settings.max_article_bytes)
-    except InputError as error:
-        return InputResult(name, "failed", reason=str(error))
-    if store.has_article(article.id) and not replace:
-        return InputResult(name, "duplicate", article_id=article.id)
-    if article.language not in (None, "en"):
-        reason = f"language {article.language!r} is not English; extraction skipped"
-        return InputResult(name, "skipped", article_id=article.id, reason=reason)
-    try:
-        analysis = analyze(article)
-        saved = store.save(analysis, replace=replace)
-    except FrontlinesError as error:
-        return InputResult(name, "failed", article_id=article.id, reason=f"{name}: {error}")
-    return InputResult(name, saved.outcome, article_id=article.id, events=saved.events)
+        yield
+    finally:
+        seconds[phase] = seconds.get(phase, 0.0) + time.perf_counter() - start
+
+
+@dataclass
+class Watcher:
+    """Polls a folder or a feed URL and ingests what is new; call ``poll`` once per interval.
+
+    A folder's files are read again only when their size or modification time changed, and
+    not while they are still being written (modified under ``settle_s`` seconds ago).
+    """
+
+    target: str
+    ingester: Ingester
+    limits: ReadLimits
+    settle_s: float = 2.0
+    _seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def poll(self, *, now: float | None = None) -> list[InputResult]:
+        if is_url(self.target):
+            return self._ingest(self.target)
+        folder = Path(self.target)
+        if not folder.is_dir():
+            reason = f"{self.target}: no such folder"
+            return [InputResult(self.target, "failed", reason=reason)]
+        moment = time.time() if now is None else now
+        results: list[InputResult] = []
+        for path in walk(folder):
+            stat = path.stat()
+            state = (stat.st_mtime_ns, stat.st_size)
+            if self._seen.get(str(path)) == state or moment - stat.st_mtime < self.settle_s:
+                continue
+            results.extend(self._ingest(str(path)))
+            self._seen[str(path)] = state
+        return results
+
+    def _ingest(self, source: str) -> list[InputResult]:
+        items = read_source(source, limits=self.limits)
+        return [self.ingester.ingest_item(item) for item in items]

@@ -1,8 +1,12 @@
-"""What every reader shares: validating text and metadata into an Article."""
+"""What every reader shares: limits, validating text and metadata into an Article, read items."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
 
 from frontlines.errors import InputError
 from frontlines.model import Article
@@ -10,10 +14,44 @@ from frontlines.model import Article
 TODAY_SLACK_DAYS = 1
 
 
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """What one read may cost: bytes per article and per container, archive shape, network time."""
+
+    max_bytes: int = 10_000_000
+    max_container_bytes: int = 100_000_000  # a feed, a JSON array, a zip's uncompressed total
+    max_members: int = 10_000  # files in one zip archive
+    max_ratio: int = 100  # uncompressed/compressed size of one zip member over 1 MB
+    timeout_s: float = 20.0  # network reads
+
+    @classmethod
+    def from_max_bytes(cls, max_bytes: int, **overrides: Any) -> ReadLimits:
+        return cls(max_bytes=max_bytes, max_container_bytes=max_bytes * 10, **overrides)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing read from an input: an article, or why there is none (failed or skipped)."""
+
+    origin: str
+    article: Article | None = None
+    error: str | None = None  # one line naming the input: it could not be read
+    skip: str | None = None  # why it is left out on purpose (not an error)
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def failed(cls, origin: str, error: InputError | str) -> Item:
+        return cls(origin=origin, error=" ".join(str(error).split()))
+
+
 def parse_published(value: date | str | None, *, origin: str) -> date | None:
     """A publication date from a date or an ISO string (YYYY-MM-DD); InputError otherwise."""
+    if isinstance(value, datetime):
+        return value.date()
     if value is None or isinstance(value, date):
         return value
+    if not isinstance(value, str):
+        raise InputError(f"{origin}: the publication date must be text, not {type(value).__name__}")
     text = str(value).strip()
     if not text:
         return None
@@ -23,6 +61,11 @@ def parse_published(value: date | str | None, *, origin: str) -> date | None:
         raise InputError(
             f"{origin}: invalid publication date {text!r} (expected YYYY-MM-DD)"
         ) from None
+
+
+def file_date(path: Path) -> date:
+    """The day a file was last modified, in UTC: the publication date of last resort."""
+    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date()
 
 
 def make_article(

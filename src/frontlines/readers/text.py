@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,11 @@ def read_bytes(path: Path, *, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
         raise InputError(f"{path}: {size} bytes is over the limit of {max_bytes} bytes")
-    return path.read_bytes()
+    with path.open("rb") as stream:
+        data = stream.read(max_bytes + 1)  # the file may grow between stat and read
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: over the limit of {max_bytes} bytes")
+    return data
 
 
 def decode_text(data: bytes, *, origin: str) -> str:
@@ -52,31 +57,49 @@ def split_front_matter(text: str, *, origin: str) -> tuple[dict[str, Any], str]:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         raise InputError(f"{origin}: front matter is not valid YAML{where}") from None
+    except RecursionError:
+        raise InputError(f"{origin}: front matter is nested too deeply") from None
     if not isinstance(meta, dict):
         raise InputError(f"{origin}: front matter must be a mapping of fields")
     return meta, text[end + 5 :].lstrip("\n")
 
 
 def article_from_text(
-    text: str, *, origin: str, max_chars: int | None = None, **overrides: Any
+    text: str,
+    *,
+    origin: str,
+    max_chars: int | None = None,
+    default_language: str | None = "en",
+    fallback_published: date | None = None,
+    fallback_source: str = "file",
+    **overrides: Any,
 ) -> Article:
-    """An Article from text with optional front matter; keyword overrides win over it."""
+    """An Article from text with optional front matter; keyword overrides win over it.
+
+    The publication date comes from ``overrides`` ("input"), else the front matter, else
+    ``fallback_published`` (recorded as ``fallback_source``).
+    """
     meta, body = split_front_matter(text, origin=origin)
     fields = {key: meta.get(key) for key in FRONT_MATTER_FIELDS if meta.get(key) is not None}
     fields.update({key: value for key, value in overrides.items() if value is not None})
     for key in ("title", "outlet", "url", "language"):
         if key in fields and not isinstance(fields[key], str):
             raise InputError(f"{origin}: front matter field {key!r} must be text")
+    if "fictional" in fields and not isinstance(fields["fictional"], bool):
+        raise InputError(f"{origin}: front matter field 'fictional' must be true or false")
+    published = fields.get("published")
     published_source = "input" if overrides.get("published") else "front matter"
+    if published is None and fallback_published is not None:
+        published, published_source = fallback_published, fallback_source
     return make_article(
         body,
         origin=origin,
         title=fields.get("title"),
         outlet=fields.get("outlet"),
         url=fields.get("url"),
-        published=fields.get("published"),
-        language=fields.get("language", "en"),
-        fictional=bool(fields.get("fictional", False)),
+        published=published,
+        language=fields.get("language", default_language),
+        fictional=fields.get("fictional") is True,
         published_source=published_source,
         max_chars=max_chars,
     )

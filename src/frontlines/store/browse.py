@@ -124,8 +124,7 @@ def stats_queries(query: EventQuery) -> tuple[dict[str, str], list[object]]:
         " GROUP BY 1 ORDER BY 1",
         "by_type": "SELECT event_type, count(*) FROM m GROUP BY 1 ORDER BY 2 DESC, 1",
         "by_country": "SELECT country, count(*) FROM m GROUP BY 1 ORDER BY 2 DESC, 1",
-        "by_admin1": "SELECT country, admin1, count(*) FROM m GROUP BY 1, 2"
-        " ORDER BY 3 DESC, 1, 2",
+        "by_admin1": "SELECT country, admin1, count(*) FROM m GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2",
         "by_source": f"SELECT name, count(*) FROM ({names}) WHERE name IS NOT NULL"
         " GROUP BY 1 ORDER BY 2 DESC, 1",
     }

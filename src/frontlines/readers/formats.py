@@ -1,0 +1,56 @@
+"""Which reader an input needs: by file extension, else by sniffing its first bytes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Literal
+
+Kind = Literal["text", "html", "feed", "jsonl", "zip"]
+
+EXTENSIONS: dict[str, Kind] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".zip": "zip",
+}
+SINGLE_ARTICLE: frozenset[Kind] = frozenset({"text", "html"})
+_FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|rdf)[\s>]", re.IGNORECASE)
+_HTML_START = re.compile(
+    rb"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL
+)
+
+
+def kind_by_name(name: str) -> Kind | None:
+    return EXTENSIONS.get(PurePath(name).suffix.lower())
+
+
+def sniff(head: bytes) -> Kind | None:
+    """The kind of a blob from its first bytes; None for binary data that no reader takes."""
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if b"\x00" in head:
+        return None
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"<?xml"):
+        return "html" if b"<html" in start.lower() and not _FEED_ROOT.search(start) else "feed"
+    if _FEED_ROOT.match(start):
+        return "feed"
+    if _HTML_START.match(start):
+        return "html"
+    if start[:1] in (b"{", b"["):
+        return "jsonl"
+    return "text"
+
+
+def kind_of(name: str, head: bytes) -> Kind | None:
+    return kind_by_name(name) or sniff(head)
