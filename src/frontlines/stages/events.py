@@ -1,24 +1,96 @@
-"""The events stage (to be filled by the extraction work)."""
+"""Find the events an article reports: typed, dated, placed, counted, hedged and sourced.
+
+Per sentence, triggers from the dependency parse become event mentions (``extract.mentions``);
+background and unreal mentions are left out; mentions of one event are merged across the article
+(``extract.merge``); each group becomes one ``Event`` (``extract.assemble``). A mention without a
+date of its own takes the last date the story gave, the way a reader does.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
+from frontlines.extract.assemble import Setting, build_event
+from frontlines.extract.dates import EventDate
+from frontlines.extract.lexicon import Lexicon, load_lexicon
+from frontlines.extract.mentions import EventMention, sentence_mentions
+from frontlines.extract.merge import merge
+from frontlines.extract.roles import ActorLookup
+from frontlines.geo.locate import locate
+from frontlines.model import Actor, Event
 from frontlines.pipeline import Document
 from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.actors import actor_at
 
 
 @dataclass
-class Stage:
+class Events:
+    lexicon: Lexicon = field(repr=False)
     name: str = "events"
-    version: str = "0"
+    version: str = "1"
     requires: tuple[str, ...] = ("article", "parse")
     assigns: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Document) -> Document:
+        events = extract_events(doc, lexicon=self.lexicon)
+        doc.events = events
         return doc
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> Stage:
-    return Stage()
+def extract_events(doc: Document, *, lexicon: Lexicon) -> list[Event]:
+    """Every event the parsed article reports, in order of first mention."""
+    published = doc.article.published
+    lookup = _lookup(doc)
+    mentions: list[EventMention] = []
+    references: list[EventDate | None] = []
+    reference: EventDate | None = None
+    for number, sentence in enumerate(_sentences(doc)):
+        found = sentence_mentions(
+            sentence, number=number, published=published, lookup=lookup, lexicon=lexicon
+        )
+        references.append(reference)
+        for mention in found:
+            dated = mention.date is not None and mention.date.precision in ("day", "week")
+            if dated and mention.status != "anaphoric":
+                reference = mention.date
+        mentions.extend(found)
+    setting = Setting(
+        article=doc.article,
+        locate=lambda start, end: locate(doc, start=start, end=end),
+        references=references,
+    )
+    events = [build_event(cluster, setting=setting) for cluster in merge(mentions)]
+    return [event for event in events if event is not None]
+
+
+def _lookup(doc: Document) -> ActorLookup:
+    """The actor named at an offset range: a mention there, else an actor whose name or alias the
+    words are ("rebel positions": "rebel" is an alias of the opposition, though not a mention)."""
+    by_alias: dict[str, Actor] = {}
+    for actor in doc.actors:
+        for alias in (actor.name, *actor.aliases):
+            by_alias.setdefault(_alias_key(alias), actor)
+
+    def lookup(start: int, end: int) -> Actor | None:
+        return actor_at(doc, start, end) or by_alias.get(_alias_key(doc.text[start:end]))
+
+    return lookup
+
+
+def _alias_key(words: str) -> str:
+    key = " ".join(words.lower().replace("’", "'").split())
+    key = key.removeprefix("the ")
+    return key.removesuffix("s") if len(key) > 3 else key
+
+
+def _sentences(doc: Document) -> list[Any]:
+    parse: Any = doc.parse
+    if parse is None:
+        return []
+    return [sentence for sentence in parse.sents if sentence.text.strip()]
+
+
+def make_stage(*, resources: Resources, settings: Settings) -> Events:
+    return Events(lexicon=load_lexicon())

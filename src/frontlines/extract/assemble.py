@@ -1,0 +1,239 @@
+"""From a group of mentions to one ``Event`` of the analysis contract."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from frontlines.extract.classify import Context, classify
+from frontlines.extract.dates import EventDate
+from frontlines.extract.mentions import EventMention
+from frontlines.extract.merge import anchor
+from frontlines.extract.notes import write_note
+from frontlines.extract.roles import Participant
+from frontlines.model import ActorRef, Article, Event, Location, Mention, Quantity
+
+Locate = Callable[[int, int], Location | None]
+
+# ACLED's names for actors no one named: "Civilians (Mali)", "Unidentified Armed Group (Mali)".
+GENERIC = {
+    "civilians": ("Civilians", "civilians"),
+    "protesters": ("Protesters", "protesters"),
+    "rioters": ("Rioters", "other"),
+    "partisans": ("Rioters", "other"),
+    "mob": ("Rioters", "other"),
+    "armed_group": ("Unidentified Armed Group", "political militia"),
+    "state_forces": ("State forces", "state forces"),
+}
+# Unnamed participants a demonstration makes protesters or rioters.
+CROWDS = frozenset({"civilians", "partisans", "protesters", "rioters", "mob"})
+# Kinds that take part in an event as a side only when named as one ("Israel struck ...").
+NOT_COMBATANTS = frozenset({"state", "government", "person", "media outlet", "news agency"})
+PROTEST_FIRST = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+     "Violent demonstration"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """What every event of an article shares: the article, where its places are, its time."""
+
+    article: Article
+    locate: Locate
+    references: Sequence[EventDate | None]
+
+
+def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event | None:
+    """The event the mentions report, or None when, taken together, they report no event."""
+    main = anchor(cluster)
+    typed = classify(_merged_context(cluster, main))
+    if typed is None:
+        return None
+    event_type, sub_event_type = typed
+    location = _location(cluster, setting, conflict=event_type is not None)
+    country = location.country if location else None
+    actor1, assoc1, actor2, assoc2 = _actors(cluster, main)
+    if sub_event_type in PROTEST_FIRST and _is_protesters(actor2) and not _is_protesters(actor1):
+        actor1, actor2 = actor2, actor1
+    crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type or "")
+    ref1, ref2 = _ref(actor1, country, crowd=crowd), _ref(actor2, country)
+    if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
+        ref2 = None  # one actor on both sides is a misreading of who fought whom
+    event_date, precision = _date(cluster, main, setting)
+    fatalities = _fatalities(cluster) if event_type is not None else None
+    evidence = _evidence(cluster, setting.article)
+    return Event(
+        id=Event.make_id(setting.article.id, evidence),
+        event_date=event_date,
+        date_precision=precision,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        actor1=ref1,
+        assoc_actor_1=_refs(assoc1, country, exclude=(ref1, ref2)),
+        actor2=ref2,
+        assoc_actor_2=_refs(assoc2, country, exclude=(ref1, ref2)),
+        location=location,
+        fatalities=fatalities,
+        quantities=_quantities(cluster),
+        certainty=main.certainty,
+        sources=tuple(dict.fromkeys(s for m in cluster for s in m.sources)),
+        evidence=evidence,
+        notes=write_note(
+            event_date=event_date,
+            precision=precision,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            actor1=ref1,
+            actor2=ref2,
+            location=location,
+            fatalities=fatalities,
+            certainty=main.certainty,
+        ),
+    )
+
+
+def _merged_context(cluster: Sequence[EventMention], main: EventMention) -> Context:
+    contexts = [m.context for m in cluster]
+    union = frozenset[str]().union
+    return Context(
+        frames=union(*(c.frames for c in contexts)),
+        weapons=union(*(c.weapons for c in contexts)),
+        agent=main.context.agent or next((c.agent for c in contexts if c.agent), None),
+        target=main.context.target or next((c.target for c in contexts if c.target), None),
+        victims=union(*(c.victims for c in contexts)),
+        objects=union(*(c.objects for c in contexts)),
+        territory=any(c.territory for c in contexts),
+        property=any(c.property for c in contexts),
+        materiel=any(c.materiel for c in contexts),
+        lemmas=union(*(c.lemmas for c in contexts)),
+    )
+
+
+def _actors(
+    cluster: Sequence[EventMention], main: EventMention
+) -> tuple[Participant | None, list[Participant], Participant | None, list[Participant]]:
+    ordered = [main, *(m for m in cluster if m is not main)]
+    actor1 = next((m.roles.actor1 for m in ordered if m.roles.actor1), None)
+    actor2 = next((m.roles.actor2 for m in ordered if m.roles.actor2), None)
+    assoc1 = [a for m in ordered for a in m.roles.assoc1]
+    assoc2 = [a for m in ordered for a in m.roles.assoc2]
+    for mention in ordered:
+        # Who else a later mention names on either side joins that side ("as well as Russian
+        # forces ... were caught off guard"), if it is a fighting force, not a government.
+        for person, side in ((mention.roles.actor1, assoc1), (mention.roles.actor2, assoc2)):
+            if person is not None and _combatant(person):
+                side.append(person)
+        if mention.status in ("anaphoric", "weak", "consequence"):
+            assoc2.extend(p for p in mention.roles.assoc2 if _combatant(p))
+    return actor1, assoc1, actor2, assoc2
+
+
+def _combatant(person: Participant | None) -> bool:
+    return (
+        person is not None and person.actor is not None and person.actor.kind not in NOT_COMBATANTS
+    )
+
+
+def _is_protesters(person: Participant | None) -> bool:
+    if person is None:
+        return False
+    kind = person.actor.kind if person.actor else None
+    return kind == "protesters" or person.kind == "protesters"
+
+
+def _ref(
+    person: Participant | None, country: str | None, *, crowd: str | None = None
+) -> ActorRef | None:
+    """The actor's reference; for an unnamed participant, ACLED's generic name for its kind.
+
+    ``crowd`` names unnamed demonstrators by what the event makes them ("protesters", "rioters").
+    """
+    if person is None:
+        return None
+    if person.actor is not None:
+        return person.actor.ref()
+    kind_key = person.kind or ""
+    if crowd is not None and kind_key in CROWDS:
+        kind_key = crowd
+    generic = GENERIC.get(kind_key)
+    if generic is None:
+        return None
+    name, kind = generic
+    full = f"{name} ({country})" if country else name
+    slug = re.sub(r"[^a-z0-9]+", "-", full.lower()).strip("-")
+    return ActorRef(id=f"generic-{slug}", name=full, kind=kind)
+
+
+def _refs(
+    people: Sequence[Participant], country: str | None, *, exclude: tuple[ActorRef | None, ...]
+) -> tuple[ActorRef, ...]:
+    seen = {ref.id for ref in exclude if ref is not None}
+    refs: list[ActorRef] = []
+    for person in people:
+        ref = _ref(person, country)
+        if ref is not None and ref.id not in seen:
+            seen.add(ref.id)
+            refs.append(ref)
+    return tuple(refs)
+
+
+def _date(
+    cluster: Sequence[EventMention], main: EventMention, setting: Setting
+) -> tuple[date | None, str]:
+    published = setting.article.published
+    explicit = main.date or next((m.date for m in cluster if m.date is not None), None)
+    if explicit is not None and explicit.value is not None:
+        found = (explicit.value, explicit.precision)
+    elif published is None:
+        return None, "approximate"
+    else:
+        reference = setting.references[main.sentence]
+        found = (
+            (reference.value, reference.precision)
+            if reference and reference.value
+            else (published, "approximate")
+        )
+    if main.iterative and found[1] == "day":
+        return found[0], "approximate"
+    return found
+
+
+def _location(
+    cluster: Sequence[EventMention], setting: Setting, *, conflict: bool
+) -> Location | None:
+    for mention in cluster:
+        found = setting.locate(mention.start, mention.end)
+        if found is not None and (conflict or found.note is None):
+            return found
+    return None
+
+
+def _fatalities(cluster: Sequence[EventMention]) -> int | None:
+    """ACLED's conservative figure: the lowest death toll the article reports without a hedge
+    (hedged or claimed tolls only when there is no other); 0 only when nobody died."""
+    plain = [m.figures.fatalities for m in cluster if m.certainty == "reported"]
+    hedged = [m.figures.fatalities for m in cluster if m.certainty != "reported"]
+    for figures in (plain, hedged):
+        positive = [f for f in figures if f]
+        if positive:
+            return min(positive)
+    if any(f == 0 for f in plain + hedged):
+        return 0
+    return None
+
+
+def _quantities(cluster: Sequence[EventMention]) -> tuple[Quantity, ...]:
+    found: dict[tuple[object, ...], Quantity] = {}
+    for mention in cluster:
+        for quantity in mention.figures.quantities:
+            key = (quantity.what, quantity.value, quantity.low, quantity.high, quantity.unit)
+            found.setdefault(key, quantity)
+    return tuple(found.values())
+
+
+def _evidence(cluster: Sequence[EventMention], article: Article) -> tuple[Mention, ...]:
+    spans = sorted({(m.start, m.end) for m in cluster})
+    return tuple(article.mention(start, end) for start, end in spans)

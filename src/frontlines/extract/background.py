@@ -1,0 +1,179 @@
+"""News or background: is a trigger an event of the reporting days, or context?
+
+Context is what a reporter adds to explain: the war's length ("the 13-year civil war"), the past
+("which the opposition lost in 2017", "had been deployed"), what did not or may not happen
+("not directly involved in combat", "would weaken", "their capacity to sustain a campaign"), and
+causes of a state ("weakened after losing fighters in clashes"). Each check returns the reason, or
+None when the trigger reads as news.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.syntax import VERBAL, clause_head, lemma_of, modal_scope, path_to_root
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# "the 13-year civil war", "a decade-long insurgency": the length of a long conflict.
+DURATION_WORDS = ("-year", "decade", "years-long", "year-long", "-years")
+# An event dated this long before publication is history, not news.
+STALE_DAYS = 60
+
+
+def background_reason(
+    token: Any,
+    *,
+    lexicon: Lexicon,
+    triggers: frozenset[int],
+    protests: frozenset[int] = frozenset(),
+    dated: bool,
+) -> str | None:
+    """Why the trigger at ``token`` is not news, or None.
+
+    ``triggers`` holds the token indices of every trigger of the sentence, ``protests`` those of
+    its protest triggers, ``dated`` whether the trigger has a date of its own (a dated event is
+    news even in an "after" clause).
+    """
+    scope = list(modal_scope(token))
+    return (
+        _aggregate(token, scope, lexicon)
+        or _protest_cause(token, protests, lexicon)
+        or _unreal(token, scope, lexicon)
+        or _negated(token, scope)
+        or _past_perfect(scope, lexicon)
+        or _on_a_place(token)
+        or _duration(token, lexicon)
+        or (None if dated else _explanatory(token, scope, lexicon, triggers))
+    )
+
+
+def stale(event_date: date | None, published: date | None, *, precision: str) -> bool:
+    """Whether an explicit date puts the event well before the article."""
+    if event_date is None or published is None:
+        return False
+    if precision == "approximate":
+        return event_date.year < published.year
+    return (published - event_date).days > STALE_DAYS
+
+
+def _aggregate(token: Any, scope: list[Any], lexicon: Lexicon) -> str | None:
+    """ "repeated air strikes", "a series of raids", "such strikes have killed hundreds", "have
+    stepped up strikes since the summer": a tally of many events, not one event."""
+    markers = lexicon.cue("aggregate")
+    for child in token.children:
+        if child.dep_ in ("amod", "det", "predet") and lemma_of(child) in markers:
+            return f"aggregate: {child.text}"
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ == "of" and lemma_of(head.head) in markers:
+        return f"aggregate: {head.head.text}"
+    verb = next((word for word in scope if word.pos_ in VERBAL), None)
+    if verb is not None and any(
+        child.dep_ == "prep" and child.lower_ == "since" for child in verb.children
+    ):
+        return "aggregate: since"
+    return None
+
+
+def _protest_cause(token: Any, protests: frozenset[int], lexicon: Lexicon) -> str | None:
+    """What a protest is about is not an event of the day: "protested against the killing of"."""
+    if not protests or token.i in protests:
+        return None
+    ancestors = list(path_to_root(token))
+    causes = lexicon.cue("protest_causes")
+    for position, word in enumerate(ancestors):
+        if word.lower_ in causes or lemma_of(word) in causes:
+            above = {t.i for t in ancestors[position:]}
+            for index in protests:
+                protest = token.doc[index]
+                if index in above or protest.head.i in above:
+                    return f"cause of a protest: {word.text}"
+    return None
+
+
+def _unreal(token: Any, scope: list[Any], lexicon: Lexicon) -> str | None:
+    heads = lexicon.cue("irrealis_heads")
+    modals = lexicon.cue("irrealis_modals")
+    for word in scope:
+        if word.i != token.i and lemma_of(word) in heads:
+            return f"irrealis: {word.text}"
+        if word.pos_ in VERBAL:
+            for child in word.children:
+                if child.dep_ == "aux" and child.lower_ in modals:
+                    return f"irrealis: {child.text}"
+                if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                    return f"conditional: {child.text}"
+    if token.dep_ in ("csubj", "advcl") and token.tag_ == "VBG" and token.i < token.head.i:
+        # A gerund clause before its verb states a hypothesis: "Regaining control ... would".
+        return "irrealis: gerund subject"
+    return None
+
+
+def _negated(token: Any, scope: list[Any]) -> str | None:
+    if any(child.dep_ == "det" and child.lower_ == "no" for child in token.children):
+        return "negated: no"
+    for word in scope:
+        if any(child.dep_ == "neg" for child in word.children):
+            return "negated"
+        if word.pos_ in VERBAL and word.i != token.i:
+            break
+    return None
+
+
+def _past_perfect(scope: list[Any], lexicon: Lexicon) -> str | None:
+    """ "had been deployed": before the story's time; not in reported speech, where "said the raid
+    had killed" is only the tense shifting back."""
+    verb = next((word for word in scope if word.pos_ == "VERB"), None)
+    if verb is None or verb.tag_ != "VBN":
+        return None
+    reporting = lexicon.cue("reporting_verbs")
+    if verb.dep_ in ("ccomp", "xcomp") and lemma_of(verb.head) in reporting:
+        return None
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lemma_ == "have" and child.tag_ == "VBD":
+            return "past perfect"
+    return None
+
+
+def _on_a_place(token: Any) -> str | None:
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ == "relcl" and (
+            current.head.ent_type_ in PLACE_ENTS or current.head.pos_ == "PROPN"
+        ):
+            return f"relative clause on {current.head.text}"
+        current = current.head
+    return None
+
+
+def _duration(token: Any, lexicon: Lexicon) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("amod", "nmod", "compound", "npadvmod") and any(
+            word in _subtree_text(child) for word in DURATION_WORDS
+        ):
+            return f"duration: {_subtree_text(child)}"
+        if child.dep_ == "prep" and child.lower_ in lexicon.cue("background_preps"):
+            return f"background: {child.text}"
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in lexicon.cue("background_preps"):
+        return f"background: {head.text}"
+    return None
+
+
+def _subtree_text(token: Any) -> str:
+    return "".join(t.text_with_ws for t in token.subtree).lower()
+
+
+def _explanatory(
+    token: Any, scope: list[Any], lexicon: Lexicon, triggers: frozenset[int]
+) -> str | None:
+    """A trigger under "after"/"following" that explains a clause reporting no event itself."""
+    explanatory = lexicon.cue("explanatory_preps")
+    for word in scope[1:]:
+        if word.pos_ == "ADP" and word.lower_ in explanatory:
+            governor = clause_head(word.head)
+            if governor.i not in triggers:
+                return f"explains a state: {word.text} ... {governor.text}"
+            return None
+    return None

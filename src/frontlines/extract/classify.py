@@ -1,0 +1,202 @@
+"""ACLED's event type and sub-event type from an event's frames, means and participants.
+
+The rules follow ACLED's codebook: the means decide among remote violence (air, artillery,
+explosives) unless ground fighting is reported with them; the target decides between a battle and
+violence against civilians; demonstrators and what happens to them decide among protests and riots;
+unarmed groups fighting each other are mob violence; a few non-violent frames are strategic
+developments. Diplomatic contact is a happening with no ACLED type (None, None).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from frontlines.model import SUB_EVENT_TYPES
+
+VIOLENT_FRAMES = frozenset(
+    {"attack", "clash", "kill", "injure", "shelling", "airstrike", "explosion", "sexual", "abduct"}
+)
+HARM_FRAMES = frozenset({"attack", "clash", "kill", "injure"})
+REMOTE_FRAMES = frozenset({"shelling", "airstrike", "explosion"})
+STRATEGIC = (
+    ("disrupted", "Disrupted weapons use"),
+    ("agreement", "Agreement"),
+    ("base", "Headquarters or base established"),
+    ("change_group", "Change to group/activity"),
+    ("transfer", "Non-violent transfer of territory"),
+    ("arrest", "Arrests"),
+    ("loot", "Looting/property destruction"),
+)
+UNARMED = frozenset({"civilians", "protesters", "rioters", "partisans", "person", "mob"})
+ARMED = frozenset({"state", "armed"})
+# Kinds of actor (analysis contract) and participant nouns, as the classes typing reasons with.
+KIND_CLASSES = {
+    "state forces": "state",
+    "state": "state",
+    "government": "state",
+    "rebel group": "armed",
+    "militia": "armed",
+    "political militia": "armed",
+    "identity militia": "armed",
+    "mercenary": "armed",
+    "civilians": "civilians",
+    "protesters": "protesters",
+    "person": "person",
+    "state_forces": "state",
+    "armed_group": "armed",
+    "rioters": "rioters",
+    "partisans": "partisans",
+    "mob": "mob",
+}
+EventType = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What typing looks at: frames, means, who acted, who or what was targeted."""
+
+    frames: frozenset[str]
+    weapons: frozenset[str] = frozenset()
+    agent: str | None = None
+    target: str | None = None
+    victims: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    territory: bool = False
+    property: bool = False
+    materiel: bool = False
+    lemmas: frozenset[str] = frozenset()
+    named_agent: bool = False
+
+
+def kind_class(kind: str | None) -> str | None:
+    return KIND_CLASSES.get(kind) if kind else None
+
+
+def classify(ctx: Context) -> EventType | None:
+    """(event_type, sub_event_type); (None, None) for a non-conflict happening; None: no event."""
+    frames = ctx.frames
+    if frames <= {"diplomacy"}:
+        return (None, None)
+    if "suicide" in ctx.weapons:
+        return _typed("Suicide bomb")
+    if "chemical" in ctx.weapons and frames & VIOLENT_FRAMES:
+        return _typed("Chemical weapon")
+    for rule in (_protest, _riot, _remote):
+        found = rule(ctx)
+        if found is not None:
+            return found
+    if "sexual" in frames:
+        return _typed("Sexual violence")
+    if "territory" in frames and ctx.territory:
+        if ctx.agent == "state":
+            return _typed("Government regains territory")
+        return _typed("Non-state actor overtakes territory")
+    if "abduct" in frames or ("arrest" in frames and ctx.agent == "armed" and ctx.named_agent):
+        return _typed("Abduction/forced disappearance")
+    if ctx.materiel and frames & {"disrupted", "territory"}:
+        return _typed("Disrupted weapons use")
+    if "disrupted" in frames and not frames & HARM_FRAMES:
+        return _typed("Disrupted weapons use")
+    if "territory" in frames and ctx.property and not frames & HARM_FRAMES:
+        return _typed("Looting/property destruction")
+    for frame, sub in STRATEGIC:
+        if frame == "transfer" and not ctx.territory:
+            continue  # a withdrawal from nowhere named is part of a battle, not a handover
+        if frame in frames and not (frames & HARM_FRAMES):
+            return _typed(sub)
+    if frames & HARM_FRAMES or "territory" in frames:
+        return _harm(ctx)
+    if "riot" in frames:
+        return _typed("Looting/property destruction")
+    if "diplomacy" in frames:
+        return (None, None)
+    return None
+
+
+def _typed(sub: str) -> EventType:
+    return (SUB_EVENT_TYPES[sub], sub)
+
+
+def _protest(ctx: Context) -> EventType | None:
+    frames = ctx.frames
+    if "protest" not in frames and "protesters" not in (ctx.agent, ctx.target, *ctx.victims):
+        return None
+    if "protest" not in frames and not (frames & (HARM_FRAMES | {"riot", "loot", "intervene"})):
+        return None
+    demonstrators_act = ctx.agent in ("protesters", "partisans", "rioters", "civilians", None)
+    lethal = "kill" in frames or "firearm" in ctx.weapons
+    if ctx.agent == "state" and lethal and "crowd_control" not in ctx.weapons:
+        return _typed("Excessive force against protesters")
+    if demonstrators_act and frames & {"riot", "loot"}:
+        return _typed("Violent demonstration")
+    if demonstrators_act and "crude_bomb" in ctx.weapons:
+        return _typed("Violent demonstration")
+    if "clash" in frames and demonstrators_act | (ctx.target in ("protesters", "partisans")):
+        return _typed("Violent demonstration")
+    intervened = (
+        frames & {"arrest", "intervene"}
+        or "crowd_control" in ctx.weapons
+        or (frames & HARM_FRAMES and ctx.agent in ("state", "partisans", "armed"))
+    )
+    if intervened:
+        return _typed("Protest with intervention")
+    if frames & HARM_FRAMES and demonstrators_act:
+        return _typed("Violent demonstration")
+    return _typed("Peaceful protest")
+
+
+def _riot(ctx: Context) -> EventType | None:
+    frames = ctx.frames
+    violent = frames & (HARM_FRAMES | {"riot", "loot", "explosion", "attack"})
+    if "mob" in frames or (ctx.agent == "mob" and violent):
+        return _typed("Mob violence")
+    if ctx.agent in ("rioters", "protesters") and violent:
+        return _typed("Violent demonstration")
+    if "crude_bomb" in ctx.weapons and not (ctx.agent == "state" or ctx.named_agent):
+        return _typed("Mob violence")
+    if ctx.agent == "partisans" and violent:
+        return _typed("Mob violence")
+    if ctx.agent in (None, "civilians") and ctx.target == "partisans" and violent:
+        return _typed("Mob violence")
+    if ctx.agent == "civilians" and frames & HARM_FRAMES and ctx.target not in ARMED:
+        return _typed("Mob violence")
+    if "riot" in frames and not (ctx.agent == "state" or ctx.named_agent):
+        # Vandalism and arson by people no one names: a mob, not an armed group.
+        return _typed("Mob violence")
+    return None
+
+
+def _remote(ctx: Context) -> EventType | None:
+    frames = ctx.frames
+    weapons = ctx.weapons
+    remote_means = weapons & {"air", "shelling", "explosive", "grenade"}
+    if not frames & (HARM_FRAMES | REMOTE_FRAMES) and not (remote_means and frames & {"loot"}):
+        return None
+    if "clash" in frames:
+        return None  # ground fighting, even with artillery or air support, is a battle
+    if "airstrike" in frames or ("air" in weapons and "air_defense" not in weapons):
+        return _typed("Air/drone strike")
+    if "shelling" in frames or "shelling" in weapons:
+        return _typed("Shelling/artillery/missile attack")
+    if "grenade" in weapons:
+        return _typed("Grenade")
+    if "explosion" in frames or "explosive" in weapons:
+        return _typed("Remote explosive/landmine/IED")
+    return None
+
+
+def _harm(ctx: Context) -> EventType:
+    if "air_defense" in ctx.weapons:
+        return _typed("Armed clash")
+    civilian_targets = ctx.target in UNARMED or bool(ctx.victims & UNARMED)
+    armed_targets = ctx.target in ARMED or bool(ctx.victims & ARMED)
+    if "clash" in ctx.frames and ctx.target not in UNARMED:
+        return _typed("Armed clash")
+    if civilian_targets and not armed_targets and ctx.agent not in UNARMED:
+        return _typed("Attack")
+    if ctx.property and not armed_targets and "clash" not in ctx.frames:
+        return _typed("Attack")
+    one_sided = ctx.frames & {"kill", "injure"} and "clash" not in ctx.frames
+    if one_sided and ctx.agent in ARMED and ctx.target is None and not armed_targets:
+        return _typed("Attack")
+    return _typed("Armed clash")

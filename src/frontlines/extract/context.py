@@ -1,0 +1,99 @@
+"""What typing looks at for one mention: frames, weapons, participants, targets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontlines.extract.classify import Context, kind_class
+from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.roles import Participant, Roles
+from frontlines.extract.syntax import children, lemma_of
+from frontlines.extract.triggers import Trigger
+
+# Frames that, with no one named as doing them, only add to an event: "six were arrested".
+CONSEQUENCE_FRAMES = frozenset({"kill", "injure", "arrest"})
+INSTRUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "compound", "amod", "nmod"})
+INSTRUMENT_PREPS = frozenset({"with", "using", "by", "from"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+TAKING_CONTROL = frozenset({"take>control", "take>over", "gain>control", "seize>control"})
+
+
+def build_context(
+    group: list[Trigger], found: list[Roles], roles: Roles, doc: Any, lexicon: Lexicon
+) -> Context:
+    weapons: set[str] = set()
+    for trigger in group:
+        weapons.update(_weapons(doc[trigger.index], lexicon))
+    victims = {
+        class_of(r.actor2)
+        for trigger, r in zip(group, found, strict=True)
+        if trigger.frame in CONSEQUENCE_FRAMES
+    }
+    taken = {
+        obj
+        for trigger, r in zip(group, found, strict=True)
+        if trigger.frame in ("territory", "transfer")
+        for obj in r.objects
+    }
+    agent = roles.actor1
+    return Context(
+        frames=frozenset(t.frame for t in group),
+        weapons=frozenset(weapons),
+        agent=class_of(agent),
+        target=class_of(roles.actor2),
+        victims=frozenset(v for v in victims if v),
+        objects=frozenset(roles.objects),
+        territory=bool(taken & lexicon.territory_nouns) or _place_object(group, doc),
+        property=bool(set(roles.objects) & lexicon.property_nouns),
+        materiel=bool(set(roles.objects) & lexicon.materiel_nouns),
+        lemmas=frozenset(t.lemma for t in group),
+        named_agent=agent is not None and agent.actor is not None,
+    )
+
+
+def class_of(person: Participant | None) -> str | None:
+    if person is None:
+        return None
+    if person.actor is not None and person.actor.kind not in ("other", None):
+        return kind_class(person.actor.kind) or kind_class(person.kind)
+    return kind_class(person.kind)
+
+
+def _place_object(group: list[Trigger], doc: Any) -> bool:
+    for trigger in group:
+        if trigger.frame not in ("territory", "transfer"):
+            continue
+        if trigger.lemma in TAKING_CONTROL:
+            return True
+        token = doc[trigger.index]
+        taken = children(token, "dobj", "nsubjpass") + [
+            pobj
+            for prep in children(token, "prep")
+            if prep.lower_ == "of"
+            for pobj in prep.children
+        ]
+        if any(t.ent_type_ in PLACE_ENTS for t in taken):
+            return True
+    return False
+
+
+def _weapons(token: Any, lexicon: Lexicon) -> set[str]:
+    """Weapon classes the event was carried out with: the trigger's own words ("drone strike"),
+    its instrument and subject ("fired artillery", "with machetes", "a shell exploded")."""
+    anchors = [token]
+    if token.pos_ != "VERB" and token.head.pos_ == "VERB":
+        anchors.append(token.head)
+    spans = [token]
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ in INSTRUMENT_DEPS:
+                spans.append(child)
+            elif child.dep_ in ("prep", "agent") and child.lower_ in INSTRUMENT_PREPS:
+                spans.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+            elif child.dep_ in ("advcl", "xcomp") and lemma_of(child) in lexicon.weapon_verbs:
+                spans.extend(children(child, "dobj"))
+    found: set[str] = set()
+    for span in spans:
+        lemmas = [lemma_of(t) for t in span.subtree if not t.is_punct]
+        found.update(lexicon.find_weapons(lemmas))
+    return found

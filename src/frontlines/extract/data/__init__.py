@@ -1,0 +1,1 @@
+"""Lexicons for event extraction (YAML data written by the frontlines developers)."""

@@ -1,0 +1,136 @@
+"""The word lists behind event extraction, read once from ``extract/data/*.yaml``.
+
+The lists are data written by the frontlines developers; nothing here is learnt from ACLED's data.
+A ``Lexicon`` is immutable and is built by the stage factory, then passed to the pure functions
+that need it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from frontlines.errors import ConfigError
+
+DATA_PACKAGE = "frontlines.extract.data"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Trigger frames, weapons, participant nouns, cue words and number words."""
+
+    verb_frames: Mapping[str, str]
+    noun_frames: Mapping[str, str]
+    phrase_frames: Mapping[str, str]
+    weak_verbs: frozenset[str]
+    weak_nouns: frozenset[str]
+    weapon_verbs: frozenset[str]
+    weapon_subject_verbs: frozenset[str]
+    realizing_verbs: frozenset[str]
+    occurring_verbs: frozenset[str]
+    effect_verbs: frozenset[str]
+    weapons: Mapping[tuple[str, ...], str]
+    participants: Mapping[str, str]
+    owner_nouns: frozenset[str]
+    property_nouns: frozenset[str]
+    territory_nouns: frozenset[str]
+    materiel_nouns: frozenset[str]
+    cues: Mapping[str, Any]
+    number_words: Mapping[str, int]
+    vague_numbers: Mapping[str, int]
+    qualifiers: Mapping[str, str]
+
+    def cue(self, name: str) -> frozenset[str]:
+        """A cue list from cues.yaml as a set of lemmas."""
+        value = self.cues.get(name, ())
+        return frozenset(str(item) for item in value)
+
+    def cue_map(self, name: str) -> Mapping[str, str]:
+        value = self.cues.get(name, {})
+        return MappingProxyType({str(k): str(v) for k, v in value.items()})
+
+    def weapon_class(self, lemmas: tuple[str, ...]) -> str | None:
+        return self.weapons.get(lemmas)
+
+    def find_weapons(self, lemmas: list[str]) -> list[str]:
+        """Weapon classes named in a run of lemmas, longest phrase first, left to right."""
+        found: list[str] = []
+        position = 0
+        while position < len(lemmas):
+            for size in (4, 3, 2, 1):
+                weapon = self.weapons.get(tuple(lemmas[position : position + size]))
+                if weapon is not None:
+                    found.append(weapon)
+                    position += size
+                    break
+            else:
+                position += 1
+        return found
+
+
+def load_lexicon() -> Lexicon:
+    """Read every data file; raises ConfigError when one is missing or malformed."""
+    triggers = _read("triggers.yaml")
+    weapons = _read("weapons.yaml")
+    participants = _read("participants.yaml")
+    numbers = _read("numbers.yaml")
+    verb_frames: dict[str, str] = {}
+    noun_frames: dict[str, str] = {}
+    phrase_frames: dict[str, str] = {}
+    for frame, entry in triggers["frames"].items():
+        # First frame listed wins: the file orders frames from specific to general.
+        for lemma in entry.get("verbs") or ():
+            verb_frames.setdefault(str(lemma), frame)
+        for lemma in entry.get("nouns") or ():
+            noun_frames.setdefault(str(lemma), frame)
+        for phrase in entry.get("phrases") or ():
+            phrase_frames.setdefault(str(phrase), frame)
+    weapon_table: dict[tuple[str, ...], str] = {}
+    for weapon_class, phrases in weapons["classes"].items():
+        for phrase in phrases:
+            weapon_table.setdefault(tuple(str(phrase).lower().split()), weapon_class)
+    participant_table: dict[str, str] = {}
+    for participant_class, nouns in participants["classes"].items():
+        for noun in nouns:
+            participant_table.setdefault(str(noun), participant_class)
+    return Lexicon(
+        verb_frames=MappingProxyType(verb_frames),
+        noun_frames=MappingProxyType(noun_frames),
+        phrase_frames=MappingProxyType(phrase_frames),
+        weak_verbs=_set(triggers["weak"]["verbs"]),
+        weak_nouns=_set(triggers["weak"]["nouns"]),
+        weapon_verbs=_set(triggers["weapon_verbs"]),
+        weapon_subject_verbs=_set(triggers["weapon_subject_verbs"]),
+        realizing_verbs=_set(triggers["realizing_verbs"]),
+        occurring_verbs=_set(triggers["occurring_verbs"]),
+        effect_verbs=_set(triggers["effect_verbs"]),
+        weapons=MappingProxyType(weapon_table),
+        participants=MappingProxyType(participant_table),
+        owner_nouns=_set(participants["owner_nouns"]),
+        property_nouns=_set(participants["property_nouns"]),
+        territory_nouns=_set(participants["territory_nouns"]),
+        materiel_nouns=_set(participants["materiel_nouns"]),
+        cues=MappingProxyType(_read("cues.yaml")),
+        number_words=MappingProxyType({str(k): int(v) for k, v in numbers["words"].items()}),
+        vague_numbers=MappingProxyType({str(k): int(v) for k, v in numbers["vague"].items()}),
+        qualifiers=MappingProxyType({str(k): str(v) for k, v in numbers["qualifiers"].items()}),
+    )
+
+
+def _set(items: Iterable[Any]) -> frozenset[str]:
+    return frozenset(str(item) for item in items)
+
+
+def _read(name: str) -> dict[str, Any]:
+    resource = files(DATA_PACKAGE).joinpath(name)
+    if not resource.is_file():
+        raise ConfigError(f"the extraction lexicon {name!r} is missing from the installation")
+    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ConfigError(f"the extraction lexicon {name!r} is not a mapping")
+    return data

@@ -1,0 +1,226 @@
+"""One sentence's event mentions: triggers grouped, typed, placed in time, hedged and sourced.
+
+Triggers joined by the parse ("captured ... territory, liberating villages"; "attacked the village,
+killing five") are one mention, unless the article hedges them differently ("took prisoners and
+reportedly killed"). A mention is ``strong`` when it reports an event by itself, ``weak`` when it
+needs an actor or an earlier event to count ("advanced"), ``anaphoric`` when it only refers back
+("the offensive"), and a ``consequence`` when it only adds casualties ("five people were killed").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from frontlines.extract.background import background_reason, stale
+from frontlines.extract.certainty import certainty, sources
+from frontlines.extract.classify import Context, classify
+from frontlines.extract.context import CONSEQUENCE_FRAMES, build_context
+from frontlines.extract.dates import RECENT, EventDate, nearest_date, resolved_spans
+from frontlines.extract.grouping import group_triggers, share_tokens
+from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.quantities import Figures, read_figures
+from frontlines.extract.roles import ActorLookup, Participant, Roles, find_roles
+from frontlines.extract.syntax import children, is_definite, lemma_of
+from frontlines.extract.triggers import Trigger, find_triggers
+
+INTERVENTIONS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+FAMILIES = {
+    "protest": "protest", "riot": "protest", "mob": "protest", "intervene": "protest",
+    "diplomacy": "diplomacy",
+    "arrest": "arrest", "loot": "loot", "disrupted": "disrupted", "agreement": "agreement",
+    "base": "base", "change_group": "change_group", "transfer": "transfer",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """What one sentence says about one event."""
+
+    sentence: int
+    start: int
+    end: int
+    head: int
+    triggers: tuple[Trigger, ...]
+    status: str
+    family: str
+    context: Context
+    roles: Roles
+    event_type: tuple[str | None, str | None]
+    date: EventDate | None
+    iterative: bool
+    figures: Figures
+    certainty: str
+    sources: tuple[str, ...]
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return frozenset(trigger.lemma for trigger in self.triggers)
+
+
+def sentence_mentions(
+    sentence: Any,
+    *,
+    number: int,
+    published: date | None,
+    lookup: ActorLookup,
+    lexicon: Lexicon,
+) -> list[EventMention]:
+    """The event mentions of one sentence, background and unreal ones left out."""
+    triggers = find_triggers(sentence, lexicon)
+    indices = frozenset(trigger.index for trigger in triggers)
+    protests = frozenset(t.index for t in triggers if t.frame == "protest")
+    doc = sentence.doc
+    spans = resolved_spans(sentence, published=published) if triggers else []
+    dates = {t.index: nearest_date(spans, near=doc[t.index]) for t in triggers}
+    news = [
+        trigger
+        for trigger in triggers
+        if not _background(
+            doc[trigger.index],
+            found_date=dates[trigger.index],
+            published=published,
+            triggers=indices,
+            protests=protests,
+            lexicon=lexicon,
+        )
+    ]
+    groups = group_triggers(news, doc, lexicon)
+    owned = share_tokens(sentence, groups)
+    mentions: list[EventMention] = []
+    for group, tokens in zip(groups, owned, strict=True):
+        mention = _mention(
+            sentence,
+            group,
+            tokens,
+            number=number,
+            date=dates[group[0].index],
+            lookup=lookup,
+            lexicon=lexicon,
+        )
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _background(
+    token: Any,
+    *,
+    found_date: EventDate | None,
+    published: date | None,
+    triggers: frozenset[int],
+    protests: frozenset[int],
+    lexicon: Lexicon,
+) -> bool:
+    reason = background_reason(
+        token, lexicon=lexicon, triggers=triggers, protests=protests, dated=found_date is not None
+    )
+    if reason is not None:
+        return True
+    if found_date is not None and RECENT.search(found_date.text.lower()):
+        return True  # "raids in recent weeks": a tally of many events, not one
+    return found_date is not None and stale(
+        found_date.value, published, precision=found_date.precision
+    )
+
+
+def _mention(
+    sentence: Any,
+    group: list[Trigger],
+    tokens: list[Any],
+    *,
+    number: int,
+    date: EventDate | None,
+    lookup: ActorLookup,
+    lexicon: Lexicon,
+) -> EventMention | None:
+    doc = sentence.doc
+    head = doc[group[0].index]
+    found = [find_roles(doc[t.index], t, lookup=lookup, lexicon=lexicon) for t in group]
+    roles = _roles(found)
+    context = build_context(group, found, roles, doc, lexicon)
+    typed = classify(context)
+    if typed is None:
+        return None
+    if typed[1] in INTERVENTIONS and context.agent in ("state", "armed", "partisans"):
+        # ACLED puts the demonstrators first and who intervened second.
+        roles = replace(roles, actor1=roles.actor2, actor2=roles.actor1)
+        context = replace(context, agent=context.target, target=context.agent)
+    text = sentence.text
+    return EventMention(
+        sentence=number,
+        start=sentence.start_char + (len(text) - len(text.lstrip())),
+        end=sentence.start_char + len(text.rstrip()),
+        head=head.i,
+        triggers=tuple(group),
+        status=_status(group, roles, context, refers_back=_refers_back(group, doc, lexicon)),
+        family=_family(context),
+        context=context,
+        roles=roles,
+        event_type=typed,
+        date=date,
+        iterative=_iterative(sentence, lexicon),
+        figures=read_figures(tokens, lexicon=lexicon),
+        certainty=certainty(head, lexicon=lexicon),
+        sources=sources(head, sentence=sentence, lexicon=lexicon, lookup=lookup),
+    )
+
+
+def _roles(found: list[Roles]) -> Roles:
+    """The group's roles: from the trigger that names the most sides, the others filling gaps."""
+    main = max(
+        found, key=lambda r: (r.actor1 is not None and r.actor2 is not None, r.actor1 is not None)
+    )
+    return Roles(
+        actor1=main.actor1 or next((r.actor1 for r in found if r.actor1), None),
+        assoc1=_unique(a for r in found for a in r.assoc1),
+        actor2=main.actor2 or next((r.actor2 for r in found if r.actor2), None),
+        assoc2=_unique(a for r in found for a in r.assoc2),
+        objects=tuple(o for r in found for o in r.objects),
+    )
+
+
+def _unique(people: Any) -> tuple[Participant, ...]:
+    return tuple({p.key: p for p in people}.values())
+
+
+def _status(group: list[Trigger], roles: Roles, context: Context, *, refers_back: bool) -> str:
+    head = group[0]
+    if all(t.pos == "noun" and t.status == "anaphoric" for t in group):
+        return "anaphoric"
+    if refers_back and context.frames <= CONSEQUENCE_FRAMES | {"attack", "clash"}:
+        return "consequence"
+    if all(t.pos == "noun" and t.status == "bare" for t in group):
+        return "bare"
+    if context.frames <= CONSEQUENCE_FRAMES and roles.actor1 is None:
+        return "consequence"
+    if (all(t.weak for t in group) or head.status == "anaphoric") and not context.weapons:
+        return "weak"
+    return "strong"
+
+
+def _refers_back(group: list[Trigger], doc: Any, lexicon: Lexicon) -> bool:
+    """ "the raid had killed ten": the subject is an event already told, so this adds to it."""
+    for trigger in group:
+        for subject in children(doc[trigger.index], "nsubj"):
+            if lemma_of(subject) in lexicon.noun_frames and is_definite(subject):
+                return True
+    return False
+
+
+def _family(context: Context) -> str:
+    if "protesters" in (context.agent, context.target) or "crowd_control" in context.weapons:
+        return "protest"
+    for frame in sorted(context.frames):
+        if frame in FAMILIES and FAMILIES[frame] == "protest":
+            return "protest"
+    families = {FAMILIES.get(frame, "violence") for frame in context.frames}
+    if "violence" in families:
+        return "violence"
+    return sorted(families)[0]
+
+
+def _iterative(sentence: Any, lexicon: Lexicon) -> bool:
+    text = sentence.text.lower()
+    return any(cue in text for cue in lexicon.cue("iterative"))

@@ -1,0 +1,153 @@
+"""Which mentions of an article are one event.
+
+A mention joins an earlier event when nothing contradicts it (same kind of event, no different
+actor on either side, the same certainty, no different date) and something ties it there: an actor
+both name, or a reference back ("the offensive", "their advance"), or casualties that follow a
+violent event ("five people were killed"). Otherwise a strong mention starts a new event; a weak
+one starts one only when it names who acted; a bare or anaphoric one with nothing to refer to is
+dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from frontlines.extract.classify import kind_class
+from frontlines.extract.mentions import EventMention
+from frontlines.extract.roles import Participant
+
+# Unnamed people in a crowd are one side whatever the article calls them.
+CROWD = dict.fromkeys(("civilians", "protesters", "partisans", "rioters", "mob"), "crowd")
+DISPUTED = frozenset({"denied", "claimed"})
+# How far back (in sentences) casualties or a back-reference may reach.
+REACH = 6
+
+
+def merge(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
+    """Mentions grouped into events, each group in text order, groups by first mention."""
+    clusters: list[list[EventMention]] = []
+    for mention in mentions:
+        if mention.status == "bare":
+            continue
+        target = _antecedent(clusters, mention)
+        if target is not None:
+            target.append(mention)
+        elif mention.status != "anaphoric" and (
+            mention.status != "weak" or mention.roles.actor1 is not None
+        ):
+            clusters.append([mention])
+    return clusters
+
+
+def anchor(cluster: Sequence[EventMention]) -> EventMention:
+    """The mention that reports the event most directly: the first strong one."""
+    for status in ("strong", "weak", "consequence"):
+        for mention in cluster:
+            if mention.status == status:
+                return mention
+    return cluster[0]
+
+
+def _antecedent(
+    clusters: list[list[EventMention]], mention: EventMention
+) -> list[EventMention] | None:
+    candidates = [c for c in clusters if _compatible(c, mention)]
+    if not candidates:
+        return None
+    if mention.status in ("anaphoric", "weak"):
+        near = [c for c in candidates if mention.sentence - c[-1].sentence <= REACH]
+        same_words = [c for c in near if _lemmas(c) & mention.lemmas]
+        pool = same_words or near
+        if not pool:
+            return None
+        return max(pool, key=lambda c: (len(c), c[-1].sentence))
+    if mention.status == "consequence" or mention.certainty in DISPUTED:
+        near = [c for c in candidates if mention.sentence - c[-1].sentence <= REACH]
+        return max(near, key=lambda c: c[-1].sentence) if near else None
+    tied = [c for c in candidates if _tied(c, mention)]
+    return max(tied, key=lambda c: c[-1].sentence) if tied else None
+
+
+def _lemmas(cluster: list[EventMention]) -> frozenset[str]:
+    return frozenset().union(*(m.lemmas for m in cluster))
+
+
+def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
+    first = anchor(cluster)
+    # A denial or a claim speaks of an event already told; "reportedly" may tell another one.
+    loose = mention.status in ("anaphoric", "consequence") or mention.certainty in DISPUTED
+    joins = mention.status == "consequence" or (
+        mention.status == "weak" and mention.family == "loot"
+    )
+    if mention.family != first.family and not (joins and first.family in ("violence", "protest")):
+        return False
+    if not loose and mention.certainty != first.certainty:
+        return False
+    both_strong = mention.status == "strong" and first.status == "strong"
+    # A demonstration that turns violent stays one event (Protests or Riots).
+    other_type = mention.event_type[0] != first.event_type[0] and mention.family != "protest"
+    if not loose and both_strong and other_type:
+        return False
+    if _conflict(_side(cluster, 1), mention.roles.actor1):
+        return False
+    if not loose and _conflict(_side(cluster, 2), mention.roles.actor2):
+        return False
+    dated = [m.date for m in cluster if m.date is not None]
+    return not (
+        mention.date is not None
+        and dated
+        and mention.date.precision == "day"
+        and dated[0].precision == "day"
+        and mention.date.value != dated[0].value
+    )
+
+
+def _side(cluster: list[EventMention], side: int) -> Participant | None:
+    for mention in cluster:
+        person = mention.roles.actor1 if side == 1 else mention.roles.actor2
+        if person is not None:
+            return person
+    return None
+
+
+def _conflict(known: Participant | None, new: Participant | None) -> bool:
+    if known is None or new is None:
+        return False
+    if known.actor is not None and new.actor is not None:
+        return known.actor.id != new.actor.id
+    if known.kind is None or new.kind is None:
+        return False
+    return CROWD.get(known.kind, known.kind) != CROWD.get(new.kind, new.kind)
+
+
+def _tied(cluster: list[EventMention], mention: EventMention) -> bool:
+    if any(m.sentence == mention.sentence for m in cluster):
+        return True
+    for side in (1, 2):
+        known, new = _side(cluster, side), _side([mention], side)
+        if _same_kind(known, new):
+            return True
+    ours = _ids(mention)
+    theirs = set().union(*(_ids(m) for m in cluster))
+    if ours & theirs:
+        return True
+    return not ours or not theirs
+
+
+def _same_kind(known: Participant | None, new: Participant | None) -> bool:
+    """ "its units" and "the Syrian army": an unnamed participant of the named one's kind."""
+    if known is None or new is None or new.actor is not None or known.actor is None:
+        return False
+    return kind_class(known.actor.kind) is not None and kind_class(known.actor.kind) == kind_class(
+        new.kind
+    )
+
+
+def _ids(mention: EventMention) -> set[str]:
+    """Who a mention names; at a demonstration, unnamed people are all one crowd."""
+    crowd = mention.family == "protest"
+    return {
+        "crowd" if crowd and person.actor is None and person.kind in CROWD else person.key
+        for person in (mention.roles.actor1, mention.roles.actor2)
+        if person is not None
+    }

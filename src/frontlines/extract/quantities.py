@@ -1,0 +1,237 @@
+"""Numbers an event report gives: fatalities, injured, prisoners, places taken, distances.
+
+Fatalities follow ACLED's conservative rule: the lowest credible figure ("at least 12" is 12,
+"between 5 and 8" is 5, "dozens" is 12), 0 when the text says nobody died, None when it does not
+say. Vague words map to figures through numbers.yaml, where the convention is written down.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.syntax import clause_head, lemma_of, path_to_root, preps
+from frontlines.model import Quantity
+
+DISTANCE_UNITS = {
+    "kilometer": "km", "kilometre": "km", "km": "km", "mile": "mi",
+    "meter": "m", "metre": "m",
+}  # fmt: skip
+PLACE_COUNTS = frozenset({"village", "town", "settlement", "locality", "city", "hamlet"})
+TERRITORY_VERBS = frozenset(
+    {"capture", "liberate", "seize", "take", "retake", "recapture", "overrun", "occupy", "regain"}
+)
+VERB_COUNTS = {
+    "kill": "fatalities", "die": "fatalities", "dead": "fatalities", "execute": "fatalities",
+    "massacre": "fatalities", "behead": "fatalities", "murder": "fatalities", "slay": "fatalities",
+    "injure": "injured", "wound": "injured", "hurt": "injured", "injured": "injured",
+    "arrest": "arrested", "detain": "arrested", "abduct": "abducted", "kidnap": "abducted",
+    "displace": "displaced", "flee": "displaced",
+}  # fmt: skip
+NOUN_COUNTS = {
+    "death": "fatalities", "fatality": "fatalities", "body": "fatalities", "dead": "fatalities",
+    "prisoner": "prisoners", "captive": "prisoners", "hostage": "abducted",
+    "injury": "injured", "arrest": "arrested",
+}  # fmt: skip
+NOBODY = re.compile(
+    r"\bno (one|body|civilians?|people|soldiers?) (was|were) (killed|hurt|injured)"
+    r"|\bno (casualties|fatalities|deaths|one died|loss of life)\b|\bwithout casualties\b"
+    r"|\bnobody (was|were) (killed|hurt|injured)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    vague: float | None = None  # the figure a vague word stands for ("dozens": 12)
+
+    @property
+    def conservative(self) -> int | None:
+        """ACLED's figure: the low end of a range, the number, else what a vague word means."""
+        for figure in (self.low, self.value, self.vague):
+            if figure is not None:
+                return int(figure)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """What one sentence says in numbers about one event."""
+
+    quantities: tuple[Quantity, ...] = ()
+    fatalities: int | None = None
+
+
+def read_figures(tokens: Sequence[Any], *, lexicon: Lexicon) -> Figures:
+    """The numbers among ``tokens`` (one event's share of a sentence) that count something."""
+    quantities: list[Quantity] = []
+    fatal: list[int] = []
+    for token in tokens:
+        count = read_count(token, lexicon)
+        if count is None or _is_inner(token, lexicon):
+            continue
+        what, unit = _what(token, lexicon)
+        if what is None:
+            continue
+        quantities.append(_quantity(what, count, unit))
+        if what == "fatalities" and count.conservative is not None:
+            fatal.append(count.conservative)
+    for token in tokens:
+        if lemma_of(token) in ("prisoner", "captive") and not any(
+            q.what == "prisoners" for q in quantities
+        ):
+            quantities.append(Quantity(what="prisoners", qualifier="number not given"))
+    text = "".join(token.text_with_ws for token in tokens)
+    fatalities = sum(fatal) if fatal else (0 if NOBODY.search(text) else None)
+    return Figures(quantities=tuple(quantities), fatalities=fatalities)
+
+
+def _quantity(what: str, count: Count, unit: str | None) -> Quantity:
+    return Quantity(
+        what=what,
+        value=count.value,
+        low=count.low,
+        high=count.high,
+        unit=unit,
+        qualifier=count.qualifier,
+    )
+
+
+def _is_inner(token: Any, lexicon: Lexicon) -> bool:
+    """Parts of a number already read from its first word ("two hundred", "7 and 10")."""
+    head = token.head
+    if token.dep_ == "conj" and read_count(head, lexicon) is not None:
+        return True
+    return (
+        token.dep_ in ("compound", "nummod", "quantmod") and read_count(head, lexicon) is not None
+    )
+
+
+def read_count(token: Any, lexicon: Lexicon) -> Count | None:
+    """The count a number word stands for, with its qualifier and range, or None."""
+    value = number_value(token, lexicon)
+    vague = lexicon.vague_numbers.get(token.lower_)
+    if value is None and vague is None:
+        return None
+    if token.lower_ in ("a", "an", "one", "some", "no", "both") and token.pos_ == "DET":
+        return None
+    qualifier = _qualifier(token, lexicon)
+    if value is None:
+        if token.lower_ == "few" and qualifier is None:
+            qualifier = "a few"
+        return Count(value=None, qualifier=qualifier or token.lower_, vague=vague)
+    high = next(
+        (number_value(c, lexicon) for c in token.children if c.dep_ == "conj"), None
+    ) or _to_range(token, lexicon)
+    if high is not None and high > value:
+        return Count(value=None, low=value, high=high, qualifier=_estimated(token) or qualifier)
+    return Count(value=value, qualifier=qualifier)
+
+
+def number_value(token: Any, lexicon: Lexicon) -> float | None:
+    text = token.lower_.replace(",", "")
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        value = float(text)
+    elif text in lexicon.number_words and token.pos_ in ("NUM", "NOUN"):
+        value = float(lexicon.number_words[text])
+    else:
+        return None
+    for child in token.children:
+        multiplier = lexicon.number_words.get(child.lower_)
+        if child.dep_ in ("compound", "nummod") and multiplier and child.i > token.i:
+            value *= multiplier
+    if text in ("hundred", "thousand", "million", "dozen"):
+        factors = [
+            number_value(c, lexicon) for c in token.children if c.dep_ in ("compound", "nummod")
+        ]
+        value *= next((f for f in factors if f), 1.0)
+    return value
+
+
+def _to_range(token: Any, lexicon: Lexicon) -> float | None:
+    """ "7 to 10", "7-10": the upper figure when the parse splits the range."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ in ("to", "-", "–"):
+        return number_value(doc[token.i + 2], lexicon)
+    return None
+
+
+def _qualifier(token: Any, lexicon: Lexicon) -> str | None:
+    doc = token.doc
+    before = " ".join(t.lower_ for t in doc[max(0, token.i - 3) : token.i])
+    matches = [
+        phrase
+        for phrase in lexicon.qualifiers
+        if before.endswith(phrase)
+        and (len(before) == len(phrase) or before[-len(phrase) - 1] == " ")
+    ]
+    if not matches:
+        return None
+    return lexicon.qualifiers[max(matches, key=len)]
+
+
+def _estimated(token: Any) -> str | None:
+    ancestors = list(path_to_root(token))[:5]
+    return "estimated" if any(lemma_of(a) == "estimate" for a in ancestors) else None
+
+
+def _what(token: Any, lexicon: Lexicon) -> tuple[str | None, str | None]:
+    """What a number counts, and in which unit."""
+    head = token.head if token.dep_ in ("nummod", "amod", "det", "quantmod") else token
+    if token.dep_ == "quantmod":
+        head = head.head if head.dep_ == "nummod" else head
+    while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        # "four soldiers and three attackers died": the second count shares the first's verb.
+        head = head.head
+    head_lemma = lemma_of(head)
+    unit = DISTANCE_UNITS.get(head_lemma)
+    if unit is not None:
+        return _distance_what(head), unit
+    verb = clause_head(head)
+    verb_lemma = lemma_of(verb)
+    if head_lemma in PLACE_COUNTS:
+        return (f"{head_lemma}s captured", None) if verb_lemma in TERRITORY_VERBS else (None, None)
+    if head_lemma in NOUN_COUNTS:
+        return NOUN_COUNTS[head_lemma], None
+    for child in head.children:
+        if lemma_of(child) in VERB_COUNTS and child.dep_ in ("acl", "amod", "oprd", "acomp"):
+            return VERB_COUNTS[lemma_of(child)], None
+    person = head_lemma in lexicon.participants or head.pos_ in ("NUM", "PRON") or head.i == token.i
+    for sibling in verb.children:
+        if sibling.dep_ in ("oprd", "acomp", "xcomp") and sibling.lower_ in ("dead", "injured"):
+            return VERB_COUNTS[sibling.lower_], None
+    if person and verb_lemma in VERB_COUNTS and head.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        if head.dep_ == "nsubj" and verb_lemma not in ("die", "flee"):
+            return None, None
+        return VERB_COUNTS[verb_lemma], None
+    if head_lemma == "toll" or any(lemma_of(c) == "toll" for c in verb.children):
+        return "fatalities", None
+    return None, None
+
+
+def _distance_what(unit_token: Any) -> str:
+    """ "within 5 km of Aleppo" is a distance to Aleppo; "20 km of territory" was captured."""
+    prep = unit_token.head
+    if prep.dep_ == "prep" and prep.lower_ in ("within", "from"):
+        place = next(iter(preps(unit_token, "of", "from")), None)
+        return f"distance to {place.text}" if place is not None else "distance"
+    verb = clause_head(unit_token)
+    for _ in range(3):
+        if lemma_of(verb) in TERRITORY_VERBS:
+            return "territory captured"
+        for subject in verb.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ == "NOUN":
+                inner = next(iter(preps(subject, "of")), None)
+                name = lemma_of(subject)
+                return f"{name} of {lemma_of(inner)}" if inner is not None else name
+        if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head.i == verb.i:
+            break
+        verb = clause_head(verb.head)
+    return "distance"

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from frontlines.extract.background import background_reason, stale
+from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.triggers import find_triggers
+
+pytestmark = pytest.mark.slow
+
+Parse = Callable[[str], Any]
+
+
+def _reason(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> str | None:
+    parsed = sentence(text)
+    triggers = find_triggers(parsed, lexicon)
+    token = next(t for t in parsed if t.lower_ == word)
+    return background_reason(
+        token,
+        lexicon=lexicon,
+        triggers=frozenset(t.index for t in triggers),
+        protests=frozenset(t.index for t in triggers if t.frame == "protest"),
+        dated=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Mosul, which the army captured in 2017, is quiet.", "captured"),
+        ("A deal would end the fighting in the north.", "fighting"),
+        ("Troops were not involved in combat.", "combat"),
+        ("The militia had attacked the village before the truce.", "attacked"),
+        ("The army was weakened after losing men in clashes with rebels.", "clashes"),
+        ("Students protested against the killing of a journalist.", "killing"),
+        ("They lack the capacity to sustain an offensive.", "offensive"),
+    ],
+)
+def test_background_context_is_not_news(
+    sentence: Parse, lexicon: Lexicon, text: str, word: str
+) -> None:
+    assert _reason(sentence, lexicon, text, word) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Rebels captured the town on Monday.", "captured"),
+        ("Gunmen have attacked a convoy near the border.", "attacked"),
+        ("Police arrested five men after the clashes on Sunday.", "arrested"),
+    ],
+)
+def test_background_news_is_kept(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> None:
+    assert _reason(sentence, lexicon, text, word) is None
+
+
+def test_background_stale_dates() -> None:
+    published = date(2024, 11, 27)
+    assert stale(date(2017, 1, 1), published, precision="approximate")
+    assert stale(date(2024, 6, 1), published, precision="day")
+    assert not stale(date(2024, 11, 20), published, precision="week")
+    assert not stale(date(2017, 1, 1), None, precision="approximate")

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pytest
+
+from frontlines.extract.classify import Context, classify
+
+
+def _sub(**fields: object) -> str | None:
+    found = classify(Context(**fields))  # type: ignore[arg-type]
+    assert found is not None
+    return found[1]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (
+            {"frames": frozenset({"shelling"}), "agent": "state"},
+            "Shelling/artillery/missile attack",
+        ),
+        ({"frames": frozenset({"attack"}), "weapons": frozenset({"air"})}, "Air/drone strike"),
+        ({"frames": frozenset({"attack"}), "weapons": frozenset({"suicide"})}, "Suicide bomb"),
+        ({"frames": frozenset({"explosion"})}, "Remote explosive/landmine/IED"),
+        (
+            {"frames": frozenset({"kill"}), "agent": "armed", "target": "civilians"},
+            "Attack",
+        ),
+        ({"frames": frozenset({"kill"}), "agent": "armed", "target": "state"}, "Armed clash"),
+        (
+            {"frames": frozenset({"territory"}), "agent": "armed", "territory": True},
+            "Non-state actor overtakes territory",
+        ),
+        (
+            {"frames": frozenset({"territory"}), "agent": "state", "territory": True},
+            "Government regains territory",
+        ),
+        ({"frames": frozenset({"abduct"}), "agent": "armed"}, "Abduction/forced disappearance"),
+        ({"frames": frozenset({"arrest"}), "agent": "state"}, "Arrests"),
+        ({"frames": frozenset({"agreement"})}, "Agreement"),
+    ],
+)
+def test_classify_follows_acled(fields: dict[str, object], expected: str) -> None:
+    assert _sub(**fields) == expected
+
+
+def test_classify_protests_by_what_happens_to_them() -> None:
+    assert _sub(frames=frozenset({"protest"})) == "Peaceful protest"
+    assert (
+        _sub(frames=frozenset({"protest", "intervene"}), weapons=frozenset({"crowd_control"}))
+        == "Protest with intervention"
+    )
+    assert (
+        _sub(frames=frozenset({"protest", "kill"}), agent="state", weapons=frozenset({"firearm"}))
+        == "Excessive force against protesters"
+    )
+    assert _sub(frames=frozenset({"protest", "riot"}), agent="protesters") == (
+        "Violent demonstration"
+    )
+
+
+def test_classify_unarmed_groups_fighting_is_mob_violence() -> None:
+    assert _sub(frames=frozenset({"clash"}), agent="partisans") == "Mob violence"
+    assert _sub(frames=frozenset({"attack"}), agent="mob", target="person") == "Mob violence"
+
+
+def test_classify_ground_fighting_with_artillery_is_a_battle() -> None:
+    assert _sub(frames=frozenset({"clash", "attack"}), weapons=frozenset({"shelling"})) == (
+        "Armed clash"
+    )
+
+
+def test_classify_diplomacy_has_no_acled_type() -> None:
+    assert classify(Context(frames=frozenset({"diplomacy"}))) == (None, None)
+
+
+def test_classify_intervention_alone_is_no_event() -> None:
+    assert classify(Context(frames=frozenset({"intervene"}))) is None

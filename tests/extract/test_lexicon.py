@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from frontlines.extract.classify import Context, classify
+from frontlines.extract.lexicon import Lexicon
+from frontlines.model import SUB_EVENT_TYPES
+
+
+def test_lexicon_every_frame_is_typed(lexicon: Lexicon) -> None:
+    frames = set(lexicon.verb_frames.values()) | set(lexicon.noun_frames.values())
+    frames |= set(lexicon.phrase_frames.values())
+    for frame in frames - {"intervene"}:
+        found = classify(Context(frames=frozenset({frame}), territory=True))
+        assert found is not None, frame
+        assert found[1] is None or found[1] in SUB_EVENT_TYPES
+
+
+def test_lexicon_weapons_longest_phrase_first(lexicon: Lexicon) -> None:
+    assert lexicon.find_weapons(["sound", "grenade"]) == ["crowd_control"]
+    assert lexicon.find_weapons(["hand", "grenade"]) == ["grenade"]
+    assert lexicon.find_weapons(["suicide", "car", "bomb"]) == ["suicide"]
+
+
+def test_lexicon_vague_numbers_follow_acled(lexicon: Lexicon) -> None:
+    assert lexicon.vague_numbers["dozens"] == 12
+    assert lexicon.vague_numbers["tens"] == 10
+    assert lexicon.vague_numbers["hundreds"] == 100

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.mentions import EventMention, sentence_mentions
+from frontlines.extract.merge import anchor, merge
+from frontlines.extract.roles import ActorLookup
+
+pytestmark = pytest.mark.slow
+
+ACTORS = {
+    "jnim": ("rebel group", ["JNIM", "the militants", "militants"]),
+    "army": ("state forces", ["Malian army", "soldiers", "the army"]),
+}
+
+
+def _mentions(nlp: Any, lexicon: Lexicon, lookup: ActorLookup, text: str) -> list[EventMention]:
+    found: list[EventMention] = []
+    for number, sentence in enumerate(nlp(text).sents):
+        found += sentence_mentions(
+            sentence, number=number, published=None, lookup=lookup, lexicon=lexicon
+        )
+    return found
+
+
+def test_merge_back_references_join_the_event(nlp: Any, lexicon: Lexicon, lookup_in: Any) -> None:
+    text = (
+        "JNIM militants attacked a Malian army convoy near Douentza. "
+        "The attack lasted two hours. Four soldiers died in the ambush."
+    )
+    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    assert len(clusters) == 1
+    assert sorted({m.sentence for m in clusters[0]}) == [0, 1, 2]
+    assert anchor(clusters[0]).sentence == 0
+
+
+def test_merge_keeps_different_sides_apart(nlp: Any, lexicon: Lexicon, lookup_in: Any) -> None:
+    text = "JNIM militants attacked the Malian army near Douentza. The army shelled JNIM positions."
+    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    assert len(clusters) == 2
+
+
+def test_merge_keeps_an_unconfirmed_report_apart(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "JNIM militants attacked soldiers near Douentza. The militants reportedly killed soldiers."
+    )
+    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    assert [anchor(c).certainty for c in clusters] == ["reported", "unconfirmed"]
+
+
+def test_merge_a_denial_speaks_of_the_same_event(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = "Shells hit the market in Gao, killing three people. The army denied shelling the town."
+    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    assert len(clusters) == 1
+
+
+def test_merge_drops_a_back_reference_to_nothing(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = "The offensive has worried diplomats in the capital."
+    assert merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text)) == []

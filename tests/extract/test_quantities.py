@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.quantities import Figures, read_figures
+
+pytestmark = pytest.mark.slow
+
+Parse = Callable[[str], Any]
+
+
+def _figures(sentence: Parse, lexicon: Lexicon, text: str) -> Figures:
+    return read_figures(list(sentence(text)), lexicon=lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Gunmen killed at least 12 villagers in the raid.", 12),
+        ("Between 5 and 8 soldiers were killed in the ambush.", 5),
+        ("Militants killed four civilians on Sunday.", 4),
+        ("The attack killed dozens of people.", 12),
+        ("No casualties were reported after the blast.", 0),
+        ("Rebels attacked the army post near the river.", None),
+    ],
+)
+def test_quantities_fatalities_are_conservative(
+    sentence: Parse, lexicon: Lexicon, text: str, fatalities: int | None
+) -> None:
+    assert _figures(sentence, lexicon, text).fatalities == fatalities
+
+
+def test_quantities_ranges_and_qualifiers(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _figures(
+        sentence,
+        lexicon,
+        "The rebels captured up to 30 kilometers of territory, seizing over 9 villages.",
+    )
+    by_what = {q.what: q for q in found.quantities}
+    assert by_what["territory captured"].value == 30
+    assert by_what["territory captured"].unit == "km"
+    assert by_what["territory captured"].qualifier == "up to"
+    assert by_what["villages captured"].value == 9
+    assert by_what["villages captured"].qualifier == "over"
+
+
+def test_quantities_estimated_range(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _figures(
+        sentence, lexicon, "The width of the breach is estimated to be between 3 and 5 kilometers."
+    )
+    quantity = found.quantities[0]
+    assert (quantity.low, quantity.high, quantity.unit) == (3, 5, "km")
+    assert quantity.qualifier == "estimated"
+    assert quantity.what == "width of breach"
+
+
+def test_quantities_vague_distance(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _figures(sentence, lexicon, "Troops advanced to within a few miles of Bakhmut.")
+    quantity = found.quantities[0]
+    assert quantity.what == "distance to Bakhmut"
+    assert (quantity.value, quantity.qualifier, quantity.unit) == (None, "a few", "mi")
+
+
+def test_quantities_injured_and_prisoners(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _figures(sentence, lexicon, "The fighters took prisoners and wounded three guards.")
+    by_what = {q.what: q for q in found.quantities}
+    assert by_what["injured"].value == 3
+    assert by_what["prisoners"].value is None

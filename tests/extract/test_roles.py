@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.roles import ActorLookup, Roles, find_roles
+from frontlines.extract.triggers import find_triggers
+
+pytestmark = pytest.mark.slow
+
+Parse = Callable[[str], Any]
+Table = dict[str, tuple[str, list[str]]]
+ACTORS: Table = {
+    "army": ("state forces", ["Sudanese Armed Forces", "army", "SAF"]),
+    "rsf": ("rebel group", ["Rapid Support Forces", "RSF", "paramilitaries"]),
+    "uae": ("state", ["United Arab Emirates", "Emirati"]),
+    "militia": ("identity militia", ["Misseriya militia", "tribal fighters"]),
+}
+
+
+def _roles(
+    sentence: Parse,
+    lexicon: Lexicon,
+    lookup_in: Callable[[str, Table], ActorLookup],
+    text: str,
+    word: str,
+) -> Roles:
+    parsed = sentence(text)
+    trigger = next(t for t in find_triggers(parsed, lexicon) if parsed.doc[t.index].lower_ == word)
+    lookup = lookup_in(text, ACTORS)
+    return find_roles(parsed.doc[trigger.index], trigger, lookup=lookup, lexicon=lexicon)
+
+
+def _id(roles: Roles, side: int) -> str | None:
+    person = roles.actor1 if side == 1 else roles.actor2
+    return person.actor.id if person and person.actor else None
+
+
+def test_roles_subject_and_object(sentence: Parse, lexicon: Lexicon, lookup_in: Any) -> None:
+    roles = _roles(
+        sentence, lexicon, lookup_in, "The RSF attacked the army in El Fasher.", "attacked"
+    )
+    assert (_id(roles, 1), _id(roles, 2)) == ("rsf", "army")
+
+
+def test_roles_passive_agent(sentence: Parse, lexicon: Lexicon, lookup_in: Any) -> None:
+    roles = _roles(
+        sentence, lexicon, lookup_in, "Army positions were shelled by the RSF overnight.", "shelled"
+    )
+    assert (_id(roles, 1), _id(roles, 2)) == ("rsf", "army")
+
+
+def test_roles_support_is_an_associate(sentence: Parse, lexicon: Lexicon, lookup_in: Any) -> None:
+    roles = _roles(
+        sentence,
+        lexicon,
+        lookup_in,
+        "The RSF, with Emirati support, launched drone strikes on army positions.",
+        "strikes",
+    )
+    assert _id(roles, 1) == "rsf"
+    assert _id(roles, 2) == "army"
+    assert [p.actor.id for p in roles.assoc1 if p.actor] == ["uae"]
+
+
+def test_roles_including_is_an_associate_of_the_target(
+    sentence: Parse, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    roles = _roles(
+        sentence,
+        lexicon,
+        lookup_in,
+        "The RSF killed army soldiers, including tribal fighters, near Babanusa.",
+        "killed",
+    )
+    assert _id(roles, 2) == "army"
+    assert [p.actor.id for p in roles.assoc2 if p.actor] == ["militia"]
+
+
+def test_roles_clash_with_is_the_opponent(
+    sentence: Parse, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    roles = _roles(
+        sentence, lexicon, lookup_in, "The army clashed with the RSF near Omdurman.", "clashed"
+    )
+    assert (_id(roles, 1), _id(roles, 2)) == ("army", "rsf")
+
+
+def test_roles_unnamed_participants_keep_their_kind(
+    sentence: Parse, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    roles = _roles(
+        sentence, lexicon, lookup_in, "Gunmen killed four villagers on Tuesday.", "killed"
+    )
+    assert roles.actor1 is not None and roles.actor1.kind == "armed_group"
+    assert roles.actor2 is not None and roles.actor2.kind == "civilians"

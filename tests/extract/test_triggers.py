@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.triggers import Trigger, find_triggers
+
+pytestmark = pytest.mark.slow
+
+Parse = Callable[[str], Any]
+
+
+def _found(sentence: Any, lexicon: Lexicon) -> dict[str, Trigger]:
+    return {trigger.lemma: trigger for trigger in find_triggers(sentence, lexicon)}
+
+
+def test_triggers_verbs_report_events(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _found(sentence("Gunmen abducted two teachers and burned the school."), lexicon)
+    assert found["abduct"].frame == "abduct"
+    assert found["abduct"].status == "realized"
+
+
+def test_triggers_realized_noun_versus_back_reference(sentence: Parse, lexicon: Lexicon) -> None:
+    launched = _found(sentence("The army launched an offensive against the rebels."), lexicon)
+    assert launched["offensive"].status == "realized"
+    later = _found(sentence("The offensive has worried diplomats."), lexicon)
+    assert later["offensive"].status == "anaphoric"
+
+
+def test_triggers_phrases_consume_their_object(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _found(sentence("Soldiers opened fire on the crowd."), lexicon)
+    assert found["open>fire"].frame == "attack"
+    assert "fire" not in found
+
+
+def test_triggers_weapon_verbs_need_a_weapon(sentence: Parse, lexicon: Lexicon) -> None:
+    armed = _found(sentence("The militia used mortars against the camp."), lexicon)
+    assert armed["use"].frame == "attack"
+    unarmed = _found(sentence("The militia used the road to escape."), lexicon)
+    assert "use" not in unarmed
+
+
+def test_triggers_hyphenated_nouns(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _found(sentence("Teachers held a sit-in outside the ministry."), lexicon)
+    assert found["sit-in"].frame == "protest"
+
+
+def test_triggers_labour_strike_is_a_protest(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _found(sentence("Dock workers began a general strike on Monday."), lexicon)
+    assert found["strike"].frame == "protest"
+
+
+def test_triggers_war_crimes_is_not_a_war(sentence: Parse, lexicon: Lexicon) -> None:
+    assert _found(sentence("Groups accused him of war crimes."), lexicon) == {}

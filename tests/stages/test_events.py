@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import pytest
+
+from frontlines.extract.lexicon import load_lexicon
+from frontlines.model import Actor, Article, Event, Mention, Place
+from frontlines.pipeline import Document, Stage
+from frontlines.resources import Resources
+from frontlines.settings import Settings
+from frontlines.stages.cleanup import Cleanup
+from frontlines.stages.events import Events, make_stage
+
+pytestmark = pytest.mark.slow
+
+SUDAN = (
+    "KHARTOUM, Sudan (AP) — The Rapid Support Forces captured the town of Sinja on Monday, "
+    "according to residents. The paramilitaries seized at least three villages around the town.\n"
+    "The Sudanese Armed Forces, with militia support, carried out airstrikes on RSF positions near "
+    "Sinja on Tuesday, killing 12 fighters, the army said.\n"
+    "Both sides reportedly clashed again in El Obeid on Wednesday.\n"
+    "The RSF, which overran Wad Madani in 2023, has long been accused of looting.\n"
+)
+SUDAN_ACTORS = {
+    "rsf": ("rebel group", ("Rapid Support Forces", "RSF", "paramilitaries")),
+    "saf": ("state forces", ("Sudanese Armed Forces", "army")),
+}
+SUDAN_PLACES = {
+    "Sinja": ("Sennar", 13.15, 33.93),
+    "El Obeid": ("North Kordofan", 13.18, 30.22),
+    "Wad Madani": ("Gezira", 14.40, 33.52),
+}
+PROTEST = (
+    "Hundreds of teachers staged a protest in Dhaka on Sunday, demanding higher pay. "
+    "Police fired tear gas to disperse the protesters and detained 15 people."
+)
+
+
+def _actors(text: str, table: Mapping[str, tuple[str, Sequence[str]]]) -> list[Actor]:
+    found = []
+    for actor_id, (kind, names) in table.items():
+        mentions = [
+            Mention(m.group(0), m.start(), m.end())
+            for name in names
+            for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)
+        ]
+        if mentions:
+            found.append(
+                Actor(
+                    id=actor_id,
+                    name=names[0],
+                    kind=kind,
+                    aliases=tuple(names),
+                    mentions=tuple(sorted(mentions, key=lambda m: m.start)),
+                )
+            )
+    return found
+
+
+def _places(text: str, country: str, table: Mapping[str, tuple[str, float, float]]) -> list[Place]:
+    return [
+        Place(
+            text=name,
+            start=m.start(),
+            end=m.end(),
+            name=name,
+            country=country,
+            admin1=admin1,
+            latitude=lat,
+            longitude=lon,
+        )
+        for name, (admin1, lat, lon) in table.items()
+        for m in re.finditer(re.escape(name), text)
+    ]
+
+
+def _run(
+    nlp: Any, text: str, *, published: date | None, actors: list[Actor], places: list[Place]
+) -> list[Event]:
+    doc = Cleanup()(Document(article=Article.create(text, published=published)))
+    doc.parse = nlp(doc.clean_text)
+    doc.actors = actors
+    doc.places = places
+    return Events(lexicon=load_lexicon())(doc).events
+
+
+@pytest.fixture(scope="module")
+def sudan(nlp: Any) -> list[Event]:
+    return _run(
+        nlp,
+        SUDAN,
+        published=date(2024, 6, 12),
+        actors=_actors(SUDAN, SUDAN_ACTORS),
+        places=_places(SUDAN, "Sudan", SUDAN_PLACES),
+    )
+
+
+def test_events_stage_contract(resources: Resources, settings: Settings) -> None:
+    stage = make_stage(resources=resources, settings=settings)
+    assert isinstance(stage, Stage)
+    assert stage.name == "events"
+    assert "events" in stage.assigns
+
+
+def test_events_finds_each_event_once(sudan: list[Event]) -> None:
+    assert [e.sub_event_type for e in sudan] == [
+        "Non-state actor overtakes territory",
+        "Air/drone strike",
+        "Armed clash",
+    ]
+
+
+def test_events_roles_dates_sources(sudan: list[Event]) -> None:
+    capture, strike, _ = sudan
+    assert capture.actor1 is not None and capture.actor1.id == "rsf"
+    assert capture.event_date == date(2024, 6, 10) and capture.date_precision == "day"
+    assert capture.sources == ("residents",)
+    assert strike.actor1 is not None and strike.actor1.id == "saf"
+    assert strike.actor2 is not None and strike.actor2.id == "rsf"
+    assert strike.event_date == date(2024, 6, 11)
+    assert strike.fatalities == 12
+    assert strike.sources == ("Sudanese Armed Forces",)
+
+
+def test_events_merge_follow_up_sentences(sudan: list[Event]) -> None:
+    capture = sudan[0]
+    assert len(capture.evidence) == 2
+    villages = [q for q in capture.quantities if q.what == "villages captured"]
+    assert villages and villages[0].value == 3 and villages[0].qualifier == "at least"
+
+
+def test_events_certainty_and_place(sudan: list[Event]) -> None:
+    clash = sudan[2]
+    assert clash.certainty == "unconfirmed"
+    assert clash.location is not None and clash.location.name == "El Obeid"
+
+
+def test_events_background_is_left_out(sudan: list[Event]) -> None:
+    assert all("Wad Madani" not in m.text for e in sudan for m in e.evidence)
+
+
+def test_events_evidence_points_into_the_text(sudan: list[Event]) -> None:
+    for event in sudan:
+        assert event.id == Event.make_id(
+            Article.create(SUDAN, published=date(2024, 6, 12)).id, event.evidence
+        )
+        for mention in event.evidence:
+            assert SUDAN[mention.start : mention.end] == mention.text
+
+
+def test_events_notes_are_neutral(sudan: list[Event]) -> None:
+    assert sudan[1].notes == (
+        "On 11 June 2024, Sudanese Armed Forces carried out air or drone strikes on Rapid Support "
+        "Forces near Sinja (Sennar). 12 fatalities reported."
+    )
+
+
+def test_events_protest_with_intervention(nlp: Any) -> None:
+    events = _run(
+        nlp,
+        PROTEST,
+        published=date(2024, 3, 5),
+        actors=[],
+        places=_places(PROTEST, "Bangladesh", {"Dhaka": ("Dhaka", 23.81, 90.41)}),
+    )
+    assert len(events) == 1
+    protest = events[0]
+    assert protest.sub_event_type == "Protest with intervention"
+    assert protest.actor1 is not None and protest.actor1.name == "Protesters (Bangladesh)"
+    assert protest.event_date == date(2024, 3, 3)
+
+
+def test_events_without_publication_date(nlp: Any) -> None:
+    text = "Gunmen killed four villagers on Tuesday. On 6 August 2022, militants abducted a pastor."
+    events = _run(nlp, text, published=None, actors=[], places=[])
+    assert [(e.event_date, e.date_precision) for e in events] == [
+        (None, "approximate"),
+        (date(2022, 8, 6), "day"),
+    ]
+    assert events[0].sub_event_type == "Attack"
+    assert events[0].fatalities == 4
