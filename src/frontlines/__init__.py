@@ -1,8 +1,8 @@
 """frontlines: structured, sourced, geolocated conflict events from news text.
 
-    >>> import frontlines
-    >>> analysis = frontlines.analyze("Rebels shelled Idlib on Monday.", published="2024-11-04")
-    >>> analysis.to_dict()["events"]
+>>> import frontlines
+>>> analysis = frontlines.analyze("Rebels shelled Idlib on Monday.", published="2024-11-04")
+>>> analysis.to_dict()["events"]
 """
 
 from __future__ import annotations
