@@ -1,0 +1,113 @@
+"""Document-level evidence for ranking: which countries the article is about, and which admin
+areas its places agree on ("Georgia" with "Athens" and "Clarke County" is the US state)."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from frontlines.geo.detect import Mention
+from frontlines.geo.entry import MATCH_SKELETON, Candidate
+from frontlines.geo.names import fold
+
+HIERARCHY_WEIGHT = 1.5
+AREA_KINDS = frozenset({"admin1"})
+INSIDE_KINDS = frozenset({"city", "admin2"})
+
+
+def softmax(scores: Sequence[float]) -> list[float]:
+    top = max(scores)
+    weights = [math.exp(score - top) for score in scores]
+    total = sum(weights)
+    return [weight / total for weight in weights]
+
+
+def country_focus(
+    mentions: Sequence[Mention],
+    candidates: list[list[Candidate]],
+    scores: list[list[float]],
+) -> dict[str, float]:
+    """Share of the article's place evidence that points at each country. Each distinct name
+    votes once, with the probability of its best reading (countries count double)."""
+    votes: dict[tuple[str, bool], tuple[str, float]] = {}
+    for mention, cands, row in zip(mentions, candidates, scores, strict=True):
+        if not cands:
+            continue
+        probs = softmax(row)
+        best = max(range(len(cands)), key=probs.__getitem__)
+        entry = cands[best].entry
+        if not entry.country_code or cands[best].match >= MATCH_SKELETON:
+            continue
+        weight = probs[best] * (1.0 if entry.kind == "country" else 0.5)
+        votes[(fold(mention.text), mention.demonym)] = (entry.country_code, weight)
+    weights: dict[str, float] = defaultdict(float)
+    for code, weight in votes.values():
+        weights[code] += weight
+    grand = sum(weights.values()) or 1.0
+    return {code: weight / grand for code, weight in weights.items()}
+
+
+def apply_hierarchy(
+    mentions: Sequence[Mention],
+    candidates: list[list[Candidate]],
+    scores: list[list[float]],
+) -> None:
+    """Favour readings that share an admin1 area with the other places the article names
+    ("Georgia" the US state beside "Atlanta"), then places inside admin1 areas the article
+    names; each distinct name lends support once."""
+    names = [fold(mention.text) for mention in mentions]
+    towns = _support(names, candidates, scores, kinds=INSIDE_KINDS, key=_admin1_key)
+    _lend(names, candidates, scores, towns, kinds=AREA_KINDS | INSIDE_KINDS, cap=2.0)
+    areas = _support(names, candidates, scores, kinds=AREA_KINDS, key=_own_key)
+    _lend(names, candidates, scores, areas, kinds=INSIDE_KINDS, cap=1.0)
+
+
+def _lend(
+    names: list[str],
+    candidates: list[list[Candidate]],
+    scores: list[list[float]],
+    support: dict[str, dict[tuple[str | None, str], float]],
+    *,
+    kinds: frozenset[str],
+    cap: float,
+) -> None:
+    for i, cands in enumerate(candidates):
+        for a, candidate in enumerate(cands):
+            if candidate.entry.kind not in kinds:
+                continue
+            key = (
+                _own_key(candidate)
+                if candidate.entry.kind in AREA_KINDS
+                else _admin1_key(candidate)
+            )
+            lent = sum(found.get(key, 0.0) for name, found in support.items() if name != names[i])
+            scores[i][a] += HIERARCHY_WEIGHT * min(lent, cap)
+
+
+def _admin1_key(candidate: Candidate) -> tuple[str | None, str]:
+    return candidate.entry.country_code, fold(candidate.entry.admin1 or "")
+
+
+def _own_key(candidate: Candidate) -> tuple[str | None, str]:
+    return candidate.entry.country_code, fold(candidate.entry.name)
+
+
+def _support(
+    names: list[str],
+    candidates: list[list[Candidate]],
+    scores: list[list[float]],
+    *,
+    kinds: frozenset[str],
+    key: Callable[[Candidate], tuple[str | None, str]],
+) -> dict[str, dict[tuple[str | None, str], float]]:
+    """For each distinct name: admin1 key → the best probability of a reading of that kind."""
+    found: dict[str, dict[tuple[str | None, str], float]] = defaultdict(dict)
+    for name, cands, row in zip(names, candidates, scores, strict=True):
+        if not cands:
+            continue
+        for candidate, prob in zip(cands, softmax(row), strict=True):
+            if candidate.entry.kind in kinds:
+                area = key(candidate)
+                found[name][area] = max(found[name].get(area, 0.0), prob)
+    return found

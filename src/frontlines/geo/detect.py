@@ -1,0 +1,250 @@
+"""Find place-name mentions in a spaCy parse.
+
+spaCy's GPE/LOC/FAC entities are taken as they are. Runs of capitalised words that spaCy tagged
+otherwise (many Arabic and African town names come out as PERSON or ORG) or not at all are kept
+when the gazetteer knows the name, it is not on the stop-list, and the words around it say
+"place": a locative preposition before it ("in", "near"), a settlement or admin word after it
+("province", "countryside"), a verb of taking or striking before it ("shelled", "captured"), a
+place after a comma ("Saraqib, Idlib"), or a place it is listed with ("Kafr Nabl and Tal Rifaat").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from frontlines.geo.entry import MATCH_FOLD, MATCH_LIGHT, NAME_DEMONYM, Entry
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.names import ARTICLES
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+MAX_TOKENS = 5
+# A town this large is meant when its name opens an organisation's ("Aleppo Media Center").
+WELL_KNOWN = 100_000
+
+LOCATIVE = frozenset(
+    {"in", "near", "at", "outside", "from", "to", "into", "towards", "toward", "around", "of"}
+    | {"between", "across", "inside", "within", "through", "via", "outskirts", "off", "nearby"}
+)
+ADMIN_WORDS = frozenset(
+    {"province", "governorate", "oblast", "region", "district", "county", "parish", "state"}
+    | {"prefecture", "department", "municipality", "raion", "rayon", "wilaya", "subdistrict"}
+    | {"upazila", "union", "township", "commune", "circle", "cercle", "sadar", "division"}
+)
+SETTLEMENT_WORDS = frozenset({"city", "town", "village", "villages", "camp", "neighbourhood"})
+AREA_WORDS = frozenset({"countryside", "area", "outskirts", "suburbs", "environs", "vicinity"})
+ACTION_LEMMAS = frozenset(
+    {"shell", "capture", "seize", "strike", "bomb", "storm", "enter", "besiege", "take", "hit"}
+    | {"recapture", "retake", "attack", "target", "liberate", "raid", "overrun", "control"}
+    | {"reach", "visit", "evacuate", "encircle", "surround", "occupy", "secure", "flee", "leave"}
+)
+CONNECTORS = ARTICLES | {"-", "de", "du", "des", "la", "le", "of", "bin", "ibn", "bani", "beni"}
+
+
+@dataclass
+class Mention:
+    """A stretch of text that may name a place, with what the words around it suggest."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy's entity label, "" for a name recovered with the gazetteer
+    hint: str | None = None  # "admin" or "city" when a word beside it says which
+    demonym: bool = False
+    root: Any = None  # the spaCy token heading the mention, None without a parse
+
+
+def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
+    """Place-name mentions in document order: spaCy's places, demonyms, recovered names."""
+    mentions = [
+        mention
+        for ent in parse.ents
+        if ent.label_ in PLACE_LABELS
+        for part in _comma_parts(ent)
+        if (mention := _from_entity(part, ent.label_)) is not None
+    ]
+    # spaCy's NORP holds demonyms ("Syrian") but also place names it misreads ("of Aleppo").
+    demonyms = [ent for ent in parse.ents if ent.label_ == "NORP" and _is_demonym(ent, gazetteer)]
+    mentions += [
+        Mention(ent.start_char, ent.end_char, ent.text, ent.label_, demonym=True, root=ent.root)
+        for ent in demonyms
+    ]
+    taken = {token.i for ent in parse.ents if ent.label_ in PLACE_LABELS for token in ent}
+    taken |= {token.i for ent in demonyms for token in ent}
+    accepted = [(m.start, m.end) for m in mentions if not m.demonym]
+    for span in _name_runs(parse, taken):
+        mention = _recover(span, parse, gazetteer=gazetteer, accepted=accepted)
+        if mention is not None:
+            mentions.append(mention)
+            accepted.append((mention.start, mention.end))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _is_demonym(ent: Any, gazetteer: Gazetteer) -> bool:
+    return any(c.name_kind == NAME_DEMONYM for c in gazetteer.lookup(ent.text))
+
+
+def _comma_parts(ent: Any) -> list[Any]:
+    """An entity split at its commas: spaCy reads "Hlyboke, Kharkiv" as one place."""
+    parts: list[Any] = []
+    start = ent.start
+    for token in ent:
+        if token.text in (",", "(", ")"):
+            parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+    parts.append(ent.doc[start : ent.end])
+    return [part for part in parts if len(part)]
+
+
+def _from_entity(ent: Any, label: str) -> Mention | None:
+    tokens = list(ent)
+    while tokens and tokens[0].lower_ in ("the", "-"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower_ in ("'s", "’s", "-"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    doc = ent.doc
+    span = doc[tokens[0].i : tokens[-1].i + 1]
+    return Mention(
+        span.start_char, span.end_char, span.text, label, _hint(doc, span.end), root=span.root
+    )
+
+
+def _hint(doc: Any, after: int) -> str | None:
+    word = doc[after].lower_ if after < len(doc) else ""
+    if word in ADMIN_WORDS:
+        return "admin"
+    if word in SETTLEMENT_WORDS:
+        return "city"
+    return None
+
+
+def _is_name(token: Any) -> bool:
+    return token.text[:1].isupper() and any(char.isalpha() for char in token.text)
+
+
+def _name_runs(parse: Any, taken: set[int]) -> Iterator[Any]:
+    """Runs of capitalised tokens (with connectors such as "az" or "-" inside) outside places."""
+    run: list[Any] = []
+    for token in [*parse, None]:
+        usable = token is not None and token.i not in taken and token.ent_type_ not in NOT_NAMES
+        if usable and (_is_name(token) or (run and token.lower_ in CONNECTORS)):
+            run.append(token)
+            continue
+        while run and not _is_name(run[-1]):
+            run.pop()
+        if run:
+            yield from _sub_spans(parse, run)
+        run = []
+
+
+def _sub_spans(parse: Any, run: list[Any]) -> Iterator[Any]:
+    """Spans within a run, longest first, starting and ending on a capitalised token."""
+    first, last = run[0].i, run[-1].i
+    for size in range(min(MAX_TOKENS, last - first + 1), 0, -1):
+        for start in range(first, last - size + 2):
+            span = parse[start : start + size]
+            if _is_name(span[0]) and _is_name(span[-1]):
+                yield span
+
+
+def _recover(
+    span: Any, parse: Any, *, gazetteer: Gazetteer, accepted: list[tuple[int, int]]
+) -> Mention | None:
+    start, end = span.start_char, span.end_char
+    if any(s < end and start < e for s, e in accepted):
+        return None
+    if gazetteer.is_stopword(span.text) or (span[0].is_sent_start and span[0].pos_ != "PROPN"):
+        return None
+    candidates = [c for c in gazetteer.lookup(span.text) if c.match <= MATCH_LIGHT]
+    if not candidates:
+        # "in Sampelga (Sampelga, Seno)": a place the gazetteer lacks, its areas given after it.
+        if _opens_areas(span, parse) and _says_place(span, parse, accepted):
+            return Mention(start, end, span.text, "", "city", root=span.root)
+        if _inside_areas(span, parse):
+            return Mention(start, end, span.text, "", "admin", root=span.root)
+        return None
+    # Seats of government, capitals and countries need no context: they are rarely anything
+    # else, and often stand as subjects ("Kyiv said").
+    strong = any(
+        c.entry.kind == "landmark"
+        or (c.entry.kind == "country" and c.name_kind != NAME_DEMONYM)
+        or (c.entry.capital_of is not None and c.match == MATCH_FOLD)
+        for c in candidates
+    )
+    if not strong and len(span.text.replace(".", "")) <= 4 and span.text.isupper():
+        return None  # acronyms ("IDP", "RTB") that happen to be some town's code
+    if _cuts_an_entity(span) and (
+        span[0].ent_type_ == "PERSON" or not any(_well_known(c.entry) for c in candidates)
+    ):
+        # "Liberal" of "Liberal Democratic Party", "Paris" of "Paris Hilton"; but "Atlanta" of
+        # "Atlanta Police Department"
+        return None
+    if not strong and not _says_place(span, parse, accepted):
+        return None
+    return Mention(start, end, span.text, "", _hint(parse, span.end), root=span.root)
+
+
+def _says_place(span: Any, parse: Any, accepted: list[tuple[int, int]]) -> bool:
+    before = [
+        token for token in parse[max(0, span.start - 3) : span.start] if token.lower_ != "the"
+    ]
+    previous = before[-1] if before else None
+    if previous is not None:
+        if previous.lower_ in LOCATIVE or previous.lemma_.lower() in ACTION_LEMMAS:
+            return True
+        if previous.lower_ in ("and", "or", ",") and any(
+            e <= previous.idx and previous.idx - e <= 2 for _, e in accepted
+        ):
+            return True
+    if span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in ACTION_LEMMAS:
+        return True
+    if _inside_areas(span, parse):
+        return True
+    after = parse[span.end] if span.end < len(parse) else None
+    if after is None:
+        return False
+    if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS:
+        return True
+    return after.text == "," and any(s == after.idx + 2 for s, _ in accepted)
+
+
+def _opens_areas(span: Any, parse: Any) -> bool:
+    """ "X (Y" or "X upazila (Y": a name, perhaps a unit word, then a parenthesis opening on
+    another name."""
+    after = list(parse[span.end : span.end + 3])
+    if after and after[0].lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS:
+        after = after[1:]
+    return len(after) >= 2 and after[0].text == "(" and _is_name(after[1])
+
+
+def _inside_areas(span: Any, parse: Any) -> bool:
+    """ "X (Y, Z)": Y and Z, the areas written after a place name."""
+    for token in reversed(parse[max(0, span.start - 6) : span.start]):
+        if token.text == ")":
+            return False
+        if token.text == "(":
+            before = parse[max(0, token.i - 2) : token.i]
+            return any(_is_name(t) for t in before) and (
+                _is_name(before[-1]) or before[-1].lower_ in ADMIN_WORDS | SETTLEMENT_WORDS
+            )
+        if token.text != "," and not _is_name(token) and token.lower_ not in CONNECTORS:
+            return False
+    return False
+
+
+def _well_known(entry: Entry) -> bool:
+    return entry.kind in ("country", "admin1", "landmark") or entry.population >= WELL_KNOWN
+
+
+def _cuts_an_entity(span: Any) -> bool:
+    """Whether the span takes part of a longer named entity ("Liberal" of "Liberal Democratic
+    Party"); names split across entities ("Dayr" "az" "Zawr") are fine."""
+    doc = span.doc
+    starts_inside: bool = span[0].ent_iob_ == "I"
+    ends_inside: bool = span.end < len(doc) and doc[span.end].ent_iob_ == "I"
+    return starts_inside or ends_inside

@@ -1,0 +1,65 @@
+"""Geoparsing: place mentions found in a parse (or given as spans), resolved in context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from frontlines.geo.detect import Mention, find_mentions
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.metonym import is_metonym
+from frontlines.geo.place import GeoPlace
+from frontlines.geo.rank import Resolution, resolve
+
+
+def find_places(
+    parse: Any, *, text: str, gazetteer: Gazetteer, demonyms: bool = False
+) -> list[GeoPlace]:
+    """The places a parsed text names, in text order. Demonyms ("Syrian") inform the ranking
+    and are listed only when ``demonyms`` is true; unresolved names are listed unresolved."""
+    mentions = find_mentions(parse, gazetteer=gazetteer)
+    resolutions = resolve(mentions, text=text, gazetteer=gazetteer)
+    return [
+        to_place(resolution, text=text)
+        for resolution in resolutions
+        if _keep(resolution, demonyms=demonyms)
+    ]
+
+
+def _keep(resolution: Resolution, *, demonyms: bool) -> bool:
+    """Demonyms only when asked for; unresolved names only where spaCy saw a place-name
+    (GPE) or the text called it one ("X province"), not LOC/FAC guesses ("the Arab Spring")."""
+    mention = resolution.mention
+    if mention.demonym:
+        return demonyms and resolution.entry is not None
+    return resolution.entry is not None or mention.label == "GPE" or mention.hint is not None
+
+
+def resolve_spans(
+    spans: Iterable[tuple[int, int]], *, text: str, gazetteer: Gazetteer
+) -> list[GeoPlace]:
+    """Resolve given spans of ``text`` (gold toponyms, say) without a parse; no metonym roles."""
+    mentions = [Mention(start, end, text[start:end], "GPE") for start, end in spans]
+    return [to_place(r, text=text) for r in resolve(mentions, text=text, gazetteer=gazetteer)]
+
+
+def to_place(resolution: Resolution, *, text: str) -> GeoPlace:
+    mention, entry = resolution.mention, resolution.entry
+    if entry is None:
+        return GeoPlace(text=mention.text, start=mention.start, end=mention.end)
+    role = "metonym" if is_metonym(mention, entry, text=text) else "place"
+    return GeoPlace(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        name=entry.name,
+        country=entry.country,
+        admin1=entry.admin1,
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        geonameid=entry.geonameid,
+        role=role,
+        kind=entry.kind,
+        admin2=entry.admin2,
+        country_code=entry.country_code,
+    )

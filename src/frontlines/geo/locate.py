@@ -1,0 +1,185 @@
+"""An event's location from the places the places stage found.
+
+``locate`` looks first at the sentence (``start``..``end``), then at the article. It prefers the
+most specific place the sentence names and reads the words around it ("20 km north of",
+"near", "between X and Y"). ACLED's geo_precision: 1 the town itself, 2 near a town or part of
+an area, 3 only a larger area (admin1, region, country) or a place taken from the article
+context. When nothing better resolves it returns the best partial answer and says why in
+``note``. Metonyms ("Moscow said") are never locations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from frontlines.geo.geometry import destination, midpoint
+from frontlines.geo.place import SPECIFICITY, GeoPlace, kind_of
+from frontlines.geo.relative import is_between, relation
+from frontlines.model import Location, Place
+from frontlines.pipeline import Document
+
+WIDE = frozenset({"country", "continent"})
+_WHERE = re.compile(
+    r"\b(?:(?:in|at|near|outside|inside|into|on|around)\s+(?:the\s+)?"
+    r"|(?:north|south|east|west|outskirts|edge|vicinity|countryside|town|city|village|area"
+    r"|district)\s+of\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_AREAS_BETWEEN = re.compile(r"^\s*\((?:[^()]*,\s*)?$")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_PRECISION = {"landmark": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3}
+
+
+def locate(doc: Document, *, start: int, end: int) -> Location | None:
+    """Where the event told in ``doc.text[start:end]`` happened, or None when the article
+    names no place at all."""
+    text = doc.text
+    usable = [p for p in doc.places if p.resolved and p.role != "metonym"]
+    in_sentence = [p for p in usable if start <= p.start and p.end <= end]
+    missing = [p.text for p in doc.places if not p.resolved and start <= p.start < end]
+    lost = f"'{missing[0]}' is not in the gazetteer; " if missing else ""
+    best = min(in_sentence, key=lambda p: _rank(p, text), default=None)
+    if best is not None and _kind(best) not in WIDE:
+        found = _at(best, in_sentence, text=text, start=start, end=end)
+        unknown = _unknown_inside(doc.places, best, text=text)
+        if unknown is not None and found.note is None:
+            note = f"'{unknown.text}' is not in the gazetteer; located by the area it is in, "
+            return replace(found, note=note + str(best.name))
+        return found
+    context = _context_place(usable, country=best.country if best else None)
+    if context is not None:
+        said = f"the sentence names only {best.name}" if best else "the sentence names no place"
+        return _location(
+            context,
+            precision=3,
+            note=f"{lost}{said}; {context.name} is the place the article is about",
+        )
+    fallback = best or _any_country(doc.places)
+    if fallback is None:
+        return None
+    return _country_level(fallback, note=f"{lost}only the country is known")
+
+
+def _kind(place: Place) -> str | None:
+    """The place's kind, with regions that span countries ("Sahel") as wide as a continent."""
+    kind = kind_of(place)
+    return "continent" if kind == "region" and place.country is None else kind
+
+
+def _unknown_inside(places: list[Place], area: Place, *, text: str) -> Place | None:
+    """The unresolved name that ``area`` is written after as its area: "Kieme (Djibasso, Kossi)"."""
+    for place in places:
+        if not place.resolved and place.end <= area.start:
+            between = text[place.end : area.start]
+            if _AREAS_BETWEEN.match(between):
+                return place
+    return None
+
+
+def _rank(place: Place, text: str) -> tuple[int, int, int]:
+    """Most specific first; among equals, a place introduced as where ("in", "near") before
+    one named otherwise, and one named as an origin ("from") last."""
+    kind = _kind(place) or "city"
+    order = SPECIFICITY.index(kind) if kind in SPECIFICITY else len(SPECIFICITY)
+    before = text[max(0, place.start - 40) : place.start]
+    if _FROM.search(before):
+        cue = 2
+    elif _WHERE.search(before):
+        cue = 0
+    else:
+        cue = 1
+    return order, cue, place.start
+
+
+def _at(place: Place, in_sentence: list[Place], *, text: str, start: int, end: int) -> Location:
+    kind = _kind(place) or "city"
+    before, after = text[start : place.start], text[place.end : end]
+    partner = next((p for p in in_sentence if p.start > place.end), None)
+    if partner is not None and is_between(before, text[place.end : partner.start]):
+        lat, lon = midpoint(
+            place.latitude or 0.0,
+            place.longitude or 0.0,
+            partner.latitude or 0.0,
+            partner.longitude or 0.0,
+        )
+        return _location(
+            place,
+            precision=2,
+            point=(lat, lon),
+            keep_id=False,
+            note=f"midpoint between {place.name} and {partner.name}",
+        )
+    rel = relation(before, after)
+    precision = _PRECISION.get(kind, 3)
+    if rel.kind == "offset" and rel.km is not None and rel.bearing is not None:
+        lat, lon = destination(
+            place.latitude or 0.0, place.longitude or 0.0, bearing=rel.bearing, km=rel.km
+        )
+        return _location(
+            place,
+            precision=2,
+            point=(lat, lon),
+            keep_id=False,
+            note=f"{rel.km:g} km {rel.direction} of {place.name}",
+        )
+    if rel.kind in ("near", "part"):
+        precision = max(precision, 2)
+    return _location(place, precision=precision)
+
+
+def _context_place(places: list[Place], *, country: str | None) -> Place | None:
+    """The specific place the article mentions most (earliest on a tie), in ``country`` if
+    given."""
+    specific = [
+        p for p in places if _kind(p) not in WIDE and (country is None or p.country == country)
+    ]
+    if not specific:
+        return None
+    counts = Counter(p.name for p in specific)
+    return min(specific, key=lambda p: (-counts[p.name], p.start))
+
+
+def _any_country(places: list[Place]) -> Place | None:
+    """A country the article names (even as a metonym), else any resolved place's country."""
+    resolved = [p for p in places if p.resolved and p.country]
+    return min(resolved, key=lambda p: (_kind(p) != "country", p.start), default=None)
+
+
+def _location(
+    place: Place,
+    *,
+    precision: int,
+    point: tuple[float, float] | None = None,
+    keep_id: bool = True,
+    note: str | None = None,
+) -> Location:
+    if _kind(place) in WIDE:
+        return _country_level(place, note=note)
+    lat, lon = point if point is not None else (place.latitude, place.longitude)
+    return Location(
+        name=place.name,
+        country=place.country,
+        admin1=place.admin1,
+        admin2=place.admin2 if isinstance(place, GeoPlace) else None,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=precision,
+        geonameid=place.geonameid if keep_id else None,
+        note=note,
+    )
+
+
+def _country_level(place: Place, *, note: str | None) -> Location:
+    """The country a place is in, at its country point when the place is the country itself."""
+    own = _kind(place) == "country"
+    return Location(
+        name=place.country,
+        country=place.country,
+        latitude=place.latitude if own else None,
+        longitude=place.longitude if own else None,
+        geo_precision=3,
+        geonameid=place.geonameid if own else None,
+        note=note,
+    )

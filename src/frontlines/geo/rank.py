@@ -1,0 +1,169 @@
+"""Choose one gazetteer entry per mention, using the whole document as context.
+
+A candidate's score adds up: how well its name matched, its weight (population; countries,
+regions and seats of government rank as large places), the article's country focus, the admin
+hierarchy the text states ("Saraqib, Idlib"), closeness to the other places the article names,
+and what the words beside the mention say ("Idlib province"). Mentions of the same name take the
+same sense throughout the article.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from frontlines.geo.areas import apply_containers, area_positions, restrict_to_stated_areas
+from frontlines.geo.context import apply_hierarchy, country_focus
+from frontlines.geo.detect import PLACE_LABELS, Mention
+from frontlines.geo.entry import (
+    MATCH_FOLD,
+    MATCH_FUZZY,
+    MATCH_LIGHT,
+    MATCH_SKELETON,
+    NAME_DEMONYM,
+    NAME_MAIN,
+    Candidate,
+    Entry,
+)
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.geometry import distance_km
+from frontlines.geo.names import fold
+
+MATCH_SCORE = {MATCH_FOLD: 0.0, MATCH_LIGHT: -0.3, MATCH_SKELETON: -1.2, MATCH_FUZZY: -2.0}
+KIND_SCORE = {"country": 5.5, "continent": 5.0, "region": 3.5, "landmark": 4.0}
+AREA_PENALTY = {"admin1": -0.5, "admin2": -1.4}
+FOCUS_WEIGHT = 2.5
+MIN_FOCUS = 0.15
+PROXIMITY_WEIGHT = 2.0
+PROXIMITY_SCALE_KM = 200.0
+MAX_CONTENDERS = 25
+ANCHORS = frozenset({"city", "admin2", "admin1", "landmark"})
+
+
+@dataclass
+class Resolution:
+    """A mention and the entry chosen for it (None when no candidate survived)."""
+
+    mention: Mention
+    entry: Entry | None
+    score: float = 0.0
+
+
+def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> list[Resolution]:
+    areas = area_positions(mentions, text=text)
+    hints = [m.hint or ("admin" if i in areas else None) for i, m in enumerate(mentions)]
+    candidates = [_candidates(mention, gazetteer) for mention in mentions]
+    priors = [
+        [_prior(c, m, hint=hint) for c in cands]
+        for m, hint, cands in zip(mentions, hints, candidates, strict=True)
+    ]
+    focus = country_focus(mentions, candidates, priors)
+    ranked = sorted(focus, key=focus.__getitem__, reverse=True)
+    codes = [code for code in ranked[:2] if focus[code] >= MIN_FOCUS]
+    for index, mention in enumerate(mentions):
+        loose = candidates[index] and candidates[index][0].match >= MATCH_SKELETON
+        if loose or (not candidates[index] and (mention.label in PLACE_LABELS or mention.hint)):
+            # Loose spellings count only inside the countries the article is about.
+            found = candidates[index] or gazetteer.fuzzy(mention.text, country_codes=codes)
+            candidates[index] = [c for c in found if c.entry.country_code in codes]
+            priors[index] = [_prior(c, mention, hint=hints[index]) for c in candidates[index]]
+    scores = [
+        [
+            p + FOCUS_WEIGHT * focus.get(c.entry.country_code or "", 0.0)
+            for c, p in zip(cs, ps, strict=True)
+        ]
+        for cs, ps in zip(candidates, priors, strict=True)
+    ]
+    restrict_to_stated_areas(mentions, candidates, scores, text=text)
+    apply_containers(mentions, candidates, scores, text=text)
+    apply_hierarchy(mentions, candidates, scores)
+    picks = _picks(candidates, scores)
+    _apply_proximity(mentions, candidates, scores, picks)
+    return _one_sense_per_name(mentions, candidates, scores)
+
+
+def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
+    found = gazetteer.lookup(mention.text)
+    if mention.demonym:
+        return [c for c in found if c.name_kind == NAME_DEMONYM and c.match <= MATCH_LIGHT]
+    if mention.label not in PLACE_LABELS:
+        found = [c for c in found if c.match <= MATCH_LIGHT]
+    return found
+
+
+def _prior(candidate: Candidate, mention: Mention, *, hint: str | None) -> float:
+    entry = candidate.entry
+    score: float = MATCH_SCORE[candidate.match]
+    score += 0.3 if candidate.name_kind == NAME_MAIN else 0.0
+    if entry.kind in KIND_SCORE:
+        score += KIND_SCORE[entry.kind]
+    else:
+        score += 0.5 * math.log10(entry.population + 10) + AREA_PENALTY.get(entry.kind, 0.0)
+    if entry.capital_of:
+        score += 0.6
+    if candidate.name_kind == NAME_DEMONYM and not mention.demonym:
+        score -= 2.0
+    if hint == "admin":
+        score += 3.0 if entry.kind in ("admin1", "admin2") else -1.0
+    elif hint == "city" and entry.kind == "city":
+        score += 1.0
+    return score
+
+
+def _picks(candidates: list[list[Candidate]], scores: list[list[float]]) -> list[Entry | None]:
+    return [
+        cands[max(range(len(cands)), key=s.__getitem__)].entry if cands else None
+        for cands, s in zip(candidates, scores, strict=True)
+    ]
+
+
+def _apply_proximity(
+    mentions: Sequence[Mention],
+    candidates: list[list[Candidate]],
+    scores: list[list[float]],
+    picks: list[Entry | None],
+) -> None:
+    names = [fold(mention.text) for mention in mentions]
+    for i, cands in enumerate(candidates):
+        ranked = sorted(range(len(cands)), key=scores[i].__getitem__, reverse=True)
+        # Only candidates that the bonus could still lift to the top are worth measuring.
+        contenders = [a for a in ranked if scores[i][a] > scores[i][ranked[0]] - PROXIMITY_WEIGHT]
+        if len(contenders) < 2:
+            continue
+        anchors = {
+            (pick.latitude, pick.longitude)
+            for j, pick in enumerate(picks)
+            if pick is not None and pick.kind in ANCHORS and names[j] != names[i]
+        }
+        if not anchors:
+            continue
+        for a in contenders[:MAX_CONTENDERS]:
+            entry = cands[a].entry
+            nearest = min(
+                distance_km(entry.latitude, entry.longitude, lat, lon) for lat, lon in anchors
+            )
+            scores[i][a] += PROXIMITY_WEIGHT * math.exp(-nearest / PROXIMITY_SCALE_KM)
+
+
+def _one_sense_per_name(
+    mentions: Sequence[Mention], candidates: list[list[Candidate]], scores: list[list[float]]
+) -> list[Resolution]:
+    groups: dict[tuple[str, str | None, bool], list[int]] = defaultdict(list)
+    for index, mention in enumerate(mentions):
+        groups[(fold(mention.text), mention.hint, mention.demonym)].append(index)
+    results: list[Resolution | None] = [None] * len(mentions)
+    for members in groups.values():
+        totals: dict[int, float] = defaultdict(float)
+        entries: dict[int, Entry] = {}
+        for index in members:
+            for candidate, score in zip(candidates[index], scores[index], strict=True):
+                totals[candidate.entry.id] += score
+                entries[candidate.entry.id] = candidate.entry
+        best = max(totals, key=totals.__getitem__) if totals else None
+        for index in members:
+            entry = entries[best] if best is not None else None
+            score = totals[best] / len(members) if best is not None else 0.0
+            results[index] = Resolution(mentions[index], entry, score)
+    return [result for result in results if result is not None]

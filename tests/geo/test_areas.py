@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from frontlines.geo.areas import area_positions, chains, contains
+from frontlines.geo.detect import Mention
+from frontlines.geo.entry import Entry, EntryKind
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.rank import resolve
+
+
+def mentions(text: str, names: list[str]) -> list[Mention]:
+    found: list[Mention] = []
+    for name in names:
+        start = text.index(name, found[-1].end if found else 0)
+        found.append(Mention(start, start + len(name), name, "GPE"))
+    return found
+
+
+def entry(kind: EntryKind, name: str, admin1: str | None, admin2: str | None) -> Entry:
+    return Entry(
+        sum(map(ord, kind + name)), name, kind, "BF", "Burkina Faso", admin1, admin2, 0.0, 0.0, 0
+    )
+
+
+def test_areas_chains_are_a_place_and_the_areas_in_brackets_after_it() -> None:
+    text = "in Bana (Mansila, Yagha) and Dori, Seno."
+    found = mentions(text, ["Bana", "Mansila", "Yagha", "Dori", "Seno"])
+    assert chains(found, text=text) == [[0, 1, 2]]
+    assert area_positions(found, text=text) == {1, 2}
+
+
+def test_areas_chains_allow_a_unit_word_before_the_bracket() -> None:
+    text = "a bus burned in Kaliganj upazila (Gazipur, Dhaka)"
+    found = mentions(text, ["Kaliganj", "Gazipur", "Dhaka"])
+    assert chains(found, text=text) == [[0, 1, 2]]
+
+
+def test_areas_contains_by_admin_names() -> None:
+    town = entry("city", "Sebba", "Sahel", "Yagha")
+    assert contains(entry("admin2", "Yagha", "Sahel", "Yagha"), town)
+    assert contains(entry("admin1", "Sahel", "Sahel", None), town)
+    assert not contains(entry("admin2", "Seno", "Sahel", "Seno"), town)
+
+
+def test_areas_stated_areas_reject_a_same_named_place_elsewhere(gazetteer: Gazetteer) -> None:
+    text = "Militants abducted five civilians in Bana (Yagha). Bana was later raided."
+    bana, yagha, again = resolve(
+        mentions(text, ["Bana", "Yagha", "Bana"]), text=text, gazetteer=gazetteer
+    )
+    assert bana.entry is None and again.entry is None
+    assert yagha.entry is not None
+    assert (yagha.entry.kind, yagha.entry.country_code) == ("admin2", "BF")
+
+
+def test_areas_names_in_brackets_read_as_admin_areas(gazetteer: Gazetteer) -> None:
+    text = "Merchants were wounded in Sampelga (Sampelga, Seno)."
+    *_, seno = resolve(
+        mentions(text, ["Sampelga", "Sampelga", "Seno"]), text=text, gazetteer=gazetteer
+    )
+    assert seno.entry is not None
+    assert (seno.entry.name, seno.entry.kind, seno.entry.admin1) == ("Seno", "admin2", "Sahel")

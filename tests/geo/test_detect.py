@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+from frontlines.geo.detect import find_mentions
+from frontlines.geo.gazetteer import Gazetteer
+from tests.geo.conftest import MakeParse
+
+
+def found(parse: object, gazetteer: Gazetteer) -> list[tuple[str, str, str | None, bool]]:
+    return [(m.text, m.label, m.hint, m.demonym) for m in find_mentions(parse, gazetteer=gazetteer)]
+
+
+def test_detect_recovers_towns_spacy_tagged_as_person_or_org(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Rebels", 1, "nsubj", "rebel", "O"),
+            ("shelled", 1, "ROOT", "shell", "O"),
+            ("Kafr", 3, "compound", "Kafr", "B-ORG"),
+            ("Nabl", 1, "dobj", "Nabl", "I-ORG"),
+            ("and", 3, "cc", "and", "O"),
+            ("Tal", 6, "compound", "Tal", "B-PERSON"),
+            ("Rifaat", 3, "conj", "Rifaat", "I-PERSON"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    assert found(parse, gazetteer) == [
+        ("Kafr Nabl", "", None, False),
+        ("Tal Rifaat", "", None, False),
+    ]
+
+
+def test_detect_joins_names_split_around_an_article(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Clashes", 0, "ROOT", "clash", "O"),
+            ("in", 0, "prep", "in", "O"),
+            ("Dayr", 4, "compound", "Dayr", "B-PERSON"),
+            ("az", 4, "compound", "az", "O"),
+            ("Zawr", 1, "pobj", "Zawr", "B-PERSON"),
+        ]
+    )
+    assert found(parse, gazetteer) == [("Dayr az Zawr", "", None, False)]
+
+
+def test_detect_needs_place_context_and_skips_the_stop_list(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    said = make_parse([("Hama", 1, "nsubj", "Hama", "B-PERSON"), ("said", 1, "ROOT", "say", "O")])
+    assert found(said, gazetteer) == []
+    named = make_parse(
+        [
+            ("He", 1, "nsubj", "he", "O"),
+            ("met", 1, "ROOT", "meet", "O"),
+            ("Ali", 1, "dobj", "Ali", "B-PERSON"),
+            ("in", 1, "prep", "in", "O"),
+            ("Hama", 3, "pobj", "Hama", "B-PERSON"),
+        ]
+    )
+    assert found(named, gazetteer) == [("Hama", "", None, False)]
+
+
+def test_detect_demonyms_and_place_names_spacy_calls_norp(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Syrian", 1, "amod", "syrian", "B-NORP"),
+            ("troops", 2, "nsubj", "troop", "O"),
+            ("neared", 2, "ROOT", "near", "O"),
+            ("the", 4, "det", "the", "O"),
+            ("outskirts", 2, "dobj", "outskirt", "O"),
+            ("of", 4, "prep", "of", "O"),
+            ("Aleppo", 5, "pobj", "Aleppo", "B-NORP"),
+        ]
+    )
+    assert found(parse, gazetteer) == [("Syrian", "NORP", None, True), ("Aleppo", "", None, False)]
+
+
+def test_detect_admin_word_after_a_place_is_a_hint(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Strikes", 1, "nsubj", "strike", "O"),
+            ("hit", 1, "ROOT", "hit", "O"),
+            ("Idlib", 3, "compound", "Idlib", "B-GPE"),
+            ("province", 1, "dobj", "province", "O"),
+            ("and", 3, "cc", "and", "O"),
+            ("the", 6, "det", "the", "O"),
+            ("Kremlin", 1, "conj", "Kremlin", "B-ORG"),
+        ]
+    )
+    assert found(parse, gazetteer) == [
+        ("Idlib", "GPE", "admin", False),
+        ("Kremlin", "", None, False),
+    ]
+
+
+def test_detect_keeps_an_unknown_town_whose_areas_follow_it(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Merchants", 1, "nsubj", "merchant", "O"),
+            ("wounded", 1, "ROOT", "wound", "O"),
+            ("in", 1, "prep", "in", "O"),
+            ("Sampelga", 2, "pobj", "Sampelga", "B-ORG"),
+            ("(", 5, "punct", "(", "O"),
+            ("Seno", 3, "appos", "Seno", "B-PERSON"),
+            (")", 5, "punct", ")", "O"),
+        ]
+    )
+    assert found(parse, gazetteer) == [("Sampelga", "", "city", False), ("Seno", "", None, False)]
+
+
+def test_detect_skips_acronyms(gazetteer: Gazetteer, make_parse: MakeParse) -> None:
+    parse = make_parse(
+        [
+            ("a", 1, "det", "a", "O"),
+            ("man", 1, "ROOT", "man", "O"),
+            ("from", 1, "prep", "from", "O"),
+            ("an", 5, "det", "an", "O"),
+            ("IDP", 5, "compound", "IDP", "B-ORG"),
+            ("camp", 2, "pobj", "camp", "O"),
+        ]
+    )
+    assert found(parse, gazetteer) == []
+
+
+def test_detect_splits_a_place_entity_at_its_comma(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("shelled", 0, "ROOT", "shell", "O"),
+            ("near", 0, "prep", "near", "O"),
+            ("Saraqib", 1, "pobj", "Saraqib", "B-FAC"),
+            (",", 2, "punct", ",", "I-FAC"),
+            ("Idlib", 2, "appos", "Idlib", "I-FAC"),
+        ]
+    )
+    assert found(parse, gazetteer) == [
+        ("Saraqib", "FAC", None, False),
+        ("Idlib", "FAC", None, False),
+    ]
+
+
+def test_detect_skips_pieces_of_an_organisation_name(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("members", 0, "ROOT", "member", "O"),
+            ("of", 0, "prep", "of", "O"),
+            ("Liberal", 4, "compound", "Liberal", "B-ORG"),
+            ("Democratic", 4, "compound", "Democratic", "I-ORG"),
+            ("Party", 1, "pobj", "Party", "I-ORG"),
+        ]
+    )
+    assert found(parse, gazetteer) == []
+
+
+def test_detect_capitals_need_no_context_but_not_inside_a_person_name(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    said = make_parse([("Kyiv", 1, "nsubj", "Kyiv", "O"), ("said", 1, "ROOT", "say", "O")])
+    assert found(said, gazetteer) == [("Kyiv", "", None, False)]
+    person = make_parse(
+        [
+            ("Paris", 1, "compound", "Paris", "B-PERSON"),
+            ("Hilton", 2, "nsubj", "Hilton", "I-PERSON"),
+            ("arrived", 2, "ROOT", "arrive", "O"),
+        ]
+    )
+    assert found(person, gazetteer) == []

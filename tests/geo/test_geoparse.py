@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.geoparse import find_places, resolve_spans
+from frontlines.geo.place import GeoPlace
+from tests.geo.conftest import MakeParse
+
+
+def resolve(text: str, names: list[str], gazetteer: Gazetteer) -> list[GeoPlace]:
+    spans = []
+    for name in names:
+        start = text.index(name, spans[-1][1] if spans else 0)
+        spans.append((start, start + len(name)))
+    return resolve_spans(spans, text=text, gazetteer=gazetteer)
+
+
+def test_geoparse_transliterations_resolve_to_one_town(gazetteer: Gazetteer) -> None:
+    text = "Tal Rifaat, Tell Rifaat and Tall Rifat are one town north of Aleppo."
+    places = resolve(text, ["Tal Rifaat", "Tell Rifaat", "Tall Rifat", "Aleppo"], gazetteer)
+    assert {p.geonameid for p in places[:3]} == {163476}
+    assert all(p.role == "place" and p.admin1 == "Aleppo" for p in places)
+
+
+def test_geoparse_one_unresolvable_name_leaves_the_rest(gazetteer: Gazetteer) -> None:
+    places = resolve("Fighting in Qxzvbrt and Aleppo.", ["Qxzvbrt", "Aleppo"], gazetteer)
+    assert [(p.text, p.resolved) for p in places] == [("Qxzvbrt", False), ("Aleppo", True)]
+
+
+def test_geoparse_find_places_marks_metonyms_and_leaves_out_demonyms(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Moscow", 1, "nsubj", "Moscow", "B-GPE"),
+            ("said", 1, "ROOT", "say", "O"),
+            ("Syrian", 3, "amod", "syrian", "B-NORP"),
+            ("jets", 4, "nsubj", "jet", "O"),
+            ("struck", 1, "ccomp", "strike", "O"),
+            ("Aleppo", 4, "dobj", "Aleppo", "B-GPE"),
+        ]
+    )
+    places = find_places(parse, text=parse.text, gazetteer=gazetteer)
+    assert [(p.text, p.name, p.role) for p in places] == [
+        ("Moscow", "Moscow", "metonym"),
+        ("Aleppo", "Aleppo", "place"),
+    ]
+    assert parse.text[places[1].start : places[1].end] == "Aleppo"
+    with_demonyms = find_places(parse, text=parse.text, gazetteer=gazetteer, demonyms=True)
+    assert [p.name for p in with_demonyms] == ["Moscow", "Syria", "Aleppo"]

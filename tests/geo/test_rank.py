@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from frontlines.geo.detect import Mention
+from frontlines.geo.entry import Entry
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.rank import resolve
+
+
+def picks(
+    text: str, names: list[str], gazetteer: Gazetteer, *, hint: str | None = None
+) -> list[Entry]:
+    mentions: list[Mention] = []
+    for name in names:
+        start = text.index(name, mentions[-1].end if mentions else 0)
+        mentions.append(Mention(start, start + len(name), name, "GPE", hint=hint))
+    entries = [r.entry for r in resolve(mentions, text=text, gazetteer=gazetteer)]
+    assert all(entry is not None for entry in entries)
+    return [entry for entry in entries if entry is not None]
+
+
+def test_rank_admin_hierarchy_reads_saraqib_comma_idlib(gazetteer: Gazetteer) -> None:
+    text = "Shelling hit Saraqib, Idlib, on Monday."
+    saraqib, idlib = picks(text, ["Saraqib", "Idlib"], gazetteer)
+    assert (saraqib.name, saraqib.kind, saraqib.admin1, saraqib.country) == (
+        "Saraqib",
+        "city",
+        "Idlib",
+        "Syria",
+    )
+    assert (idlib.name, idlib.kind) == ("Idlib", "admin1")
+
+
+def test_rank_name_in_two_countries_follows_the_article(gazetteer: Gazetteer) -> None:
+    lebanon = picks(
+        "Clashes in Tripoli and Beirut left Lebanon tense.",
+        ["Tripoli", "Beirut", "Lebanon"],
+        gazetteer,
+    )
+    libya = picks(
+        "Clashes in Tripoli spread to Misrata and Benghazi.",
+        ["Tripoli", "Misrata", "Benghazi"],
+        gazetteer,
+    )
+    assert lebanon[0].country_code == "LB"
+    assert libya[0].country_code == "LY"
+
+
+def test_rank_georgia_state_or_country_by_its_neighbours(gazetteer: Gazetteer) -> None:
+    state = picks(
+        "Storms hit Atlanta and Athens, Georgia.", ["Atlanta", "Athens", "Georgia"], gazetteer
+    )
+    country = picks("Protests in Tbilisi spread across Georgia.", ["Tbilisi", "Georgia"], gazetteer)
+    assert [(p.name, p.kind, p.country_code) for p in state] == [
+        ("Atlanta", "city", "US"),
+        ("Athens", "city", "US"),
+        ("Georgia", "admin1", "US"),
+    ]
+    assert (country[1].kind, country[1].country_code) == ("country", "GE")
+
+
+def test_rank_city_over_same_named_province_unless_the_text_says_province(
+    gazetteer: Gazetteer,
+) -> None:
+    (city,) = picks("Rebels entered Idlib.", ["Idlib"], gazetteer)
+    (province,) = picks("Strikes hit Idlib province.", ["Idlib"], gazetteer, hint="admin")
+    assert (city.kind, province.kind) == ("city", "admin1")
+
+
+def test_rank_one_sense_per_name_in_an_article(gazetteer: Gazetteer) -> None:
+    text = "Paris was quiet. Officials in Paris and Lyon met."
+    first, second, _ = picks(text, ["Paris", "Paris", "Lyon"], gazetteer)
+    assert first.id == second.id
+    assert first.country_code == "FR"

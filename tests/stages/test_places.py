@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.model import Article
+from frontlines.pipeline import Document
+from frontlines.resources import Resources
+from frontlines.settings import Settings
+from frontlines.stages.places import Places, make_stage
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "Government forces shelled Saraqib, Idlib, on Monday. "
+    "Moscow said its jets had struck rebel positions 20 km north of Aleppo. "
+    "Fighting also broke out in Kafr Nabl and Tal Rifaat."
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer(resources: Resources) -> Gazetteer:
+    return resources.gazetteer
+
+
+def run(nlp: Any, gazetteer: Gazetteer, text: str) -> Document:
+    doc = Document(article=Article.create(text))
+    doc.parse = nlp(doc.clean_text)
+    return Places(gazetteer=gazetteer)(doc)
+
+
+def test_places_make_stage_declares_its_fields(resources: Resources, settings: Settings) -> None:
+    stage = make_stage(resources=resources, settings=settings)
+    assert (stage.name, stage.requires, stage.assigns) == (
+        "places",
+        ("article", "parse"),
+        ("places",),
+    )
+
+
+def test_places_fills_the_contract_fields_with_offsets_into_the_text(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    doc = run(nlp, gazetteer, TEXT)
+    assert all(TEXT[p.start : p.end] == p.text for p in doc.places)
+    by_text = {p.text: p.to_dict() for p in doc.places}
+    saraqib = by_text["Saraqib"]
+    assert set(saraqib) == {
+        "text",
+        "start",
+        "end",
+        "name",
+        "country",
+        "admin1",
+        "latitude",
+        "longitude",
+        "geonameid",
+        "role",
+    }
+    assert (saraqib["name"], saraqib["country"], saraqib["admin1"], saraqib["geonameid"]) == (
+        "Saraqib",
+        "Syria",
+        "Idlib",
+        164816,
+    )
+    assert by_text["Aleppo"]["role"] == "place"
+    assert by_text["Moscow"]["role"] == "metonym"
+
+
+def test_places_recovers_towns_spacy_does_not_tag_as_places(nlp: Any, gazetteer: Gazetteer) -> None:
+    doc = run(nlp, gazetteer, TEXT)
+    names = {p.text: p.name for p in doc.places}
+    assert names["Kafr Nabl"] == "Kafranbel"
+    assert names["Tal Rifaat"] == "Tall Rif‘at"
+
+
+def test_places_kremlin_and_capitals_backing_a_side_are_metonyms(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "The Tehran and Kremlin-backed government lost ground near Hama."
+    roles = {p.text: (p.name, p.country, p.role) for p in run(nlp, gazetteer, text).places}
+    assert roles["Tehran"] == ("Tehran", "Iran", "metonym")
+    assert roles["Kremlin"] == ("Kremlin", "Russia", "metonym")
+    assert roles["Hama"] == ("Hamah", "Syria", "place")
