@@ -19,6 +19,7 @@ setup: $(STAMP) web
 ## Ingest the fictional demo corpus into the embedded store, show its events, then serve them.
 run: setup
 	@mkdir -p $(dir $(FRONTLINES_DB))
+	$(BIN)/frontlines gazetteer
 	$(BIN)/frontlines ingest --demo
 	$(BIN)/frontlines events --limit 40
 	@echo "Serving the demo store at http://127.0.0.1:8000 (Ctrl-C to stop)"

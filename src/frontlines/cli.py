@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from frontlines import __version__
+from frontlines.cli_events import SUBCOMMANDS as EVENT_COMMANDS
 from frontlines.errors import FrontlinesError, InputError, StoreLockedError
 from frontlines.model import Analysis, Article, Place
 from frontlines.settings import Settings, describe_settings
@@ -200,7 +201,7 @@ def _open_for_writing(settings: Settings) -> Store:
         ) from None
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--from", "date_from", help="Earliest event date, YYYY-MM-DD.")
 @click.option("--to", "date_to", help="Latest event date, YYYY-MM-DD.")
 @click.option("--country")
@@ -216,22 +217,40 @@ def _open_for_writing(settings: Settings) -> Store:
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--sort", type=click.Choice(["date", "-date"]), default="-date", show_default=True)
 @click.option("--format", "output_format", type=click.Choice(FORMATS_EVENTS), default="table")
+@click.option(
+    "--reports", is_flag=True, help="One row per article's report instead of per fused event."
+)
 @db_option
-def events(output_format: str, db: Path | None, **filters: Any) -> None:
-    """Query stored events (csv uses ACLED's column names)."""
+@click.pass_context
+def events(
+    context: click.Context, /, output_format: str, db: Path | None, reports: bool, **filters: Any
+) -> None:
+    """Query stored events, one per happening however many reports (csv: ACLED's columns).
+
+    The subcommands show one event with its reports, and split or merge events when fusion
+    got them wrong.
+    """
     from frontlines.export import write_events
     from frontlines.store import EventQuery, open_store
 
+    context.obj = {"db": db}
+    if context.invoked_subcommand is not None:
+        return
     settings = settings_for(db)
     query = EventQuery(
         date_from=_checked_date(filters.pop("date_from"), "--from"),
         date_to=_checked_date(filters.pop("date_to"), "--to"),
         bbox=_parse_bbox(filters.pop("bbox")),
+        level="reports" if reports else "fused",
         **filters,
     )
     with open_store(settings.db_path) as store:
         found = store.events(query)
         write_events(found, format=output_format, out=sys.stdout)
+
+
+for _command in EVENT_COMMANDS:
+    events.add_command(_command)
 
 
 def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -247,6 +266,20 @@ def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
 def _is_number(text: str) -> bool:
     stripped = text.strip().lstrip("+-")
     return stripped.replace(".", "", 1).isdigit()
+
+
+@cli.command()
+def gazetteer() -> None:
+    """Build the gazetteer cache if it is missing (about a minute, once), and say where it is."""
+    from frontlines.geo.build import cache_path
+    from frontlines.geo.gazetteer import Gazetteer
+
+    settings = settings_for()
+    path = cache_path(settings.cache_dir)
+    if not path.exists():
+        click.echo(f"building the gazetteer into {path} (once; about a minute)...", err=True)
+    Gazetteer.open(cache_dir=settings.cache_dir).close()
+    click.echo(f"gazetteer: {path} ({path.stat().st_size // 1_000_000} MB)")
 
 
 @cli.command()
