@@ -211,7 +211,7 @@ class Rules:
         if near is not None:
             return near, False
         clause = noun.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         for subject in subject_of(clause):
             found_list = self.index.in_phrase(subject)
