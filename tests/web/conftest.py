@@ -1,4 +1,5 @@
-"""A real `frontlines serve` over a store of the hand-written samples, and a headless Chromium.
+"""A real `frontlines serve` over a store of the hand-written samples (and one over the demo
+corpus, ingested by the real pipeline), and a headless Chromium.
 
 Chromium is Debian's (/usr/bin/chromium). When it is missing and the tests run as root, it is
 installed once per session with apt-get; otherwise the browser tests skip, naming what is missing.
@@ -16,8 +17,10 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,27 +81,68 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], *, seconds: float 
     pytest.fail(f"frontlines serve did not answer at {url} within {seconds}s")
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory, page_assets: Path) -> Iterator[Server]:
-    """`frontlines serve` for real, on a free localhost port."""
-    folder = tmp_path_factory.mktemp("serve")
-    samples = build_store(folder / "demo.duckdb")
+@contextmanager
+def serving(db: Path, folder: Path, cache: Path) -> Iterator[str]:
+    """`frontlines serve --db DB` for real, on a free localhost port; yields its URL."""
     port = free_port()
     command = [
         str(Path(sys.executable).with_name("frontlines")), "serve",
-        "--db", str(folder / "demo.duckdb"), "--host", "127.0.0.1", "--port", str(port),
+        "--db", str(db), "--host", "127.0.0.1", "--port", str(port),
     ]  # fmt: skip
-    env = {**os.environ, "FRONTLINES_API_TOKEN": TOKEN, "FRONTLINES_CACHE_DIR": str(folder)}
-    log = (folder / "serve.log").open("wb")
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    env = {**os.environ, "FRONTLINES_API_TOKEN": TOKEN, "FRONTLINES_CACHE_DIR": str(cache)}
     url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url, process)
+    with (folder / "serve.log").open("wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        try:
+            wait_until_up(url, process)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, page_assets: Path) -> Iterator[Server]:
+    """`frontlines serve` over a store of the hand-written samples."""
+    folder = tmp_path_factory.mktemp("serve")
+    samples = build_store(folder / "demo.duckdb")
+    with serving(folder / "demo.duckdb", folder, cache=folder) as url:
         yield Server(url=url, samples=samples)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory, session_cache: Path) -> Path:
+    """A store built from the real fictional demo corpus by the real pipeline, the way
+    `make run` builds it: `python -m frontlines ingest --demo` in a subprocess. The gazetteer
+    is built (once) in the session's cache."""
+    folder = tmp_path_factory.mktemp("demo-store")
+    db = folder / "demo.duckdb"
+    env = {**os.environ, "FRONTLINES_DB": str(db), "FRONTLINES_CACHE_DIR": str(session_cache)}
+    done = subprocess.run(
+        [sys.executable, "-m", "frontlines", "ingest", "--demo"],
+        env=env,
+        capture_output=True,
+        timeout=1200,
+        check=False,
+    )
+    output = (done.stdout + done.stderr).decode(errors="replace")
+    (folder / "ingest.log").write_text(output)
+    assert done.returncode == 0, output[-3000:]
+    assert db.is_file(), output[-3000:]
+    return db
+
+
+@pytest.fixture(scope="session")
+def demo_server(
+    page_assets: Path,
+    demo_store: Path,
+    session_cache: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[str]:
+    """`frontlines serve` over the demo store; yields its URL."""
+    folder = tmp_path_factory.mktemp("demo-serve")
+    with serving(demo_store, folder, cache=session_cache) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -108,3 +152,47 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@contextmanager
+def browser_page(chromium: Path, url: str) -> Iterator[Any]:
+    """A Playwright tab in Debian's headless Chromium (``executable_path``), at `url` once the
+    page reports ready; fails the test if the page raised a JavaScript error."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright is missing: pip install -e '.[dev]'"
+    )
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium), args=["--no-sandbox", "--disable-gpu"]
+        )
+        # Without the page's CSP, so that the test can evaluate code, and so that escaping alone
+        # is what keeps article text inert (the CSP is a second line, checked in test_page.py).
+        tab = browser.new_page(viewport={"width": 1400, "height": 850}, bypass_csp=True)
+        errors: list[str] = []
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(url)
+        tab.wait_for_selector("body[data-state=ready]", state="attached", timeout=30_000)
+        settle(tab)
+        yield tab
+        browser.close()
+        assert errors == []
+
+
+SETTLED = """() => document.querySelector('.leaflet-overlay-pane path') !== null
+    && document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim') === null"""
+
+
+def settle(tab: Any) -> None:
+    """Wait for the map to settle: the page is ready before the map has drawn its basemap and
+    ended the zoom that fits the events (and the clusters' animations), and until then the
+    markers on the page and a screenshot show a passing state."""
+    for _ in range(2):  # twice, a moment apart: a zoom can start just after another ends
+        tab.wait_for_function(SETTLED, timeout=15_000)
+        tab.wait_for_timeout(300)
+
+
+def shown_events(tab: Any) -> int:
+    """Events on the map: single markers, plus the counts inside the clusters."""
+    singles = tab.locator(".ev-marker").count()
+    clusters = tab.locator(".marker-cluster span").all_text_contents()
+    return int(singles) + sum(int(n) for n in clusters)

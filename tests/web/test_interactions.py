@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.conftest import Server
+from tests.web.conftest import Server, browser_page, shown_events
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="Playwright is missing: pip install -e '.[dev]'"
@@ -19,26 +19,8 @@ sync_api = pytest.importorskip(
 
 @pytest.fixture
 def page(chromium: Path, server: Server) -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(chromium), args=["--no-sandbox", "--disable-gpu"]
-        )
-        # Without the page's CSP, so that the test can evaluate code, and so that escaping alone
-        # is what keeps article text inert (the CSP is a second line, checked in test_page.py).
-        tab = browser.new_page(viewport={"width": 1400, "height": 850}, bypass_csp=True)
-        errors: list[str] = []
-        tab.on("pageerror", lambda error: errors.append(str(error)))
-        tab.goto(f"{server.url}/")
-        tab.wait_for_selector("body[data-state=ready]", state="attached", timeout=30_000)
+    with browser_page(chromium, f"{server.url}/") as tab:
         yield tab
-        browser.close()
-        assert errors == []
-
-
-def shown_events(tab: Any) -> int:
-    singles = tab.locator(".ev-marker").count()
-    clusters = tab.locator(".marker-cluster span").all_text_contents()
-    return singles + sum(int(n) for n in clusters)
 
 
 def test_interactions_brush_filters_the_map(page: Any, screenshots: Path) -> None:
