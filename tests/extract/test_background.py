@@ -38,6 +38,11 @@ def _reason(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> str | No
         ("The army was weakened after losing men in clashes with rebels.", "clashes"),
         ("Students protested against the killing of a journalist.", "killing"),
         ("They lack the capacity to sustain an offensive.", "offensive"),
+        ("The port has been shelled repeatedly over the years by rebel gunboats.", "shelled"),
+        ("Militias have long raided the villages along the valley.", "raided"),
+        ("Drone strikes attributed to the rebels have hit the valley.", "strikes"),
+        ("Fighting continues in the hills south of the capital.", "fighting"),
+        ("Few novels capture the spirit of the uprising.", "capture"),
     ],
 )
 def test_background_context_is_not_news(
@@ -52,6 +57,10 @@ def test_background_context_is_not_news(
         ("Rebels captured the town on Monday.", "captured"),
         ("Gunmen have attacked a convoy near the border.", "attacked"),
         ("Police arrested five men after the clashes on Sunday.", "arrested"),
+        ("Gunmen attacked a market in the past week.", "attacked"),
+        ("Fighting continued near the dam.", "fighting"),
+        ("A drone strike attributed to the rebels hit a bus.", "strike"),
+        ("The attack came on Friday, when gunmen stormed a police post.", "stormed"),
     ],
 )
 def test_background_news_is_kept(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> None:

@@ -183,3 +183,13 @@ def test_events_without_publication_date(nlp: Any) -> None:
     ]
     assert events[0].sub_event_type == "Attack"
     assert events[0].fatalities == 4
+
+
+def test_events_generic_crowd_only_in_riots(nlp: Any) -> None:
+    text = "Community leaders signed a peace accord with the herders' union in Gao on Monday."
+    events = _run(nlp, text, published=date(2024, 3, 6), actors=[], places=[])
+    agreements = [e for e in events if e.sub_event_type == "Agreement"]
+    assert agreements
+    for event in agreements:
+        for ref in (event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2):
+            assert ref is None or not ref.name.startswith("Rioters")

@@ -27,6 +27,9 @@ GENERIC = {
     "armed_group": ("Unidentified Armed Group", "political militia"),
     "state_forces": ("State forces", "state forces"),
 }
+DAYLIKE = frozenset({"day", "week"})
+# Generic names that fit one event type only: a crowd is "Rioters" only in a riot.
+GENERIC_FOR = {"Rioters": "Riots"}
 # Unnamed participants a demonstration makes protesters or rioters.
 CROWDS = frozenset({"civilians", "partisans", "protesters", "rioters", "mob"})
 # Kinds that take part in an event as a side only when named as one ("Israel struck ...").
@@ -59,7 +62,8 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     if sub_event_type in PROTEST_FIRST and _is_protesters(actor2) and not _is_protesters(actor1):
         actor1, actor2 = actor2, actor1
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type or "")
-    ref1, ref2 = _ref(actor1, country, crowd=crowd), _ref(actor2, country)
+    ref1 = _ref(actor1, country, event_type=event_type, crowd=crowd)
+    ref2 = _ref(actor2, country, event_type=event_type)
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
         ref2 = None  # one actor on both sides is a misreading of who fought whom
     event_date, precision = _date(cluster, main, setting)
@@ -72,9 +76,9 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         event_type=event_type,
         sub_event_type=sub_event_type,
         actor1=ref1,
-        assoc_actor_1=_refs(assoc1, country, exclude=(ref1, ref2)),
+        assoc_actor_1=_refs(assoc1, country, event_type=event_type, exclude=(ref1, ref2)),
         actor2=ref2,
-        assoc_actor_2=_refs(assoc2, country, exclude=(ref1, ref2)),
+        assoc_actor_2=_refs(assoc2, country, event_type=event_type, exclude=(ref1, ref2)),
         location=location,
         fatalities=fatalities,
         quantities=_quantities(cluster),
@@ -145,11 +149,16 @@ def _is_protesters(person: Participant | None) -> bool:
 
 
 def _ref(
-    person: Participant | None, country: str | None, *, crowd: str | None = None
+    person: Participant | None,
+    country: str | None,
+    *,
+    event_type: str | None,
+    crowd: str | None = None,
 ) -> ActorRef | None:
     """The actor's reference; for an unnamed participant, ACLED's generic name for its kind.
 
-    ``crowd`` names unnamed demonstrators by what the event makes them ("protesters", "rioters").
+    ``crowd`` names unnamed demonstrators by what the event makes them ("protesters", "rioters");
+    a generic name that does not fit ``event_type`` is left out.
     """
     if person is None:
         return None
@@ -162,18 +171,24 @@ def _ref(
     if generic is None:
         return None
     name, kind = generic
+    if GENERIC_FOR.get(name, event_type) != event_type:
+        return None  # community leaders in an agreement are no rioters
     full = f"{name} ({country})" if country else name
     slug = re.sub(r"[^a-z0-9]+", "-", full.lower()).strip("-")
     return ActorRef(id=f"generic-{slug}", name=full, kind=kind)
 
 
 def _refs(
-    people: Sequence[Participant], country: str | None, *, exclude: tuple[ActorRef | None, ...]
+    people: Sequence[Participant],
+    country: str | None,
+    *,
+    event_type: str | None,
+    exclude: tuple[ActorRef | None, ...],
 ) -> tuple[ActorRef, ...]:
     seen = {ref.id for ref in exclude if ref is not None}
     refs: list[ActorRef] = []
     for person in people:
-        ref = _ref(person, country)
+        ref = _ref(person, country, event_type=event_type)
         if ref is not None and ref.id not in seen:
             seen.add(ref.id)
             refs.append(ref)
@@ -185,12 +200,16 @@ def _date(
 ) -> tuple[date | None, str]:
     published = setting.article.published
     explicit = main.date or next((m.date for m in cluster if m.date is not None), None)
+    reference = setting.references[main.sentence] if published is not None else None
+    if main.date is None and _finer(reference, explicit):
+        # The main clause is dated by the story ("on Oct. 17 ... fighters attacked"); a coarser
+        # date another mention carries ("a response to shelling last month") does not override it.
+        explicit = reference
     if explicit is not None and explicit.value is not None:
         found = (explicit.value, explicit.precision)
     elif published is None:
         return None, "approximate"
     else:
-        reference = setting.references[main.sentence]
         found = (
             (reference.value, reference.precision)
             if reference and reference.value
@@ -199,6 +218,13 @@ def _date(
     if main.iterative and found[1] == "day":
         return found[0], "approximate"
     return found
+
+
+def _finer(reference: EventDate | None, other: EventDate | None) -> bool:
+    """Whether ``reference`` names a day or week and ``other``, if any, only something coarser."""
+    if reference is None or reference.value is None or reference.precision not in DAYLIKE:
+        return False
+    return other is not None and other.precision not in DAYLIKE
 
 
 def _location(

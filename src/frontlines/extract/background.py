@@ -2,13 +2,16 @@
 
 Context is what a reporter adds to explain: the war's length ("the 13-year civil war"), the past
 ("which the opposition lost in 2017", "had been deployed"), what did not or may not happen
-("not directly involved in combat", "would weaken", "their capacity to sustain a campaign"), and
-causes of a state ("weakened after losing fighters in clashes"). Each check returns the reason, or
-None when the trigger reads as news.
+("not directly involved in combat", "would weaken", "their capacity to sustain a campaign"), causes
+of a state ("weakened after losing fighters in clashes"), what happens habitually ("shelled
+repeatedly over the years", "strikes attributed to X have hit the area") and descriptions that only
+borrow an event word ("places that capture the mood", "the hill faces the captured village"). Each
+check returns the reason, or None when the trigger reads as news.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -16,10 +19,16 @@ from frontlines.extract.lexicon import Lexicon
 from frontlines.extract.syntax import VERBAL, clause_head, lemma_of, modal_scope, path_to_root
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# "late on Monday, when a drone struck": a clause on a time tells when, not about a place.
+TIME_ENTS = frozenset({"DATE", "TIME"})
 # "the 13-year civil war", "a decade-long insurgency": the length of a long conflict.
 DURATION_WORDS = ("-year", "decade", "years-long", "year-long", "-years")
 # An event dated this long before publication is history, not news.
 STALE_DAYS = 60
+# Dependents that open a clause of their own: what they say is not the trigger's clause.
+SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "conj"})
+# "in the past week" dates one event; "in the past" alone is history.
+TIME_UNIT_AFTER = r"(?! (day|week|month|year|hour|night|few|two|three|several|\d))"
 
 
 def background_reason(
@@ -45,6 +54,8 @@ def background_reason(
         or _past_perfect(scope, lexicon)
         or _on_a_place(token)
         or _duration(token, lexicon)
+        or _habitual(token, lexicon, dated=dated)
+        or _descriptive(token, lexicon)
         or (None if dated else _explanatory(token, scope, lexicon, triggers))
     )
 
@@ -139,8 +150,10 @@ def _past_perfect(scope: list[Any], lexicon: Lexicon) -> str | None:
 def _on_a_place(token: Any) -> str | None:
     current = token
     while current.head.i != current.i:
-        if current.dep_ == "relcl" and (
-            current.head.ent_type_ in PLACE_ENTS or current.head.pos_ == "PROPN"
+        if (
+            current.dep_ == "relcl"
+            and current.head.ent_type_ not in TIME_ENTS
+            and (current.head.ent_type_ in PLACE_ENTS or current.head.pos_ == "PROPN")
         ):
             return f"relative clause on {current.head.text}"
         current = current.head
@@ -159,6 +172,61 @@ def _duration(token: Any, lexicon: Lexicon) -> str | None:
     if token.dep_ == "pobj" and head.lower_ in lexicon.cue("background_preps"):
         return f"background: {head.text}"
     return None
+
+
+def _habitual(token: Any, lexicon: Lexicon, *, dated: bool) -> str | None:
+    """ "hit repeatedly over the years", "has long been shelled", "raids in the past": a habit or a
+    history told in the trigger's own clause; undated "strikes attributed to X" that "have hit";
+    undated "fighting continues", a state that goes on."""
+    verb = clause_head(token)
+    text = _own_clause_text(verb)
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+        text += " " + _own_clause_text(verb.head)  # "hit over the years, targeting depots"
+    for phrase in sorted(lexicon.cue("habitual")):
+        if re.search(r"\b" + re.escape(phrase) + r"\b" + TIME_UNIT_AFTER, text):
+            return f"habitual: {phrase}"
+    if not dated and verb.tag_ in ("VBZ", "VBP") and lemma_of(verb) in lexicon.cue("ongoing_verbs"):
+        return f"habitual: {verb.text}"  # "fighting continues around the town": a state
+    attributed = any(
+        child.dep_ == "acl" and lemma_of(child) in lexicon.cue("attribution_verbs")
+        for child in token.children
+    )
+    if attributed and not dated and _perfect(verb):
+        return "habitual: attributed, undated, perfect"
+    return None
+
+
+def _perfect(verb: Any) -> bool:
+    """ "has been hit", "have struck": the present perfect of a state reached over time."""
+    return any(
+        child.dep_ == "aux" and child.lemma_ == "have" and child.tag_ in ("VBZ", "VBP")
+        for child in verb.children
+    )
+
+
+def _descriptive(token: Any, lexicon: Lexicon) -> str | None:
+    """An event word that describes, not reports: a verb whose object is an abstraction ("capture
+    the tangle of the war"), or the object of a verb of static position ("faces the frontline")."""
+    figurative = lexicon.cue("figurative_objects")
+    for child in token.children:
+        if child.dep_ in ("dobj", "obj") and lemma_of(child) in figurative:
+            return f"figurative: {token.text} {child.text}"
+    static = lexicon.cue("static_verbs")
+    current = token
+    while current.head.i != current.i and current.pos_ not in ("VERB", "AUX"):
+        current = current.head
+    if current.i != token.i and lemma_of(current) in static:
+        return f"static description: {current.text}"
+    return None
+
+
+def _own_clause_text(verb: Any) -> str:
+    """The words of the clause ``verb`` heads, without the clauses below it, lower-cased."""
+    inner = {
+        word.i for child in verb.children if child.dep_ in SUBCLAUSE_DEPS for word in child.subtree
+    }
+    words = [t.text_with_ws for t in verb.subtree if t.i not in inner]
+    return " ".join("".join(words).lower().split())
 
 
 def _subtree_text(token: Any) -> str:

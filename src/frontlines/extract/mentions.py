@@ -17,7 +17,7 @@ from frontlines.extract.background import background_reason, stale
 from frontlines.extract.certainty import certainty, sources
 from frontlines.extract.classify import Context, classify
 from frontlines.extract.context import CONSEQUENCE_FRAMES, build_context
-from frontlines.extract.dates import RECENT, EventDate, nearest_date, resolved_spans
+from frontlines.extract.dates import RECENT, EventDate, resolved_spans
 from frontlines.extract.grouping import group_triggers, share_tokens
 from frontlines.extract.lexicon import Lexicon
 from frontlines.extract.quantities import Figures, read_figures
@@ -73,7 +73,7 @@ def sentence_mentions(
     protests = frozenset(t.index for t in triggers if t.frame == "protest")
     doc = sentence.doc
     spans = resolved_spans(sentence, published=published) if triggers else []
-    dates = {t.index: nearest_date(spans, near=doc[t.index]) for t in triggers}
+    dates = {t.index: _own_date(spans, doc[t.index], indices) for t in triggers}
     news = [
         trigger
         for trigger in triggers
@@ -102,6 +102,25 @@ def sentence_mentions(
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _own_date(
+    spans: list[tuple[int, EventDate]], token: Any, triggers: frozenset[int]
+) -> EventDate | None:
+    """The nearest date that is not beyond another event: in "the raid was a response to shelling
+    last month", "last month" dates the shelling, not the raid. A trigger above or below this one
+    ("an air strike killed five on Monday", "attacked and captured the town on Monday") tells the
+    same event and does not stand in the way."""
+    doc = token.doc
+    for position, found in sorted(spans, key=lambda pair: abs(pair[0] - token.i)):
+        low, high = sorted((position, token.i))
+        if not any(low < other < high and _unrelated(doc[other], token) for other in triggers):
+            return found
+    return None
+
+
+def _unrelated(other: Any, token: Any) -> bool:
+    return not (other.is_ancestor(token) or token.is_ancestor(other))
 
 
 def _background(

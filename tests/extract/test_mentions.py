@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from frontlines.extract.assemble import _finer
+from frontlines.extract.dates import EventDate
+from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.mentions import sentence_mentions
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = date(2024, 3, 5)
+
+
+def _dates(sentence: Callable[[str], Any], lexicon: Lexicon, text: str) -> dict[str, Any]:
+    found = sentence_mentions(
+        sentence(text), number=0, published=PUBLISHED, lookup=lambda s, e: None, lexicon=lexicon
+    )
+    return {trigger.lemma: m.date for m in found for trigger in m.triggers}
+
+
+def test_mentions_date_belongs_to_the_nearer_event(
+    sentence: Callable[[str], Any], lexicon: Lexicon
+) -> None:
+    text = "The rebels said the raid was a response to army shelling of their villages last month."
+    dates = _dates(sentence, lexicon, text)
+    assert dates["shell"] is not None and dates["shell"].precision == "month"
+    assert dates["raid"] is None
+
+
+def test_mentions_date_reaches_the_same_event(
+    sentence: Callable[[str], Any], lexicon: Lexicon
+) -> None:
+    dates = _dates(sentence, lexicon, "Rebels attacked and captured the town on Monday.")
+    assert dates["attack"] is not None and dates["attack"].value == date(2024, 3, 4)
+
+
+def test_story_day_outranks_a_coarser_date_of_another_mention() -> None:
+    day = EventDate(date(2024, 3, 3), "day", "3 March")
+    month = EventDate(date(2024, 2, 1), "month", "last month")
+    assert _finer(day, month)
+    assert not _finer(month, day)
+    assert not _finer(day, EventDate(date(2024, 3, 4), "day", "Monday"))
+    assert not _finer(None, month)
