@@ -1,0 +1,199 @@
+"""The acled-notes benchmark: analyse ACLED's ``notes`` and compare with ACLED's own coding.
+
+Input is the notes text, published on the event date (the base for relative dates). Figures cover
+the whole sample; a table splits the main ones by country so a regression shows where it happened.
+The gate sample is 500 records and the full one 3,000, both fixed and stratified by country
+(see ``acled_data``).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from frontlines.bench.acled_data import (
+    CSV_NAME,
+    SAMPLE_SIZES,
+    read_records,
+    stratified_sample,
+)
+from frontlines.bench.acled_scoring import Comparison, compare
+from frontlines.bench.metrics import ACC_KM, accuracy, confusion, macro_f1, share
+from frontlines.bench.protocols import Analyse, Progress
+from frontlines.bench.report import BenchResult, Better, Figure, Sample, Table, format_value
+from frontlines.model import EVENT_TYPES
+
+NAME = "acled-notes"
+FOLDER = "acled_notes"
+
+
+def _flags(comparisons: Sequence[Comparison], field: str) -> list[bool]:
+    values = (getattr(c, field) for c in comparisons)
+    return [value for value in values if value is not None]
+
+
+def _within(comparisons: Sequence[Comparison]) -> list[bool]:
+    return [c.error_km < ACC_KM for c in comparisons if c.error_km is not None]
+
+
+def acled_figures(comparisons: Sequence[Comparison], *, dataset: str, command: str) -> list[Figure]:
+    def figure(
+        name: str,
+        value: float | None,
+        size: int,
+        *,
+        unit: str = "share",
+        better: Better = "higher",
+        note: str = "",
+    ) -> Figure:
+        return Figure(
+            name=f"acled-notes: {name}",
+            value=value,
+            unit=unit,
+            better=better,
+            dataset=dataset,
+            size=size,
+            command=command,
+            note=note,
+        )
+
+    n = len(comparisons)
+    types = [(c.record.event_type, c.event_type) for c in comparisons]
+    subs = [(c.record.sub_event_type, c.sub_event_type) for c in comparisons]
+    figures = [
+        figure("notes with an event (share)", share([c.has_event for c in comparisons]), n),
+        figure("event_type accuracy", accuracy(types), n),
+        figure("event_type macro-F1", macro_f1(types), n),
+        figure("sub_event_type accuracy", accuracy(subs), n),
+        figure("sub_event_type macro-F1", macro_f1(subs), n),
+    ]
+    for field in ("actor1", "actor2", "country", "admin1", "admin2"):
+        flags = _flags(comparisons, field)
+        label = f"{field} match" if field.startswith("actor") else f"{field} accuracy"
+        figures.append(figure(label, share(flags), len(flags)))
+    figures.append(figure("event_date exact", share([c.date for c in comparisons]), n))
+    fatal = [c for c in comparisons if c.record.fatalities > 0]
+    errors = [abs(c.fatalities - c.record.fatalities) for c in comparisons]
+    figures += [
+        figure("fatalities exact (null = 0)", share([c.fatalities_exact for c in comparisons]), n),
+        figure(
+            "fatalities exact where ACLED > 0",
+            share([c.fatalities_exact for c in fatal]),
+            len(fatal),
+        ),
+        figure(
+            "fatalities mean absolute error",
+            statistics.fmean(errors) if errors else None,
+            n,
+            unit="fatalities",
+            better="lower",
+        ),
+        figure("location with coordinates (share)", share([c.located for c in comparisons]), n),
+    ]
+    for precision in (1, 2, 3):
+        chosen = [c for c in comparisons if c.record.geo_precision == precision]
+        located = [c.error_km for c in chosen if c.located and c.error_km is not None]
+        figures += [
+            figure(
+                f"location within 161 km, geo_precision {precision}",
+                share(_within(chosen)),
+                len(_within(chosen)),
+                note="no coordinates counts as a miss",
+            ),
+            figure(
+                f"location median error km, geo_precision {precision}",
+                statistics.median(located) if located else None,
+                len(located),
+                unit="km",
+                better="lower",
+                note="events with coordinates only",
+            ),
+        ]
+    figures.append(
+        figure(
+            "pipeline errors",
+            float(sum(c.failed for c in comparisons)),
+            n,
+            unit="count",
+            better="lower",
+            note="notes the pipeline raised a FrontlinesError on",
+        )
+    )
+    return figures
+
+
+def by_country(comparisons: Sequence[Comparison]) -> Table:
+    groups: dict[str, list[Comparison]] = {}
+    for c in comparisons:
+        groups.setdefault(c.record.country, []).append(c)
+    rows = []
+    for country, group in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        values = [
+            accuracy([(c.record.event_type, c.event_type) for c in group]),
+            accuracy([(c.record.sub_event_type, c.sub_event_type) for c in group]),
+            share(_flags(group, "actor1")),
+            share(_flags(group, "admin1")),
+            share([c.date for c in group]),
+            share([c.fatalities_exact for c in group]),
+            share(_within(group)),
+        ]
+        rows.append((country, str(len(group)), *(format_value(v, unit="share") for v in values)))
+    columns = (
+        "country",
+        "n",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "admin1",
+        "date",
+        "fatalities",
+        "≤161 km",
+    )
+    return Table(title="acled-notes by country", columns=columns, rows=tuple(rows))
+
+
+def confusion_table(comparisons: Sequence[Comparison]) -> Table:
+    matrix = confusion([(c.record.event_type, c.event_type) for c in comparisons])
+    predicted = [*EVENT_TYPES, "(none)"]
+    rows = tuple(
+        (gold, *(str(row.get(label, 0)) for label in predicted)) for gold, row in matrix.items()
+    )
+    return Table(
+        title="acled-notes event_type confusion (rows: ACLED, columns: predicted)",
+        columns=("ACLED \\ predicted", *predicted),
+        rows=rows,
+    )
+
+
+def run_acled_notes(
+    *, data_dir: Path, sample: Sample, analyse: Analyse, progress: Progress, command: str
+) -> BenchResult:
+    path = data_dir / FOLDER / CSV_NAME
+    if not path.is_file():
+        return BenchResult(name=NAME, status="skipped", reason=f"{path} not found")
+    started = time.perf_counter()
+    every = read_records(path)
+    records = stratified_sample(every, size=SAMPLE_SIZES[sample])
+    comparisons = [
+        compare(record, analyse(record.notes, record.event_date))
+        for record in progress(records, label=NAME)
+    ]
+    dataset = f"{FOLDER} ({len(records)} of {len(every)}, by country)"
+    return BenchResult(
+        name=NAME,
+        status="ok",
+        figures=tuple(acled_figures(comparisons, dataset=dataset, command=command)),
+        tables=(by_country(comparisons), confusion_table(comparisons)),
+        seconds=time.perf_counter() - started,
+        details={
+            "sample_ids": [record.event_id for record in records],
+            "event_type_confusion": confusion(
+                [(c.record.event_type, c.event_type) for c in comparisons]
+            ),
+            "sub_event_type_confusion": confusion(
+                [(c.record.sub_event_type, c.sub_event_type) for c in comparisons]
+            ),
+        },
+    )

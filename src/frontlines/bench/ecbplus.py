@@ -1,0 +1,219 @@
+"""The ECB+ benchmark: cross-document event coreference with fusion's similarity and clustering.
+
+ECB+ (Cybulska and Vossen 2014; the validation split of Barhom et al. 2019, validated sentences,
+as processed by Zhukova et al.) gives news articles on 8 topics, each topic with two similar
+events (two shootings, two earthquakes...) told by several documents, and the event mentions
+with their gold coreference chains. The mentions are given, so this measures the linking alone,
+done the way fusion links reports: blocking first (by topic, then documents grouped by the
+cosine of their stemmed content words, as fusion blocks reports by date and place), then mentions
+scored on their head lemma and the wording of their sentence (``frontlines.fusion.text``) and
+clustered by fusion's average-linkage clustering (``frontlines.fusion.cluster``). ECB+ has no
+dates, places or ACLED types, so the rest of fusion's score has nothing to compare here.
+
+Scores include singletons: MUC, B³, CEAF-e and CoNLL F1 (bench/coref_metrics.py), beside two
+references that are not gated: the same-head-lemma baseline within a topic, and the same with
+the gold sub-topics as blocks (what perfect document blocking would give). Only the validation
+split is available, and the document threshold was chosen on it: read the figure as optimistic.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from frontlines.bench.coref_metrics import CorefScores, coref_scores
+from frontlines.bench.report import BenchResult, Figure, Table
+from frontlines.fusion.cluster import cluster
+from frontlines.fusion.text import content_terms, cosine
+
+NAME = "ecbplus"
+FOLDER = "ecbplus"
+MENTIONS = "val_event_mentions.json"
+DOCUMENT_THRESHOLD = 0.15  # documents this alike (mean cosine) tell the same event
+LEMMA, SENTENCE = 0.5, 0.25  # weights: the same head lemma, the wording of the sentence
+THRESHOLD = 0.5
+SENTENCE_END = frozenset({".", "!", "?"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    id: str
+    chain: str
+    topic: str
+    subtopic: str
+    doc: str
+    lemma: str
+    sentence: frozenset[str]
+    document: frozenset[str]
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Mention:
+        context: list[str] = record["mention_context"]
+        where = record["tokens_number_context"]
+        start, end = min(where), max(where) + 1
+        while start > 0 and context[start - 1] not in SENTENCE_END:
+            start -= 1
+        while end < len(context) and context[end - 1] not in SENTENCE_END:
+            end += 1
+        return cls(
+            id=record["mention_id"],
+            chain=record["coref_chain"],
+            topic=str(record["topic_id"]),
+            subtopic=str(record["subtopic_id"]),
+            doc=record["doc"],
+            lemma=str(record["mention_head_lemma"]).lower(),
+            sentence=content_terms([" ".join(context[start:end])]),
+            document=content_terms([" ".join(context)]),
+        )
+
+
+def read_mentions(path: Path) -> list[Mention]:
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [Mention.from_record(record) for record in records]
+
+
+def similarity(first: Mention, second: Mention) -> float:
+    wording = min(1.0, 1.6 * cosine(first.sentence, second.sentence))
+    return LEMMA * (first.lemma == second.lemma) + SENTENCE * wording
+
+
+def document_blocks(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Within each topic, documents clustered by their wording; their mentions, one block each."""
+    found = []
+    for block in _blocks(mentions):
+        docs = sorted({mention.doc for mention in block})
+        words = {mention.doc: mention.document for mention in block}
+
+        def alike(
+            first: int, second: int, docs: list[str] = docs, words: dict[str, Any] = words
+        ) -> float:
+            return cosine(words[docs[first]], words[docs[second]])
+
+        groups = _cluster(len(docs), alike, DOCUMENT_THRESHOLD)
+        for group in groups:
+            chosen = {docs[item] for item in group}
+            found.append([mention for mention in block if mention.doc in chosen])
+    return found
+
+
+def fusion_clusters(mentions: Sequence[Mention]) -> list[set[str]]:
+    """Mentions blocked by topic and document group, linked and clustered as fusion does."""
+    found: list[set[str]] = []
+    for block in document_blocks(mentions):
+
+        def score(first: int, second: int, block: list[Mention] = block) -> float:
+            return similarity(block[first], block[second])
+
+        groups = _cluster(len(block), score, THRESHOLD)
+        found.extend({block[item].id for item in group} for group in groups)
+    return found
+
+
+def _cluster(count: int, score: Callable[[int, int], float], threshold: float) -> list[list[int]]:
+    links = [
+        (value, i, j)
+        for i in range(count)
+        for j in range(i + 1, count)
+        if (value := score(i, j)) >= threshold
+    ]
+    return cluster(range(count), links, score=score, threshold=threshold)
+
+
+def lemma_clusters(mentions: Sequence[Mention], *, by_subtopic: bool = False) -> list[set[str]]:
+    """The baseline: one cluster per topic (or gold sub-topic) and head lemma."""
+    found: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for mention in mentions:
+        found[mention.subtopic if by_subtopic else mention.topic, mention.lemma].add(mention.id)
+    return list(found.values())
+
+
+def _blocks(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    by_topic: defaultdict[str, list[Mention]] = defaultdict(list)
+    for mention in sorted(mentions, key=lambda m: m.id):
+        by_topic[mention.topic].append(mention)
+    return [by_topic[topic] for topic in sorted(by_topic)]
+
+
+def gold_clusters(mentions: Sequence[Mention]) -> list[set[str]]:
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        found[mention.chain].add(mention.id)
+    return list(found.values())
+
+
+def run_ecbplus(*, data_dir: Path, command: str) -> BenchResult:
+    path = data_dir / FOLDER / MENTIONS
+    if not path.is_file():
+        return BenchResult(name=NAME, status="skipped", reason=f"{path} not found")
+    started = time.perf_counter()
+    mentions = read_mentions(path)
+    gold = gold_clusters(mentions)
+    systems = {
+        "fusion": coref_scores(gold, fusion_clusters(mentions)),
+        "same-lemma baseline": coref_scores(gold, lemma_clusters(mentions)),
+        "same lemma, gold sub-topics": coref_scores(
+            gold, lemma_clusters(mentions, by_subtopic=True)
+        ),
+    }
+    docs = len({m.doc for m in mentions})
+    dataset = f"{FOLDER}/{MENTIONS} ({len(mentions)} mentions, {len(gold)} chains, {docs} docs)"
+    figures = [
+        figure
+        for system, scores in systems.items()
+        for figure in _figures(system, scores, dataset=dataset, size=len(mentions), command=command)
+    ]
+    return BenchResult(
+        name=NAME,
+        status="ok",
+        figures=tuple(figures),
+        tables=(_table(systems),),
+        seconds=time.perf_counter() - started,
+        details={
+            "document_threshold": DOCUMENT_THRESHOLD,
+            "threshold": THRESHOLD,
+            "weights": {"lemma": LEMMA, "sentence": SENTENCE},
+        },
+    )
+
+
+def _figures(
+    system: str, scores: CorefScores, *, dataset: str, size: int, command: str
+) -> list[Figure]:
+    gated = system == "fusion"
+    values = {
+        "MUC F1": scores.muc.f1,
+        "B3 F1": scores.b_cubed.f1,
+        "CEAF-e F1": scores.ceaf_e.f1,
+        "CoNLL F1": scores.conll_f1,
+    }
+    return [
+        Figure(
+            name=f"ecbplus: {system} {measure}",
+            value=value,
+            unit="share",
+            better="higher" if gated else None,  # no direction: never gated
+            dataset=dataset,
+            size=size,
+            command=command,
+            note="" if gated else "not gated: a reference to read the fusion figures against",
+        )
+        for measure, value in values.items()
+    ]
+
+
+def _table(systems: dict[str, CorefScores]) -> Table:
+    rows = []
+    for system, scores in systems.items():
+        parts = (scores.muc, scores.b_cubed, scores.ceaf_e)
+        cells = [f"{part.precision:.3f} / {part.recall:.3f} / {part.f1:.3f}" for part in parts]
+        rows.append((system, *cells, f"{scores.conll_f1:.3f}"))
+    return Table(
+        title="ECB+ validation: cross-document event coreference (P / R / F1)",
+        columns=("system", "MUC", "B3", "CEAF-e", "CoNLL F1"),
+        rows=tuple(rows),
+    )

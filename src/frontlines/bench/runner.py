@@ -1,0 +1,119 @@
+"""Run the benchmarks whose data is present and write results.json and results.md.
+
+The reference articles are read from ``<data_dir>/../reference`` (beside ``shared/data``).
+Missing data is reported as skipped, never an error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from tqdm import tqdm
+
+from frontlines.bench.acled_notes import run_acled_notes
+from frontlines.bench.ecbplus import run_ecbplus
+from frontlines.bench.geoparsing import gazetteer_resolver, run_geoparsing
+from frontlines.bench.protocols import Analyse, T
+from frontlines.bench.reference import run_reference
+from frontlines.bench.report import BenchReport, BenchResult, Sample
+from frontlines.bench.speed import run_speed
+from frontlines.errors import FrontlinesError, InputError
+from frontlines.model import Analysis
+from frontlines.resources import Resources
+from frontlines.settings import Settings
+
+BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus", "speed")
+ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus")
+
+
+def make_analyse(settings: Settings) -> Analyse:
+    """Analyse with the pipeline of ``settings``; an input it refuses gives None, not a crash."""
+    from frontlines.api_python import load_pipeline
+    from frontlines.readers.common import make_article
+
+    def analyse(text: str, published: date | None, /) -> Analysis | None:
+        pipeline = load_pipeline(settings)
+        try:
+            return pipeline(make_article(text, origin="bench", published=published))
+        except FrontlinesError:
+            return None
+
+    return analyse
+
+
+class _Progress:
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __call__(self, items: Sequence[T], /, *, label: str) -> Iterable[T]:
+        if not self.enabled:
+            return items
+        bar: Iterable[T] = tqdm(items, desc=label, unit="doc", file=sys.stderr, leave=False)
+        return bar
+
+
+def bench_command_line(*, name: str, sample: Sample, data_dir: Path) -> str:
+    return f"frontlines bench --only {name} --sample {sample} --data {data_dir}"
+
+
+def check_names(only: Sequence[str] | None) -> tuple[str, ...]:
+    if not only:
+        return BENCHMARKS
+    unknown = [name for name in only if name not in BENCHMARKS]
+    if unknown:
+        raise InputError(f"unknown benchmark {', '.join(unknown)} (known: {', '.join(BENCHMARKS)})")
+    return tuple(name for name in BENCHMARKS if name in only)
+
+
+def run_benchmarks(
+    *,
+    data_dir: Path,
+    only: Sequence[str] | None,
+    out_dir: Path,
+    settings: Settings,
+    sample: Sample,
+    progress: bool = False,
+) -> BenchReport:
+    """Run the chosen benchmarks (all when ``only`` is empty); write the report to ``out_dir``."""
+    from frontlines import __version__
+
+    names = check_names(only)
+    analyse = make_analyse(settings)
+    show = _Progress(enabled=progress)
+    results: list[BenchResult] = []
+    for name in names:
+        command = bench_command_line(name=name, sample=sample, data_dir=data_dir)
+        if name == "reference":
+            result = run_reference(
+                reference_dir=data_dir.parent / "reference", analyse=analyse, command=command
+            )
+        elif name == "acled-notes":
+            result = run_acled_notes(
+                data_dir=data_dir, sample=sample, analyse=analyse, progress=show, command=command
+            )
+        elif name == "geoparsing":
+            result = run_geoparsing(
+                data_dir=data_dir,
+                sample=sample,
+                analyse=analyse,
+                progress=show,
+                command=command,
+                resolve=gazetteer_resolver(Resources(settings)),
+            )
+        elif name == "ecbplus":
+            result = run_ecbplus(data_dir=data_dir, command=command)
+        else:
+            result = run_speed(data_dir=data_dir, settings=settings, command=command)
+        results.append(result)
+    report = BenchReport(
+        sample=sample,
+        results=tuple(results),
+        frontlines_version=__version__,
+        pipeline=settings.pipeline,
+        data_dir=str(data_dir),
+    )
+    report.write(out_dir)
+    return report

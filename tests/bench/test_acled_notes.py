@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+
+from frontlines.bench.acled_notes import acled_figures, by_country, confusion_table, run_acled_notes
+from frontlines.bench.acled_scoring import compare
+from frontlines.bench.runner import make_analyse
+from frontlines.settings import Settings
+from tests.bench.test_acled_scoring import GOLD, analysed, shelling
+
+T = TypeVar("T")
+
+
+def no_progress(items: Sequence[T], /, *, label: str) -> Iterable[T]:
+    return items
+
+
+def test_acled_notes_figures_cover_the_issue_measures() -> None:
+    fatal = replace(
+        GOLD, event_id="UKR2", fatalities=3, country="Russia", actor2="Civilians (Ukraine)"
+    )
+    comparisons = [
+        compare(GOLD, analysed(shelling())),
+        compare(fatal, analysed(shelling(fatalities=2))),
+        compare(
+            replace(GOLD, event_id="UKR3", event_type="Battles", sub_event_type="Armed clash"), None
+        ),
+    ]
+    figures = {
+        f.name.removeprefix("acled-notes: "): f
+        for f in acled_figures(comparisons, dataset="d", command="c")
+    }
+    assert figures["event_type accuracy"].value == pytest.approx(2 / 3)
+    assert figures["notes with an event (share)"].value == pytest.approx(2 / 3)
+    assert figures["actor2 match"].size == 1
+    assert figures["fatalities exact (null = 0)"].value == pytest.approx(2 / 3)
+    assert figures["fatalities exact where ACLED > 0"].value == 0.0
+    assert figures["fatalities exact where ACLED > 0"].size == 1
+    assert figures["fatalities mean absolute error"].value == pytest.approx(1 / 3)
+    assert not figures["fatalities mean absolute error"].gated
+    assert figures["location within 161 km, geo_precision 2"].value == pytest.approx(2 / 3)
+    assert figures["location median error km, geo_precision 2"].size == 2
+    assert figures["location within 161 km, geo_precision 1"].value is None
+    assert figures["pipeline errors"].value == 1
+
+
+def test_acled_notes_tables_split_by_country_and_confuse_types() -> None:
+    comparisons = [
+        compare(GOLD, analysed(shelling())),
+        compare(replace(GOLD, country="Russia"), None),
+    ]
+    table = by_country(comparisons)
+    rows = {row[0]: row for row in table.rows}
+    assert rows["Ukraine"][1:3] == ("1", "1.000")
+    assert rows["Russia"][2] == "0.000"
+    matrix = confusion_table(comparisons)
+    row = matrix.rows[0]
+    assert row[0] == "Explosions/Remote violence"
+    assert row[matrix.columns.index("Explosions/Remote violence")] == "1"
+    assert row[matrix.columns.index("(none)")] == "1"
+
+
+def test_acled_notes_skips_without_data(tmp_path: Path) -> None:
+    result = run_acled_notes(
+        data_dir=tmp_path,
+        sample="gate",
+        analyse=make_analyse(Settings.from_env({}, pipeline=("cleanup",))),
+        progress=no_progress,
+        command="c",
+    )
+    assert result.status == "skipped"
+    assert "combined_core_fields.csv" in result.reason
+
+
+def test_acled_notes_runs_the_pipeline_on_a_small_file(tmp_path: Path) -> None:
+    folder = tmp_path / "acled_notes"
+    folder.mkdir()
+    (folder / "combined_core_fields.csv").write_text(
+        "event_id_cnty,event_date_iso,event_type,sub_event_type,actor1,country,notes,fatalities\n"
+        "BGD1,2023-01-02,Protests,Peaceful protest,Protesters (Bangladesh),Bangladesh,"
+        '"On 2 January 2023, students protested in Dhaka.",0\n'
+        "BGD2,2023-01-03,Riots,Mob violence,Rioters (Bangladesh),Bangladesh,"
+        '"On 3 January 2023, a mob attacked a shop.",1\n',
+        encoding="utf-8",
+    )
+    result = run_acled_notes(
+        data_dir=tmp_path,
+        sample="gate",
+        analyse=make_analyse(Settings.from_env({}, pipeline=("cleanup",))),
+        progress=no_progress,
+        command="c",
+    )
+    assert result.status == "ok"
+    figures = {f.name: f for f in result.figures}
+    assert figures["acled-notes: event_type accuracy"].size == 2
+    assert figures["acled-notes: fatalities exact (null = 0)"].value == 0.5
+    assert sorted(result.details["sample_ids"]) == ["BGD1", "BGD2"]

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from frontlines.bench.ecbplus import (
+    fusion_clusters,
+    gold_clusters,
+    lemma_clusters,
+    read_mentions,
+    run_ecbplus,
+)
+
+QUAKE_A = "An earthquake struck Sonoma County near The Geysers this morning , the survey said ."
+QUAKE_B = "A magnitude 4.4 quake struck near The Geysers in Sonoma County on Tuesday morning ."
+QUAKE_C = "Another earthquake hit Indonesia 's Aceh province , killing dozens in Banda Aceh ."
+
+
+def record(number: int, chain: str, doc: str, text: str, head: str, lemma: str) -> dict[str, Any]:
+    tokens = text.split()
+    return {
+        "mention_id": f"m{number}",
+        "coref_chain": chain,
+        "topic_id": "1",
+        "subtopic_id": "1ecb" if "Aceh" not in text else "1ecbplus",
+        "doc": doc,
+        "mention_head_lemma": lemma,
+        "mention_context": tokens,
+        "tokens_number_context": [tokens.index(head)],
+    }
+
+
+def write_data(folder: Path) -> Path:
+    records = [
+        record(1, "quake-sonoma", "1_1ecb", QUAKE_A, "struck", "strike"),
+        record(2, "quake-sonoma", "1_2ecb", QUAKE_B, "struck", "strike"),
+        record(3, "quake-aceh", "1_3ecbplus", QUAKE_C, "hit", "strike"),
+        record(4, "killing-aceh", "1_3ecbplus", QUAKE_C, "killing", "kill"),
+    ]
+    (folder / "ecbplus").mkdir(parents=True)
+    (folder / "ecbplus" / "val_event_mentions.json").write_text(json.dumps(records))
+    return folder
+
+
+def test_ecbplus_documents_about_another_quake_are_another_block(tmp_path: Path) -> None:
+    mentions = read_mentions(write_data(tmp_path) / "ecbplus" / "val_event_mentions.json")
+    assert sorted(map(sorted, gold_clusters(mentions))) == [["m1", "m2"], ["m3"], ["m4"]]
+    # the lemma baseline joins the two quakes; fusion's document blocking keeps them apart
+    assert sorted(map(sorted, lemma_clusters(mentions))) == [["m1", "m2", "m3"], ["m4"]]
+    assert sorted(map(sorted, fusion_clusters(mentions))) == [["m1", "m2"], ["m3"], ["m4"]]
+
+
+def test_ecbplus_reports_the_standard_measures(tmp_path: Path) -> None:
+    result = run_ecbplus(data_dir=write_data(tmp_path), command="frontlines bench")
+    assert result.status == "ok"
+    fusion = {f.name: f for f in result.figures if "fusion" in f.name}
+    assert set(fusion) == {
+        f"ecbplus: fusion {measure} F1" for measure in ("MUC", "B3", "CEAF-e", "CoNLL")
+    }
+    assert fusion["ecbplus: fusion CoNLL F1"].value == 1.0
+    assert all(f.gated for f in fusion.values())
+    assert not any(f.gated for f in result.figures if "fusion" not in f.name)
+
+
+def test_ecbplus_skips_cleanly_without_the_data(tmp_path: Path) -> None:
+    result = run_ecbplus(data_dir=tmp_path, command="frontlines bench")
+    assert (result.status, result.figures) == ("skipped", ())
+    assert "val_event_mentions.json not found" in result.reason

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from frontlines.bench.speed_worker import main, measure
+from frontlines.settings import Settings
+
+
+def test_speed_worker_measures_the_pipeline_on_texts() -> None:
+    settings = Settings.from_env({}, pipeline=("cleanup",))
+    measured = measure("pipeline", ["One text.", "Another text."], settings=settings)
+    assert measured["articles"] == 2
+    assert measured["characters"] == len("One text.") + len("Another text.")
+    assert measured["seconds"] >= 0
+    assert measured["peak_rss_mib"] > 10
+
+
+def test_speed_worker_main_reads_settings_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, result = tmp_path / "texts.json", tmp_path / "result.json"
+    corpus.write_text(json.dumps(["Rebels shelled Idlib."]), encoding="utf-8")
+    monkeypatch.setenv("FRONTLINES_PIPELINE", "cleanup")
+    assert main(["pipeline", str(corpus), str(result)]) == 0
+    assert json.loads(result.read_text(encoding="utf-8"))["mode"] == "pipeline"
