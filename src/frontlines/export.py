@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any, Literal, TextIO, get_args
 
 from frontlines.errors import InputError
+from frontlines.fusion.types import contested_to_dict
 from frontlines.model import INTER_CODES, ActorRef
 from frontlines.store.base import StoredEvent
 
@@ -27,7 +28,12 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
-FRONTLINES_COLUMNS: tuple[str, ...] = ("article_id", "certainty", "fictional", "pipeline_version")
+FRONTLINES_COLUMNS: tuple[str, ...] = (
+    "article_id", "certainty", "fictional", "pipeline_version",
+    # fusion: how many reports, articles and independent origins stand behind the event, and
+    # the fields its reports disagree on (the values are in the JSON export)
+    "report_count", "article_count", "independent_source_count", "contested",
+)  # fmt: skip
 CSV_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + FRONTLINES_COLUMNS
 
 TIME_PRECISION: dict[str, int] = {"day": 1, "week": 2, "month": 3, "approximate": 3}
@@ -131,6 +137,10 @@ def acled_record(stored: StoredEvent) -> dict[str, Any]:
         "certainty": event.certainty,
         "fictional": stored.fictional,
         "pipeline_version": stored.pipeline_version,
+        "report_count": stored.report_count,
+        "article_count": stored.article_count,
+        "independent_source_count": stored.independent_source_count,
+        "contested": "; ".join(sorted(stored.contested)) or None,
     }
 
 
@@ -149,9 +159,10 @@ def _interaction(inter1: int | None, inter2: int | None) -> int | None:
 
 
 def _sources(stored: StoredEvent) -> list[str]:
-    """The outlet that reported the event, then the sources it credits, each once."""
+    """The outlets that reported the event (every report's), then the sources credited, once."""
     names: dict[str, str] = {}
-    for name in (stored.outlet, *stored.event.sources):
+    outlets = [report.outlet for report in stored.reports]
+    for name in (stored.outlet, *outlets, *stored.event.sources):
         if name and name.strip().lower() not in names:
             names[name.strip().lower()] = name.strip()
     return list(names.values())
@@ -198,7 +209,8 @@ def _csv_cell(value: object) -> str:
     return str(value)
 
 
-def _event_json(stored: StoredEvent) -> dict[str, Any]:
+def event_json(stored: StoredEvent) -> dict[str, Any]:
+    """The contract's event fields, its (lead) article, and the fused-event keys."""
     return {
         **stored.event.to_dict(),
         "article_id": stored.article_id,
@@ -208,11 +220,18 @@ def _event_json(stored: StoredEvent) -> dict[str, Any]:
         "published": stored.published.isoformat() if stored.published else None,
         "fictional": stored.fictional,
         "pipeline_version": stored.pipeline_version,
+        "fused_id": stored.fused_id,
+        "report_count": stored.report_count,
+        "article_count": stored.article_count,
+        "independent_source_count": stored.independent_source_count,
+        "origins": [origin.to_dict() for origin in stored.origins],
+        "reports": [report.to_dict() for report in stored.reports],
+        "contested": contested_to_dict(stored.contested),
     }
 
 
 def _write_json(events: Iterable[StoredEvent], out: TextIO) -> int:
-    return _write_array((_event_json(stored) for stored in events), out, opening="[", closing="]")
+    return _write_array((event_json(stored) for stored in events), out, opening="[", closing="]")
 
 
 def _write_geojson(events: Iterable[StoredEvent], out: TextIO) -> int:

@@ -241,7 +241,10 @@ def numbered_analysis(number: int, *, events: int = 1) -> Analysis:
             sub_event_type="Armed clash",
             actor1=ARMY,
             actor2=HTS,
-            location=Location(name="Idlib", country="Syria", latitude=35.93, longitude=36.63),
+            # a degree of latitude (over 100 km) apart per number: distinct events, never fused
+            location=Location(
+                name="Idlib", country="Syria", latitude=35.93 + number % 40, longitude=36.63
+            ),
             evidence=(span(article, f"clash {i} near"),),
             notes=f"Clash {i}.",
         )

@@ -11,7 +11,7 @@ from tests.store.conftest import open_raw_duckdb
 from tests.store.samples import ruritania_analysis, syria_analysis
 
 V2 = Migration(
-    version=2,
+    version=latest_version() + 1,
     description="events: the sources' own words for the fatality figure",
     statements=("ALTER TABLE events ADD COLUMN fatalities_text VARCHAR DEFAULT 'not given'",),
 )
@@ -40,8 +40,8 @@ def test_schema_older_store_is_migrated_on_open(tmp_path: Path) -> None:
     with DuckDBStore.open(path, migrations=MIGRATIONS) as store:
         store.save(syria_analysis())
     with DuckDBStore.open(path, migrations=(*MIGRATIONS, V2)) as store:
-        assert store.schema_version() == 2
-        assert store.counts()["schema_migrations"] == 2
+        assert store.schema_version() == V2.version
+        assert store.counts()["schema_migrations"] == V2.version
         assert store.count_events() == 2
         store.save(ruritania_analysis())
         assert store.count_events() == 4
@@ -55,7 +55,7 @@ def test_schema_failed_migration_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "store.duckdb"
     DuckDBStore.open(path).close()
     broken = Migration(
-        version=2,
+        version=latest_version() + 1,
         description="half a migration",
         statements=("ALTER TABLE articles ADD COLUMN x INTEGER", "SELECT * FROM no_such_table"),
     )
@@ -63,13 +63,14 @@ def test_schema_failed_migration_changes_nothing(tmp_path: Path) -> None:
         DuckDBStore.open(path, migrations=(*MIGRATIONS, broken))
     assert "x" not in columns(path, "articles")
     with DuckDBStore.open(path) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == latest_version()
 
 
 def test_schema_newer_store_is_refused_with_advice(tmp_path: Path) -> None:
     path = tmp_path / "store.duckdb"
     DuckDBStore.open(path, migrations=(*MIGRATIONS, V2)).close()
-    with pytest.raises(SchemaVersionError, match=r"version 2, newer than .*\(1\).*upgrade"):
+    newer = rf"version {V2.version}, newer than .*\({latest_version()}\).*upgrade"
+    with pytest.raises(SchemaVersionError, match=newer):
         DuckDBStore.open(path)
 
 

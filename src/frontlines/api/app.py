@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from frontlines import __version__
 from frontlines.api.deps import AppContext
-from frontlines.api.routes import actors, articles, events, page, relations, stats
+from frontlines.api.routes import actors, articles, events, fusion, page, relations, stats
 from frontlines.api.routes import analyze as analyze_routes
 from frontlines.errors import AuthError, FrontlinesError
 from frontlines.model import Analysis, Article
@@ -45,7 +45,7 @@ def build_app(
     )
     app.add_exception_handler(FrontlinesError, _frontlines_error)
     app.middleware("http")(_no_sniff)
-    for module in (events, actors, relations, articles, analyze_routes, stats, page):
+    for module in (fusion, events, actors, relations, articles, analyze_routes, stats, page):
         app.include_router(module.make_router())
     app.mount("/static", StaticFiles(directory=page.static_dir()), name="static")
     return app

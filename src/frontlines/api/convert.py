@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from frontlines.api.schemas import (
     ActorOut,
     ArticleRefOut,
@@ -16,6 +18,7 @@ from frontlines.api.schemas import (
     RelationOut,
     StatsOut,
 )
+from frontlines.fusion.types import ReportRef, contested_to_dict
 from frontlines.model import Article
 from frontlines.store.base import ActorSummary, EventStats, StoredEvent, StoredRelation
 
@@ -49,8 +52,29 @@ def event_out(stored: StoredEvent) -> EventOut:
             "fictional": stored.fictional,
             "article": article_ref(stored),
             "pipeline_version": stored.pipeline_version,
+            "fused_id": stored.fused_id,
+            "report_count": stored.report_count,
+            "article_count": stored.article_count,
+            "independent_source_count": stored.independent_source_count,
+            "origins": [origin.to_dict() for origin in stored.origins],
+            "contested": contested_to_dict(stored.contested),
+            "reports": [
+                _report_brief(report, fictional=stored.fictional) for report in stored.reports
+            ],
         }
     )
+
+
+def _report_brief(report: ReportRef, *, fictional: bool) -> dict[str, Any]:
+    article = ArticleRefOut(
+        id=report.article_id,
+        title=report.title,
+        outlet=report.outlet,
+        url=report.url,
+        published=report.published,
+        fictional=fictional,  # a fused event never mixes fictional and real reports
+    )
+    return {**report.to_dict(), "article": article}
 
 
 def feature(stored: StoredEvent) -> Feature | None:
@@ -78,6 +102,8 @@ def feature(stored: StoredEvent) -> Feature | None:
             fictional=stored.fictional,
             article_id=stored.article_id,
             outlet=stored.outlet,
+            report_count=stored.report_count,
+            independent_source_count=stored.independent_source_count,
         ),
     )
 

@@ -25,16 +25,28 @@ COMPARED = ("event_date", "fatalities", "certainty", "sub_event_type")
 
 
 def event_detail(store: Store, stored: StoredEvent) -> EventDetailOut:
-    """The event and its reports: today one per article, the event's own (fusion adds more)."""
-    analysis = store.get_analysis(stored.article_id)
-    reports = [report(analysis, stored.event)]
+    """The event and its reports: every report of a fused event, or a report alone."""
+    reports = [report(store.get_analysis(stored.article_id), stored.event)]
+    if stored.reports:
+        analyses: dict[str, Analysis] = {}
+        reports = []
+        for ref in stored.reports:
+            if ref.article_id not in analyses:
+                analyses[ref.article_id] = store.get_analysis(ref.article_id)
+            analysis = analyses[ref.article_id]
+            for event in (e for e in analysis.events if e.id == ref.event_id):
+                reports.append(report(analysis, event).model_copy(update={"origin": ref.origin}))
+    disagreements = contested(reports)
+    if stored.contested:
+        disagreements = {
+            name: [ContestedValueOut.model_validate(value.to_dict()) for value in values]
+            for name, values in stored.contested.items()
+        }
     return EventDetailOut.model_validate(
         {
             **event_out(stored).model_dump(),
-            "report_count": len(reports),
-            "article_count": len({r.article.id for r in reports}),
             "reports": reports,
-            "contested": contested(reports),
+            "contested": disagreements,
         }
     )
 
@@ -46,6 +58,8 @@ def report(analysis: Analysis, event: Event) -> ReportOut:
         event_id=event.id,
         event_date=event.event_date,
         date_precision=event.date_precision,
+        sub_event_type=event.sub_event_type,
+        location=event.location.name if event.location else None,
         fatalities=event.fatalities,
         certainty=event.certainty,
         sources=list(event.sources),

@@ -6,7 +6,8 @@ points in the article text, end exclusive. Every text here comes from articles: 
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -81,8 +82,30 @@ class EventOut(Out):
     evidence: list[MentionOut]
     notes: str
     fictional: bool
-    article: ArticleRefOut
+    article: ArticleRefOut = Field(description="the article of the (lead, earliest) report")
     pipeline_version: str
+    fused_id: str | None = Field(
+        default=None, description="a fused event's id; for a report, the fused event it is in"
+    )
+    report_count: int = Field(default=1, description="reports (article events) behind it")
+    article_count: int = 1
+    independent_source_count: int = Field(
+        default=1, description="origins: reprints and reports crediting one agency count once"
+    )
+    origins: list[OriginOut] = Field(default_factory=list)
+    reports: Sequence[ReportBriefOut] = Field(
+        default=(), description="the reports behind a fused event (more at /api/events/{id})"
+    )
+    contested: dict[str, list[ContestedValueOut]] = Field(
+        default_factory=dict,
+        description="for each field the reports disagree on, each value and who gives it",
+    )
+
+
+class OriginOut(Out):
+    name: str
+    reports: list[str] = Field(description="report ids, article_id:event_id")
+    articles: list[str]
 
 
 class EventPage(Out):
@@ -114,6 +137,8 @@ class FeatureProperties(Out):
     fictional: bool
     article_id: str
     outlet: str | None
+    report_count: int = 1
+    independent_source_count: int = 1
 
 
 class Feature(Out):
@@ -162,17 +187,25 @@ class ClaimOut(Out):
     hedge: str | None
 
 
-class ReportOut(Out):
-    """One article's report of the event and what it says."""
+class ReportBriefOut(Out):
+    """One article's report of the event: its article, what it says, and its evidence."""
 
     article: ArticleRefOut
     event_id: str
+    origin: str | None = Field(default=None, description="the independent origin it counts under")
     event_date: date | None
     date_precision: str
+    sub_event_type: str | None = None
+    location: str | None = None
     fatalities: int | None
     certainty: str
     sources: list[str]
     evidence: list[MentionOut]
+
+
+class ReportOut(ReportBriefOut):
+    """One article's report of the event and what it says, with its sentences and claims."""
+
     sentences: list[SentenceOut]
     claims: list[ClaimOut]
 
@@ -180,12 +213,14 @@ class ReportOut(Out):
 class ContestedValueOut(Out):
     value: Any
     sources: list[str]
+    reports: list[str] = Field(default_factory=list, description="article_id:event_id")
+    credited: list[str] = Field(default_factory=list, description="the sources they credit")
 
 
 class EventDetailOut(EventOut):
     report_count: int
     article_count: int
-    reports: list[ReportOut]
+    reports: Sequence[ReportOut]
     contested: dict[str, list[ContestedValueOut]] = Field(
         description="for each field the sources disagree on, each value and who gives it"
     )
@@ -294,3 +329,23 @@ class IngestOut(Out):
     article_id: str
     outcome: Literal["stored", "duplicate", "replaced"]
     events: int
+
+
+class SplitIn(BaseModel):
+    reports: list[str] = Field(
+        default_factory=list,
+        description="reports (article_id:event_id, or event ids) to take out together; "
+        "none: every report becomes an event of its own",
+    )
+
+
+class MergeIn(BaseModel):
+    ids: list[str] = Field(min_length=2, description="events (fused ids, event or report ids)")
+
+
+class DecisionOut(Out):
+    id: int
+    kind: Literal["must", "cannot"]
+    first: str
+    second: str
+    created_at: datetime

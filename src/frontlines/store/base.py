@@ -7,13 +7,14 @@ driver only when opened, and pass the same contract tests (``tests/store/test_co
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from frontlines.errors import InputError
+from frontlines.fusion.types import Contested, Origin, ReportRef
 from frontlines.model import (
     CERTAINTIES,
     EVENT_TYPES,
@@ -25,6 +26,8 @@ from frontlines.model import (
 )
 
 SaveOutcome = Literal["stored", "duplicate", "replaced"]
+EventLevel = Literal["fused", "reports"]  # one event per happening, or one per article's report
+EVENT_LEVELS: tuple[str, ...] = get_args(EventLevel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +66,11 @@ class EventQuery:
     sort: Literal["date", "-date"] = "-date"
     limit: int = 100
     offset: int = 0
+    level: EventLevel = "fused"  # fused events (article_id: any of their reports'), or reports
 
     def __post_init__(self) -> None:
+        if self.level not in EVENT_LEVELS:
+            raise InputError(f"event query: unknown level {self.level!r} (use fused or reports)")
         if self.limit < 0 or self.offset < 0:
             raise InputError(
                 f"event query: limit {self.limit} and offset {self.offset} must be >= 0"
@@ -98,6 +104,17 @@ class StoredEvent:
     fictional: bool
     pipeline_version: str
     ingested_at: datetime | None = None  # when the article was stored, in UTC
+    # A fused event (the default level) says how many reports, articles and independent
+    # origins stand behind it, lists the reports and keeps the values they disagree on; the
+    # article fields above are its lead (earliest) report's. A report-level event names its
+    # fused event.
+    report_count: int = 1
+    article_count: int = 1
+    independent_source_count: int = 1
+    origins: tuple[Origin, ...] = ()
+    reports: tuple[ReportRef, ...] = ()
+    contested: Contested = field(default_factory=dict)
+    fused_id: str | None = None
 
 
 class Store(ABC):
@@ -139,7 +156,9 @@ class Store(ABC):
     def articles(self, *, limit: int = 100, offset: int = 0) -> list[Article]: ...
 
     @abstractmethod
-    def events(self, query: EventQuery | None = None) -> list[StoredEvent]: ...
+    def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
+        """Fused events (one per happening, its reports listed), or with ``level="reports"``
+        one per article's event, each naming its fused event."""
 
     @abstractmethod
     def count_events(self, query: EventQuery | None = None) -> int: ...
@@ -187,6 +206,31 @@ class Store(ABC):
     def syndication_links(self) -> list[SyndicationLink]:
         """Every stored link, copies in id order."""
         return []
+
+    # --- Fusion (frontlines.fusion): reports of one happening become one fused event as articles
+    # are saved; ``events()`` returns fused events unless ``level="reports"``. Analysts' split and
+    # merge decisions are kept as constraints between reports, resolved again after re-analysis
+    # (same event id, else the report whose evidence overlaps the one decided on).
+
+    @abstractmethod
+    def split_event(self, event_id: str, *, reports: Sequence[str] = ()) -> list[StoredEvent]:
+        """Undo a merge: the given report ids leave the fused event together, or with none given,
+        each of its reports becomes an event of its own. Returns the fused events they now form.
+
+        Raises NotFoundError for an unknown id, InputError for a report not in the event.
+        """
+
+    @abstractmethod
+    def merge_events(self, ids: Sequence[str]) -> StoredEvent:
+        """Make the events (fused ids, event ids or report ids) one event; returns it."""
+
+    @abstractmethod
+    def fusion_constraints(self) -> list[FusionConstraint]:
+        """Every split and merge decision, oldest first."""
+
+    @abstractmethod
+    def rebuild_fusion(self) -> FusionSummary:
+        """Fuse every stored report again (same result as fusing them as they were saved)."""
 
     # --- Read side for browsing (the HTTP API and the page): one event, actors, relations, stats.
 
@@ -270,3 +314,24 @@ class EventStats:
     by_country: tuple[tuple[str | None, int], ...]
     by_admin1: tuple[tuple[str | None, str | None, int], ...]
     by_source: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FusionConstraint:
+    """An analyst's decision: two reports are (``must``) or are not (``cannot``) one event."""
+
+    id: int
+    kind: Literal["must", "cannot"]
+    first: str  # report ids (article_id:event_id) as decided; re-analysis may move them
+    second: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FusionSummary:
+    """What fusing the whole store gave."""
+
+    reports: int
+    events: int
+    merged: int  # fused events of more than one report
+    seconds: float

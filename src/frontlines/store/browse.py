@@ -105,13 +105,21 @@ def relation_from_row(row: Sequence[Any]) -> StoredRelation:
     )
 
 
-def stats_queries(query: EventQuery) -> tuple[dict[str, str], list[object]]:
-    """One SQL statement per count (all over the same matching events) and their parameters."""
-    where, params = event_where(query)
+def stats_queries(
+    query: EventQuery,
+    *,
+    source: str = "events e JOIN articles a ON a.id = e.article_id",
+    where: tuple[str, list[object]] | None = None,
+) -> tuple[dict[str, str], list[object]]:
+    """One SQL statement per count (all over the same matching events) and their parameters.
+
+    ``source`` and ``where`` count other rows shaped like events (fused events, say).
+    """
+    where_sql, params = where if where is not None else event_where(query)
     matching = (
         "WITH m AS (SELECT e.article_id, e.event_id, e.event_date, e.event_type, e.country,"
         " e.admin1, e.sources, a.outlet, a.fictional"
-        f" FROM events e JOIN articles a ON a.id = e.article_id{where}) "
+        f" FROM {source}{where_sql}) "
     )
     names = (
         "SELECT DISTINCT article_id, event_id, name FROM m,"

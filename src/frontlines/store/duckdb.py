@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,12 +24,15 @@ from frontlines.errors import (
     NotFoundError,
     StoreError,
 )
+from frontlines.fusion import split_report_id
 from frontlines.model import Analysis, Article
 from frontlines.store import browse
 from frontlines.store.base import (
     ActorSummary,
     EventQuery,
     EventStats,
+    FusionConstraint,
+    FusionSummary,
     SaveOutcome,
     SaveResult,
     Store,
@@ -42,13 +46,29 @@ from frontlines.store.duckdb_connect import (
     load_spatial,
     spatial_extension_path,
 )
-from frontlines.store.queries import EVENT_COUNT, EVENT_SELECT, event_order, event_where
+from frontlines.store.duckdb_fusion import Fusing
+from frontlines.store.fused import (
+    FUSED_COUNT,
+    FUSED_FROM,
+    FUSED_SELECT,
+    REPORT_LEVEL_SELECT,
+    fused_from_row,
+    fused_where,
+    insert_statements,
+    report_level_from_row,
+)
+from frontlines.store.fusion_decisions import (
+    Decisions,
+    leaving_reports,
+    merge_pairs,
+    split_pairs,
+)
+from frontlines.store.queries import EVENT_COUNT, event_order, event_where
 from frontlines.store.rows import (
     COLUMNS,
     GEOMETRY_TABLES,
     flatten,
     from_json,
-    stored_event_from_row,
 )
 from frontlines.store.schema import (
     ARTICLE_LINKS_TABLE,
@@ -73,6 +93,9 @@ class DuckDBStore(Store):
         self._location = location
         self._inserts = inserts
         self._cursor_lock = threading.Lock()
+        # Saves re-fuse the blocks they touch: one writer at a time, or DuckDB's optimistic
+        # transactions would conflict on the fused rows.
+        self._write_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path | str, *, migrations: Sequence[Migration] = MIGRATIONS) -> DuckDBStore:
@@ -86,9 +109,11 @@ class DuckDBStore(Store):
             on_failure.callback(con.close)
             load_spatial(con, extension)
             migrate(con, location=location, migrations=migrations)
-            inserts = _insert_statements(con)
+            inserts = {**_insert_statements(con), **insert_statements(con)}
             on_failure.pop_all()
-        return cls(con, location=location, inserts=inserts)
+        store = cls(con, location=location, inserts=inserts)
+        store._fuse_if_stale()
+        return store
 
     def save(
         self,
@@ -100,14 +125,21 @@ class DuckDBStore(Store):
         article_id = analysis.article.id
         if metadata is not None:
             _check_json(metadata, what=f"metadata of article {article_id}")
-        with self._cursor(f"saving article {article_id}") as cur, _transaction(cur):
+        with (
+            self._write_lock,
+            self._cursor(f"saving article {article_id}") as cur,
+            _transaction(cur),
+        ):
             previous = cur.execute(
                 "SELECT ingested_at, metadata FROM articles WHERE id = ?", [article_id]
             ).fetchone()
             if previous is not None and not replace:
                 return SaveResult(article_id=article_id, outcome="duplicate", events=0)
             ingested_at = datetime.now(UTC)
+            fusing = self._fusing(cur)
+            blocks: set[str] = set()  # the fused events a replaced article was in
             if previous is not None:
+                blocks = fusing.blocks_of_articles([article_id])
                 ingested_at = previous[0].replace(tzinfo=UTC)
                 metadata = from_json(previous[1]) if metadata is None else metadata
                 for table in ARTICLE_TABLES:
@@ -117,6 +149,7 @@ class DuckDBStore(Store):
             for table, table_rows in rows.items():
                 if table_rows:
                     cur.execute(self._inserts[table], [_rows_json(table, table_rows)])
+            fusing.after_save(article_id, analysis.events, blocks=blocks)
         outcome: SaveOutcome = "replaced" if previous is not None else "stored"
         return SaveResult(article_id=article_id, outcome=outcome, events=len(analysis.events))
 
@@ -167,18 +200,23 @@ class DuckDBStore(Store):
 
     def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
         query = query or EventQuery()
-        where, params = event_where(query)
-        sql = EVENT_SELECT + where + event_order(query) + " LIMIT ? OFFSET ?"
+        fused = query.level == "fused"
+        where, params = fused_where(query) if fused else event_where(query)
+        select = FUSED_SELECT if fused else REPORT_LEVEL_SELECT
+        read = fused_from_row if fused else report_level_from_row
+        sql = select + where + event_order(query) + " LIMIT ? OFFSET ?"
         with self._cursor("querying events") as cur:
             cur.execute(sql, [*params, query.limit, query.offset])
             names = [column[0] for column in cur.description or ()]
             rows = cur.fetchall()
-        return [stored_event_from_row(dict(zip(names, row, strict=True))) for row in rows]
+        return [read(dict(zip(names, row, strict=True))) for row in rows]
 
     def count_events(self, query: EventQuery | None = None) -> int:
-        where, params = event_where(query or EventQuery())
+        query = query or EventQuery()
+        fused = query.level == "fused"
+        where, params = fused_where(query) if fused else event_where(query)
         with self._cursor("counting events") as cur:
-            row = cur.execute(EVENT_COUNT + where, params).fetchone()
+            row = cur.execute((FUSED_COUNT if fused else EVENT_COUNT) + where, params).fetchone()
         return int(row[0]) if row else 0
 
     def counts(self) -> dict[str, int]:
@@ -192,12 +230,18 @@ class DuckDBStore(Store):
             return current_version(cur)
 
     def link_syndicated(self, copy_id: str, original_id: str, similarity: float) -> None:
-        with self._cursor(f"linking article {copy_id} to {original_id}") as cur:
+        with (
+            self._write_lock,
+            self._cursor(f"linking article {copy_id} to {original_id}") as cur,
+            _transaction(cur),
+        ):
             cur.execute(ARTICLE_LINKS_TABLE)
             cur.execute(
                 "INSERT OR REPLACE INTO article_links VALUES (?, ?, ?)",
                 [copy_id, original_id, float(similarity)],
             )
+            fusing = self._fusing(cur)  # a reprint and its original now count as one origin
+            fusing.refuse(blocks=fusing.blocks_of_articles([copy_id]))
 
     def syndication_links(self) -> list[SyndicationLink]:
         with self._cursor("reading syndication links") as cur:
@@ -224,14 +268,24 @@ class DuckDBStore(Store):
     # --- Read side for browsing (the HTTP API and the page); SQL in store/browse.py.
 
     def get_event(self, event_id: str) -> StoredEvent:
-        sql = EVENT_SELECT + " WHERE e.event_id = ? ORDER BY e.article_id, e.seq LIMIT 1"
+        """The fused event with this id; else the report with this event id (or report id)."""
+        parts = split_report_id(event_id)
+        first = " WHERE e.event_id = ? ORDER BY e.article_id, e.seq LIMIT 1"
+        lookups = [
+            (FUSED_SELECT + first, [event_id], fused_from_row),
+            (REPORT_LEVEL_SELECT + first, [event_id], report_level_from_row),
+        ]
+        if parts is not None:
+            where = " WHERE e.article_id = ? AND e.event_id = ?"
+            lookups = [(REPORT_LEVEL_SELECT + where, list(parts), report_level_from_row)]
         with self._cursor(f"reading event {event_id}") as cur:
-            cur.execute(sql, [event_id])
-            names = [column[0] for column in cur.description or ()]
-            row = cur.fetchone()
-        if row is None:
-            raise NotFoundError(f"no event {event_id!r} in {self._location}")
-        return stored_event_from_row(dict(zip(names, row, strict=True)))
+            for sql, params, read in lookups:
+                cur.execute(sql, params)
+                names = [column[0] for column in cur.description or ()]
+                row = cur.fetchone()
+                if row is not None:
+                    return read(dict(zip(names, row, strict=True)))
+        raise NotFoundError(f"no event {event_id!r} in {self._location}")
 
     def actors(
         self, *, text: str | None = None, limit: int = 100, offset: int = 0
@@ -274,7 +328,12 @@ class DuckDBStore(Store):
         return [browse.relation_from_row(row) for row in rows]
 
     def event_stats(self, query: EventQuery | None = None) -> EventStats:
-        statements, params = browse.stats_queries(query or EventQuery())
+        query = query or EventQuery()
+        if query.level == "fused":
+            where = fused_where(query)
+            statements, params = browse.stats_queries(query, source=FUSED_FROM, where=where)
+        else:
+            statements, params = browse.stats_queries(query)
         with self._cursor("counting events") as cur:
             rows = {key: cur.execute(sql, params).fetchall() for key, sql in statements.items()}
         total, fictional, undated = rows["totals"][0]
@@ -288,6 +347,54 @@ class DuckDBStore(Store):
             by_admin1=tuple((c, a, int(n)) for c, a, n in rows["by_admin1"]),
             by_source=tuple((name, int(n)) for name, n in rows["by_source"]),
         )
+
+    # --- Fusion (frontlines.fusion): fused events as articles are saved; analysts' decisions.
+    # The SQL and the incremental re-fusion live in store/fused.py and store/duckdb_fusion.py.
+
+    def split_event(self, event_id: str, *, reports: Sequence[str] = ()) -> list[StoredEvent]:
+        with self._fusion_transaction(f"splitting event {event_id}") as fusing:
+            members, named = fusing.named(event_id)
+            leaving = leaving_reports(members, named=named, given=reports, event_id=event_id)
+            return fusing.decide("cannot", split_pairs(members, leaving))
+
+    def merge_events(self, ids: Sequence[str]) -> StoredEvent:
+        with self._fusion_transaction("merging events " + ", ".join(ids)) as fusing:
+            groups = [fusing.named(ident)[0] for ident in ids]
+            merged = fusing.decide("must", merge_pairs(groups))
+            return next(e for e in merged if any(r.id == groups[0][0].id for r in e.reports))
+
+    def fusion_constraints(self) -> list[FusionConstraint]:
+        with self._cursor("reading fusion decisions") as cur:
+            rows = Decisions(cur).listing()
+        return [
+            FusionConstraint(i, kind, a, b, at.replace(tzinfo=UTC)) for i, kind, a, b, at in rows
+        ]
+
+    def rebuild_fusion(self) -> FusionSummary:
+        started = time.perf_counter()
+        with self._fusion_transaction("fusing every report") as fusing:
+            fused = fusing.rebuild()
+        return FusionSummary(
+            reports=sum(item.report_count for item in fused),
+            events=len(fused),
+            merged=sum(1 for item in fused if item.report_count > 1),
+            seconds=time.perf_counter() - started,
+        )
+
+    def _fusing(self, cur: duckdb.DuckDBPyConnection) -> Fusing:
+        return Fusing(cur, inserts=self._inserts)
+
+    @contextlib.contextmanager
+    def _fusion_transaction(self, doing: str) -> Iterator[Fusing]:
+        with self._write_lock, self._cursor(doing) as cur, _transaction(cur):
+            yield self._fusing(cur)
+
+    def _fuse_if_stale(self) -> None:
+        """Fuse everything when reports were stored before fusion (or by an older version)."""
+        with self._cursor("checking fused events") as cur:
+            current = self._fusing(cur).is_current()
+        if not current:
+            self.rebuild_fusion()
 
 
 @contextlib.contextmanager

@@ -169,8 +169,49 @@ _TABLES_V1 = (
     ARTICLE_LINKS_TABLE,
 )
 
+# Fused events (frontlines.fusion): columns of ``events`` plus fusion's, report membership,
+# analysts' decisions. A later migration adding a column to ``events`` adds it here too.
+_FUSION_V2: tuple[str, ...] = (
+    "CREATE TABLE fused_events AS SELECT * FROM events LIMIT 0",
+    "ALTER TABLE fused_events ADD COLUMN block_id VARCHAR",
+    "ALTER TABLE fused_events ADD COLUMN report_count INTEGER",
+    "ALTER TABLE fused_events ADD COLUMN article_count INTEGER",
+    "ALTER TABLE fused_events ADD COLUMN independent_source_count INTEGER",
+    "ALTER TABLE fused_events ADD COLUMN origins JSON",
+    "ALTER TABLE fused_events ADD COLUMN contested JSON",
+    "ALTER TABLE fused_events ADD COLUMN reports JSON",
+    """CREATE TABLE fused_members (
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        fused_article_id VARCHAR NOT NULL,
+        fused_id VARCHAR NOT NULL,
+        block_id VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, event_id)
+    )""",
+    "CREATE SEQUENCE fusion_constraint_ids START 1",
+    """CREATE TABLE fusion_constraints (
+        id INTEGER PRIMARY KEY DEFAULT nextval('fusion_constraint_ids'),
+        kind VARCHAR NOT NULL CHECK (kind IN ('must', 'cannot')),
+        first_article VARCHAR NOT NULL,
+        first_event VARCHAR NOT NULL,
+        first_start INTEGER,
+        first_end INTEGER,
+        second_article VARCHAR NOT NULL,
+        second_event VARCHAR NOT NULL,
+        second_start INTEGER,
+        second_end INTEGER,
+        created_at TIMESTAMP NOT NULL
+    )""",
+    "CREATE TABLE fusion_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(version=1, description="create every table", statements=_TABLES_V1),
+    Migration(
+        version=2,
+        description="fused events, their reports, and analysts' split and merge decisions",
+        statements=_FUSION_V2,
+    ),
 )
 
 # Tables holding one article's rows, children first: the order in which an article is deleted.

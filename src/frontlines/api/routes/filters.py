@@ -53,6 +53,10 @@ def event_query(
     sort: Literal["date", "-date"] = "-date",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
+    level: Annotated[
+        Literal["fused", "reports"],
+        Query(description="fused: one event per happening; reports: one per article's report"),
+    ] = "fused",
 ) -> EventQuery:
     if date_from is not None and date_to is not None and date_from > date_to:
         raise InputError(f"date_from {date_from} is after date_to {date_to}")
@@ -72,6 +76,7 @@ def event_query(
         sort=sort,
         limit=limit,
         offset=offset,
+        level=level,
     )
 
 

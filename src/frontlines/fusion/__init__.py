@@ -1,0 +1,40 @@
+"""Event fusion: one event however many reports, independent sources counted once.
+
+``fuse()`` turns reports (stored events with their article) into fused events: candidates are
+blocked by date window and place, scored on event type, actors, place, date, numbers and wording,
+linked above a threshold and clustered with analysts' must-link and cannot-link decisions. Each
+fused event keeps every report, its independent origins (``origins``) and the values its reports
+disagree on (``rollup``). The store runs it as articles are saved (see store/duckdb.py).
+"""
+
+from __future__ import annotations
+
+from frontlines.fusion.engine import FUSION_VERSION, block_id_of, fuse, fused_id_of, linked
+from frontlines.fusion.report import Report
+from frontlines.fusion.rollup import FusedEvent
+from frontlines.fusion.score import FusionSettings
+from frontlines.fusion.types import (
+    Constraint,
+    ContestedValue,
+    Origin,
+    ReportRef,
+    report_id,
+    split_report_id,
+)
+
+__all__ = [
+    "FUSION_VERSION",
+    "Constraint",
+    "ContestedValue",
+    "FusedEvent",
+    "FusionSettings",
+    "Origin",
+    "Report",
+    "ReportRef",
+    "block_id_of",
+    "fuse",
+    "fused_id_of",
+    "linked",
+    "report_id",
+    "split_report_id",
+]

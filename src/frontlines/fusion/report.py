@@ -1,0 +1,122 @@
+"""A report (one article's event) as fusion reads it, and the features it is compared on."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from frontlines.fusion.text import content_terms
+from frontlines.fusion.types import report_id
+from frontlines.model import Event
+
+DATE_RANKS: dict[str, int] = {"day": 0, "week": 1, "month": 2, "approximate": 3}
+FATALITY_WORDS = frozenset({"fatalities", "killed", "dead", "deaths"})  # compared as fatalities
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One stored event with the article it came from and the article that article reprints."""
+
+    event: Event
+    article_id: str
+    seq: int = 0
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    fictional: bool = False
+    pipeline_version: str = ""
+    ingested_at: datetime | None = None
+    original_id: str | None = None  # the article this one reprints (a syndication link), if any
+
+    @property
+    def id(self) -> str:
+        return report_id(self.article_id, self.event.id)
+
+    @property
+    def lead_key(self) -> tuple[date, str, int, str]:
+        """Earliest published first: the report whose article and evidence a fused event shows.
+
+        Never the syndication link's direction, which depends on the order articles came in.
+        """
+        return (self.published or date.max, self.article_id, self.seq, self.event.id)
+
+
+def normalise(text: str | None) -> str:
+    """Lower case, no accents or punctuation, no leading "the": for comparing names."""
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(char for char in folded if not unicodedata.combining(char)).lower()
+    words = re.sub(r"[^\w]+", " ", folded).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What a pair of reports is compared on, computed once per report."""
+
+    report: Report
+    day: int | None  # proleptic ordinal of the event date
+    window: int  # how many days apart a partner may be, for this report's date precision
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    geonameid: int | None
+    place: str
+    admin1: str
+    country: str
+    actors: tuple[tuple[str, str], ...]  # (id, normalised name) of every actor named
+    terms: frozenset[str]
+    quantities: frozenset[tuple[str, float]]
+
+    @classmethod
+    def of(cls, report: Report, *, windows: dict[str, int]) -> Features:
+        event = report.event
+        loc = event.location
+        located = loc is not None and loc.latitude is not None and loc.longitude is not None
+        actors = [event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2]
+        return cls(
+            report=report,
+            day=event.event_date.toordinal() if event.event_date else None,
+            window=windows.get(event.date_precision, max(windows.values())),
+            latitude=loc.latitude if located and loc else None,
+            longitude=loc.longitude if located and loc else None,
+            geo_precision=loc.geo_precision if loc else None,
+            geonameid=loc.geonameid if loc else None,
+            place=normalise(loc.name) if loc else "",
+            admin1=normalise(loc.admin1) if loc else "",
+            country=normalise(loc.country) if loc else "",
+            actors=tuple(
+                sorted({(actor.id, normalise(actor.name)) for actor in actors if actor is not None})
+            ),
+            terms=content_terms(mention.text for mention in event.evidence),
+            quantities=frozenset(
+                (normalise(q.what), float(q.value))
+                for q in event.quantities
+                if q.value is not None and normalise(q.what) not in FATALITY_WORDS
+            ),
+        )
+
+    @property
+    def located(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def distance_km(first: Features, second: Features) -> float:
+    """Great-circle distance between two located reports."""
+    lat1, lon1 = math.radians(first.latitude or 0.0), math.radians(first.longitude or 0.0)
+    lat2, lon2 = math.radians(second.latitude or 0.0), math.radians(second.longitude or 0.0)
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))

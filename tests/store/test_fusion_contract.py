@@ -1,0 +1,173 @@
+"""What every store backend must do about fused events, split and merge decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from frontlines.errors import InputError, NotFoundError
+from frontlines.model import Analysis, Event
+from frontlines.store.base import EventQuery, Store, StoredEvent
+from tests.fusion.samples import (
+    ARMY,
+    HTS,
+    KHARKIV_TEXTS,
+    SARAQIB,
+    analysis_of,
+    make_article,
+    make_event,
+)
+from tests.store.conftest import Harness
+
+
+def kharkiv_analyses() -> list[Analysis]:
+    """One strike told by three outlets on three days, the third with a higher toll."""
+    found = []
+    for number, (outlet, text) in enumerate(KHARKIV_TEXTS.items()):
+        article = make_article(text, outlet=outlet, published=date(2024, 11, 14 + number))
+        toll = 7 if outlet == "Levant Ledger" else 4
+        found.append(analysis_of(article, make_event(article, text[:30], fatalities=toll)))
+    return found
+
+
+def saraqib_analysis() -> Analysis:
+    text = "HTS fighters attacked army posts near Saraqib on Thursday, a monitor said."
+    article = make_article(text, outlet="Levant Ledger", published=date(2024, 11, 15))
+    event = make_event(
+        article, "HTS fighters attacked army posts", event_type="Battles",
+        sub_event_type="Armed clash", actor1=HTS, actor2=ARMY, where=SARAQIB,
+    )  # fmt: skip
+    return analysis_of(article, event)
+
+
+def report_ids(stored: StoredEvent) -> set[str]:
+    return {report.id for report in stored.reports}
+
+
+def snapshot(store: Store) -> list[object]:
+    return [
+        (item.article_id, item.event, item.reports, item.origins, dict(item.contested))
+        for item in store.events(EventQuery(limit=1000, sort="date"))
+    ]
+
+
+@pytest.fixture
+def fused(store: Store) -> Store:
+    for analysis in [*kharkiv_analyses(), saraqib_analysis()]:
+        store.save(analysis)
+    return store
+
+
+@pytest.fixture
+def other_store(harness: Harness, tmp_path: Path) -> Iterator[Store]:
+    opened = type(harness)(tmp_path / "other.duckdb").open()  # type: ignore[call-arg]
+    yield opened
+    opened.close()
+
+
+def test_fusion_contract_events_are_fused_by_default_with_reports_one_step_away(
+    fused: Store,
+) -> None:
+    events = fused.events(EventQuery(sort="date"))
+    assert len(events) == fused.count_events() == 2
+    strike = next(e for e in events if e.report_count == 3)
+    assert (strike.article_count, strike.independent_source_count) == (3, 3)
+    assert strike.event.id.startswith("fev_")
+    assert strike.fused_id == strike.event.id
+    assert strike.outlet == "Frontline Wire"  # the lead report: published first
+    assert strike.event.fatalities == 4
+    assert [value.value for value in strike.contested["fatalities"]] == [4, 7]
+    assert [origin.name for origin in strike.origins] == [
+        "Eastern Front Herald", "Frontline Wire", "Levant Ledger",
+    ]  # fmt: skip
+    reports = fused.events(EventQuery(level="reports", sort="date"))
+    assert len(reports) == fused.count_events(EventQuery(level="reports")) == 4
+    in_strike = {f"{r.article_id}:{r.event.id}" for r in reports if r.fused_id == strike.event.id}
+    assert report_ids(strike) == in_strike
+    assert len(in_strike) == 3
+    assert fused.get_event(strike.event.id) == strike
+    first = reports[0]
+    assert fused.get_event(f"{first.article_id}:{first.event.id}").fused_id == first.fused_id
+
+
+def test_fusion_contract_filters_match_any_report_of_a_fused_event(fused: Store) -> None:
+    herald = kharkiv_analyses()[1].article
+    [found] = fused.events(EventQuery(article_id=herald.id))
+    assert found.report_count == 3
+    assert fused.count_events(EventQuery(source="Eastern Front Herald")) == 1
+    assert fused.count_events(EventQuery(source="Levant Ledger")) == 2
+    assert fused.count_events(EventQuery(source="Levant Ledger", level="reports")) == 2
+    assert fused.event_stats().total == 2
+    assert fused.event_stats(EventQuery(level="reports")).total == 4
+
+
+def test_fusion_contract_order_of_saving_does_not_matter(fused: Store, other_store: Store) -> None:
+    for analysis in [saraqib_analysis(), *kharkiv_analyses()[::-1]]:
+        other_store.save(analysis)
+    assert snapshot(other_store) == snapshot(fused)
+    summary = other_store.rebuild_fusion()
+    assert (summary.reports, summary.events, summary.merged) == (4, 2, 1)
+    assert snapshot(other_store) == snapshot(fused)
+
+
+def test_fusion_contract_split_survives_reanalysis_and_rebuild(fused: Store) -> None:
+    strike = next(e for e in fused.events() if e.report_count == 3)
+    ledger = next(r for r in strike.reports if r.outlet == "Levant Ledger")
+    after = fused.split_event(strike.event.id, reports=[ledger.id])
+    assert sorted(e.report_count for e in after) == [1, 2]
+    assert [c.kind for c in fused.fusion_constraints()] == ["cannot", "cannot"]
+    # re-analysis renames the events (their first evidence moves a little): still apart
+    for analysis in kharkiv_analyses():
+        moved = tuple(_renamed(analysis, event) for event in analysis.events)
+        fused.save(replace(analysis, events=moved), replace=True)
+    assert sorted(e.report_count for e in fused.events()) == [1, 1, 2]
+    fused.rebuild_fusion()
+    assert sorted(e.report_count for e in fused.events()) == [1, 1, 2]
+
+
+def _renamed(analysis: Analysis, event: Event) -> Event:
+    first = event.evidence[0]
+    shifted = analysis.article.mention(first.start + 2, first.end)
+    return replace(event, id=Event.make_id(analysis.article.id, [shifted]), evidence=(shifted,))
+
+
+def test_fusion_contract_split_into_single_reports_and_merge_back(fused: Store) -> None:
+    strike = next(e for e in fused.events() if e.report_count == 3)
+    assert [e.report_count for e in fused.split_event(strike.event.id)] == [1, 1, 1]
+    assert fused.count_events() == 4
+    singles = [e.event.id for e in fused.events() if e.outlet != "Levant Ledger"]
+    merged = fused.merge_events(singles)
+    assert merged.report_count == 2
+    assert fused.count_events() == 3
+
+
+def test_fusion_contract_merge_joins_what_fusion_keeps_apart(fused: Store) -> None:
+    strike, clash = sorted(fused.events(), key=lambda e: e.report_count, reverse=True)
+    merged = fused.merge_events([strike.event.id, clash.event.id])
+    assert merged.report_count == 4
+    assert fused.count_events() == 1
+    assert {c.kind for c in fused.fusion_constraints()} == {"must"}
+    fused.rebuild_fusion()
+    assert [e.report_count for e in fused.events()] == [4]
+
+
+def test_fusion_contract_decisions_need_real_events(fused: Store) -> None:
+    clash = next(e for e in fused.events() if e.report_count == 1)
+    with pytest.raises(InputError, match="single report"):
+        fused.split_event(clash.event.id)
+    with pytest.raises(NotFoundError):
+        fused.split_event("evt_no_such_event")
+    with pytest.raises(InputError, match="at least two"):
+        fused.merge_events([clash.event.id, clash.event.id])
+
+
+def test_fusion_contract_reprints_count_as_one_origin(fused: Store) -> None:
+    wire, herald, _ = kharkiv_analyses()
+    fused.link_syndicated(herald.article.id, wire.article.id, 0.9)
+    strike = next(e for e in fused.events() if e.report_count == 3)
+    assert strike.independent_source_count == 2
+    assert [origin.name for origin in strike.origins] == ["Frontline Wire", "Levant Ledger"]
