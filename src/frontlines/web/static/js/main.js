@@ -99,7 +99,9 @@ async function loadEvents() {
     total = page.total;
     if (offset + PAGE >= page.total) break;
   }
-  map.setEvents(features);
+  setStatus(`Drawing ${features.length} events…`);
+  await map.setEvents(features); // resolves once the map has settled
+  if (loadId !== state.loadId) return; // a newer load took over
   const fictional = features.filter((f) => f.properties.fictional).length;
   document.body.dataset.events = String(features.length);
   setStatus(

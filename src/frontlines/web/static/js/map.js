@@ -12,13 +12,16 @@ export function createMap(container, { onEventClick }) {
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Borders: Natural Earth");
   const tiles = L.tileLayer(TILE_URL, { maxZoom: 18, attribution: TILE_CREDIT });
+  let chunksDone = () => {};
   const clusters = L.markerClusterGroup({
     chunkedLoading: true,
     showCoverageOnHover: false,
     maxClusterRadius: 40,
+    chunkProgress: (done, total) => { if (done === total) chunksDone(); },
   });
   map.addLayer(clusters);
-  loadBasemap(map);
+  // Resolves once the borders are drawn (or could not be loaded): never rejects.
+  const basemap = loadBasemap(map).catch((error) => console.error(error));
 
   let fitted = false;
   return {
@@ -27,17 +30,46 @@ export function createMap(container, { onEventClick }) {
       if (on) tiles.addTo(map);
       else tiles.remove();
     },
-    setEvents(features) {
+    // Puts the events on the map; resolves once the map has settled: borders drawn, markers
+    // clustered, and the zoom that fits the events (and any cluster animation) ended.
+    async setEvents(features) {
       clusters.clearLayers();
       const markers = features.map((feature) => marker(L, feature, onEventClick));
+      const clustered = new Promise((resolve) => { chunksDone = resolve; });
       clusters.addLayers(markers);
+      if (!markers.length) chunksDone();
+      let moved = Promise.resolve();
       if (!fitted && markers.length) {
         fitted = true;
         const bounds = L.latLngBounds(markers.map((m) => m.getLatLng()));
+        moved = new Promise((resolve) => map.once("moveend", resolve));
         map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 });
       }
+      await Promise.all([basemap, within(clustered, 10_000), within(moved, 5_000)]);
+      await quiet(container, 5_000);
     },
   };
+}
+
+// `promise`, or undefined after `ms` milliseconds, whichever comes first.
+function within(promise, ms) {
+  return Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms))]);
+}
+
+const ANIMATING = ".leaflet-zoom-anim, .leaflet-cluster-anim";
+
+// Waits (at most `ms`) until no zoom or cluster animation runs, seen on two frames in a row.
+function quiet(container, ms) {
+  const deadline = performance.now() + ms;
+  let calm = 0;
+  return new Promise((resolve) => {
+    const check = () => {
+      calm = container.querySelector(ANIMATING) ? 0 : calm + 1;
+      if (calm >= 2 || performance.now() > deadline) resolve();
+      else setTimeout(check, 50);
+    };
+    check();
+  });
 }
 
 function marker(L, feature, onClick) {
@@ -63,8 +95,92 @@ async function loadBasemap(map) {
   if (!response.ok) return;
   const topology = await response.json();
   const countries = window.topojson.feature(topology, topology.objects.countries);
-  window.L.geoJSON(countries, {
+  const layer = window.L.geoJSON(unwrapFeatures(countries), {
     interactive: false,
     style: { color: "#8a8f98", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
-  }).addTo(map).bringToBack();
+  });
+  layer.addTo(map).bringToBack();
+}
+
+// world-atlas is made for spherical projections: a ring that crosses the antimeridian jumps from
+// +180° to -180° longitude, and Antarctica's ring goes once around the South Pole without
+// closing over it. Drawn flat by Leaflet, the jumps become lines (and land-coloured bands) across
+// the whole map. Here each ring is unwrapped (each jump over 180° of longitude undone), a ring
+// that goes around a pole is closed over it, and a polygon that ends up past ±180° is drawn again
+// one world over, so that it shows on both sides of the antimeridian.
+export function unwrapFeatures(collection) {
+  return {
+    type: "FeatureCollection",
+    features: collection.features.filter((f) => f.geometry).map((f) => ({
+      ...f,
+      geometry: unwrapGeometry(f.geometry),
+    })),
+  };
+}
+
+function unwrapGeometry(geometry) {
+  let polygons;
+  if (geometry.type === "Polygon") polygons = [geometry.coordinates];
+  else if (geometry.type === "MultiPolygon") polygons = geometry.coordinates;
+  else return geometry;
+  return { type: "MultiPolygon", coordinates: polygons.flatMap(unwrapPolygon) };
+}
+
+function unwrapRing(ring) {
+  const out = [];
+  let previous = null;
+  for (const [lon0, lat] of ring) {
+    let lon = lon0;
+    if (previous !== null) {
+      while (lon - previous > 180) lon -= 360;
+      while (lon - previous < -180) lon += 360;
+    }
+    out.push([lon, lat]);
+    previous = lon;
+  }
+  return out;
+}
+
+// Closes a ring that goes once around a pole: down (or up) to the pole along its last
+// longitude, across, and back along its first.
+function closeOverPole(ring) {
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (Math.abs(last[0] - first[0]) < 180) return ring;
+  const meanLat = ring.reduce((sum, p) => sum + p[1], 0) / ring.length;
+  const pole = meanLat < 0 ? -90 : 90;
+  return [...ring, [last[0], pole], [first[0], pole], first];
+}
+
+function shifted(rings, by) {
+  return rings.map((ring) => ring.map(([lon, lat]) => [lon + by, lat]));
+}
+
+// A ring that only runs around a pole (world-atlas gives Antarctica one, at -89.999°).
+const aroundPole = (ring) => ring.every(([, lat]) => Math.abs(lat) > 89.9);
+
+function unwrapPolygon(rings) {
+  // Every ring unwrapped and, where it goes around a pole, closed over it; Antarctica's coast
+  // comes as such a ring (a hole in one around the pole itself, which is dropped).
+  const closed = rings.filter((r) => r.length && !aroundPole(r)).map((r) => closeOverPole(unwrapRing(r)));
+  if (!closed.length) return [];
+  const [outer, ...rest] = closed;
+  const centre = outer[0][0];
+  const holes = rest.map((hole) => {
+    const by = Math.round((centre - hole[0][0]) / 360) * 360;
+    return by ? hole.map(([lon, lat]) => [lon + by, lat]) : hole;
+  });
+  let polygon = [outer, ...holes];
+  // Bring the polygon into [-180, 180] as far as it goes.
+  const lons = outer.map((p) => p[0]);
+  let [min, max] = [Math.min(...lons), Math.max(...lons)];
+  const by = min >= 180 ? -360 : max <= -180 ? 360 : 0;
+  if (by) {
+    polygon = shifted(polygon, by);
+    [min, max] = [min + by, max + by];
+  }
+  const copies = [polygon];
+  if (max > 180) copies.push(shifted(polygon, -360));
+  if (min < -180) copies.push(shifted(polygon, 360));
+  return copies;
 }
