@@ -59,7 +59,7 @@ def test_folders_any_tree_lists_only_visible_files_of_known_kinds(
             path = root.joinpath(*parents, name + suffix)
             if any(part in (".", "..") for part in path.relative_to(root).parts):
                 continue
-            if (path.parent.exists() and not path.parent.is_dir()) or path.is_dir():
+            if path.is_dir() or any(ancestor.is_file() for ancestor in path.parents):
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text("x")
