@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
@@ -10,17 +10,7 @@ from frontlines.api.convert import relation_out
 from frontlines.api.deps import ReadAccess, StoreDep
 from frontlines.api.detail import relations_in_context
 from frontlines.api.schemas import RelationPage
-
-RelationType = Literal[
-    "supports",
-    "allied_with",
-    "fights",
-    "controlled_by",
-    "part_of",
-    "accuses",
-    "sanctions",
-    "negotiates_with",
-]
+from frontlines.model import RelationType
 
 
 def make_router() -> APIRouter:
