@@ -63,7 +63,7 @@ class InputResult:
             return f"failed      {self.reason}"
         detail = f": {self.reason}" if self.reason else ""
         if self.outcome in ("stored", "replaced", "syndicated"):
-            detail += f" ({self.events} events)"
+            detail += f" ({self.events} event{'' if self.events == 1 else 's'})"
         return f"{self.outcome:<11} {self.input}{detail}"
 
 
