@@ -12,6 +12,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from frontlines.model import Article
+from frontlines.readers.common import make_article
+
 HighlightKind = Literal["evidence", "actor", "place", "date", "quantity", "claim", "framing"]
 
 
@@ -319,6 +322,20 @@ class AnalyzeIn(BaseModel):
     outlet: str | None = None
     url: str | None = None
     fictional: bool = False
+
+    def to_article(self, *, origin: str, max_chars: int) -> Article:
+        """The posted text as a validated Article; ``origin`` names it in error messages."""
+        return make_article(
+            self.text,
+            origin=origin,
+            published=self.published,
+            title=self.title,
+            outlet=self.outlet,
+            url=self.url,
+            fictional=self.fictional,
+            published_source="input" if self.published else None,
+            max_chars=max_chars,
+        )
 
 
 class ArticleIn(AnalyzeIn):

@@ -8,7 +8,6 @@ from fastapi import APIRouter
 
 from frontlines.api.deps import AnalyzeDep, ReadAccess, SettingsDep
 from frontlines.api.schemas import AnalyzeIn
-from frontlines.readers.common import make_article
 
 
 def make_router() -> APIRouter:
@@ -17,17 +16,7 @@ def make_router() -> APIRouter:
     @router.post("", response_model=dict[str, Any])
     def analyze_text(settings: SettingsDep, analyze: AnalyzeDep, body: AnalyzeIn) -> dict[str, Any]:
         """The analysis contract's JSON document for the text (see analysis-contract.md)."""
-        article = make_article(
-            body.text,
-            origin="POST /api/analyze",
-            published=body.published,
-            title=body.title,
-            outlet=body.outlet,
-            url=body.url,
-            fictional=body.fictional,
-            published_source="input" if body.published else None,
-            max_chars=settings.max_article_bytes,
-        )
+        article = body.to_article(origin="POST /api/analyze", max_chars=settings.max_article_bytes)
         return analyze(article).to_dict()
 
     return router

@@ -7,7 +7,6 @@ from fastapi import APIRouter, status
 from frontlines.api.deps import AnalyzeDep, ReadAccess, SettingsDep, StoreDep, WriteAccess
 from frontlines.api.detail import article_out
 from frontlines.api.schemas import ArticleIn, ArticleOut, IngestOut
-from frontlines.readers.common import make_article
 
 
 def make_router() -> APIRouter:
@@ -32,17 +31,7 @@ def make_router() -> APIRouter:
 
         An article already stored (same outlet, url and text) is left alone unless ``replace``.
         """
-        article = make_article(
-            body.text,
-            origin="POST /api/articles",
-            published=body.published,
-            title=body.title,
-            outlet=body.outlet,
-            url=body.url,
-            fictional=body.fictional,
-            published_source="input" if body.published else None,
-            max_chars=settings.max_article_bytes,
-        )
+        article = body.to_article(origin="POST /api/articles", max_chars=settings.max_article_bytes)
         if store.has_article(article.id) and not body.replace:
             return IngestOut(article_id=article.id, outcome="duplicate", events=0)
         saved = store.save(analyze(article), replace=body.replace)
