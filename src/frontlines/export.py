@@ -219,13 +219,20 @@ def event_json(stored: StoredEvent) -> dict[str, Any]:
         "url": stored.url,
         "published": stored.published.isoformat() if stored.published else None,
         "fictional": stored.fictional,
+        **fusion_fields(stored),
+        "reports": [report.to_dict() for report in stored.reports],
+    }
+
+
+def fusion_fields(stored: StoredEvent) -> dict[str, Any]:
+    """The code version and the fused-event keys of a stored event (reports left to the caller)."""
+    return {
         "pipeline_version": stored.pipeline_version,
         "fused_id": stored.fused_id,
         "report_count": stored.report_count,
         "article_count": stored.article_count,
         "independent_source_count": stored.independent_source_count,
         "origins": [origin.to_dict() for origin in stored.origins],
-        "reports": [report.to_dict() for report in stored.reports],
         "contested": contested_to_dict(stored.contested),
     }
 

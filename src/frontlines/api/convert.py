@@ -18,7 +18,8 @@ from frontlines.api.schemas import (
     RelationOut,
     StatsOut,
 )
-from frontlines.fusion.types import ReportRef, contested_to_dict
+from frontlines.export import fusion_fields
+from frontlines.fusion.types import ReportRef
 from frontlines.model import Article
 from frontlines.store.base import ActorSummary, EventStats, StoredEvent, StoredRelation
 
@@ -51,13 +52,7 @@ def event_out(stored: StoredEvent) -> EventOut:
             **stored.event.to_dict(),
             "fictional": stored.fictional,
             "article": article_ref(stored),
-            "pipeline_version": stored.pipeline_version,
-            "fused_id": stored.fused_id,
-            "report_count": stored.report_count,
-            "article_count": stored.article_count,
-            "independent_source_count": stored.independent_source_count,
-            "origins": [origin.to_dict() for origin in stored.origins],
-            "contested": contested_to_dict(stored.contested),
+            **fusion_fields(stored),
             "reports": [
                 _report_brief(report, fictional=stored.fictional) for report in stored.reports
             ],
