@@ -68,7 +68,7 @@ def is_metonym(mention: Mention, entry: Entry, *, text: str) -> bool:
 
 
 def _acts(token: Any) -> bool:
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     dep, head = token.dep_, token.head
     lemma = head.lemma_.lower()

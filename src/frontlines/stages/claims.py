@@ -213,7 +213,7 @@ def _speaker(verb: Any) -> list[Any]:
 def _source_range(token: Any) -> tuple[int, int]:
     """A source's words without relative clauses or appositions: "one resident, who asked
     ..." gives "one resident"."""
-    extra = [t for t in token.subtree if t.dep_ in ("relcl", "appos", "acl") and t is not token]
+    extra = [t for t in token.subtree if t.dep_ in ("relcl", "appos", "acl") and t.i != token.i]
     return subtree_range(token, without=[*extra, *(c for c in token.children if c.is_punct)])
 
 

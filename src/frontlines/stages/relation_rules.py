@@ -119,7 +119,9 @@ def subject_of(verb: Any) -> list[Any]:
                 return objects
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]
-        if (verb.dep_ not in CLIMB_DEPS and verb.dep_ not in ("dobj", "pobj")) or verb.head is verb:
+        if (
+            verb.dep_ not in CLIMB_DEPS and verb.dep_ not in ("dobj", "pobj")
+        ) or verb.head.i == verb.i:
             return []
         verb = verb.head
     return []

@@ -112,7 +112,7 @@ class Rules:
         for token in (verb, *verb.ancestors):
             if any(child.dep_ == "neg" for child in token.children):
                 return True
-            if token is not verb and token.lemma_.lower() in words(self.lexicon, "denials"):
+            if token.i != verb.i and token.lemma_.lower() in words(self.lexicon, "denials"):
                 return True
             if token.dep_ not in ("xcomp", "ccomp", "conj"):
                 return False
