@@ -25,13 +25,17 @@ from frontlines.store.base import ActorSummary, EventStats, StoredEvent, StoredR
 
 
 def article_ref(stored: StoredEvent) -> ArticleRefOut:
+    return _ref(stored, fictional=stored.fictional)
+
+
+def _ref(source: StoredEvent | ReportRef, *, fictional: bool) -> ArticleRefOut:
     return ArticleRefOut(
-        id=stored.article_id,
-        title=stored.title,
-        outlet=stored.outlet,
-        url=stored.url,
-        published=stored.published,
-        fictional=stored.fictional,
+        id=source.article_id,
+        title=source.title,
+        outlet=source.outlet,
+        url=source.url,
+        published=source.published,
+        fictional=fictional,
     )
 
 
@@ -61,15 +65,8 @@ def event_out(stored: StoredEvent) -> EventOut:
 
 
 def _report_brief(report: ReportRef, *, fictional: bool) -> dict[str, Any]:
-    article = ArticleRefOut(
-        id=report.article_id,
-        title=report.title,
-        outlet=report.outlet,
-        url=report.url,
-        published=report.published,
-        fictional=fictional,  # a fused event never mixes fictional and real reports
-    )
-    return {**report.to_dict(), "article": article}
+    # A fused event never mixes fictional and real reports.
+    return {**report.to_dict(), "article": _ref(report, fictional=fictional)}
 
 
 def feature(stored: StoredEvent) -> Feature | None:
