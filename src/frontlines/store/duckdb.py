@@ -13,7 +13,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,7 @@ from frontlines.store.duckdb_connect import (
     spatial_extension_path,
 )
 from frontlines.store.duckdb_fusion import Fusing
+from frontlines.store.duckdb_json import json_insert_statements, rows_json
 from frontlines.store.fused import (
     FUSED_COUNT,
     FUSED_FROM,
@@ -109,7 +110,10 @@ class DuckDBStore(Store):
             on_failure.callback(con.close)
             load_spatial(con, extension)
             migrate(con, location=location, migrations=migrations)
-            inserts = {**_insert_statements(con), **insert_statements(con)}
+            inserts = {
+                **json_insert_statements(con, columns=COLUMNS, geometry_tables=GEOMETRY_TABLES),
+                **insert_statements(con),
+            }
             on_failure.pop_all()
         store = cls(con, location=location, inserts=inserts)
         store._fuse_if_stale()
@@ -148,7 +152,7 @@ class DuckDBStore(Store):
             rows = flatten(analysis, metadata=metadata or {}, ingested_at=ingested_at)
             for table, table_rows in rows.items():
                 if table_rows:
-                    cur.execute(self._inserts[table], [_rows_json(table, table_rows)])
+                    cur.execute(self._inserts[table], [rows_json(COLUMNS[table], table_rows)])
             fusing.after_save(article_id, analysis.events, blocks=blocks)
         outcome: SaveOutcome = "replaced" if previous is not None else "stored"
         return SaveResult(article_id=article_id, outcome=outcome, events=len(analysis.events))
@@ -407,40 +411,6 @@ def _transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
         cur.execute("ROLLBACK")
         raise
     cur.execute("COMMIT")
-
-
-def _insert_statements(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Per table, an INSERT of the rows given as one JSON array of objects, typed by the schema."""
-    described = con.execute(
-        "SELECT table_name, column_name, data_type FROM information_schema.columns"
-        " WHERE table_schema = 'main'"
-    ).fetchall()
-    types = {(table, column): data_type for table, column, data_type in described}
-    statements = {}
-    for table, columns in COLUMNS.items():
-        structure = json.dumps([{column: types[table, column] for column in columns}])
-        names = ", ".join(f'"{column}"' for column in columns)
-        targets, values = names, names
-        if table in GEOMETRY_TABLES:
-            targets += ", geom"
-            values += ", ST_Point(longitude, latitude)"  # NULL when either is NULL
-        statements[table] = (
-            f"INSERT INTO {table} ({targets}) SELECT {values} FROM (SELECT"
-            f" unnest(json_transform_strict(?::JSON, '{structure}'), recursive := true))"
-        )
-    return statements
-
-
-def _rows_json(table: str, rows: Sequence[tuple[object, ...]]) -> str:
-    columns = COLUMNS[table]
-    objects = [dict(zip(columns, row, strict=True)) for row in rows]
-    return json.dumps(objects, ensure_ascii=False, allow_nan=False, default=_json_scalar)
-
-
-def _json_scalar(value: object) -> str:
-    if isinstance(value, date):  # datetime too: ISO text, which DuckDB casts to the column type
-        return value.isoformat()
-    raise TypeError(f"cannot store a value of type {type(value).__name__}")
 
 
 def _article(row: tuple[Any, ...]) -> Article:

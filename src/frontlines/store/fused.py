@@ -9,14 +9,14 @@ merge decisions. A migration that adds a column to ``events`` must add it to ``f
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from frontlines.fusion import FusedEvent, Report
 from frontlines.fusion.types import Origin, ReportRef, contested_from_dict, contested_to_dict
 from frontlines.store.base import EventQuery, StoredEvent
+from frontlines.store.duckdb_json import json_insert_statements
+from frontlines.store.duckdb_json import rows_json as json_rows
 from frontlines.store.queries import event_where
 from frontlines.store.rows import COLUMNS, Row, _event_row, from_json, stored_event_from_row
 
@@ -140,33 +140,8 @@ def fused_rows(fused: FusedEvent) -> tuple[Row, list[Row]]:
 
 def insert_statements(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Per fusion table, an INSERT of rows given as one JSON array, typed by the schema."""
-    described = con.execute(
-        "SELECT table_name, column_name, data_type FROM information_schema.columns"
-        " WHERE table_schema = 'main' AND table_name IN ('fused_events', 'fused_members')"
-    ).fetchall()
-    types = {(table, column): data_type for table, column, data_type in described}
-    statements = {}
-    for table, columns in FUSED_COLUMNS.items():
-        structure = json.dumps([{column: types[table, column] for column in columns}])
-        names = ", ".join(f'"{column}"' for column in columns)
-        targets, values = names, names
-        if table == "fused_events":
-            targets += ", geom"
-            values += ", ST_Point(longitude, latitude)"
-        statements[table] = (
-            f"INSERT INTO {table} ({targets}) SELECT {values} FROM (SELECT"
-            f" unnest(json_transform_strict(?::JSON, '{structure}'), recursive := true))"
-        )
-    return statements
+    return json_insert_statements(con, columns=FUSED_COLUMNS, geometry_tables={"fused_events"})
 
 
 def rows_json(table: str, rows: Sequence[Row]) -> str:
-    columns = FUSED_COLUMNS[table]
-    objects = [dict(zip(columns, row, strict=True)) for row in rows]
-    return json.dumps(objects, ensure_ascii=False, allow_nan=False, default=_json_scalar)
-
-
-def _json_scalar(value: object) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"cannot store a value of type {type(value).__name__}")
+    return json_rows(FUSED_COLUMNS[table], rows)
