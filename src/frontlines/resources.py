@@ -1,4 +1,5 @@
-"""Heavy shared resources (the spaCy model, the gazetteer, the actor knowledge base), loaded once
+"""Heavy shared resources (the spaCy model, the gazetteer, the actor knowledge base, the trained
+sub-event-type classifier), loaded once
 on first use and handed to the stage factories that need them."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from frontlines.errors import ConfigError
 
 if TYPE_CHECKING:
+    from frontlines.extract.subtypes import SubtypeClassifier
     from frontlines.geo.gazetteer import Gazetteer
     from frontlines.kb import ActorKB
     from frontlines.settings import Settings
@@ -47,3 +49,9 @@ class Resources:
         from frontlines.kb import ActorKB
 
         return ActorKB.load()
+
+    @cached_property
+    def subtype_classifier(self) -> SubtypeClassifier:
+        from frontlines.extract.subtypes import SubtypeClassifier
+
+        return SubtypeClassifier.load()

@@ -75,3 +75,36 @@ def test_classify_diplomacy_has_no_acled_type() -> None:
 
 def test_classify_intervention_alone_is_no_event() -> None:
     assert classify(Context(frames=frozenset({"intervene"}))) is None
+
+
+def test_classify_dispersal_by_the_authorities_tells_of_a_protest() -> None:
+    assert _sub(frames=frozenset({"intervene"}), agent="state") == "Protest with intervention"
+    assert _sub(frames=frozenset({"protest", "lethal_force"})) == (
+        "Excessive force against protesters"
+    )
+
+
+def test_classify_a_mob_dispersed_by_police_stays_a_riot() -> None:
+    found = _sub(frames=frozenset({"riot", "intervene"}), agent="civilians")
+    assert found is not None
+    assert found != "Protest with intervention"
+
+
+def test_classify_demonstrators_who_attack_make_a_violent_demonstration() -> None:
+    frames = frozenset({"protest", "attack", "intervene"})
+    assert _sub(frames=frames, agent="protesters") == "Violent demonstration"
+
+
+def test_classify_suicide_bombing_that_opens_a_battle_is_the_battle() -> None:
+    frames = frozenset({"attack", "clash"})
+    assert _sub(frames=frames, weapons=frozenset({"suicide"}), agent="armed") == "Armed clash"
+
+
+def test_classify_arrest_by_an_armed_group_is_an_abduction() -> None:
+    assert _sub(frames=frozenset({"arrest"}), agent="armed") == "Abduction/forced disappearance"
+
+
+def test_classify_looting_at_a_new_checkpoint_is_looting() -> None:
+    assert _sub(frames=frozenset({"base", "loot"}), agent="armed") == (
+        "Looting/property destruction"
+    )

@@ -66,3 +66,27 @@ def test_merge_drops_a_back_reference_to_nothing(
 ) -> None:
     text = "The offensive has worried diplomats in the capital."
     assert merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text)) == []
+
+
+def test_merge_what_police_did_to_a_demonstration_is_part_of_it(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Hundreds of teachers staged a protest in Bamako on Monday. "
+        "Police charged with batons and dispersed the demonstrators."
+    )
+    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    assert len(clusters) == 1
+    assert sorted({m.sentence for m in clusters[0]}) == [0, 1]
+    assert anchor(clusters[0]).sentence == 0
+
+
+def test_merge_keeps_a_separate_attack_after_a_protest_apart(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Hundreds of teachers staged a protest in Bamako on Monday. "
+        "JNIM militants attacked a Malian army convoy near Douentza."
+    )
+    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    assert len(clusters) == 2

@@ -193,3 +193,23 @@ def test_events_generic_crowd_only_in_riots(nlp: Any) -> None:
     for event in agreements:
         for ref in (event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2):
             assert ref is None or not ref.name.startswith("Rioters")
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("Police fired tear gas to disperse them.", "Protest with intervention"),
+        ("Police arrested 16 of the marchers.", "Protest with intervention"),
+        (
+            "Police opened fire on the protesters, killing three.",
+            ("Excessive force against protesters"),
+        ),
+    ],
+)
+def test_events_a_demonstration_and_what_police_did_to_it_are_one_event(
+    nlp: Any, second: str, expected: str
+) -> None:
+    text = f"Hundreds of students protested in Khartoum on Monday. {second}"
+    events = _run(nlp, text, published=date(2024, 6, 12), actors=[], places=[])
+    assert [e.sub_event_type for e in events] == [expected]
+    assert len(events[0].evidence) == 2

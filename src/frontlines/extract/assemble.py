@@ -7,15 +7,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from frontlines.extract.classify import Context, classify
+from frontlines.extract.classify import HARM_FRAMES, Context, classify
 from frontlines.extract.dates import EventDate
-from frontlines.extract.mentions import EventMention
+from frontlines.extract.mentions import INTERVENTIONS, EventMention
 from frontlines.extract.merge import anchor
 from frontlines.extract.notes import write_note
 from frontlines.extract.roles import Participant
+from frontlines.extract.subtypes import refine
 from frontlines.model import ActorRef, Article, Event, Location, Mention, Quantity
 
 Locate = Callable[[int, int], Location | None]
+Score = Callable[[str], dict[str, float]]
 
 # ACLED's names for actors no one named: "Civilians (Mali)", "Unidentified Armed Group (Mali)".
 GENERIC = {
@@ -47,6 +49,7 @@ class Setting:
     article: Article
     locate: Locate
     references: Sequence[EventDate | None]
+    score: Score | None = None
 
 
 def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event | None:
@@ -55,6 +58,8 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     typed = classify(_merged_context(cluster, main))
     if typed is None:
         return None
+    if setting.score is not None:
+        typed = refine(typed, setting.score(_told(cluster, setting.article)))
     event_type, sub_event_type = typed
     location = _location(cluster, setting, conflict=event_type is not None)
     country = location.country if location else None
@@ -103,7 +108,7 @@ def _merged_context(cluster: Sequence[EventMention], main: EventMention) -> Cont
     contexts = [m.context for m in cluster]
     union = frozenset[str]().union
     return Context(
-        frames=union(*(c.frames for c in contexts)),
+        frames=union(*(_frames(m, main) for m in cluster)),
         weapons=union(*(c.weapons for c in contexts)),
         agent=main.context.agent or next((c.agent for c in contexts if c.agent), None),
         target=main.context.target or next((c.target for c in contexts if c.target), None),
@@ -116,12 +121,28 @@ def _merged_context(cluster: Sequence[EventMention], main: EventMention) -> Cont
     )
 
 
+def _frames(mention: EventMention, main: EventMention) -> frozenset[str]:
+    """A mention's frames; what the authorities did at a demonstration counts as their
+    intervention in it ("police beat and dispersed them"), lethal force as such."""
+    frames = mention.context.frames
+    sub = mention.event_type[1]
+    if sub in INTERVENTIONS:
+        lethal = sub == "Excessive force against protesters"
+    elif mention is not main and main.family == "protest" and mention.context.agent == "state":
+        lethal = "kill" in frames or "firearm" in mention.context.weapons
+    else:
+        return frames
+    return (frames - HARM_FRAMES) | {"lethal_force" if lethal else "intervene"}
+
+
 def _actors(
     cluster: Sequence[EventMention], main: EventMention
 ) -> tuple[Participant | None, list[Participant], Participant | None, list[Participant]]:
     ordered = [main, *(m for m in cluster if m is not main)]
     actor1 = next((m.roles.actor1 for m in ordered if m.roles.actor1), None)
     actor2 = next((m.roles.actor2 for m in ordered if m.roles.actor2), None)
+    if main.family == "protest" and (actor2 is None or _in_crowd(actor2)):
+        actor2 = _intervener(ordered[1:], crowd=actor1) or actor2
     assoc1 = [a for m in ordered for a in m.roles.assoc1]
     assoc2 = [a for m in ordered for a in m.roles.assoc2]
     for mention in ordered:
@@ -133,6 +154,24 @@ def _actors(
         if mention.status in ("anaphoric", "weak", "consequence"):
             assoc2.extend(p for p in mention.roles.assoc2 if _combatant(p))
     return actor1, assoc1, actor2, assoc2
+
+
+def _intervener(
+    mentions: Sequence[EventMention], *, crowd: Participant | None
+) -> Participant | None:
+    """Who acted on a demonstration in the mentions that tell its end ("police dispersed
+    them"): a side that is neither its crowd nor its organisers."""
+    for mention in mentions:
+        for person in (mention.roles.actor1, mention.roles.actor2):
+            if person is None or _in_crowd(person):
+                continue
+            if crowd is None or person.key != crowd.key:
+                return person
+    return None
+
+
+def _in_crowd(person: Participant) -> bool:
+    return person.actor is None and person.kind in CROWDS
 
 
 def _combatant(person: Participant | None) -> bool:
@@ -258,6 +297,12 @@ def _quantities(cluster: Sequence[EventMention]) -> tuple[Quantity, ...]:
             key = (quantity.what, quantity.value, quantity.low, quantity.high, quantity.unit)
             found.setdefault(key, quantity)
     return tuple(found.values())
+
+
+def _told(cluster: Sequence[EventMention], article: Article) -> str:
+    """The sentences that tell the event, in order."""
+    spans = sorted({(m.start, m.end) for m in cluster})
+    return " ".join(article.text[start:end] for start, end in spans)
 
 
 def _evidence(cluster: Sequence[EventMention], article: Article) -> tuple[Mention, ...]:

@@ -21,11 +21,11 @@ REMOTE_FRAMES = frozenset({"shelling", "airstrike", "explosion"})
 STRATEGIC = (
     ("disrupted", "Disrupted weapons use"),
     ("agreement", "Agreement"),
+    ("loot", "Looting/property destruction"),
     ("base", "Headquarters or base established"),
     ("change_group", "Change to group/activity"),
     ("transfer", "Non-violent transfer of territory"),
     ("arrest", "Arrests"),
-    ("loot", "Looting/property destruction"),
 )
 UNARMED = frozenset({"civilians", "protesters", "rioters", "partisans", "person", "mob"})
 ARMED = frozenset({"state", "armed"})
@@ -77,7 +77,8 @@ def classify(ctx: Context) -> EventType | None:
     frames = ctx.frames
     if frames <= {"diplomacy"}:
         return (None, None)
-    if "suicide" in ctx.weapons:
+    if "suicide" in ctx.weapons and "clash" not in frames:
+        # ACLED codes a suicide bombing that opens a ground assault as the battle it began.
         return _typed("Suicide bomb")
     if "chemical" in ctx.weapons and frames & VIOLENT_FRAMES:
         return _typed("Chemical weapon")
@@ -91,7 +92,8 @@ def classify(ctx: Context) -> EventType | None:
         if ctx.agent == "state":
             return _typed("Government regains territory")
         return _typed("Non-state actor overtakes territory")
-    if "abduct" in frames or ("arrest" in frames and ctx.agent == "armed" and ctx.named_agent):
+    if "abduct" in frames or ("arrest" in frames and ctx.agent == "armed"):
+        # A non-state group's "arrest" is an abduction in ACLED's terms.
         return _typed("Abduction/forced disappearance")
     if ctx.materiel and frames & {"disrupted", "territory"}:
         return _typed("Disrupted weapons use")
@@ -119,13 +121,23 @@ def _typed(sub: str) -> EventType:
 
 def _protest(ctx: Context) -> EventType | None:
     frames = ctx.frames
-    if "protest" not in frames and "protesters" not in (ctx.agent, ctx.target, *ctx.victims):
+    crowd = "protesters" in (ctx.agent, ctx.target, *ctx.victims)
+    # "Police dispersed them" tells of a demonstration; a mob that rioted or gunmen who
+    # "removed" goods do not.
+    dispersal = (
+        ctx.agent == "state"
+        and "intervene" in frames
+        and not frames & (HARM_FRAMES | {"riot", "loot"})
+    )
+    if "protest" not in frames and not crowd and not dispersal:
         return None
-    if "protest" not in frames and not (frames & (HARM_FRAMES | {"riot", "loot", "intervene"})):
+    responses = {"riot", "loot", "intervene", "lethal_force"}
+    if "protest" not in frames and not (frames & (HARM_FRAMES | responses)):
         return None
     demonstrators_act = ctx.agent in ("protesters", "partisans", "rioters", "civilians", None)
     lethal = "kill" in frames or "firearm" in ctx.weapons
-    if ctx.agent == "state" and lethal and "crowd_control" not in ctx.weapons:
+    state_lethal = (ctx.agent == "state" and lethal) or "lethal_force" in frames
+    if state_lethal and "crowd_control" not in ctx.weapons:
         return _typed("Excessive force against protesters")
     if demonstrators_act and frames & {"riot", "loot"}:
         return _typed("Violent demonstration")
@@ -133,6 +145,8 @@ def _protest(ctx: Context) -> EventType | None:
         return _typed("Violent demonstration")
     if "clash" in frames and demonstrators_act | (ctx.target in ("protesters", "partisans")):
         return _typed("Violent demonstration")
+    if frames & HARM_FRAMES and demonstrators_act:
+        return _typed("Violent demonstration")  # whatever the police did next
     intervened = (
         frames & {"arrest", "intervene"}
         or "crowd_control" in ctx.weapons
@@ -140,8 +154,6 @@ def _protest(ctx: Context) -> EventType | None:
     )
     if intervened:
         return _typed("Protest with intervention")
-    if frames & HARM_FRAMES and demonstrators_act:
-        return _typed("Violent demonstration")
     return _typed("Peaceful protest")
 
 

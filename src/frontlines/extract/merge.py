@@ -13,12 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from frontlines.extract.classify import kind_class
-from frontlines.extract.mentions import EventMention
+from frontlines.extract.mentions import INTERVENTIONS, EventMention
 from frontlines.extract.roles import Participant
 
 # Unnamed people in a crowd are one side whatever the article calls them.
 CROWD = dict.fromkeys(("civilians", "protesters", "partisans", "rioters", "mob"), "crowd")
 DISPUTED = frozenset({"denied", "claimed"})
+# What can be done to a demonstration, and the words that name one as a target ("foiled the
+# rally").
+RESPONSE_FAMILIES = frozenset({"protest", "violence", "arrest"})
+PROTEST_WORDS = frozenset({"protest", "demonstration", "rally", "march", "procession", "sit-in"})
 # How far back (in sentences) casualties or a back-reference may reach.
 REACH = 6
 
@@ -40,7 +44,10 @@ def merge(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
 
 
 def anchor(cluster: Sequence[EventMention]) -> EventMention:
-    """The mention that reports the event most directly: the first strong one."""
+    """The mention that reports the event most directly: the first strong one, or the
+    demonstration itself when the others tell what was done to it."""
+    if cluster[0].family == "protest":
+        return cluster[0]
     for status in ("strong", "weak", "consequence"):
         for mention in cluster:
             if mention.status == status:
@@ -79,6 +86,8 @@ def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
     joins = mention.status == "consequence" or (
         mention.status == "weak" and mention.family == "loot"
     )
+    responds = _responds(cluster, mention)
+    joins = joins or responds
     if mention.family != first.family and not (joins and first.family in ("violence", "protest")):
         return False
     if not loose and mention.certainty != first.certainty:
@@ -86,11 +95,11 @@ def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
     both_strong = mention.status == "strong" and first.status == "strong"
     # A demonstration that turns violent stays one event (Protests or Riots).
     other_type = mention.event_type[0] != first.event_type[0] and mention.family != "protest"
-    if not loose and both_strong and other_type:
+    if not loose and both_strong and other_type and not responds:
         return False
-    if _conflict(_side(cluster, 1), mention.roles.actor1):
+    if not responds and _conflict(_side(cluster, 1), mention.roles.actor1):
         return False
-    if not loose and _conflict(_side(cluster, 2), mention.roles.actor2):
+    if not (loose or responds) and _conflict(_side(cluster, 2), mention.roles.actor2):
         return False
     dated = [m.date for m in cluster if m.date is not None]
     return not (
@@ -100,6 +109,31 @@ def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
         and dated[0].precision == "day"
         and mention.date.value != dated[0].value
     )
+
+
+def _responds(cluster: list[EventMention], mention: EventMention) -> bool:
+    """Whether the mention tells what was done to a demonstration ("police dispersed the
+    protesting workers", "arrested 16 of them"): part of it, not an event of its own."""
+    if anchor(cluster).family != "protest" or mention.family not in RESPONSE_FAMILIES:
+        return False
+    if mention.event_type[1] in INTERVENTIONS or "intervene" in mention.context.frames:
+        return True
+    actor1, actor2 = mention.roles.actor1, mention.roles.actor2
+    if actor1 is None or _is_crowd(actor1) or _same(actor1, _side(cluster, 1)):
+        return False
+    return _is_crowd(actor2) or _same(actor2, _side(cluster, 1)) or _names_protest(mention)
+
+
+def _same(person: Participant | None, other: Participant | None) -> bool:
+    return person is not None and other is not None and person.key == other.key
+
+
+def _names_protest(mention: EventMention) -> bool:
+    return bool(set(mention.roles.objects) & PROTEST_WORDS)
+
+
+def _is_crowd(person: Participant | None) -> bool:
+    return person is not None and person.actor is None and person.kind in CROWD
 
 
 def _side(cluster: list[EventMention], side: int) -> Participant | None:
@@ -122,6 +156,8 @@ def _conflict(known: Participant | None, new: Participant | None) -> bool:
 
 def _tied(cluster: list[EventMention], mention: EventMention) -> bool:
     if any(m.sentence == mention.sentence for m in cluster):
+        return True
+    if _responds(cluster, mention) and mention.sentence - cluster[-1].sentence <= REACH:
         return True
     for side in (1, 2):
         known, new = _side(cluster, side), _side([mention], side)

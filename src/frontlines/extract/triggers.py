@@ -151,6 +151,8 @@ def _noun_trigger(token: Any, lexicon: Lexicon, *, gerund: bool = False) -> Trig
         frame = "protest"
     if lemma == "attack" and any(c.lower_ == "ground" for c in token.children):
         frame = "clash"
+    if frame == "agreement" and any(c.lower_ == "unilateral" for c in token.children):
+        frame = "change_group"  # ACLED: a truce one side declares changes its activity
     status = noun_status(token, lexicon)
     return Trigger(
         index=token.i,

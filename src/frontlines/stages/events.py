@@ -17,6 +17,7 @@ from frontlines.extract.lexicon import Lexicon, load_lexicon
 from frontlines.extract.mentions import EventMention, sentence_mentions
 from frontlines.extract.merge import merge
 from frontlines.extract.roles import ActorLookup
+from frontlines.extract.subtypes import SubtypeClassifier
 from frontlines.geo.locate import locate
 from frontlines.model import Actor, Event
 from frontlines.pipeline import Document
@@ -28,19 +29,23 @@ from frontlines.stages.actors import actor_at
 @dataclass
 class Events:
     lexicon: Lexicon = field(repr=False)
+    classifier: SubtypeClassifier | None = field(default=None, repr=False)
     name: str = "events"
-    version: str = "1"
+    version: str = "2"
     requires: tuple[str, ...] = ("article", "parse")
     assigns: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Document) -> Document:
-        events = extract_events(doc, lexicon=self.lexicon)
+        events = extract_events(doc, lexicon=self.lexicon, classifier=self.classifier)
         doc.events = events
         return doc
 
 
-def extract_events(doc: Document, *, lexicon: Lexicon) -> list[Event]:
-    """Every event the parsed article reports, in order of first mention."""
+def extract_events(
+    doc: Document, *, lexicon: Lexicon, classifier: SubtypeClassifier | None = None
+) -> list[Event]:
+    """Every event the parsed article reports, in order of first mention; ``classifier``
+    (None: the rules alone) refines sub-event types where it is confident."""
     published = doc.article.published
     lookup = _lookup(doc)
     mentions: list[EventMention] = []
@@ -60,6 +65,7 @@ def extract_events(doc: Document, *, lexicon: Lexicon) -> list[Event]:
         article=doc.article,
         locate=lambda start, end: locate(doc, start=start, end=end),
         references=references,
+        score=classifier.scores if classifier is not None else None,
     )
     events = [build_event(cluster, setting=setting) for cluster in merge(mentions)]
     return [event for event in events if event is not None]
@@ -93,4 +99,4 @@ def _sentences(doc: Document) -> list[Any]:
 
 
 def make_stage(*, resources: Resources, settings: Settings) -> Events:
-    return Events(lexicon=load_lexicon())
+    return Events(lexicon=load_lexicon(), classifier=resources.subtype_classifier)
