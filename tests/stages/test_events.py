@@ -201,6 +201,10 @@ def test_events_generic_crowd_only_in_riots(nlp: Any) -> None:
         ("Police fired tear gas to disperse them.", "Protest with intervention"),
         ("Police arrested 16 of the marchers.", "Protest with intervention"),
         (
+            "Police dispersed the marchers with batons. Several people were lightly injured.",
+            "Protest with intervention",
+        ),
+        (
             "Police opened fire on the protesters, killing three.",
             ("Excessive force against protesters"),
         ),
@@ -212,4 +216,4 @@ def test_events_a_demonstration_and_what_police_did_to_it_are_one_event(
     text = f"Hundreds of students protested in Khartoum on Monday. {second}"
     events = _run(nlp, text, published=date(2024, 6, 12), actors=[], places=[])
     assert [e.sub_event_type for e in events] == [expected]
-    assert len(events[0].evidence) == 2
+    assert len(events[0].evidence) >= 2

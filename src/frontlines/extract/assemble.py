@@ -128,8 +128,14 @@ def _frames(mention: EventMention, main: EventMention) -> frozenset[str]:
     sub = mention.event_type[1]
     if sub in INTERVENTIONS:
         lethal = sub == "Excessive force against protesters"
-    elif mention is not main and main.family == "protest" and mention.context.agent == "state":
+    elif (
+        mention is not main
+        and main.family == "protest"
+        and mention.context.agent in ("state", "armed")
+    ):
         lethal = "kill" in frames or "firearm" in mention.context.weapons
+    elif mention is not main and main.family == "protest" and mention.status == "consequence":
+        return frames - HARM_FRAMES  # "several were injured" says nothing of who did it
     else:
         return frames
     return (frames - HARM_FRAMES) | {"lethal_force" if lethal else "intervene"}
