@@ -3,6 +3,7 @@ from __future__ import annotations
 from frontlines.geo.build import build_info, cache_path
 from frontlines.geo.entry import MATCH_FOLD, MATCH_FUZZY, NAME_DEMONYM
 from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.supplement import SUPPLEMENT_POPULATION
 
 TALL_RIFAT = 163476
 
@@ -80,3 +81,10 @@ def test_gazetteer_stop_list_holds_first_names_not_places(gazetteer: Gazetteer) 
     assert gazetteer.is_stopword("Ali")
     assert gazetteer.is_stopword("MONDAY")
     assert not gazetteer.is_stopword("Saraqib")
+
+
+def test_gazetteer_finds_a_village_only_ucdp_ged_names(gazetteer: Gazetteer) -> None:
+    (village,) = [c.entry for c in gazetteer.lookup("Maloorlivka")]
+    assert (village.kind, village.country_code, village.admin1) == ("city", "UA", "Donetsk")
+    assert village.geonameid is None and village.population == SUPPLEMENT_POPULATION
+    assert abs(village.latitude - 48.19) < 0.05 and abs(village.longitude - 38.35) < 0.05

