@@ -7,7 +7,7 @@ from frontlines.bench.acled_data import AcledRecord, allocate, read_records, str
 
 HEADER = (
     "event_id_cnty,event_date_iso,event_type,sub_event_type,actor1,assoc_actor_1,actor2,"
-    "country,admin1,admin2,latitude,longitude,geo_precision,notes,fatalities\n"
+    "country,admin1,admin2,location,latitude,longitude,geo_precision,notes,fatalities\n"
 )
 
 
@@ -35,8 +35,9 @@ def test_acled_data_reads_rows_and_empties_na_fields(tmp_path: Path) -> None:
     path.write_text(
         HEADER
         + "MMR1,2021-03-28,Explosions/Remote violence,Air/drone strike,Military Forces of Myanmar"
-        ' (2021-),NA,NA,Myanmar,Kayin,Hpapun,18.065,97.4449,2,"On 28 March 2021, jets fired.",0\n'
-        + "MMR2,2021-03-29,Battles,Armed clash,A,,B,Myanmar,,,,,1,,3\n",
+        " (2021-),NA,NA,Myanmar,Kayin,Hpapun,Day Bu Noh,18.065,97.4449,2,"
+        '"On 28 March 2021, jets fired.",0\n'
+        + "MMR2,2021-03-29,Battles,Armed clash,A,,B,Myanmar,,,,,,1,,3\n",
         encoding="utf-8",
     )
     records = read_records(path)
@@ -44,6 +45,7 @@ def test_acled_data_reads_rows_and_empties_na_fields(tmp_path: Path) -> None:
     first = records[0]
     assert first.actor2 == ""
     assert (first.latitude, first.longitude, first.geo_precision) == (18.065, 97.4449, 2)
+    assert first.location == "Day Bu Noh"
     assert first.event_date == date(2021, 3, 28)
     assert first.fatalities == 0
 

@@ -7,11 +7,18 @@ from typing import TypeVar
 
 import pytest
 
-from frontlines.bench.acled_notes import acled_figures, by_country, confusion_table, run_acled_notes
-from frontlines.bench.acled_scoring import compare
+from frontlines.bench.acled_notes import (
+    acled_figures,
+    by_country,
+    confusion_table,
+    coverage_table,
+    distinct_places,
+    run_acled_notes,
+)
+from frontlines.bench.acled_scoring import Coverage, compare
 from frontlines.bench.runner import make_analyse
 from frontlines.settings import Settings
-from tests.bench.test_acled_scoring import GOLD, analysed, shelling
+from tests.bench.test_acled_scoring import GOLD, NAMES, analysed, shelling
 
 T = TypeVar("T")
 
@@ -65,6 +72,17 @@ def test_acled_notes_tables_split_by_country_and_confuse_types() -> None:
     assert row[matrix.columns.index("(none)")] == "1"
 
 
+def test_acled_notes_coverage_counts_each_place_once_by_country() -> None:
+    place = replace(GOLD, location="Krasnopillia")
+    places = distinct_places([place, replace(place, event_id="UKR2"), replace(place, latitude=1.0)])
+    assert len(places) == 2
+    yes, no = Coverage(True, True, True), Coverage(True, False, False)
+    table = coverage_table([("Ukraine", yes), ("Ukraine", no), ("Sudan", no)])
+    rows = {row[0]: row for row in table.rows}
+    assert rows["Ukraine"] == ("Ukraine", "2", "1.000", "0.500", "0.500")
+    assert rows["all"][1:4] == ("3", "1.000", "0.333")
+
+
 def test_acled_notes_skips_without_data(tmp_path: Path) -> None:
     result = run_acled_notes(
         data_dir=tmp_path,
@@ -100,3 +118,34 @@ def test_acled_notes_runs_the_pipeline_on_a_small_file(tmp_path: Path) -> None:
     assert figures["acled-notes: event_type accuracy"].size == 2
     assert figures["acled-notes: fatalities exact (null = 0)"].value == 0.5
     assert sorted(result.details["sample_ids"]) == ["BGD1", "BGD2"]
+    assert "acled-notes: gazetteer coverage of locations, ≤25 km" not in figures
+
+
+def test_acled_notes_with_a_gazetteer_reports_its_coverage(tmp_path: Path) -> None:
+    folder = tmp_path / "acled_notes"
+    folder.mkdir()
+    (folder / "combined_core_fields.csv").write_text(
+        "event_id_cnty,event_date_iso,event_type,sub_event_type,actor1,country,admin1,location,"
+        "latitude,longitude,notes,fatalities\n"
+        "BGD1,2023-01-02,Protests,Peaceful protest,Protesters (Bangladesh),Bangladesh,Chittagong,"
+        'Bibir Hat,22.69,91.8,"On 2 January 2023, students protested in Bibir Hat.",0\n'
+        "BGD2,2023-01-03,Riots,Mob violence,Rioters (Bangladesh),Bangladesh,Chittagong,"
+        'Nowhere,22.3,91.8,"On 3 January 2023, a mob attacked a shop in Nowhere.",1\n',
+        encoding="utf-8",
+    )
+    result = run_acled_notes(
+        data_dir=tmp_path,
+        sample="gate",
+        analyse=make_analyse(Settings.from_env({}, pipeline=("cleanup",))),
+        progress=no_progress,
+        command="c",
+        gazetteer=NAMES,
+    )
+    figures = {f.name: f for f in result.figures}
+    near = figures["acled-notes: gazetteer coverage of locations, ≤25 km"]
+    assert (near.value, near.size) == (0.5, 2)
+    assert (
+        figures["acled-notes: gazetteer coverage of locations, ≤25 km and same admin1"].value == 0.5
+    )
+    table = result.tables[-1]
+    assert table.rows[-1] == ("all", "2", "0.500", "0.500", "0.500")

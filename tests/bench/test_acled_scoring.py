@@ -5,13 +5,26 @@ from datetime import date
 
 from frontlines.bench.acled_data import AcledRecord
 from frontlines.bench.acled_scoring import (
+    AdminLevel,
     actor_variants,
     admin_key,
+    admin_match,
     compare,
     country_key,
+    coverage,
     primary_event,
 )
+from frontlines.geo.entry import (
+    MATCH_FOLD,
+    MATCH_SKELETON,
+    NAME_MAIN,
+    Candidate,
+    Entry,
+    EntryKind,
+)
+from frontlines.geo.names import fold
 from frontlines.model import Actor, Analysis, Article, Event, Location
+from frontlines.resources import Resources
 
 GOLD = AcledRecord(
     event_id="UKR1",
@@ -123,3 +136,93 @@ def test_acled_scoring_primary_event_prefers_an_acled_type() -> None:
     assert event is not None and event.id == "e1"
     only = primary_event(analysed(untyped))
     assert only is not None and only.id == "e0"
+
+
+def area(
+    entry_id: int, name: str, kind: EntryKind, *, code: str = "BD", lat: float = 22.4
+) -> Entry:
+    return Entry(
+        id=entry_id,
+        name=name,
+        kind=kind,
+        country_code=code,
+        country=None,
+        admin1=name if kind == "admin1" else "Chattogram",
+        admin2=None,
+        latitude=lat,
+        longitude=91.8,
+        population=1000,
+    )
+
+
+class Names:
+    """A gazetteer of a few hand-made entries, each under the names given."""
+
+    def __init__(self, entries: dict[Entry, tuple[str, ...]], *, loose: dict[str, Entry]) -> None:
+        self.entries = entries
+        self.loose = loose  # names that match only by consonant skeleton
+
+    def lookup(self, name: str) -> list[Candidate]:
+        found = [
+            Candidate(entry, MATCH_FOLD, NAME_MAIN)
+            for entry, names in self.entries.items()
+            if fold(name) in {fold(n) for n in names}
+        ]
+        if fold(name) in self.loose:
+            found.append(Candidate(self.loose[fold(name)], MATCH_SKELETON, NAME_MAIN))
+        return found
+
+
+CHATTOGRAM = area(1, "Chattogram", "admin1")
+NAMES = Names(
+    {
+        CHATTOGRAM: ("Chattogram", "Chittagong"),
+        area(2, "Chattogram", "admin2"): ("Chattogram", "Chittagong District"),
+        area(3, "Barishal", "admin1"): ("Barishal", "Barisal"),
+        area(4, "Chittagong", "admin1", code="IN"): ("Chittagong",),
+        area(5, "Bibir Hat", "city", lat=22.69): ("Bibir Hat",),
+    },
+    loose={"barishol": area(3, "Barishal", "admin1")},
+)
+
+
+def test_acled_scoring_admin_names_of_one_area_match_through_the_gazetteer() -> None:
+    def same(gold: str, predicted: str, level: AdminLevel = "admin1") -> bool:
+        return admin_match(gold, predicted, level=level, country="Bangladesh", gazetteer=NAMES)
+
+    assert same("Chittagong", "Chattogram")
+    assert same("Chittagong District", "Chattogram", "admin2")
+    assert not admin_match("Chittagong", "Chattogram", level="admin1", country="Bangladesh")
+    assert not same("Chittagong", "Barishal")  # another area
+    assert not same("Barishol", "Barishal")  # a skeleton match is no name of the area
+    assert not same("Barisal", "Barishal", "admin2")  # names of an admin1, not of an admin2
+    assert not admin_match(
+        "Chittagong", "Chattogram", level="admin1", country="India", gazetteer=NAMES
+    )
+    assert same("Barisal Division", "Barisal")  # still the plain string comparison
+
+
+def test_acled_scoring_admin_names_in_the_real_gazetteer(resources: Resources) -> None:
+    gazetteer = resources.gazetteer
+    for gold, predicted in (("Chittagong", "Chattogram"), ("Barisal", "Barishal")):
+        assert admin_match(
+            gold, predicted, level="admin1", country="Bangladesh", gazetteer=gazetteer
+        )
+    assert not admin_match(
+        "Chittagong", "Dhaka", level="admin1", country="Bangladesh", gazetteer=gazetteer
+    )
+
+
+def test_acled_scoring_coverage_wants_the_name_near_the_point_and_in_the_admin1() -> None:
+    record = replace(
+        GOLD, country="Bangladesh", admin1="Chittagong", location="Bibir Hat", latitude=22.7
+    )
+    found = coverage(replace(record, longitude=91.8), NAMES)
+    assert found is not None and found.named and found.near and found.same_admin1
+    far = coverage(replace(record, longitude=93.0), NAMES)
+    assert far is not None and far.named and not far.near and not far.same_admin1
+    elsewhere = coverage(replace(record, longitude=91.8, admin1="Barisal"), NAMES)
+    assert elsewhere is not None and elsewhere.near and not elsewhere.same_admin1
+    unknown = coverage(replace(record, location="Nowhere"), NAMES)
+    assert unknown is not None and not unknown.named
+    assert coverage(replace(record, location=""), NAMES) is None

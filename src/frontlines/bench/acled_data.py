@@ -35,6 +35,7 @@ class AcledRecord:
     longitude: float | None
     geo_precision: int | None
     fatalities: int
+    location: str = ""  # ACLED's place name for the event, at latitude/longitude
 
 
 def _clean(value: str | None) -> str:
@@ -74,6 +75,7 @@ def read_records(path: Path) -> list[AcledRecord]:
                 longitude=_float(row.get("longitude")),
                 geo_precision=int(precision) if precision.isdigit() else None,
                 fatalities=int(fatalities) if fatalities.isdigit() else 0,
+                location=_clean(row.get("location")),
             )
         )
     return records

@@ -3,7 +3,10 @@
 Input is the notes text, published on the event date (the base for relative dates). Figures cover
 the whole sample; a table splits the main ones by country so a regression shows where it happened.
 The gate sample is 500 records and the full one 3,000, both fixed and stratified by country
-(see ``acled_data``).
+(see ``acled_data``). Given the gazetteer, admin names also match as names of one area, and a
+second table reports how the gazetteer covers ACLED's place names (``location``): of the distinct
+places of every record, the share it holds by name within 25 km of ACLED's point, and in ACLED's
+admin1 too.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from pathlib import Path
 from frontlines.bench.acled_data import (
     CSV_NAME,
     SAMPLE_SIZES,
+    AcledRecord,
     read_records,
     stratified_sample,
 )
-from frontlines.bench.acled_scoring import Comparison, compare
+from frontlines.bench.acled_scoring import Comparison, Coverage, NameLookup, compare, coverage
 from frontlines.bench.metrics import ACC_KM, accuracy, confusion, macro_f1, share
 from frontlines.bench.protocols import Analyse, Progress
 from frontlines.bench.report import BenchResult, Better, Figure, Sample, Table, format_value
@@ -154,6 +158,57 @@ def by_country(comparisons: Sequence[Comparison]) -> Table:
     return Table(title="acled-notes by country", columns=columns, rows=tuple(rows))
 
 
+def distinct_places(records: Sequence[AcledRecord]) -> list[AcledRecord]:
+    """One record per (country, location, point): each place counts once however often coded."""
+    seen: dict[tuple[str, str, float | None, float | None], AcledRecord] = {}
+    for record in records:
+        key = (record.country, record.location, record.latitude, record.longitude)
+        seen.setdefault(key, record)
+    return list(seen.values())
+
+
+def coverage_table(covered: Sequence[tuple[str, Coverage]]) -> Table:
+    groups: dict[str, list[Coverage]] = {}
+    for country, found in covered:
+        groups.setdefault(country, []).append(found)
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    rows = []
+    for country, group in [*ordered, ("all", [found for _, found in covered])]:
+        values = (
+            share([c.named for c in group]),
+            share([c.near for c in group]),
+            share([c.same_admin1 for c in group]),
+        )
+        rows.append((country, str(len(group)), *(format_value(v, unit="share") for v in values)))
+    return Table(
+        title="acled-notes gazetteer coverage of ACLED locations by country (distinct places)",
+        columns=("country", "places", "named", "≤25 km", "≤25 km, same admin1"),
+        rows=tuple(rows),
+    )
+
+
+def coverage_figures(
+    covered: Sequence[tuple[str, Coverage]], *, dataset: str, command: str
+) -> list[Figure]:
+    found = [c for _, c in covered]
+    return [
+        Figure(
+            name=f"acled-notes: gazetteer coverage of locations, {label}",
+            value=share(flags),
+            unit="share",
+            better="higher",
+            dataset=dataset,
+            size=len(flags),
+            command=command,
+            note="an entry of the location's name within 25 km of ACLED's point",
+        )
+        for label, flags in (
+            ("≤25 km", [c.near for c in found]),
+            ("≤25 km and same admin1", [c.same_admin1 for c in found]),
+        )
+    ]
+
+
 def confusion_table(comparisons: Sequence[Comparison]) -> Table:
     matrix = confusion([(c.record.event_type, c.event_type) for c in comparisons])
     predicted = [*EVENT_TYPES, "(none)"]
@@ -168,7 +223,13 @@ def confusion_table(comparisons: Sequence[Comparison]) -> Table:
 
 
 def run_acled_notes(
-    *, data_dir: Path, sample: Sample, analyse: Analyse, progress: Progress, command: str
+    *,
+    data_dir: Path,
+    sample: Sample,
+    analyse: Analyse,
+    progress: Progress,
+    command: str,
+    gazetteer: NameLookup | None = None,
 ) -> BenchResult:
     path = data_dir / FOLDER / CSV_NAME
     if not path.is_file():
@@ -177,15 +238,27 @@ def run_acled_notes(
     every = read_records(path)
     records = stratified_sample(every, size=SAMPLE_SIZES[sample])
     comparisons = [
-        compare(record, analyse(record.notes, record.event_date))
+        compare(record, analyse(record.notes, record.event_date), gazetteer=gazetteer)
         for record in progress(records, label=NAME)
     ]
     dataset = f"{FOLDER} ({len(records)} of {len(every)}, by country)"
+    figures = acled_figures(comparisons, dataset=dataset, command=command)
+    tables = [by_country(comparisons), confusion_table(comparisons)]
+    if gazetteer is not None:
+        places = distinct_places(every)
+        covered = [
+            (record.country, found)
+            for record in places
+            if (found := coverage(record, gazetteer)) is not None
+        ]
+        where = f"{FOLDER} ({len(covered)} distinct locations of all {len(every)} records)"
+        figures += coverage_figures(covered, dataset=where, command=command)
+        tables.append(coverage_table(covered))
     return BenchResult(
         name=NAME,
         status="ok",
-        figures=tuple(acled_figures(comparisons, dataset=dataset, command=command)),
-        tables=(by_country(comparisons), confusion_table(comparisons)),
+        figures=tuple(figures),
+        tables=tuple(tables),
         seconds=time.perf_counter() - started,
         details={
             "sample_ids": [record.event_id for record in records],

@@ -6,7 +6,9 @@ parenthesis that holds a year range or a country ("Military Forces of Russia (20
 (Bangladesh)"), and accepting either side of an acronym ("JNIM: Group for Support of Islam and
 Muslims") or any of several "and/or" actors; predicted aliases count. Other parentheses stay:
 "Islamic State (Greater Sahara)" is not "Islamic State (West Africa)". Admin names match after
-also dropping generic words such as "State" or "Oblast".
+also dropping generic words such as "State" or "Oblast", or, given a gazetteer, when both are
+names of one admin area of the gold country ("Chittagong" and "Chattogram"); a different area
+with a similar name is still a miss.
 ACLED writes 0 fatalities where none are reported, so a null (or missing event) counts as 0.
 """
 
@@ -16,12 +18,19 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Literal, Protocol
 
 import pycountry
 
 from frontlines.bench.acled_data import AcledRecord
 from frontlines.bench.metrics import error_km, normalise
+from frontlines.geo.entry import MATCH_LIGHT, Candidate
+from frontlines.geo.geometry import distance_km
 from frontlines.model import ActorRef, Analysis, Event
+
+AdminLevel = Literal["admin1", "admin2"]
+# A gazetteer entry this close to ACLED's point counts as the place ACLED names.
+COVERAGE_KM = 25.0
 
 ADMIN_WORDS = frozenset(
     {
@@ -44,6 +53,7 @@ ADMIN_WORDS = frozenset(
 # ACLED spellings pycountry does not know.
 COUNTRY_ALIASES = {
     "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD",
     "dr congo": "CD",
     "drc": "CD",
     "republic of congo": "CG",
@@ -56,6 +66,12 @@ COUNTRY_ALIASES = {
     "south korea": "KR",
     "north korea": "KP",
 }
+
+
+class NameLookup(Protocol):
+    """What admin matching needs of the gazetteer."""
+
+    def lookup(self, name: str) -> list[Candidate]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +145,41 @@ def admin_key(name: str | None) -> str:
     return " ".join(kept or words)
 
 
+def admin_areas(
+    name: str, *, level: AdminLevel, country_code: str, gazetteer: NameLookup
+) -> frozenset[int]:
+    """The admin areas of ``level`` in the country that the gazetteer knows by ``name`` (as
+    written or without its generic words; spelling variants beyond the light key do not count)."""
+    found: set[int] = set()
+    for form in {name, admin_key(name)}:
+        found.update(
+            c.entry.id
+            for c in gazetteer.lookup(form)
+            if c.match <= MATCH_LIGHT
+            and c.entry.kind == level
+            and c.entry.country_code == country_code
+        )
+    return frozenset(found)
+
+
+def admin_match(
+    gold: str,
+    predicted: str | None,
+    *,
+    level: AdminLevel,
+    country: str,
+    gazetteer: NameLookup | None = None,
+) -> bool:
+    """Same normalised name, or (given a gazetteer) names of one admin area of the gold country."""
+    if admin_key(predicted) == admin_key(gold):
+        return True
+    if gazetteer is None or not predicted:
+        return False
+    code = country_key(country)
+    areas = admin_areas(gold, level=level, country_code=code, gazetteer=gazetteer)
+    return bool(areas & admin_areas(predicted, level=level, country_code=code, gazetteer=gazetteer))
+
+
 @lru_cache(maxsize=1)
 def _country_codes() -> dict[str, str]:
     codes: dict[str, str] = {}
@@ -146,8 +197,48 @@ def country_key(name: str | None) -> str:
     return _country_codes().get(key, key)
 
 
-def compare(record: AcledRecord, analysis: Analysis | None) -> Comparison:
-    """Compare the primary event of ``analysis`` (None: the pipeline failed) with the record."""
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Whether the gazetteer holds the place an ACLED record names (``location``)."""
+
+    named: bool  # an entry of that name in ACLED's country (the geoparser's lookup keys)
+    near: bool  # an entry of that name within COVERAGE_KM of ACLED's point
+    same_admin1: bool  # one such entry near the point and in ACLED's admin1
+
+
+def coverage(record: AcledRecord, gazetteer: NameLookup) -> Coverage | None:
+    """How the gazetteer covers ``record.location``; None without a location and a point."""
+    if not record.location or record.latitude is None or record.longitude is None:
+        return None
+    entries = [c.entry for c in gazetteer.lookup(record.location)]
+    near = [
+        entry
+        for entry in entries
+        if distance_km(record.latitude, record.longitude, entry.latitude, entry.longitude)
+        <= COVERAGE_KM
+    ]
+    same_admin1 = any(
+        admin_match(
+            record.admin1,
+            entry.admin1,
+            level="admin1",
+            country=record.country,
+            gazetteer=gazetteer,
+        )
+        for entry in near
+    )
+    if not record.admin1:
+        same_admin1 = bool(near)
+    code = country_key(record.country)
+    named = any(entry.country_code == code for entry in entries)
+    return Coverage(named=named, near=bool(near), same_admin1=same_admin1)
+
+
+def compare(
+    record: AcledRecord, analysis: Analysis | None, *, gazetteer: NameLookup | None = None
+) -> Comparison:
+    """Compare the primary event of ``analysis`` (None: the pipeline failed) with the record;
+    admin names also match through the gazetteer's names of one area where one is given."""
     event = primary_event(analysis) if analysis is not None else None
     aliases = {actor.id: actor.aliases for actor in analysis.actors} if analysis else {}
     location = event.location if event else None
@@ -171,10 +262,22 @@ def compare(record: AcledRecord, analysis: Analysis | None) -> Comparison:
         country=country_key(location.country if location else None) == country_key(record.country)
         if record.country
         else None,
-        admin1=admin_key(location.admin1 if location else None) == admin_key(record.admin1)
+        admin1=admin_match(
+            record.admin1,
+            location.admin1 if location else None,
+            level="admin1",
+            country=record.country,
+            gazetteer=gazetteer,
+        )
         if record.admin1
         else None,
-        admin2=admin_key(location.admin2 if location else None) == admin_key(record.admin2)
+        admin2=admin_match(
+            record.admin2,
+            location.admin2 if location else None,
+            level="admin2",
+            country=record.country,
+            gazetteer=gazetteer,
+        )
         if record.admin2
         else None,
         located=point is not None and point[0] is not None and point[1] is not None,

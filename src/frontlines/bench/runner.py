@@ -82,6 +82,7 @@ def run_benchmarks(
 
     names = check_names(only)
     analyse = make_analyse(settings)
+    resources = Resources(settings)
     show = _Progress(enabled=progress)
     results: list[BenchResult] = []
     for name in names:
@@ -92,7 +93,12 @@ def run_benchmarks(
             )
         elif name == "acled-notes":
             result = run_acled_notes(
-                data_dir=data_dir, sample=sample, analyse=analyse, progress=show, command=command
+                data_dir=data_dir,
+                sample=sample,
+                analyse=analyse,
+                progress=show,
+                command=command,
+                gazetteer=resources.gazetteer,
             )
         elif name == "geoparsing":
             result = run_geoparsing(
@@ -101,7 +107,7 @@ def run_benchmarks(
                 analyse=analyse,
                 progress=show,
                 command=command,
-                resolve=gazetteer_resolver(Resources(settings)),
+                resolve=gazetteer_resolver(resources),
             )
         elif name == "ecbplus":
             result = run_ecbplus(data_dir=data_dir, command=command)
