@@ -58,3 +58,45 @@ def test_areas_names_in_brackets_read_as_admin_areas(gazetteer: Gazetteer) -> No
     )
     assert seno.entry is not None
     assert (seno.entry.name, seno.entry.kind, seno.entry.admin1) == ("Seno", "admin2", "Sahel")
+
+
+def test_areas_chains_run_through_unit_words_between_the_areas() -> None:
+    text = "in Zorba village (Mirla township, Tosko district, Varn state), a mine exploded"
+    found = mentions(text, ["Zorba", "Mirla", "Tosko", "Varn"])
+    assert chains(found, text=text) == [[0, 1, 2, 3]]
+    again = "in Zorba (Zorbe) upazila (Tosko, Varn)"
+    found = mentions(again, ["Zorba", "Zorbe", "Tosko", "Varn"])
+    assert chains(found, text=again) == [[0, 1], [1, 2, 3]]
+
+
+def test_areas_a_town_named_like_its_admin1_holds_that_admin1() -> None:
+    seat = entry("city", "Varnova", "Varnovo", "Varnova")
+    assert contains(seat, entry("city", "Sebba", "Varnovo", "Yagha"))
+    assert not contains(seat, entry("city", "Sebba", "Sahel", "Yagha"))
+    assert not contains(
+        entry("city", "Dori", "Sahel", "Seno"), entry("city", "Sebba", "Sahel", None)
+    )
+
+
+def test_areas_small_namesake_outside_the_stated_area_loses(gazetteer: Gazetteer) -> None:
+    text = "Shelling hit Saraqib, Donetsk, on Monday."
+    saraqib, donetsk = resolve(
+        mentions(text, ["Saraqib", "Donetsk"]), text=text, gazetteer=gazetteer
+    )
+    assert saraqib.entry is None
+    assert donetsk.entry is not None
+    assert (donetsk.entry.kind, donetsk.entry.country_code) == ("admin1", "UA")
+
+
+def test_areas_large_city_before_an_area_is_a_list_not_a_namesake(gazetteer: Gazetteer) -> None:
+    text = "Strikes hit Aleppo, Donetsk and Gaza."
+    aleppo, *_ = resolve(
+        mentions(text, ["Aleppo", "Donetsk", "Gaza"]), text=text, gazetteer=gazetteer
+    )
+    assert aleppo.entry is not None and aleppo.entry.country_code == "SY"
+
+
+def test_areas_chains_take_in_a_village_written_before_its_unit() -> None:
+    text = "at Zorba village, Mirla upazila (Tosko, Varn), a clash"
+    found = mentions(text, ["Zorba", "Mirla", "Tosko", "Varn"])
+    assert chains(found, text=text) == [[0, 1, 2, 3]]

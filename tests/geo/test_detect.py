@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
+
 from frontlines.geo.detect import find_mentions
 from frontlines.geo.gazetteer import Gazetteer
 from tests.geo.conftest import MakeParse
@@ -176,3 +179,53 @@ def test_detect_capitals_need_no_context_but_not_inside_a_person_name(
         ]
     )
     assert found(person, gazetteer) == []
+
+
+def test_detect_unit_word_after_a_name_is_dropped_and_hints(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Protests", 0, "ROOT", "protest", "O"),
+            ("in", 0, "prep", "in", "O"),
+            ("Ouagadougou", 3, "compound", "Ouagadougou", "B-GPE"),
+            ("city", 1, "pobj", "city", "I-GPE"),
+            ("and", 3, "cc", "and", "O"),
+            ("Mexico", 6, "compound", "Mexico", "B-GPE"),
+            ("City", 3, "conj", "City", "I-GPE"),
+            ("and", 6, "cc", "and", "O"),
+            ("Sadar", 6, "conj", "Sadar", "B-GPE"),
+        ]
+    )
+    assert found(parse, gazetteer) == [
+        ("Ouagadougou", "GPE", "city", False),
+        ("Mexico City", "GPE", None, False),
+    ]
+
+
+def test_detect_areas_in_brackets_after_a_unit_word(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Clashes", 0, "ROOT", "clash", "O"),
+            ("in", 0, "prep", "in", "O"),
+            ("Zorbapur", 3, "compound", "Zorbapur", "B-GPE"),
+            ("upazila", 1, "pobj", "upazila", "O"),
+            ("(", 5, "punct", "(", "O"),
+            ("Dinajpur", 3, "appos", "Dinajpur", "B-PERSON"),
+            (",", 5, "punct", ",", "O"),
+            ("Rangpur", 5, "appos", "Rangpur", "B-PERSON"),
+            (")", 5, "punct", ")", "O"),
+        ]
+    )
+    names = [m[0] for m in found(parse, gazetteer)]
+    assert names == ["Zorbapur", "Dinajpur", "Rangpur"]
+
+
+def test_detect_splits_a_place_entity_at_a_spaced_dash(gazetteer: Gazetteer) -> None:
+    words = ["rally", "in", "Dhaka", "-", "Gulshan", "and", "Ivano", "-", "Frankivsk"]
+    spaces = [True, True, True, True, True, True, False, False, False]
+    ents = ["O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-GPE", "I-GPE", "I-GPE"]
+    parse = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents)
+    assert [m[0] for m in found(parse, gazetteer)] == ["Dhaka", "Gulshan", "Ivano-Frankivsk"]

@@ -144,3 +144,13 @@ def test_locate_unknown_town_is_located_by_its_area() -> None:
     assert location is not None
     assert (location.name, location.geo_precision) == ("Idlib", 3)
     assert location.note == "'Kieme' is not in the gazetteer; located by the area it is in, Idlib"
+
+
+@pytest.mark.parametrize("written", ["Kieme, Idlib", "Kieme district, Idlib"])
+def test_locate_unknown_town_before_a_comma_and_its_area(written: str) -> None:
+    text = f"Gunmen killed two men in {written}."
+    doc = document(text, unresolved=("Kieme",))
+    location = locate(doc, start=0, end=len(text))
+    assert location is not None
+    assert (location.name, location.geo_precision) == ("Idlib", 3)
+    assert location.note == "'Kieme' is not in the gazetteer; located by the area it is in, Idlib"

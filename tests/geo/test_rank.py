@@ -71,3 +71,21 @@ def test_rank_one_sense_per_name_in_an_article(gazetteer: Gazetteer) -> None:
     first, second, _ = picks(text, ["Paris", "Paris", "Lyon"], gazetteer)
     assert first.id == second.id
     assert first.country_code == "FR"
+
+
+def test_rank_weak_namesake_far_from_the_article_stays_unresolved(gazetteer: Gazetteer) -> None:
+    text = "Gunmen raided Holly near Ouagadougou and Koudougou in Burkina Faso."
+    names = ["Holly", "Ouagadougou", "Koudougou", "Burkina Faso"]
+    found: list[Mention] = []
+    for name in names:
+        start = text.index(name)
+        found.append(Mention(start, start + len(name), name, "GPE"))
+    holly, *rest = resolve(found, text=text, gazetteer=gazetteer)
+    assert holly.entry is None
+    assert [r.entry.country_code for r in rest if r.entry is not None] == ["BF", "BF", "BF"]
+
+
+def test_rank_a_large_city_abroad_is_kept(gazetteer: Gazetteer) -> None:
+    text = "Refugees fled Ouagadougou and Koudougou for Paris."
+    *_, paris = picks(text, ["Ouagadougou", "Koudougou", "Paris"], gazetteer)
+    assert paris.country_code == "FR"

@@ -6,18 +6,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from frontlines.geo.detect import Mention
-from frontlines.geo.entry import Candidate, Entry
-from frontlines.geo.names import fold
+from frontlines.geo.detect import DESIGNATORS, Mention
+from frontlines.geo.entry import MATCH_LIGHT, Candidate, Entry
+from frontlines.geo.names import fold, keys
 
 CONTAINER_BONUS = 4.0
 CONTAINERS = frozenset({"country", "admin1", "admin2", "region"})
-# "X (Y" or "X upazila (Y": the text between a place and the areas written after it.
-_OPENS = re.compile(
-    r"^\s*(?:(?:upazila|union|municipality|town|city|village|district|locality|area|sadar"
-    r"|township|commune|department|province|region|county|circle|cercle)\s+)?\(\s*$",
-    re.IGNORECASE,
-)
+# A town this small is rarely what a writer means when the area written after it is elsewhere.
+MINOR_POPULATION = 100_000
+_UNIT = "|".join(sorted(DESIGNATORS | {"area"}))
+# "X (Y", "X upazila (Y", "X (X2) upazila (Y": the text between a place and its areas.
+_OPENS = re.compile(rf"^\s*\)?\s*(?:(?:{_UNIT})\s+)?\(\s*$", re.IGNORECASE)
+# "Y, Z" or "Y district, Z": the text between two areas in the brackets.
+_NEXT_AREA = re.compile(rf"^\s*(?:(?:{_UNIT})\s*)?,\s*$", re.IGNORECASE)
+_LEVEL = {"admin2": 1, "admin1": 2, "region": 2, "country": 3}
+# "X village, Y": a place, its unit word, then the larger unit that holds it.
+_UNIT_THEN_COMMA = re.compile(rf"^\s+(?:{_UNIT})\s*,\s*$", re.IGNORECASE)
+# The text between two items of a list.
+_LISTED = re.compile(r"^\s*(?:,|(?:,\s*)?(?:and|or|&))\s*$", re.IGNORECASE)
 # The text between a place and the area that holds it.
 _CONTAINED_BY = re.compile(
     r"^(?:\s*[,(]\s*|\s+in\s+(?:the\s+)?"
@@ -27,20 +33,34 @@ _CONTAINED_BY = re.compile(
 
 
 def contains(outer: Entry, inner: Entry) -> bool:
-    """Whether ``outer`` holds ``inner`` (a town named like an admin1 area stands for it)."""
+    """Whether ``outer`` holds ``inner`` (a town named like its admin1 area stands for it:
+    "Zaporizhia" the city holds the towns of Zaporizhzhia oblast)."""
     if outer.id == inner.id or outer.country_code != inner.country_code:
         return False
     if outer.kind == "country":
         return True
     if outer.kind == "admin1" or (outer.kind == "city" and inner.kind == "city"):
-        return inner.admin1 is not None and fold(inner.admin1) == fold(outer.name)
+        return inner.admin1 is not None and (
+            fold(inner.admin1) == fold(outer.name)
+            or (stands_for_admin1(outer) and inner.admin1 == outer.admin1)
+        )
     if outer.kind == "admin2":
         return inner.admin2 is not None and fold(inner.admin2) == fold(outer.name)
     return False
 
 
+def stands_for_admin1(entry: Entry) -> bool:
+    """A town named like the admin1 area it lies in, spelling aside ("Zaporizhzhya")."""
+    return (
+        entry.kind == "city"
+        and entry.admin1 is not None
+        and keys(entry.name)[2] == keys(entry.admin1)[2]
+    )
+
+
 def chains(mentions: Sequence[Mention], *, text: str) -> list[list[int]]:
-    """Runs "X (Y, Z)": a mention, then the mentions inside the parenthesis right after it."""
+    """Runs "X (Y, Z)": a mention, then the mentions inside the parenthesis right after it
+    (and "W village, X upazila (Y, Z)": the place written with its unit before X)."""
     found: list[list[int]] = []
     for i in range(len(mentions) - 1):
         if not _OPENS.match(text[mentions[i].end : mentions[i + 1].start]):
@@ -49,9 +69,11 @@ def chains(mentions: Sequence[Mention], *, text: str) -> list[list[int]]:
         closing = text.find(")", mentions[i + 1].end)
         limit = closing if closing >= 0 else len(text)
         while chain[-1] + 1 < len(mentions) and mentions[chain[-1] + 1].end <= limit:
-            if text[mentions[chain[-1]].end : mentions[chain[-1] + 1].start].strip() != ",":
+            if not _NEXT_AREA.match(text[mentions[chain[-1]].end : mentions[chain[-1] + 1].start]):
                 break
             chain.append(chain[-1] + 1)
+        if i > 0 and _UNIT_THEN_COMMA.match(text[mentions[i - 1].end : mentions[i].start]):
+            chain.insert(0, i - 1)  # "Durgapur village, Ashuganj upazila (Brahmanbaria, ..."
         found.append(chain)
     return found
 
@@ -99,13 +121,23 @@ def apply_containers(
     *,
     text: str,
 ) -> None:
-    """ "X, Y": favour the X inside a Y, and read Y as the area that holds it."""
+    """ "X, Y": favour the X inside a Y, and read Y as the area that holds it. Where Y reads as
+    an admin area ("Orlivka, Donetsk"), small places named X outside it are dropped: X unknown
+    (and the event placed in Y) beats a namesake in another province or country."""
+    emptied: set[str] = set()
     for i in range(len(mentions) - 1):
         j = i + 1
-        if not _CONTAINED_BY.match(text[mentions[i].end : mentions[j].start]):
+        if mentions[i].demonym or not _CONTAINED_BY.match(
+            text[mentions[i].end : mentions[j].start]
+        ):
             continue
+        level = _area_level(mentions[j], candidates[j], scores[j])
+        stated = level is not None and not _in_a_list(mentions, i, j, text=text)
         inner_hits: set[int] = set()
         outer_hits: set[int] = set()
+        if stated and _drop_finer_outside(i, j, candidates, scores, level=level or 0):
+            emptied.add(fold(mentions[i].text))
+            outer_hits = set(range(len(candidates[j])))  # X unknown: Y is still its area
         for a, inner in enumerate(candidates[i]):
             for b, outer in enumerate(candidates[j]):
                 if contains(outer.entry, inner.entry):
@@ -116,3 +148,53 @@ def apply_containers(
         for b in outer_hits:
             if candidates[j][b].entry.kind in CONTAINERS:
                 scores[j][b] += CONTAINER_BONUS
+    for index, mention in enumerate(mentions):
+        if fold(mention.text) in emptied:
+            candidates[index], scores[index] = [], []
+
+
+def _area_level(mention: Mention, cands: list[Candidate], row: list[float]) -> int | None:
+    """How large an area a name reads as (its best reading, or what the text calls it), None
+    when it reads as a town: "Donetsk" the oblast or its seat, "Donetsk oblast", "Kenya"."""
+    if not cands:
+        return None
+    best = cands[max(range(len(cands)), key=row.__getitem__)].entry
+    if best.kind in _LEVEL:
+        return _LEVEL[best.kind]
+    if stands_for_admin1(best) or mention.hint == "admin":
+        return _LEVEL["admin1"]
+    return None
+
+
+def _in_a_list(mentions: Sequence[Mention], i: int, j: int, *, text: str) -> bool:
+    """Whether "X, Y" is part of a list ("Suba, Migori, Rongo and Siaya") rather than a place
+    and its area."""
+    before = text[mentions[i - 1].end : mentions[i].start] if i > 0 else ""
+    after = text[mentions[j].end : mentions[j + 1].start] if j + 1 < len(mentions) else ""
+    return bool(_LISTED.match(before)) or bool(_LISTED.match(after))
+
+
+def _drop_finer_outside(
+    i: int, j: int, candidates: list[list[Candidate]], scores: list[list[float]], *, level: int
+) -> bool:
+    """Drop X's small readings finer than Y that Y does not hold; whether none is left."""
+    areas = [
+        c.entry for c in candidates[j] if c.entry.kind in CONTAINERS or stands_for_admin1(c.entry)
+    ]
+    kept = [
+        a
+        for a, c in enumerate(candidates[i])
+        if not (_minor(c) and _LEVEL.get(c.entry.kind, 0) < level)
+        or any(contains(area, c.entry) for area in areas)
+    ]
+    dropped_all = bool(candidates[i]) and not kept
+    candidates[i] = [candidates[i][a] for a in kept]
+    scores[i] = [scores[i][a] for a in kept]
+    return dropped_all
+
+
+def _minor(candidate: Candidate) -> bool:
+    entry = candidate.entry
+    if entry.kind == "city":
+        return entry.population < MINOR_POPULATION or candidate.match > MATCH_LIGHT
+    return entry.kind == "admin2" or candidate.match > MATCH_LIGHT

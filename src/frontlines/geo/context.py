@@ -29,7 +29,8 @@ def country_focus(
     scores: list[list[float]],
 ) -> dict[str, float]:
     """Share of the article's place evidence that points at each country. Each distinct name
-    votes once, with the probability of its best reading (countries count double)."""
+    votes once, with the probability of its best reading (countries named as such count
+    double)."""
     votes: dict[tuple[str, bool], tuple[str, float]] = {}
     for mention, cands, row in zip(mentions, candidates, scores, strict=True):
         if not cands:
@@ -39,7 +40,9 @@ def country_focus(
         entry = cands[best].entry
         if not entry.country_code or cands[best].match >= MATCH_SKELETON:
             continue
-        weight = probs[best] * (1.0 if entry.kind == "country" else 0.5)
+        # A demonym ("Russian forces") often names an actor, not where things happened.
+        counts = entry.kind == "country" and not mention.demonym
+        weight = probs[best] * (1.0 if counts else 0.5)
         votes[(fold(mention.text), mention.demonym)] = (entry.country_code, weight)
     weights: dict[str, float] = defaultdict(float)
     for code, weight in votes.values():

@@ -32,8 +32,14 @@ ADMIN_WORDS = frozenset(
     {"province", "governorate", "oblast", "region", "district", "county", "parish", "state"}
     | {"prefecture", "department", "municipality", "raion", "rayon", "wilaya", "subdistrict"}
     | {"upazila", "union", "township", "commune", "circle", "cercle", "sadar", "division"}
+    | {"territory", "sector", "subdivision", "chiefdom", "tehsil", "arrondissement", "zone"}
 )
-SETTLEMENT_WORDS = frozenset({"city", "town", "village", "villages", "camp", "neighbourhood"})
+SETTLEMENT_WORDS = frozenset(
+    {"city", "town", "village", "villages", "camp", "neighbourhood", "neighborhood", "hamlet"}
+    | {"locality", "ward"}
+)
+# Words that name a kind of place rather than a place ("Khulna city", "Momauk Township").
+DESIGNATORS = ADMIN_WORDS | SETTLEMENT_WORDS
 AREA_WORDS = frozenset({"countryside", "area", "outskirts", "suburbs", "environs", "vicinity"})
 ACTION_LEMMAS = frozenset(
     {"shell", "capture", "seize", "strike", "bomb", "storm", "enter", "besiege", "take", "hit"}
@@ -63,7 +69,7 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         for ent in parse.ents
         if ent.label_ in PLACE_LABELS
         for part in _comma_parts(ent)
-        if (mention := _from_entity(part, ent.label_)) is not None
+        if (mention := _from_entity(part, ent.label_, gazetteer=gazetteer)) is not None
     ]
     # spaCy's NORP holds demonyms ("Syrian") but also place names it misreads ("of Aleppo").
     demonyms = [ent for ent in parse.ents if ent.label_ == "NORP" and _is_demonym(ent, gazetteer)]
@@ -88,30 +94,45 @@ def _is_demonym(ent: Any, gazetteer: Gazetteer) -> bool:
 
 
 def _comma_parts(ent: Any) -> list[Any]:
-    """An entity split at its commas: spaCy reads "Hlyboke, Kharkiv" as one place."""
+    """An entity split at its commas and spaced dashes: spaCy reads "Hlyboke, Kharkiv" and
+    "Dhaka - Gulshan" as one place."""
     parts: list[Any] = []
     start = ent.start
     for token in ent:
-        if token.text in (",", "(", ")"):
+        if token.text in (",", "(", ")") or _spaced_dash(token):
             parts.append(ent.doc[start : token.i])
             start = token.i + 1
     parts.append(ent.doc[start : ent.end])
     return [part for part in parts if len(part)]
 
 
-def _from_entity(ent: Any, label: str) -> Mention | None:
+def _spaced_dash(token: Any) -> bool:
+    return (
+        token.text in ("-", "–", "—") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    )
+
+
+def _from_entity(ent: Any, label: str, *, gazetteer: Gazetteer) -> Mention | None:
     tokens = list(ent)
     while tokens and tokens[0].lower_ in ("the", "-"):
         tokens = tokens[1:]
     while tokens and tokens[-1].lower_ in ("'s", "’s", "-"):
         tokens = tokens[:-1]
-    if not tokens:
-        return None
+    if not tokens or all(token.lower_ in DESIGNATORS for token in tokens):
+        return None  # "Sadar", "District": a kind of place, no name
     doc = ent.doc
     span = doc[tokens[0].i : tokens[-1].i + 1]
-    return Mention(
-        span.start_char, span.end_char, span.text, label, _hint(doc, span.end), root=span.root
-    )
+    hint = _hint(doc, span.end)
+    if len(tokens) > 1 and tokens[-1].lower_ in DESIGNATORS and not _known(span.text, gazetteer):
+        # "Khulna city", "Kachin State": the name, and a hint of what it names.
+        hint = _hint(doc, span.end - 1)
+        span = doc[tokens[0].i : tokens[-1].i]
+    return Mention(span.start_char, span.end_char, span.text, label, hint, root=span.root)
+
+
+def _known(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer knows the name as written ("Mexico City", not "Khulna city")."""
+    return any(c.match <= MATCH_LIGHT for c in gazetteer.lookup(name))
 
 
 def _hint(doc: Any, after: int) -> str | None:
@@ -132,7 +153,8 @@ def _name_runs(parse: Any, taken: set[int]) -> Iterator[Any]:
     run: list[Any] = []
     for token in [*parse, None]:
         usable = token is not None and token.i not in taken and token.ent_type_ not in NOT_NAMES
-        if usable and (_is_name(token) or (run and token.lower_ in CONNECTORS)):
+        connects = run and token is not None and token.lower_ in CONNECTORS
+        if usable and (_is_name(token) or (connects and not _spaced_dash(token))):
             run.append(token)
             continue
         while run and not _is_name(run[-1]):
@@ -160,6 +182,8 @@ def _recover(
         return None
     if gazetteer.is_stopword(span.text) or (span[0].is_sent_start and span[0].pos_ != "PROPN"):
         return None
+    if span[-1].lower_ in DESIGNATORS and (len(span) == 1 or not _known(span.text, gazetteer)):
+        return None  # "Sadar" alone is no name; "Kurigram Sadar" is tried as "Kurigram"
     candidates = [c for c in gazetteer.lookup(span.text) if c.match <= MATCH_LIGHT]
     if not candidates:
         # "in Sampelga (Sampelga, Seno)": a place the gazetteer lacks, its areas given after it.
@@ -228,10 +252,10 @@ def _inside_areas(span: Any, parse: Any) -> bool:
         if token.text == ")":
             return False
         if token.text == "(":
-            before = parse[max(0, token.i - 2) : token.i]
-            return any(_is_name(t) for t in before) and (
-                _is_name(before[-1]) or before[-1].lower_ in ADMIN_WORDS | SETTLEMENT_WORDS
-            )
+            before = list(parse[max(0, token.i - 3) : token.i])
+            if before and before[-1].lower_ in DESIGNATORS:
+                before = before[:-1]  # "Kaharole upazila (Dinajpur, ..."
+            return bool(before) and (_is_name(before[-1]) or before[-1].text == ")")
         if token.text != "," and not _is_name(token) and token.lower_ not in CONNECTORS:
             return False
     return False
@@ -243,8 +267,12 @@ def _well_known(entry: Entry) -> bool:
 
 def _cuts_an_entity(span: Any) -> bool:
     """Whether the span takes part of a longer named entity ("Liberal" of "Liberal Democratic
-    Party"); names split across entities ("Dayr" "az" "Zawr") are fine."""
+    Party"); names split across entities ("Dayr" "az" "Zawr") and a unit word left over
+    ("Kale" of "Kale Township") are fine."""
     doc = span.doc
     starts_inside: bool = span[0].ent_iob_ == "I"
-    ends_inside: bool = span.end < len(doc) and doc[span.end].ent_iob_ == "I"
+    end = span.end
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].lower_ in DESIGNATORS:
+        end += 1
+    ends_inside: bool = end < len(doc) and doc[end].ent_iob_ == "I"
     return starts_inside or ends_inside

@@ -27,7 +27,8 @@ _WHERE = re.compile(
     r"|district)\s+of\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
-_AREAS_BETWEEN = re.compile(r"^\s*\((?:[^()]*,\s*)?$")
+# "Kieme (Djibasso, Kossi)", "Orlivka, Donetsk": an unknown name, then the areas that hold it.
+_AREAS_BETWEEN = re.compile(r"^\s*(?:\((?:[^()]*,\s*)?|(?:[a-z]+\s*)?,\s*)$")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _PRECISION = {"landmark": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3}
 

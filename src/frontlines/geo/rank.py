@@ -40,6 +40,11 @@ PROXIMITY_WEIGHT = 2.0
 PROXIMITY_SCALE_KM = 200.0
 MAX_CONTENDERS = 25
 ANCHORS = frozenset({"city", "admin2", "admin1", "landmark"})
+STRONG_FOCUS = 0.5
+# A weak reading this far from every place the article is about is a namesake, not the place.
+STRAY_KM = 1500.0
+STRAY_FROM_COUNTRY_KM = 2500.0
+STRAY_POPULATION = 20_000
 
 
 @dataclass
@@ -80,6 +85,9 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
     apply_containers(mentions, candidates, scores, text=text)
     apply_hierarchy(mentions, candidates, scores)
     picks = _picks(candidates, scores)
+    if codes and focus[codes[0]] >= STRONG_FOCUS:
+        _drop_strays(mentions, candidates, scores, picks)
+        picks = _picks(candidates, scores)
     _apply_proximity(mentions, candidates, scores, picks)
     return _one_sense_per_name(mentions, candidates, scores)
 
@@ -117,6 +125,50 @@ def _picks(candidates: list[list[Candidate]], scores: list[list[float]]) -> list
         cands[max(range(len(cands)), key=s.__getitem__)].entry if cands else None
         for cands, s in zip(candidates, scores, strict=True)
     ]
+
+
+def _drop_strays(
+    mentions: Sequence[Mention],
+    candidates: list[list[Candidate]],
+    scores: list[list[float]],
+    picks: list[Entry | None],
+) -> None:
+    """Drop weak readings (a loose spelling, another name, a village) outside the countries the
+    article's other places are in and far from all of them: "Kani" beside Sagaing is not the
+    Japanese town, and leaving a name unknown beats a namesake on another continent."""
+    names = [fold(mention.text) for mention in mentions]
+    for i, cands in enumerate(candidates):
+        anchors = [
+            (pick, STRAY_FROM_COUNTRY_KM if pick.kind == "country" else STRAY_KM)
+            for j, pick in enumerate(picks)
+            if pick is not None
+            and not mentions[j].demonym
+            and names[j] != names[i]
+            and (pick.kind in ANCHORS or pick.kind == "country")
+        ]
+        if not anchors or not cands:
+            continue
+        countries = {pick.country_code for pick, _ in anchors}
+        kept = [
+            a
+            for a, c in enumerate(cands)
+            if c.entry.country_code in countries
+            or not _weak(c)
+            or any(
+                distance_km(c.entry.latitude, c.entry.longitude, p.latitude, p.longitude) < km
+                for p, km in anchors
+            )
+        ]
+        candidates[i] = [cands[a] for a in kept]
+        scores[i] = [scores[i][a] for a in kept]
+
+
+def _weak(candidate: Candidate) -> bool:
+    entry = candidate.entry
+    if entry.kind in ("country", "continent", "region", "landmark"):
+        return False
+    loose = candidate.match > MATCH_FOLD or candidate.name_kind != NAME_MAIN
+    return loose or (entry.kind == "city" and entry.population < STRAY_POPULATION)
 
 
 def _apply_proximity(
