@@ -108,3 +108,25 @@ def test_classify_looting_at_a_new_checkpoint_is_looting() -> None:
     assert _sub(frames=frozenset({"base", "loot"}), agent="armed") == (
         "Looting/property destruction"
     )
+
+
+def test_classify_withdrawal_after_fighting_is_a_territorial_change() -> None:
+    fields: dict[str, object] = {"frames": frozenset({"transfer", "clash"}), "territory": True}
+    assert _sub(**fields, agent="armed") == "Government regains territory"
+    assert _sub(**fields, agent="state") == "Non-state actor overtakes territory"
+
+
+def test_classify_coups_and_mutinies_without_fighting_are_other() -> None:
+    assert _sub(frames=frozenset({"other"}), agent="state") == "Other"
+
+
+def test_classify_lethal_force_on_protesters_by_anyone_armed_is_excessive() -> None:
+    frames = frozenset({"protest", "kill"})
+    assert _sub(frames=frames, agent="armed", weapons=frozenset({"firearm"})) == (
+        "Excessive force against protesters"
+    )
+
+
+def test_classify_lethal_force_on_a_violent_demonstration_stays_a_riot() -> None:
+    frames = frozenset({"protest", "clash", "lethal_force"})
+    assert _sub(frames=frames, agent="protesters") == "Violent demonstration"

@@ -90,3 +90,15 @@ def test_merge_keeps_a_separate_attack_after_a_protest_apart(
     )
     clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
     assert len(clusters) == 2
+
+
+def test_merge_what_a_group_did_at_its_new_checkpoint_belongs_to_it(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "JNIM militants set up a checkpoint near Douentza on Monday. "
+        "The militants robbed two trucks at the checkpoint."
+    )
+    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    assert len(clusters) == 1
+    assert sorted({m.sentence for m in clusters[0]}) == [0, 1]

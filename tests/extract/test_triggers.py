@@ -55,3 +55,28 @@ def test_triggers_labour_strike_is_a_protest(sentence: Parse, lexicon: Lexicon) 
 
 def test_triggers_war_crimes_is_not_a_war(sentence: Parse, lexicon: Lexicon) -> None:
     assert _found(sentence("Groups accused him of war crimes."), lexicon) == {}
+
+
+def test_triggers_take_place_over_is_no_takeover(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _found(sentence("A clash took place in the village over a land dispute."), lexicon)
+    assert "take>over" not in found
+    taken = _found(sentence("Rebels took over the town on Monday."), lexicon)
+    assert taken["take>over"].frame == "territory"
+
+
+def test_triggers_intercepting_a_vehicle_is_no_disrupted_weapon(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    held_up = _found(sentence("Gunmen intercepted a bus and robbed the passengers."), lexicon)
+    assert all(trigger.frame != "disrupted" for trigger in held_up.values())
+    shot_down = _found(sentence("Air defences intercepted two missiles."), lexicon)
+    assert shot_down["intercept>missile"].frame == "disrupted"
+
+
+def test_triggers_unilateral_truce_changes_a_group_activity(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    found = _found(sentence("The rebels declared a unilateral ceasefire."), lexicon)
+    assert found["ceasefire"].frame == "change_group"
+    agreed = _found(sentence("The two sides signed a ceasefire."), lexicon)
+    assert any(trigger.frame == "agreement" for trigger in agreed.values())

@@ -128,17 +128,25 @@ def _frames(mention: EventMention, main: EventMention) -> frozenset[str]:
     sub = mention.event_type[1]
     if sub in INTERVENTIONS:
         lethal = sub == "Excessive force against protesters"
-    elif (
-        mention is not main
-        and main.family == "protest"
-        and mention.context.agent in ("state", "armed")
-    ):
+    elif mention is not main and main.family == "protest" and _acts_on_crowd(mention):
         lethal = "kill" in frames or "firearm" in mention.context.weapons
     elif mention is not main and main.family == "protest" and mention.status == "consequence":
+        if "kill" in frames and mention.context.victims & {"protesters"}:
+            return (frames - HARM_FRAMES) | {"lethal_force"}  # "one protester was killed"
         return frames - HARM_FRAMES  # "several were injured" says nothing of who did it
     else:
         return frames
     return (frames - HARM_FRAMES) | {"lethal_force" if lethal else "intervene"}
+
+
+def _acts_on_crowd(mention: EventMention) -> bool:
+    """The authorities, an armed group, or anyone else who is not the crowd, acting at a
+    demonstration or on its people ("unidentified men attacked the protesters")."""
+    context = mention.context
+    if context.agent in ("state", "armed"):
+        return True
+    on_crowd = context.target in CROWDS or bool(context.victims & CROWDS)
+    return on_crowd and context.agent is not None and context.agent not in CROWDS
 
 
 def _actors(
@@ -146,6 +154,9 @@ def _actors(
 ) -> tuple[Participant | None, list[Participant], Participant | None, list[Participant]]:
     ordered = [main, *(m for m in cluster if m is not main)]
     actor1 = next((m.roles.actor1 for m in ordered if m.roles.actor1), None)
+    if main.family != "protest" and actor1 is not None and actor1.actor is None:
+        # "The armed group robbed ..." after "MNLC members set up ...": the name, if given.
+        actor1 = next((m.roles.actor1 for m in ordered if _named(m.roles.actor1)), actor1)
     actor2 = next((m.roles.actor2 for m in ordered if m.roles.actor2), None)
     if main.family == "protest" and (actor2 is None or _in_crowd(actor2)):
         actor2 = _intervener(ordered[1:], crowd=actor1) or actor2
@@ -160,6 +171,10 @@ def _actors(
         if mention.status in ("anaphoric", "weak", "consequence"):
             assoc2.extend(p for p in mention.roles.assoc2 if _combatant(p))
     return actor1, assoc1, actor2, assoc2
+
+
+def _named(person: Participant | None) -> bool:
+    return person is not None and person.actor is not None
 
 
 def _intervener(

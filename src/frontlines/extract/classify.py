@@ -26,6 +26,7 @@ STRATEGIC = (
     ("change_group", "Change to group/activity"),
     ("transfer", "Non-violent transfer of territory"),
     ("arrest", "Arrests"),
+    ("other", "Other"),
 )
 UNARMED = frozenset({"civilians", "protesters", "rioters", "partisans", "person", "mob"})
 ARMED = frozenset({"state", "armed"})
@@ -95,6 +96,12 @@ def classify(ctx: Context) -> EventType | None:
     if "abduct" in frames or ("arrest" in frames and ctx.agent == "armed"):
         # A non-state group's "arrest" is an abduction in ACLED's terms.
         return _typed("Abduction/forced disappearance")
+    if {"transfer", "clash"} <= frames and ctx.territory and ctx.agent in ARMED:
+        # "withdrew from the town after heavy fighting with the army": the other side took it.
+        retaken = ctx.agent == "armed"
+        return _typed(
+            "Government regains territory" if retaken else "Non-state actor overtakes territory"
+        )
     if ctx.materiel and frames & {"disrupted", "territory"}:
         return _typed("Disrupted weapons use")
     if "disrupted" in frames and not frames & HARM_FRAMES:
@@ -136,9 +143,6 @@ def _protest(ctx: Context) -> EventType | None:
         return None
     demonstrators_act = ctx.agent in ("protesters", "partisans", "rioters", "civilians", None)
     lethal = "kill" in frames or "firearm" in ctx.weapons
-    state_lethal = (ctx.agent == "state" and lethal) or "lethal_force" in frames
-    if state_lethal and "crowd_control" not in ctx.weapons:
-        return _typed("Excessive force against protesters")
     if demonstrators_act and frames & {"riot", "loot"}:
         return _typed("Violent demonstration")
     if demonstrators_act and "crude_bomb" in ctx.weapons:
@@ -147,6 +151,10 @@ def _protest(ctx: Context) -> EventType | None:
         return _typed("Violent demonstration")
     if frames & HARM_FRAMES and demonstrators_act:
         return _typed("Violent demonstration")  # whatever the police did next
+    # Lethal force counts as excessive only against a demonstration that was not violent.
+    armed_lethal = (ctx.agent in ARMED and lethal) or "lethal_force" in frames
+    if armed_lethal and "crowd_control" not in ctx.weapons:
+        return _typed("Excessive force against protesters")
     intervened = (
         frames & {"arrest", "intervene"}
         or "crowd_control" in ctx.weapons

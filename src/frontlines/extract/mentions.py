@@ -30,7 +30,7 @@ FAMILIES = {
     "protest": "protest", "riot": "protest", "mob": "protest", "intervene": "protest",
     "diplomacy": "diplomacy",
     "arrest": "arrest", "loot": "loot", "disrupted": "disrupted", "agreement": "agreement",
-    "base": "base", "change_group": "change_group", "transfer": "transfer",
+    "base": "base", "change_group": "change_group", "transfer": "transfer", "other": "other",
 }  # fmt: skip
 
 

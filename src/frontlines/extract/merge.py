@@ -44,10 +44,14 @@ def merge(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
 
 
 def anchor(cluster: Sequence[EventMention]) -> EventMention:
-    """The mention that reports the event most directly: the first strong one, or the
-    demonstration itself when the others tell what was done to it."""
+    """The mention that reports the event most directly: the first strong one, the
+    demonstration itself when the others tell what was done to it, or what was done at a new
+    checkpoint."""
     if cluster[0].family == "protest":
         return cluster[0]
+    if cluster[0].family == "base":
+        # The act at a new checkpoint, if one is told, is the event ("robbed two trucks there").
+        return next((m for m in cluster if m.family in ("loot", "violence")), cluster[0])
     for status in ("strong", "weak", "consequence"):
         for mention in cluster:
             if mention.status == status:
@@ -87,8 +91,12 @@ def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
         mention.status == "weak" and mention.family == "loot"
     )
     responds = _responds(cluster, mention)
-    joins = joins or responds
-    if mention.family != first.family and not (joins and first.family in ("violence", "protest")):
+    # What a group did at the checkpoint or base it set up is what the base was for.
+    at_base = first.family == "base" and mention.family in ("loot", "violence")
+    joins = joins or responds or at_base
+    if mention.family != first.family and not (
+        joins and first.family in ("violence", "protest", "base")
+    ):
         return False
     if not loose and mention.certainty != first.certainty:
         return False
@@ -97,7 +105,10 @@ def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
     other_type = mention.event_type[0] != first.event_type[0] and mention.family != "protest"
     if not loose and both_strong and other_type and not responds:
         return False
-    if not responds and _conflict(_side(cluster, 1), mention.roles.actor1):
+    unnamed = mention.roles.actor1 is None or mention.roles.actor1.actor is None
+    if not (responds or (at_base and unnamed)) and _conflict(
+        _side(cluster, 1), mention.roles.actor1
+    ):
         return False
     if not (loose or responds) and _conflict(_side(cluster, 2), mention.roles.actor2):
         return False
@@ -157,7 +168,8 @@ def _conflict(known: Participant | None, new: Participant | None) -> bool:
 def _tied(cluster: list[EventMention], mention: EventMention) -> bool:
     if any(m.sentence == mention.sentence for m in cluster):
         return True
-    if _responds(cluster, mention) and mention.sentence - cluster[-1].sentence <= REACH:
+    near = mention.sentence - cluster[-1].sentence <= REACH
+    if near and (_responds(cluster, mention) or anchor(cluster).family == "base"):
         return True
     for side in (1, 2):
         known, new = _side(cluster, side), _side([mention], side)

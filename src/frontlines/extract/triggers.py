@@ -118,11 +118,15 @@ def _verb_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
 
 def _phrase_keys(token: Any, lemma: str) -> list[tuple[Any, str]]:
     keys: list[tuple[Any, str]] = []
+    # "took place over a dispute" is no "take over": with an object of its own, the verb's
+    # preposition is no particle.
+    has_object = any(child.dep_ == "dobj" for child in token.children)
     for child in token.children:
         if child.dep_ in PHRASE_DEPS:
             keys.append((child, f"{lemma}>{lemma_of(child)}"))
         elif child.dep_ in PHRASE_PREP_DEPS:
-            keys.append((child, f"{lemma}>{child.lower_}"))
+            if not has_object:
+                keys.append((child, f"{lemma}>{child.lower_}"))
             keys.extend(
                 (pobj, f"{lemma}>{lemma_of(pobj)}")
                 for pobj in child.children
