@@ -7,12 +7,14 @@ from typing import TypeVar
 
 import pytest
 
+from frontlines.bench.acled_data import read_records
 from frontlines.bench.acled_notes import (
     acled_figures,
     by_country,
     confusion_table,
     coverage_table,
     distinct_places,
+    held_out_figures,
     run_acled_notes,
 )
 from frontlines.bench.acled_scoring import Coverage, compare
@@ -149,3 +151,29 @@ def test_acled_notes_with_a_gazetteer_reports_its_coverage(tmp_path: Path) -> No
     )
     table = result.tables[-1]
     assert table.rows[-1] == ("all", "2", "0.500", "0.500", "0.500")
+
+
+def test_acled_notes_held_out_figures_use_only_other_notes(tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    rows = [
+        f"BGD{n},2023-01-0{n},Protests,Peaceful protest,Protesters (Bangladesh),Bangladesh,"
+        f'"On {n} January 2023, students protested in Dhaka.",0'
+        for n in range(1, 5)
+    ]
+    header = (
+        "event_id_cnty,event_date_iso,event_type,sub_event_type,actor1,country,notes,fatalities"
+    )
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    every = read_records(path)
+    figures = held_out_figures(
+        every,
+        used=every[:2],
+        analyse=make_analyse(Settings.from_env({}, pipeline=("cleanup",))),
+        progress=no_progress,
+        command="c",
+        gazetteer=None,
+    )
+    names = {f.name for f in figures}
+    assert "acled-notes held-out: sub_event_type macro-F1" in names
+    assert all(f.size == 2 for f in figures if f.name.endswith("macro-F1"))
+    assert all("held-out" in f.dataset for f in figures)
