@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -217,3 +218,20 @@ def test_events_a_demonstration_and_what_police_did_to_it_are_one_event(
     events = _run(nlp, text, published=date(2024, 6, 12), actors=[], places=[])
     assert [e.sub_event_type for e in events] == [expected]
     assert len(events[0].evidence) >= 2
+
+
+def test_events_a_foreign_army_taking_ground_overtakes_territory(nlp: Any) -> None:
+    text = "Russian forces captured the village of Novoselivka on Monday."
+    found = _actors(text, {"rus": ("state forces", ("Russian forces",))})
+    actors = [replace(actor, country="Russia") for actor in found]
+    places = _places(text, "Ukraine", {"Novoselivka": ("Donetsk", 48.0, 37.6)})
+    events = _run(nlp, text, published=date(2024, 6, 12), actors=actors, places=places)
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_events_a_government_retaking_its_own_town_regains_territory(nlp: Any) -> None:
+    text = "The Sudanese Armed Forces recaptured the town of Wad Madani on Monday."
+    actors = [replace(a, country="Sudan") for a in _actors(text, SUDAN_ACTORS)]
+    places = _places(text, "Sudan", SUDAN_PLACES)
+    events = _run(nlp, text, published=date(2024, 6, 12), actors=actors, places=places)
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]

@@ -14,7 +14,15 @@ from frontlines.extract.merge import anchor
 from frontlines.extract.notes import write_note
 from frontlines.extract.roles import Participant
 from frontlines.extract.subtypes import refine
-from frontlines.model import ActorRef, Article, Event, Location, Mention, Quantity
+from frontlines.model import (
+    SUB_EVENT_TYPES,
+    ActorRef,
+    Article,
+    Event,
+    Location,
+    Mention,
+    Quantity,
+)
 
 Locate = Callable[[int, int], Location | None]
 Score = Callable[[str], dict[str, float]]
@@ -64,6 +72,9 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     location = _location(cluster, setting, conflict=event_type is not None)
     country = location.country if location else None
     actor1, assoc1, actor2, assoc2 = _actors(cluster, main)
+    if sub_event_type == "Government regains territory" and _foreign(actor1, country):
+        # ACLED: a foreign state's forces taking ground is no government regaining its own.
+        event_type, sub_event_type = typed = _typed_as("Non-state actor overtakes territory")
     if sub_event_type in PROTEST_FIRST and _is_protesters(actor2) and not _is_protesters(actor1):
         actor1, actor2 = actor2, actor1
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type or "")
@@ -171,6 +182,15 @@ def _actors(
         if mention.status in ("anaphoric", "weak", "consequence"):
             assoc2.extend(p for p in mention.roles.assoc2 if _combatant(p))
     return actor1, assoc1, actor2, assoc2
+
+
+def _foreign(person: Participant | None, country: str | None) -> bool:
+    home = person.actor.country if person is not None and person.actor is not None else None
+    return home is not None and country is not None and home != country
+
+
+def _typed_as(sub: str) -> tuple[str, str]:
+    return (SUB_EVENT_TYPES[sub], sub)
 
 
 def _named(person: Participant | None) -> bool:
