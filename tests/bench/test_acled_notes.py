@@ -55,6 +55,7 @@ def test_acled_notes_figures_cover_the_issue_measures() -> None:
     assert figures["location within 161 km, geo_precision 2"].value == pytest.approx(2 / 3)
     assert figures["location median error km, geo_precision 2"].size == 2
     assert figures["location within 161 km, geo_precision 1"].value is None
+    assert figures["location within 25 km, geo_precision 1"].value is None
     assert figures["pipeline errors"].value == 1
 
 

@@ -32,6 +32,7 @@ from frontlines.bench.report import BenchResult, Better, Figure, Sample, Table, 
 from frontlines.model import EVENT_TYPES
 
 NAME = "acled-notes"
+NEAR_KM = 25.0  # the test for a town ACLED placed exactly
 FOLDER = "acled_notes"
 
 
@@ -40,8 +41,8 @@ def _flags(comparisons: Sequence[Comparison], field: str) -> list[bool]:
     return [value for value in values if value is not None]
 
 
-def _within(comparisons: Sequence[Comparison]) -> list[bool]:
-    return [c.error_km < ACC_KM for c in comparisons if c.error_km is not None]
+def _within(comparisons: Sequence[Comparison], *, km: float = ACC_KM) -> list[bool]:
+    return [c.error_km < km for c in comparisons if c.error_km is not None]
 
 
 def acled_figures(comparisons: Sequence[Comparison], *, dataset: str, command: str) -> list[Figure]:
@@ -98,6 +99,15 @@ def acled_figures(comparisons: Sequence[Comparison], *, dataset: str, command: s
         ),
         figure("location with coordinates (share)", share([c.located for c in comparisons]), n),
     ]
+    exact = [c for c in comparisons if c.record.geo_precision == 1]
+    figures.append(
+        figure(
+            "location within 25 km, geo_precision 1",
+            share(_within(exact, km=NEAR_KM)),
+            len(_within(exact, km=NEAR_KM)),
+            note="no coordinates counts as a miss",
+        )
+    )
     for precision in (1, 2, 3):
         chosen = [c for c in comparisons if c.record.geo_precision == precision]
         located = [c.error_km for c in chosen if c.located and c.error_km is not None]
