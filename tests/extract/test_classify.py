@@ -130,3 +130,15 @@ def test_classify_lethal_force_on_protesters_by_anyone_armed_is_excessive() -> N
 def test_classify_lethal_force_on_a_violent_demonstration_stays_a_riot() -> None:
     frames = frozenset({"protest", "clash", "lethal_force"})
     assert _sub(frames=frames, agent="protesters") == "Violent demonstration"
+
+
+def test_classify_a_base_in_an_occupied_building_is_a_base() -> None:
+    lemmas = frozenset({"occupy", "establish>base"})
+    fields: dict[str, object] = {"frames": frozenset({"territory", "base"}), "property": True}
+    assert _sub(**fields, lemmas=lemmas, agent="armed") == "Headquarters or base established"
+    seized = frozenset({"seize", "establish>checkpoint"})
+    assert _sub(**fields, lemmas=seized, agent="armed") == "Looting/property destruction"
+
+
+def test_classify_curfews_and_operations_change_a_group_activity() -> None:
+    assert _sub(frames=frozenset({"change_group"}), agent="state") == "Change to group/activity"

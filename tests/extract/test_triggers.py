@@ -80,3 +80,10 @@ def test_triggers_unilateral_truce_changes_a_group_activity(
     assert found["ceasefire"].frame == "change_group"
     agreed = _found(sentence("The two sides signed a ceasefire."), lexicon)
     assert any(trigger.frame == "agreement" for trigger in agreed.values())
+
+
+def test_triggers_security_measures_and_sexual_assault(sentence: Parse, lexicon: Lexicon) -> None:
+    curfew = _found(sentence("The governor extended the curfew by three months."), lexicon)
+    assert curfew["extend>curfew"].frame == "change_group"
+    assault = _found(sentence("An aid worker was sexually assaulted near Menaka."), lexicon)
+    assert assault["assault>sexually"].frame == "sexual"

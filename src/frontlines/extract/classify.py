@@ -106,7 +106,13 @@ def classify(ctx: Context) -> EventType | None:
         return _typed("Disrupted weapons use")
     if "disrupted" in frames and not frames & HARM_FRAMES:
         return _typed("Disrupted weapons use")
-    if "territory" in frames and ctx.property and not frames & HARM_FRAMES:
+    seized = "territory" in frames and ctx.property
+    # "occupied an office and made it their base" is the base; "set up a checkpoint and seized
+    # a vehicle" is the seizure.
+    moved_in = not seized or "occupy" in ctx.lemmas
+    if "base" in frames and not frames & (HARM_FRAMES | {"loot"}) and moved_in:
+        return _typed("Headquarters or base established")  # "occupied a school as their base"
+    if seized and not frames & HARM_FRAMES:
         return _typed("Looting/property destruction")
     for frame, sub in STRATEGIC:
         if frame == "transfer" and not ctx.territory:
