@@ -133,3 +133,11 @@ def test_actors_descriptor_after_a_name_belongs_to_it(stage: Actors, nlp: Any) -
 def test_actors_place_names_mistaken_for_entities_are_not_actors(stage: Actors, nlp: Any) -> None:
     doc = run(stage, nlp, "Shelling hit Maungdaw in northern Rakhine State and Khin Oblast.")
     assert not any(actor.name in ("Rakhine State", "Khin Oblast") for actor in doc.actors)
+
+
+def test_actors_actor_at_skips_a_backer_inside_the_words(stage: Actors, nlp: Any) -> None:
+    text = "An Iran-backed militia shelled the base near Deir ez-Zor."
+    doc = run(stage, nlp, text)
+    start, end = text.index("Iran"), text.index("militia") + len("militia")
+    found = actor_at(doc, start, end)
+    assert found is None or found.kind not in ("state", "government")

@@ -4,6 +4,7 @@ with a kind guessed from context)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,12 @@ ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 # outlet"); such a name becomes an actor only when an appositive says what it is.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 Hit = tuple[int, int, Target]
+
+# "Iran-backed militia", "Russia-aligned forces": the name before these words is a backer.
+BACKER = re.compile(
+    r"[-\u2010\u2011\u2013 ]+(?:backed|aligned|allied|sponsored|supported|affiliated)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -166,10 +173,13 @@ def mention_index(actors: Iterable[Actor]) -> list[tuple[Mention, Actor]]:
 
 
 def actor_at(doc: Document, start: int, end: int) -> Actor | None:
-    """The actor whose mention overlaps ``start:end`` most (the tighter mention on a tie)."""
+    """The actor whose mention overlaps ``start:end`` most (the tighter mention on a tie).
+    A backer named inside the words is not the actor: "Iran-backed militia" is the militia."""
     best: Actor | None = None
     best_key = (0, 0)
     for mention, actor in mention_index(doc.actors):
+        if BACKER.match(doc.text, mention.end) and mention.end < end:
+            continue
         overlap = min(end, mention.end) - max(start, mention.start)
         key = (overlap, mention.start - mention.end)
         if overlap > 0 and (best is None or key > best_key):
