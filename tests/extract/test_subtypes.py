@@ -53,3 +53,12 @@ def test_subtypes_shipped_model_scores_every_label() -> None:
     assert sum(scores.values()) == pytest.approx(1.0, abs=1e-3)
     best = max(scores, key=scores.__getitem__)
     assert best == "Protest with intervention"
+
+
+def test_subtypes_refine_keeps_the_weapon_the_rules_read() -> None:
+    typed = ("Explosions/Remote violence", "Air/drone strike")
+    assert refine(typed, _scores("Shelling/artillery/missile attack", 0.7)) == typed
+    assert refine(typed, _scores("Shelling/artillery/missile attack", 0.95)) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )

@@ -8,7 +8,8 @@ protest with intervention). The classifier is spaCy's bag-of-words text classifi
 records; it reads the sentences of an event and scores the 25 ACLED sub-types and "none".
 
 Its word only counts where it is confident: within the family the rules chose it may change the
-sub-type, across families only when nearly certain, and it never makes or removes an event.
+sub-type (for remote violence, whose sub-type is the weapon named, only when nearly certain),
+across families only when nearly certain, and it never makes or removes an event.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ MODEL_DIR = "models/subtypes"
 HASH_ROWS = 2**16
 WITHIN_FAMILY = 0.5
 ACROSS_FAMILIES = 0.9
+# Remote violence is typed by the weapon the text names ("aircraft dropped guided bombs"): a
+# word-count model may overrule that reading only when it is as sure as across families.
+WEAPON_FAMILY = "Explosions/Remote violence"
 _DIGITS = re.compile(r"\d")
 
 EventType = tuple[str | None, str | None]
@@ -88,7 +92,8 @@ def refine(typed: EventType, scores: dict[str, float]) -> EventType:
     if best in (sub, NONE_LABEL):
         return typed
     family = SUB_EVENT_TYPES[best]
-    needed = WITHIN_FAMILY if family == event_type else ACROSS_FAMILIES
+    within = family == event_type and family != WEAPON_FAMILY
+    needed = WITHIN_FAMILY if within else ACROSS_FAMILIES
     if scores[best] >= needed:
         return (family, best)
     return typed
