@@ -142,3 +142,25 @@ def test_classify_a_base_in_an_occupied_building_is_a_base() -> None:
 
 def test_classify_curfews_and_operations_change_a_group_activity() -> None:
     assert _sub(frames=frozenset({"change_group"}), agent="state") == "Change to group/activity"
+
+
+def test_classify_others_attacking_a_demonstration_intervene_in_it() -> None:
+    fields: dict[str, object] = {"frames": frozenset({"protest", "attack"}), "at_protest": True}
+    assert _sub(**fields, agent="partisans") == "Protest with intervention"
+    assert _sub(**fields, agent="state", weapons=frozenset({"firearm"})) == (
+        "Excessive force against protesters"
+    )
+    assert _sub(**fields, agent="protesters") == "Violent demonstration"
+
+
+def test_classify_a_clash_at_a_demonstration_is_a_violent_demonstration() -> None:
+    frames = frozenset({"protest", "clash"})
+    assert _sub(frames=frames, agent="partisans", at_protest=True) == "Violent demonstration"
+
+
+def test_classify_an_assault_at_a_demonstration_is_one_sided() -> None:
+    frames = frozenset({"protest", "clash"})
+    lemmas = frozenset({"assault", "demonstration"})
+    assert _sub(frames=frames, agent="partisans", at_protest=True, lemmas=lemmas) == (
+        "Protest with intervention"
+    )

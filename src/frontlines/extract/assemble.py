@@ -129,6 +129,7 @@ def _merged_context(cluster: Sequence[EventMention], main: EventMention) -> Cont
         property=any(c.property for c in contexts),
         materiel=any(c.materiel for c in contexts),
         lemmas=union(*(c.lemmas for c in contexts)),
+        at_protest=main.context.at_protest,
     )
 
 

@@ -17,6 +17,8 @@ VIOLENT_FRAMES = frozenset(
     {"attack", "clash", "kill", "injure", "shelling", "airstrike", "explosion", "sexual", "abduct"}
 )
 HARM_FRAMES = frozenset({"attack", "clash", "kill", "injure"})
+# Clash-frame verbs that tell one side's act, not an exchange ("assaulted the marchers").
+ONE_SIDED = frozenset({"assault", "storm", "raid"})
 REMOTE_FRAMES = frozenset({"shelling", "airstrike", "explosion"})
 STRATEGIC = (
     ("disrupted", "Disrupted weapons use"),
@@ -67,6 +69,7 @@ class Context:
     materiel: bool = False
     lemmas: frozenset[str] = frozenset()
     named_agent: bool = False
+    at_protest: bool = False
 
 
 def kind_class(kind: str | None) -> str | None:
@@ -149,6 +152,12 @@ def _protest(ctx: Context) -> EventType | None:
         return None
     demonstrators_act = ctx.agent in ("protesters", "partisans", "rioters", "civilians", None)
     lethal = "kill" in frames or "firearm" in ctx.weapons
+    one_sided = frames & HARM_FRAMES and ("clash" not in frames or ONE_SIDED & ctx.lemmas)
+    if ctx.at_protest and ctx.agent in ("state", "armed", "partisans") and one_sided:
+        # Someone else's violence at a demonstration is an intervention in it; a clash there
+        # is the demonstration turning violent.
+        sub = "Excessive force against protesters" if lethal else "Protest with intervention"
+        return _typed(sub)
     if demonstrators_act and frames & {"riot", "loot"}:
         return _typed("Violent demonstration")
     if demonstrators_act and "crude_bomb" in ctx.weapons:

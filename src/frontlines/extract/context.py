@@ -16,6 +16,7 @@ INSTRUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "compound", "amod", "
 INSTRUMENT_PREPS = frozenset({"with", "using", "by", "from"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TAKING_CONTROL = frozenset({"take>control", "take>over", "gain>control", "seize>control"})
+PROTEST_PREPS = frozenset({"during", "at", "on", "in"})
 
 
 def build_context(
@@ -48,7 +49,21 @@ def build_context(
         materiel=bool(set(roles.objects) & lexicon.materiel_nouns),
         lemmas=frozenset(t.lemma for t in group),
         named_agent=agent is not None and agent.actor is not None,
+        at_protest=_at_protest(group, doc),
     )
+
+
+def _at_protest(group: list[Trigger], doc: Any) -> bool:
+    """Whether the act was done at someone's demonstration ("assaulted BNP members during
+    their rally"): a protest noun in a time or place phrase beside another frame."""
+    if all(trigger.frame == "protest" for trigger in group):
+        return False
+    for trigger in group:
+        token = doc[trigger.index]
+        noun = trigger.frame == "protest" and trigger.pos == "noun"
+        if noun and token.dep_ == "pobj" and token.head.lower_ in PROTEST_PREPS:
+            return True
+    return False
 
 
 def class_of(person: Participant | None) -> str | None:
