@@ -164,3 +164,9 @@ def test_classify_an_assault_at_a_demonstration_is_one_sided() -> None:
     assert _sub(frames=frames, agent="partisans", at_protest=True, lemmas=lemmas) == (
         "Protest with intervention"
     )
+
+
+def test_classify_tear_gas_is_the_police_not_the_demonstrators() -> None:
+    frames = frozenset({"protest", "attack"})
+    weapons = frozenset({"crowd_control"})
+    assert _sub(frames=frames, weapons=weapons) == "Protest with intervention"

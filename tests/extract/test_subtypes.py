@@ -62,3 +62,8 @@ def test_subtypes_refine_keeps_the_weapon_the_rules_read() -> None:
         "Explosions/Remote violence",
         "Shelling/artillery/missile attack",
     )
+
+
+def test_subtypes_refine_keeps_a_sub_type_the_text_cued() -> None:
+    typed = ("Protests", "Protest with intervention")
+    assert refine(typed, _scores("Peaceful protest", 0.7)) == typed

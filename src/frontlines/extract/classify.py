@@ -164,7 +164,7 @@ def _protest(ctx: Context) -> EventType | None:
         return _typed("Violent demonstration")
     if "clash" in frames and demonstrators_act | (ctx.target in ("protesters", "partisans")):
         return _typed("Violent demonstration")
-    if frames & HARM_FRAMES and demonstrators_act:
+    if frames & HARM_FRAMES and demonstrators_act and "crowd_control" not in ctx.weapons:
         return _typed("Violent demonstration")  # whatever the police did next
     # Lethal force counts as excessive only against a demonstration that was not violent.
     armed_lethal = (ctx.agent in ARMED and lethal) or "lethal_force" in frames

@@ -7,9 +7,10 @@ protest with intervention). The classifier is spaCy's bag-of-words text classifi
 ``scripts/train_subtype_classifier.py`` on examples this project wrote and on PLOVER's gold
 records; it reads the sentences of an event and scores the 25 ACLED sub-types and "none".
 
-Its word only counts where it is confident: within the family the rules chose it may change the
-sub-type (for remote violence, whose sub-type is the weapon named, only when nearly certain),
-across families only when nearly certain, and it never makes or removes an event.
+Its word only counts where it is confident: within the family the rules chose it may change a
+sub-type the rules fell back to for want of a cue (a peaceful protest, an armed clash, mob
+violence); a sub-type resting on a cue the text gave (the weapon named, "dispersed", "looted")
+and any change across families only when nearly certain; it never makes or removes an event.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ ACROSS_FAMILIES = 0.9
 # Remote violence is typed by the weapon the text names ("aircraft dropped guided bombs"): a
 # word-count model may overrule that reading only when it is as sure as across families.
 WEAPON_FAMILY = "Explosions/Remote violence"
+# The sub-types the rules fall back to when no cue decides; any other rests on a cue the text
+# gave ("dispersed", "looted", "a ceasefire"), which the classifier overrules only when nearly
+# certain.
+FALLBACKS = frozenset({"Peaceful protest", "Armed clash", "Mob violence"})
 _DIGITS = re.compile(r"\d")
 
 EventType = tuple[str | None, str | None]
@@ -92,7 +97,7 @@ def refine(typed: EventType, scores: dict[str, float]) -> EventType:
     if best in (sub, NONE_LABEL):
         return typed
     family = SUB_EVENT_TYPES[best]
-    within = family == event_type and family != WEAPON_FAMILY
+    within = family == event_type and family != WEAPON_FAMILY and sub in FALLBACKS
     needed = WITHIN_FAMILY if within else ACROSS_FAMILIES
     if scores[best] >= needed:
         return (family, best)
