@@ -87,3 +87,10 @@ def test_triggers_security_measures_and_sexual_assault(sentence: Parse, lexicon:
     assert curfew["extend>curfew"].frame == "change_group"
     assault = _found(sentence("An aid worker was sexually assaulted near Menaka."), lexicon)
     assert assault["assault>sexually"].frame == "sexual"
+
+
+def test_triggers_stopping_the_marchers_is_an_intervention(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    found = _found(sentence("Police stopped the demonstrators from reaching the office."), lexicon)
+    assert found["stop>demonstrator"].frame == "intervene"
