@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from frontlines.extract.classify import HARM_FRAMES, Context, classify
+from frontlines.extract.classify import HARM_FRAMES, Context, classify, is_lethal
 from frontlines.extract.dates import EventDate
 from frontlines.extract.mentions import INTERVENTIONS, EventMention
 from frontlines.extract.merge import anchor
@@ -141,7 +141,7 @@ def _frames(mention: EventMention, main: EventMention) -> frozenset[str]:
     if sub in INTERVENTIONS:
         lethal = sub == "Excessive force against protesters"
     elif mention is not main and main.family == "protest" and _acts_on_crowd(mention):
-        lethal = "kill" in frames or "firearm" in mention.context.weapons
+        lethal = is_lethal(mention.context)
     elif mention is not main and main.family == "protest" and mention.status == "consequence":
         if "kill" in frames and mention.context.victims & {"protesters"}:
             return (frames - HARM_FRAMES) | {"lethal_force"}  # "one protester was killed"

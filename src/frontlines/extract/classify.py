@@ -17,6 +17,11 @@ VIOLENT_FRAMES = frozenset(
     {"attack", "clash", "kill", "injure", "shelling", "airstrike", "explosion", "sexual", "abduct"}
 )
 HARM_FRAMES = frozenset({"attack", "clash", "kill", "injure"})
+# Taking a place "under control" tells no fight; capturing or overrunning it does.
+QUIET_TAKEOVER = frozenset({"take>control", "seize>control", "gain>control", "take>over"})
+FORCED_TAKEOVER = frozenset({"capture", "overrun", "storm", "recapture", "retake", "conquer"})
+# Shooting at people, whatever the gun: lethal force at a demonstration.
+SHOOTING = frozenset({"open>fire", "fire>at", "fire>on", "shoot", "fire>bullet", "fire>shot"})
 # Clash-frame verbs that tell one side's act, not an exchange ("assaulted the marchers").
 ONE_SIDED = frozenset({"assault", "storm", "raid"})
 REMOTE_FRAMES = frozenset({"shelling", "airstrike", "explosion"})
@@ -93,6 +98,10 @@ def classify(ctx: Context) -> EventType | None:
     if "sexual" in frames:
         return _typed("Sexual violence")
     if "territory" in frames and ctx.territory:
+        quiet = ctx.lemmas & QUIET_TAKEOVER and not ctx.lemmas & FORCED_TAKEOVER
+        if quiet and not frames & (HARM_FRAMES | REMOTE_FRAMES):
+            # "took control of the village and raised a banner": no fight is told.
+            return _typed("Non-violent transfer of territory")
         if ctx.agent == "state":
             return _typed("Government regains territory")
         return _typed("Non-state actor overtakes territory")
@@ -151,7 +160,7 @@ def _protest(ctx: Context) -> EventType | None:
     if "protest" not in frames and not (frames & (HARM_FRAMES | responses)):
         return None
     demonstrators_act = ctx.agent in ("protesters", "partisans", "rioters", "civilians", None)
-    lethal = "kill" in frames or "firearm" in ctx.weapons
+    lethal = is_lethal(ctx)
     one_sided = frames & HARM_FRAMES and ("clash" not in frames or ONE_SIDED & ctx.lemmas)
     if ctx.at_protest and ctx.agent in ("state", "armed", "partisans") and one_sided:
         # Someone else's violence at a demonstration is an intervention in it; a clash there
@@ -178,6 +187,12 @@ def _protest(ctx: Context) -> EventType | None:
     if intervened:
         return _typed("Protest with intervention")
     return _typed("Peaceful protest")
+
+
+def is_lethal(ctx: Context) -> bool:
+    """Killing, or shooting with guns (not tear gas or rubber bullets)."""
+    shooting = bool(ctx.lemmas & SHOOTING) and "crowd_control" not in ctx.weapons
+    return "kill" in ctx.frames or "firearm" in ctx.weapons or shooting
 
 
 def _riot(ctx: Context) -> EventType | None:
