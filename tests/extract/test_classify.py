@@ -190,3 +190,12 @@ def test_classify_shooting_at_demonstrators_is_excessive_force() -> None:
     assert _sub(frames=frames, agent="state", lemmas=lemmas, weapons=tear_gas) == (
         "Protest with intervention"
     )
+
+
+def test_classify_an_armed_groups_threats_and_blockades_are_other() -> None:
+    assert _sub(frames=frozenset({"intimidate"}), agent="armed") == "Other"
+    assert classify(Context(frames=frozenset({"intimidate"}), agent="state")) is None
+    blockade = frozenset({"blockade"})
+    assert _sub(frames=frozenset({"protest"}), agent="armed", lemmas=blockade) == "Other"
+    rally = frozenset({"rally"})
+    assert _sub(frames=frozenset({"protest"}), agent="armed", lemmas=rally) == "Peaceful protest"

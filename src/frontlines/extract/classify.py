@@ -22,6 +22,7 @@ QUIET_TAKEOVER = frozenset({"take>control", "seize>control", "gain>control", "ta
 FORCED_TAKEOVER = frozenset({"capture", "overrun", "storm", "recapture", "retake", "conquer"})
 # Shooting at people, whatever the gun: lethal force at a demonstration.
 SHOOTING = frozenset({"open>fire", "fire>at", "fire>on", "shoot", "fire>bullet", "fire>shot"})
+BLOCKADES = frozenset({"blockade", "block>road", "block>highway", "block>street"})
 # Clash-frame verbs that tell one side's act, not an exchange ("assaulted the marchers").
 ONE_SIDED = frozenset({"assault", "storm", "raid"})
 REMOTE_FRAMES = frozenset({"shelling", "airstrike", "explosion"})
@@ -91,6 +92,13 @@ def classify(ctx: Context) -> EventType | None:
         return _typed("Suicide bomb")
     if "chemical" in ctx.weapons and frames & VIOLENT_FRAMES:
         return _typed("Chemical weapon")
+    if frames <= {"intimidate", "protest"} and "intimidate" in frames:
+        # Threats count as an event only from an armed group ("militants gave villagers an
+        # ultimatum to leave"), not from a government's statement.
+        return _typed("Other") if ctx.agent == "armed" else None
+    blockade = "protest" in frames and ctx.lemmas & BLOCKADES and ctx.agent == "armed"
+    if blockade and not frames & HARM_FRAMES:
+        return _typed("Other")  # an armed group's blockade of a town is no demonstration
     for rule in (_protest, _riot, _remote):
         found = rule(ctx)
         if found is not None:

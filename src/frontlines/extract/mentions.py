@@ -31,6 +31,7 @@ FAMILIES = {
     "diplomacy": "diplomacy",
     "arrest": "arrest", "loot": "loot", "disrupted": "disrupted", "agreement": "agreement",
     "base": "base", "change_group": "change_group", "transfer": "transfer", "other": "other",
+    "intimidate": "other",
 }  # fmt: skip
 
 
