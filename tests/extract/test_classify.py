@@ -172,14 +172,6 @@ def test_classify_tear_gas_is_the_police_not_the_demonstrators() -> None:
     assert _sub(frames=frames, weapons=weapons) == "Protest with intervention"
 
 
-def test_classify_taking_control_without_a_fight_is_a_non_violent_transfer() -> None:
-    fields: dict[str, object] = {"frames": frozenset({"territory"}), "territory": True}
-    quiet = frozenset({"take>control"})
-    assert _sub(**fields, agent="armed", lemmas=quiet) == "Non-violent transfer of territory"
-    forced = frozenset({"capture"})
-    assert _sub(**fields, agent="armed", lemmas=forced) == "Non-state actor overtakes territory"
-
-
 def test_classify_shooting_at_demonstrators_is_excessive_force() -> None:
     frames = frozenset({"protest", "attack"})
     lemmas = frozenset({"fire>at"})

@@ -17,9 +17,6 @@ VIOLENT_FRAMES = frozenset(
     {"attack", "clash", "kill", "injure", "shelling", "airstrike", "explosion", "sexual", "abduct"}
 )
 HARM_FRAMES = frozenset({"attack", "clash", "kill", "injure"})
-# Taking a place "under control" tells no fight; capturing or overrunning it does.
-QUIET_TAKEOVER = frozenset({"take>control", "seize>control", "gain>control", "take>over"})
-FORCED_TAKEOVER = frozenset({"capture", "overrun", "storm", "recapture", "retake", "conquer"})
 # Shooting at people, whatever the gun: lethal force at a demonstration.
 SHOOTING = frozenset({"open>fire", "fire>at", "fire>on", "shoot", "fire>bullet", "fire>shot"})
 BLOCKADES = frozenset({"blockade", "block>road", "block>highway", "block>street"})
@@ -106,10 +103,6 @@ def classify(ctx: Context) -> EventType | None:
     if "sexual" in frames:
         return _typed("Sexual violence")
     if "territory" in frames and ctx.territory:
-        quiet = ctx.lemmas & QUIET_TAKEOVER and not ctx.lemmas & FORCED_TAKEOVER
-        if quiet and not frames & (HARM_FRAMES | REMOTE_FRAMES):
-            # "took control of the village and raised a banner": no fight is told.
-            return _typed("Non-violent transfer of territory")
         if ctx.agent == "state":
             return _typed("Government regains territory")
         return _typed("Non-state actor overtakes territory")
