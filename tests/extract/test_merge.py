@@ -102,3 +102,25 @@ def test_merge_what_a_group_did_at_its_new_checkpoint_belongs_to_it(
     clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
     assert len(clusters) == 1
     assert sorted({m.sentence for m in clusters[0]}) == [0, 1]
+
+
+def test_merge_a_denial_beside_a_told_event_adds_no_event(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "JNIM militants attacked a Malian army convoy near Douentza on Monday. "
+        "The army denied that soldiers had shelled a market in Boni."
+    )
+    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    assert [sorted({m.sentence for m in c}) for c in clusters] == [[0]]
+
+
+def test_merge_warning_shots_at_a_demonstration_are_part_of_it(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Hundreds of teachers staged a protest in Bamako on Monday. "
+        "Soldiers fired into the air and chased them away."
+    )
+    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    assert len(clusters) == 1

@@ -23,6 +23,7 @@ DISPUTED = frozenset({"denied", "claimed"})
 # rally").
 RESPONSE_FAMILIES = frozenset({"protest", "violence", "arrest"})
 PROTEST_WORDS = frozenset({"protest", "demonstration", "rally", "march", "procession", "sit-in"})
+WARNING_SHOTS = frozenset({"fire>air"})
 # How far back (in sentences) casualties or a back-reference may reach.
 REACH = 6
 
@@ -36,11 +37,17 @@ def merge(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
         target = _antecedent(clusters, mention)
         if target is not None:
             target.append(mention)
+        elif mention.certainty in DISPUTED and _told_nearby(clusters, mention):
+            continue  # a claim or denial beside events already told speaks of those events
         elif mention.status != "anaphoric" and (
             mention.status != "weak" or mention.roles.actor1 is not None
         ):
             clusters.append([mention])
     return clusters
+
+
+def _told_nearby(clusters: list[list[EventMention]], mention: EventMention) -> bool:
+    return any(0 <= mention.sentence - c[-1].sentence <= REACH for c in clusters)
 
 
 def anchor(cluster: Sequence[EventMention]) -> EventMention:
@@ -125,7 +132,11 @@ def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
 def _responds(cluster: list[EventMention], mention: EventMention) -> bool:
     """Whether the mention tells what was done to a demonstration ("police dispersed the
     protesting workers", "arrested 16 of them"): part of it, not an event of its own."""
-    if anchor(cluster).family != "protest" or mention.family not in RESPONSE_FAMILIES:
+    if anchor(cluster).family != "protest":
+        return False
+    if WARNING_SHOTS & mention.lemmas:
+        return True  # "fired into the air" at a demonstration is part of breaking it up
+    if mention.family not in RESPONSE_FAMILIES:
         return False
     if mention.event_type[1] in INTERVENTIONS or "intervene" in mention.context.frames:
         return True
