@@ -235,3 +235,14 @@ def test_events_a_government_retaking_its_own_town_regains_territory(nlp: Any) -
     places = _places(text, "Sudan", SUDAN_PLACES)
     events = _run(nlp, text, published=date(2024, 6, 12), actors=actors, places=places)
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_events_a_later_death_joins_the_event_without_changing_its_toll(nlp: Any) -> None:
+    text = (
+        "Shells struck a market in Sinja on Monday, killing four people. "
+        "One of the wounded died on Tuesday, a hospital official said."
+    )
+    places = _places(text, "Sudan", SUDAN_PLACES)
+    events = _run(nlp, text, published=date(2024, 6, 12), actors=[], places=places)
+    assert len(events) == 1
+    assert events[0].fatalities == 4

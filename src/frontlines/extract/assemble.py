@@ -320,9 +320,16 @@ def _location(
 
 def _fatalities(cluster: Sequence[EventMention]) -> int | None:
     """ACLED's conservative figure: the lowest death toll the article reports without a hedge
-    (hedged or claimed tolls only when there is no other); 0 only when nobody died."""
-    plain = [m.figures.fatalities for m in cluster if m.certainty == "reported"]
-    hedged = [m.figures.fatalities for m in cluster if m.certainty != "reported"]
+    (hedged or claimed tolls only when there is no other); 0 only when nobody died. A death
+    told for a later day ("one of the wounded died overnight") is no alternative toll."""
+    first = next((m.date.value for m in cluster if m.date is not None), None)
+    tolls = [
+        m
+        for m in cluster
+        if not (m.status == "consequence" and m.date is not None and m.date.value != first)
+    ]
+    plain = [m.figures.fatalities for m in tolls if m.certainty == "reported"]
+    hedged = [m.figures.fatalities for m in tolls if m.certainty != "reported"]
     for figures in (plain, hedged):
         positive = [f for f in figures if f]
         if positive:

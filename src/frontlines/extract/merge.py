@@ -120,7 +120,9 @@ def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
     if not (loose or responds) and _conflict(_side(cluster, 2), mention.roles.actor2):
         return False
     dated = [m.date for m in cluster if m.date is not None]
-    return not (
+    # "one of the wounded died overnight": a later death still belongs to the event.
+    later_death = mention.status == "consequence" and "kill" in mention.context.frames
+    return later_death or not (
         mention.date is not None
         and dated
         and mention.date.precision == "day"
