@@ -97,3 +97,11 @@ def test_roles_unnamed_participants_keep_their_kind(
     )
     assert roles.actor1 is not None and roles.actor1.kind == "armed_group"
     assert roles.actor2 is not None and roles.actor2.kind == "civilians"
+
+
+def test_roles_who_fired_the_weapon_that_struck(
+    sentence: Parse, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = "Shells fired by the RSF struck the army barracks in El Obeid."
+    roles = _roles(sentence, lexicon, lookup_in, text, "struck")
+    assert _id(roles, 1) == "rsf"

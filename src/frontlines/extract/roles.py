@@ -114,7 +114,9 @@ def _verb_arguments(token: Any, trigger: Trigger, lexicon: Lexicon) -> tuple[lis
         # "the army repelled an attack": the subject was attacked, the object attacked.
         attackers = with_conjuncts(children(token, "dobj")) if not is_passive(token) else []
         return attackers, inherited_subjects(token)
-    agents = inherited_subjects(token)
+    agents = [
+        agent for subject in inherited_subjects(token) for agent in _fired_by(subject, lexicon)
+    ]
     if is_passive(token):
         targets = with_conjuncts(children(token, "nsubjpass"))
     else:
@@ -132,6 +134,18 @@ def _verb_arguments(token: Any, trigger: Trigger, lexicon: Lexicon) -> tuple[lis
     if trigger.frame == "transfer" and not targets:
         targets = with_conjuncts(list(preps(token, "from", "to")))
     return agents, targets
+
+
+def _fired_by(subject: Any, lexicon: Lexicon) -> list[Any]:
+    """Who acted through the subject: "shells fired by the RSF struck the camp" names the RSF;
+    any other subject is the agent itself."""
+    if lexicon.weapon_class((lemma_of(subject),)) is not None:
+        for child in subject.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                users = with_conjuncts(list(preps(child, "by")))
+                if users:
+                    return users
+    return [subject]
 
 
 def _noun_arguments(token: Any, trigger: Trigger, lexicon: Lexicon) -> tuple[list[Any], list[Any]]:
