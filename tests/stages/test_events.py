@@ -246,3 +246,17 @@ def test_events_a_later_death_joins_the_event_without_changing_its_toll(nlp: Any
     events = _run(nlp, text, published=date(2024, 6, 12), actors=[], places=places)
     assert len(events) == 1
     assert events[0].fatalities == 4
+
+
+def test_events_its_forces_belong_to_who_said_so(nlp: Any) -> None:
+    text = (
+        "Russia's Defence Ministry said on Monday that its forces had taken control of the "
+        "village of Novoselivka."
+    )
+    table = {"rus-mod": ("government", ("Russia's Defence Ministry",))}
+    actors = [replace(actor, country="Russia") for actor in _actors(text, table)]
+    places = _places(text, "Ukraine", {"Novoselivka": ("Donetsk", 48.0, 37.6)})
+    events = _run(nlp, text, published=date(2024, 6, 12), actors=actors, places=places)
+    assert events[0].actor1 is not None
+    assert events[0].actor1.name == "State forces (Russia)"
+    assert events[0].sub_event_type == "Non-state actor overtakes territory"

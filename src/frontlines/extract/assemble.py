@@ -186,7 +186,9 @@ def _actors(
 
 
 def _foreign(person: Participant | None, country: str | None) -> bool:
-    home = person.actor.country if person is not None and person.actor is not None else None
+    if person is None:
+        return False
+    home = person.actor.country if person.actor is not None else person.country
     return home is not None and country is not None and home != country
 
 
@@ -254,6 +256,7 @@ def _ref(
     name, kind = generic
     if GENERIC_FOR.get(name, event_type) != event_type:
         return None  # community leaders in an agreement are no rioters
+    country = person.country or country
     full = f"{name} ({country})" if country else name
     slug = re.sub(r"[^a-z0-9]+", "-", full.lower()).strip("-")
     return ActorRef(id=f"generic-{slug}", name=full, kind=kind)

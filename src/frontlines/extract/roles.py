@@ -42,6 +42,7 @@ MEMBER_HEADS = frozenset(
      "gang", "team", "contingent", "batch", "number", "dozen", "hundred", "score"}
 )  # fmt: skip
 CLAIMING = frozenset({"claim", "admit", "acknowledge"})
+SAYING = frozenset({"say", "claim", "announce", "report", "state", "tell", "add", "insist"})
 DEFENDING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "resist"})
 VICTIM_SUBJECT_VERBS = frozenset({"die", "perish", "succumb", "drown", "starve"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -57,6 +58,7 @@ class Participant:
     head: str
     start: int
     end: int
+    country: str | None = None  # an unnamed side's country, where the text tells it
 
     @property
     def key(self) -> str:
@@ -280,7 +282,25 @@ def participant(token: Any, *, lookup: ActorLookup, lexicon: Lexicon) -> Partici
                 kind = kind if kind else participant_class(modifier, lexicon)
     if actor is None and kind is None:
         return None
-    return Participant(actor=actor, kind=kind, head=lemma_of(token), start=start, end=end)
+    country = _speakers_country(token, lookup) if actor is None else None
+    return Participant(
+        actor=actor, kind=kind, head=lemma_of(token), start=start, end=end, country=country
+    )
+
+
+def _speakers_country(token: Any, lookup: ActorLookup) -> str | None:
+    """Whose "its forces" these are: the country of who said so ("Russia's Defence Ministry
+    said its forces had taken the plant")."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+        return None
+    for ancestor in token.ancestors:
+        if lemma_of(ancestor) in SAYING:
+            for subject in children(ancestor, "nsubj"):
+                speaker = lookup(*phrase_span(subject))
+                if speaker is not None:
+                    return speaker.country
+            return None
+    return None
 
 
 def _member_head(token: Any) -> Any:
