@@ -30,6 +30,9 @@ SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "parataxi
 # "in the past week" dates one event; "in the past" alone is history.
 TIME_UNIT_AFTER = r"(?! (day|week|month|year|hour|night|few|two|three|several|\d))"
 
+# A count of attack nouns this high tallies many events ("400 strikes in 24 hours").
+TALLY = 10
+
 
 def background_reason(
     token: Any,
@@ -69,6 +72,11 @@ def stale(event_date: date | None, published: date | None, *, precision: str) ->
     return (published - event_date).days > STALE_DAYS
 
 
+def _at_least(number: Any, floor: int) -> bool:
+    digits = number.text.replace(",", "")
+    return digits.isdigit() and int(digits) >= floor
+
+
 def _aggregate(token: Any, scope: list[Any], lexicon: Lexicon) -> str | None:
     """ "repeated air strikes", "a series of raids", "such strikes have killed hundreds", "have
     stepped up strikes since the summer": a tally of many events, not one event."""
@@ -76,6 +84,8 @@ def _aggregate(token: Any, scope: list[Any], lexicon: Lexicon) -> str | None:
     for child in token.children:
         if child.dep_ in ("amod", "det", "predet") and lemma_of(child) in markers:
             return f"aggregate: {child.text}"
+        if child.dep_ == "nummod" and token.tag_ == "NNS" and _at_least(child, TALLY):
+            return f"aggregate: {child.text} {token.text}"  # "400 strikes on 11 settlements"
     head = token.head
     if head.dep_ == "prep" and head.lower_ == "of" and lemma_of(head.head) in markers:
         return f"aggregate: {head.head.text}"
