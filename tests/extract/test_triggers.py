@@ -94,3 +94,12 @@ def test_triggers_stopping_the_marchers_is_an_intervention(
 ) -> None:
     found = _found(sentence("Police stopped the demonstrators from reaching the office."), lexicon)
     assert found["stop>demonstrator"].frame == "intervene"
+
+
+def test_triggers_a_participle_that_describes_is_no_event(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    found = _found(sentence("The town is held by fighters recruited in Iraq."), lexicon)
+    assert "recruit" not in found
+    killed = _found(sentence("Civilians killed in the raid were buried on Monday."), lexicon)
+    assert killed["kill"].frame == "kill"

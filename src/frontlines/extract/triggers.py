@@ -18,6 +18,7 @@ Status = Literal["realized", "anaphoric", "bare"]
 # Dependents that complete a phrasal trigger: "open fire", "shot dead", "took into custody".
 PHRASE_DEPS = frozenset({"prt", "dobj", "acomp", "oprd", "advmod", "attr", "npadvmod", "xcomp"})
 PHRASE_PREP_DEPS = frozenset({"prep", "dative"})
+DESCRIPTIVE_FRAMES = frozenset({"change_group", "base", "transfer", "agreement"})
 EFFECT_PREPS = frozenset({"in", "during", "by", "from", "amid", "after", "following", "with"})
 COUNTING_HEADS = frozenset(
     {"incident", "case", "report", "wave", "series", "spate", "round", "episode", "act", "day"}
@@ -53,12 +54,20 @@ def find_triggers(sentence: Any, lexicon: Lexicon) -> list[Trigger]:
             trigger = _noun_trigger(token, lexicon, gerund=True)
         elif token.pos_ == "VERB":
             trigger = _verb_trigger(token, lexicon)
+            if trigger is not None and _describes(token, trigger):
+                trigger = None
         elif token.pos_ == "NOUN":
             trigger = _noun_trigger(token, lexicon)
         if trigger is not None:
             consumed.update(trigger.consumed)
             found.append(trigger)
     return [t for t in found if t.index not in consumed]
+
+
+def _describes(token: Any, trigger: Trigger) -> bool:
+    """A participle that says what a noun is ("fighters recruited in Iraq", "a base set up in
+    2019") describes it; for violence ("civilians killed in the raid") it still tells the event."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and trigger.frame in DESCRIPTIVE_FRAMES
 
 
 def _verb_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
