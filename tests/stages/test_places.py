@@ -84,3 +84,13 @@ def test_places_kremlin_and_capitals_backing_a_side_are_metonyms(
     assert roles["Tehran"] == ("Tehran", "Iran", "metonym")
     assert roles["Kremlin"] == ("Kremlin", "Russia", "metonym")
     assert roles["Hama"] == ("Hamah", "Syria", "place")
+
+
+def test_places_an_armed_groups_name_is_no_town(nlp: Any, resources: Resources) -> None:
+    text = "JNIM fighters attacked FAMa positions near Douentza in Mali on Monday."
+    doc = Document(article=Article.create(text))
+    doc.parse = nlp(doc.clean_text)
+    found = Places(gazetteer=resources.gazetteer, kb=resources.kb)(doc).places
+    names = {place.text for place in found}
+    assert "FAMa" not in names
+    assert {"Douentza", "Mali"} <= names

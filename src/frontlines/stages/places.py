@@ -12,25 +12,38 @@ from dataclasses import dataclass, field
 
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.geoparse import find_places
+from frontlines.geo.place import kind_of
+from frontlines.kb import ActorKB
 from frontlines.model import Place
 from frontlines.pipeline import Document
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 
+AREAS = frozenset({"country", "continent", "region", "admin1"})
+
 
 @dataclass
 class Places:
     gazetteer: Gazetteer = field(repr=False)
+    kb: ActorKB | None = field(default=None, repr=False)
     name: str = "places"
-    version: str = "1"
+    version: str = "2"
     requires: tuple[str, ...] = ("article", "parse")
     assigns: tuple[str, ...] = ("places",)
 
     def __call__(self, doc: Document) -> Document:
-        places: list[Place] = list(find_places(doc.parse, text=doc.text, gazetteer=self.gazetteer))
-        doc.places = places
+        found = find_places(doc.parse, text=doc.text, gazetteer=self.gazetteer)
+        doc.places = [place for place in found if not self._actor_name(place)]
         return doc
+
+    def _actor_name(self, place: Place) -> bool:
+        """A name the actor knowledge base holds ("RSF", "JNIM", "M23", "FAMa") is a group, not
+        a town, unless it is a capital standing for a government ("Moscow said"); countries and
+        regions ("Mali") stay places."""
+        if self.kb is None or place.role != "place" or kind_of(place) in AREAS:
+            return False
+        return bool(self.kb.candidates(place.text)) and not self.kb.is_metonym(place.text)
 
 
 def make_stage(*, resources: Resources, settings: Settings) -> Places:
-    return Places(gazetteer=resources.gazetteer)
+    return Places(gazetteer=resources.gazetteer, kb=resources.kb)
