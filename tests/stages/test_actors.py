@@ -4,10 +4,10 @@ from typing import Any
 
 import pytest
 
-from frontlines.model import Actor
+from frontlines.model import Actor, Place
 from frontlines.pipeline import Document
 from frontlines.stages.actors import Actors, actor_at
-from tests.stages.sample_docs import actor_stage, with_actors
+from tests.stages.sample_docs import actor_stage, parsed, with_actors
 
 pytestmark = pytest.mark.slow
 
@@ -141,3 +141,15 @@ def test_actors_actor_at_skips_a_backer_inside_the_words(stage: Actors, nlp: Any
     start, end = text.index("Iran"), text.index("militia") + len("militia")
     found = actor_at(doc, start, end)
     assert found is None or found.kind not in ("state", "government")
+
+
+def test_actors_a_camp_named_as_a_place_is_no_person(stage: Actors, nlp: Any) -> None:
+    text = (
+        "Shells struck Abu Shouk camp near El Fasher on Tuesday. "
+        "Abu Shouk, set up in 2004, was home to many displaced people."
+    )
+    doc = parsed(nlp, text)
+    start = text.index("Abu Shouk")
+    doc.places = [Place(text="Abu Shouk", start=start, end=start + len("Abu Shouk"))]
+    found = stage(doc)
+    assert all(actor.name != "Abu Shouk" for actor in found.actors)

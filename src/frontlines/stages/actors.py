@@ -27,6 +27,10 @@ ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 Hit = tuple[int, int, Target]
 
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|around|from|towards|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+PLACE_AFTER = re.compile(r"\s+(?:camp|village|town|district|area|hills?|region)\b", re.IGNORECASE)
 # "Iran-backed militia", "Russia-aligned forces": the name before these words is a backer.
 BACKER = re.compile(
     r"[-\u2010\u2011\u2013 ]+(?:backed|aligned|allied|sponsored|supported|affiliated)\b",
@@ -67,6 +71,8 @@ class Actors:
             if span is None or any(i in taken for i in range(span.start_char, span.end_char)):
                 continue
             if _abbreviation(span) or _resolved_place(span, doc.places):
+                continue
+            if ent.label_ == "PERSON" and _named_as_place(span, doc):
                 continue
             target = resolver.unknown(span, label=ent.label_)
             if target is not None:
@@ -109,6 +115,20 @@ class Actors:
             and self.kb.lookup(ent.text) is None
             for ent in orgs
         )
+
+
+def _named_as_place(span: Any, doc: Document) -> bool:
+    """A name the places stage found written where a place goes ("in Abu Shouk", "the Minova
+    camp") is a place the gazetteer lacks, not a person, wherever else it stands."""
+    key = normalise(span.text)
+    for place in doc.places:
+        if normalise(place.text) != key:
+            continue
+        before = doc.text[max(0, place.start - 20) : place.start]
+        after = doc.text[place.end : place.end + 12]
+        if PLACE_BEFORE.search(before) or PLACE_AFTER.match(after):
+            return True
+    return False
 
 
 def _resolved_place(span: Any, places: Sequence[Place]) -> bool:
