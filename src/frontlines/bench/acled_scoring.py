@@ -26,7 +26,7 @@ from frontlines.bench.acled_data import AcledRecord
 from frontlines.bench.metrics import error_km, normalise
 from frontlines.geo.entry import MATCH_LIGHT, Candidate
 from frontlines.geo.geometry import distance_km
-from frontlines.model import ActorRef, Analysis, Event
+from frontlines.model import ActorRef, Analysis, Event, Location
 
 AdminLevel = Literal["admin1", "admin2"]
 # A gazetteer entry this close to ACLED's point counts as the place ACLED names.
@@ -262,30 +262,29 @@ def compare(
         country=country_key(location.country if location else None) == country_key(record.country)
         if record.country
         else None,
-        admin1=admin_match(
-            record.admin1,
-            location.admin1 if location else None,
-            level="admin1",
-            country=record.country,
-            gazetteer=gazetteer,
-        )
-        if record.admin1
-        else None,
-        admin2=admin_match(
-            record.admin2,
-            location.admin2 if location else None,
-            level="admin2",
-            country=record.country,
-            gazetteer=gazetteer,
-        )
-        if record.admin2
-        else None,
+        admin1=_admin(record, location, level="admin1", gazetteer=gazetteer),
+        admin2=_admin(record, location, level="admin2", gazetteer=gazetteer),
         located=point is not None and point[0] is not None and point[1] is not None,
         error_km=error_km(gold_point, point) if gold_point else None,
         date=_same_day(event.event_date if event else None, record.event_date),
         fatalities=(event.fatalities or 0) if event else 0,
         failed=analysis is None,
     )
+
+
+def _admin(
+    record: AcledRecord,
+    location: Location | None,
+    *,
+    level: AdminLevel,
+    gazetteer: NameLookup | None,
+) -> bool | None:
+    """Whether the admin area at ``level`` matches; None where ACLED names none."""
+    gold = getattr(record, level)
+    if not gold:
+        return None
+    predicted = getattr(location, level) if location else None
+    return admin_match(gold, predicted, level=level, country=record.country, gazetteer=gazetteer)
 
 
 def _same_day(predicted: date | None, gold: date) -> bool:
