@@ -7,9 +7,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from frontlines.extract.classify import HARM_FRAMES, Context, classify, is_lethal
+from frontlines.extract.classify import Context, classify
 from frontlines.extract.dates import EventDate
-from frontlines.extract.mentions import INTERVENTIONS, EventMention
+from frontlines.extract.demonstrations import CROWDS, in_crowd, intervener, response_frames
+from frontlines.extract.mentions import EventMention
 from frontlines.extract.merge import anchor
 from frontlines.extract.notes import write_note
 from frontlines.extract.roles import Participant
@@ -40,8 +41,6 @@ GENERIC = {
 DAYLIKE = frozenset({"day", "week"})
 # Generic names that fit one event type only: a crowd is "Rioters" only in a riot.
 GENERIC_FOR = {"Rioters": "Riots"}
-# Unnamed participants a demonstration makes protesters or rioters.
-CROWDS = frozenset({"civilians", "partisans", "protesters", "rioters", "mob"})
 # Kinds that take part in an event as a side only when named as one ("Israel struck ...").
 NOT_COMBATANTS = frozenset({"state", "government", "person", "media outlet", "news agency"})
 PROTEST_FIRST = frozenset(
@@ -119,7 +118,7 @@ def _merged_context(cluster: Sequence[EventMention], main: EventMention) -> Cont
     contexts = [m.context for m in cluster]
     union = frozenset[str]().union
     return Context(
-        frames=union(*(_frames(m, main) for m in cluster)),
+        frames=union(*(response_frames(m, main) for m in cluster)),
         weapons=union(*(c.weapons for c in contexts)),
         agent=main.context.agent or next((c.agent for c in contexts if c.agent), None),
         target=main.context.target or next((c.target for c in contexts if c.target), None),
@@ -133,34 +132,6 @@ def _merged_context(cluster: Sequence[EventMention], main: EventMention) -> Cont
     )
 
 
-def _frames(mention: EventMention, main: EventMention) -> frozenset[str]:
-    """A mention's frames; what the authorities did at a demonstration counts as their
-    intervention in it ("police beat and dispersed them"), lethal force as such."""
-    frames = mention.context.frames
-    sub = mention.event_type[1]
-    if sub in INTERVENTIONS:
-        lethal = sub == "Excessive force against protesters"
-    elif mention is not main and main.family == "protest" and _acts_on_crowd(mention):
-        lethal = is_lethal(mention.context)
-    elif mention is not main and main.family == "protest" and mention.status == "consequence":
-        if "kill" in frames and mention.context.victims & {"protesters"}:
-            return (frames - HARM_FRAMES) | {"lethal_force"}  # "one protester was killed"
-        return frames - HARM_FRAMES  # "several were injured" says nothing of who did it
-    else:
-        return frames
-    return (frames - HARM_FRAMES) | {"lethal_force" if lethal else "intervene"}
-
-
-def _acts_on_crowd(mention: EventMention) -> bool:
-    """The authorities, an armed group, or anyone else who is not the crowd, acting at a
-    demonstration or on its people ("unidentified men attacked the protesters")."""
-    context = mention.context
-    if context.agent in ("state", "armed"):
-        return True
-    on_crowd = context.target in CROWDS or bool(context.victims & CROWDS)
-    return on_crowd and context.agent is not None and context.agent not in CROWDS
-
-
 def _actors(
     cluster: Sequence[EventMention], main: EventMention
 ) -> tuple[Participant | None, list[Participant], Participant | None, list[Participant]]:
@@ -170,8 +141,8 @@ def _actors(
         # "The armed group robbed ..." after "MNLC members set up ...": the name, if given.
         actor1 = next((m.roles.actor1 for m in ordered if _named(m.roles.actor1)), actor1)
     actor2 = next((m.roles.actor2 for m in ordered if m.roles.actor2), None)
-    if main.family == "protest" and (actor2 is None or _in_crowd(actor2)):
-        actor2 = _intervener(ordered[1:], crowd=actor1) or actor2
+    if main.family == "protest" and (actor2 is None or in_crowd(actor2)):
+        actor2 = intervener(ordered[1:], crowd=actor1) or actor2
     assoc1 = [a for m in ordered for a in m.roles.assoc1]
     assoc2 = [a for m in ordered for a in m.roles.assoc2]
     for mention in ordered:
@@ -198,24 +169,6 @@ def _typed_as(sub: str) -> tuple[str, str]:
 
 def _named(person: Participant | None) -> bool:
     return person is not None and person.actor is not None
-
-
-def _intervener(
-    mentions: Sequence[EventMention], *, crowd: Participant | None
-) -> Participant | None:
-    """Who acted on a demonstration in the mentions that tell its end ("police dispersed
-    them"): a side that is neither its crowd nor its organisers."""
-    for mention in mentions:
-        for person in (mention.roles.actor1, mention.roles.actor2):
-            if person is None or _in_crowd(person):
-                continue
-            if crowd is None or person.key != crowd.key:
-                return person
-    return None
-
-
-def _in_crowd(person: Participant) -> bool:
-    return person.actor is None and person.kind in CROWDS
 
 
 def _combatant(person: Participant | None) -> bool:

@@ -3,9 +3,11 @@
 A mention joins an earlier event when nothing contradicts it (same kind of event, no different
 actor on either side, the same certainty, no different date) and something ties it there: an actor
 both name, or a reference back ("the offensive", "their advance"), or casualties that follow a
-violent event ("five people were killed"). Otherwise a strong mention starts a new event; a weak
-one starts one only when it names who acted; a bare or anaphoric one with nothing to refer to is
-dropped.
+violent event ("five people were killed"). What was done to a demonstration ("police dispersed
+them") joins it, and what a group did at the checkpoint it set up joins the checkpoint. Otherwise
+a strong mention starts a new event; a weak one starts one only when it names who acted; a bare
+or anaphoric one with nothing to refer to is dropped, and so is a claim or denial beside events
+already told (it speaks of them).
 """
 
 from __future__ import annotations
