@@ -17,7 +17,8 @@ from frontlines.bench.acled_notes import (
     held_out_figures,
     run_acled_notes,
 )
-from frontlines.bench.acled_scoring import Coverage, compare
+from frontlines.bench.acled_scoring import Coverage, NameLookup, compare
+from frontlines.bench.report import BenchResult
 from frontlines.bench.runner import make_analyse
 from frontlines.settings import Settings
 from tests.bench.test_acled_scoring import GOLD, NAMES, analysed, shelling
@@ -98,23 +99,29 @@ def test_acled_notes_skips_without_data(tmp_path: Path) -> None:
     assert "combined_core_fields.csv" in result.reason
 
 
-def test_acled_notes_runs_the_pipeline_on_a_small_file(tmp_path: Path) -> None:
+def _run_on(tmp_path: Path, csv: str, *, gazetteer: NameLookup | None = None) -> BenchResult:
+    """The gate run of the benchmark on a small notes file, with a pipeline that only cleans."""
     folder = tmp_path / "acled_notes"
     folder.mkdir()
-    (folder / "combined_core_fields.csv").write_text(
-        "event_id_cnty,event_date_iso,event_type,sub_event_type,actor1,country,notes,fatalities\n"
-        "BGD1,2023-01-02,Protests,Peaceful protest,Protesters (Bangladesh),Bangladesh,"
-        '"On 2 January 2023, students protested in Dhaka.",0\n'
-        "BGD2,2023-01-03,Riots,Mob violence,Rioters (Bangladesh),Bangladesh,"
-        '"On 3 January 2023, a mob attacked a shop.",1\n',
-        encoding="utf-8",
-    )
-    result = run_acled_notes(
+    (folder / "combined_core_fields.csv").write_text(csv, encoding="utf-8")
+    return run_acled_notes(
         data_dir=tmp_path,
         sample="gate",
         analyse=make_analyse(Settings.from_env({}, pipeline=("cleanup",))),
         progress=no_progress,
         command="c",
+        gazetteer=gazetteer,
+    )
+
+
+def test_acled_notes_runs_the_pipeline_on_a_small_file(tmp_path: Path) -> None:
+    result = _run_on(
+        tmp_path,
+        "event_id_cnty,event_date_iso,event_type,sub_event_type,actor1,country,notes,fatalities\n"
+        "BGD1,2023-01-02,Protests,Peaceful protest,Protesters (Bangladesh),Bangladesh,"
+        '"On 2 January 2023, students protested in Dhaka.",0\n'
+        "BGD2,2023-01-03,Riots,Mob violence,Rioters (Bangladesh),Bangladesh,"
+        '"On 3 January 2023, a mob attacked a shop.",1\n',
     )
     assert result.status == "ok"
     figures = {f.name: f for f in result.figures}
@@ -125,23 +132,14 @@ def test_acled_notes_runs_the_pipeline_on_a_small_file(tmp_path: Path) -> None:
 
 
 def test_acled_notes_with_a_gazetteer_reports_its_coverage(tmp_path: Path) -> None:
-    folder = tmp_path / "acled_notes"
-    folder.mkdir()
-    (folder / "combined_core_fields.csv").write_text(
+    result = _run_on(
+        tmp_path,
         "event_id_cnty,event_date_iso,event_type,sub_event_type,actor1,country,admin1,location,"
         "latitude,longitude,notes,fatalities\n"
         "BGD1,2023-01-02,Protests,Peaceful protest,Protesters (Bangladesh),Bangladesh,Chittagong,"
         'Bibir Hat,22.69,91.8,"On 2 January 2023, students protested in Bibir Hat.",0\n'
         "BGD2,2023-01-03,Riots,Mob violence,Rioters (Bangladesh),Bangladesh,Chittagong,"
         'Nowhere,22.3,91.8,"On 3 January 2023, a mob attacked a shop in Nowhere.",1\n',
-        encoding="utf-8",
-    )
-    result = run_acled_notes(
-        data_dir=tmp_path,
-        sample="gate",
-        analyse=make_analyse(Settings.from_env({}, pipeline=("cleanup",))),
-        progress=no_progress,
-        command="c",
         gazetteer=NAMES,
     )
     figures = {f.name: f for f in result.figures}

@@ -7,8 +7,9 @@ import pytest
 from frontlines.extract.classify import HARM_FRAMES
 from frontlines.extract.demonstrations import in_crowd, intervener, response_frames
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.mentions import EventMention, sentence_mentions
+from frontlines.extract.mentions import EventMention
 from frontlines.extract.roles import Participant
+from tests.extract.helpers import mentions_in
 
 pytestmark = pytest.mark.slow
 
@@ -19,13 +20,7 @@ TEXT = (
 
 
 def _mentions(nlp: Any, lexicon: Lexicon, lookup_in: Any) -> list[EventMention]:
-    lookup = lookup_in(TEXT, {})
-    found: list[EventMention] = []
-    for number, sentence in enumerate(nlp(TEXT).sents):
-        found += sentence_mentions(
-            sentence, number=number, published=None, lookup=lookup, lexicon=lexicon
-        )
-    return found
+    return mentions_in(nlp, lexicon, lookup_in(TEXT, {}), TEXT)
 
 
 def test_demonstrations_the_police_response_is_an_intervention(

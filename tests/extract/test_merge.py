@@ -5,9 +5,9 @@ from typing import Any
 import pytest
 
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.mentions import EventMention, sentence_mentions
+from frontlines.extract.mentions import EventMention
 from frontlines.extract.merge import anchor, merge
-from frontlines.extract.roles import ActorLookup
+from tests.extract.helpers import mentions_in
 
 pytestmark = pytest.mark.slow
 
@@ -17,13 +17,8 @@ ACTORS = {
 }
 
 
-def _mentions(nlp: Any, lexicon: Lexicon, lookup: ActorLookup, text: str) -> list[EventMention]:
-    found: list[EventMention] = []
-    for number, sentence in enumerate(nlp(text).sents):
-        found += sentence_mentions(
-            sentence, number=number, published=None, lookup=lookup, lexicon=lexicon
-        )
-    return found
+def _clusters(nlp: Any, lexicon: Lexicon, lookup_in: Any, text: str) -> list[list[EventMention]]:
+    return merge(mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text))
 
 
 def test_merge_back_references_join_the_event(nlp: Any, lexicon: Lexicon, lookup_in: Any) -> None:
@@ -31,7 +26,7 @@ def test_merge_back_references_join_the_event(nlp: Any, lexicon: Lexicon, lookup
         "JNIM militants attacked a Malian army convoy near Douentza. "
         "The attack lasted two hours. Four soldiers died in the ambush."
     )
-    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert len(clusters) == 1
     assert sorted({m.sentence for m in clusters[0]}) == [0, 1, 2]
     assert anchor(clusters[0]).sentence == 0
@@ -39,7 +34,7 @@ def test_merge_back_references_join_the_event(nlp: Any, lexicon: Lexicon, lookup
 
 def test_merge_keeps_different_sides_apart(nlp: Any, lexicon: Lexicon, lookup_in: Any) -> None:
     text = "JNIM militants attacked the Malian army near Douentza. The army shelled JNIM positions."
-    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert len(clusters) == 2
 
 
@@ -49,7 +44,7 @@ def test_merge_keeps_an_unconfirmed_report_apart(
     text = (
         "JNIM militants attacked soldiers near Douentza. The militants reportedly killed soldiers."
     )
-    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert [anchor(c).certainty for c in clusters] == ["reported", "unconfirmed"]
 
 
@@ -57,7 +52,7 @@ def test_merge_a_denial_speaks_of_the_same_event(
     nlp: Any, lexicon: Lexicon, lookup_in: Any
 ) -> None:
     text = "Shells hit the market in Gao, killing three people. The army denied shelling the town."
-    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert len(clusters) == 1
 
 
@@ -65,7 +60,7 @@ def test_merge_drops_a_back_reference_to_nothing(
     nlp: Any, lexicon: Lexicon, lookup_in: Any
 ) -> None:
     text = "The offensive has worried diplomats in the capital."
-    assert merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text)) == []
+    assert merge(mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text)) == []
 
 
 def test_merge_what_police_did_to_a_demonstration_is_part_of_it(
@@ -75,7 +70,7 @@ def test_merge_what_police_did_to_a_demonstration_is_part_of_it(
         "Hundreds of teachers staged a protest in Bamako on Monday. "
         "Police charged with batons and dispersed the demonstrators."
     )
-    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert len(clusters) == 1
     assert sorted({m.sentence for m in clusters[0]}) == [0, 1]
     assert anchor(clusters[0]).sentence == 0
@@ -88,7 +83,7 @@ def test_merge_keeps_a_separate_attack_after_a_protest_apart(
         "Hundreds of teachers staged a protest in Bamako on Monday. "
         "JNIM militants attacked a Malian army convoy near Douentza."
     )
-    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert len(clusters) == 2
 
 
@@ -99,7 +94,7 @@ def test_merge_what_a_group_did_at_its_new_checkpoint_belongs_to_it(
         "JNIM militants set up a checkpoint near Douentza on Monday. "
         "The militants robbed two trucks at the checkpoint."
     )
-    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert len(clusters) == 1
     assert sorted({m.sentence for m in clusters[0]}) == [0, 1]
 
@@ -111,7 +106,7 @@ def test_merge_a_denial_beside_a_told_event_adds_no_event(
         "JNIM militants attacked a Malian army convoy near Douentza on Monday. "
         "The army denied that soldiers had shelled a market in Boni."
     )
-    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert [sorted({m.sentence for m in c}) for c in clusters] == [[0]]
 
 
@@ -122,5 +117,5 @@ def test_merge_warning_shots_at_a_demonstration_are_part_of_it(
         "Hundreds of teachers staged a protest in Bamako on Monday. "
         "Soldiers fired into the air and chased them away."
     )
-    clusters = merge(_mentions(nlp, lexicon, lookup_in(text, ACTORS), text))
+    clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert len(clusters) == 1

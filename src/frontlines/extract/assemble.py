@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from frontlines.extract.classify import Context, classify
+from frontlines.extract.classify import Context, classify, typed
 from frontlines.extract.dates import EventDate
 from frontlines.extract.demonstrations import CROWDS, in_crowd, intervener, response_frames
 from frontlines.extract.mentions import EventMention
@@ -16,7 +16,6 @@ from frontlines.extract.notes import write_note
 from frontlines.extract.roles import Participant
 from frontlines.extract.subtypes import refine
 from frontlines.model import (
-    SUB_EVENT_TYPES,
     ActorRef,
     Article,
     Event,
@@ -62,18 +61,18 @@ class Setting:
 def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event | None:
     """The event the mentions report, or None when, taken together, they report no event."""
     main = anchor(cluster)
-    typed = classify(_merged_context(cluster, main))
-    if typed is None:
+    found = classify(_merged_context(cluster, main))
+    if found is None:
         return None
     if setting.score is not None:
-        typed = refine(typed, setting.score(_told(cluster, setting.article)))
-    event_type, sub_event_type = typed
+        found = refine(found, setting.score(_told(cluster, setting.article)))
+    event_type, sub_event_type = found
     location = _location(cluster, setting, conflict=event_type is not None)
     country = location.country if location else None
     actor1, assoc1, actor2, assoc2 = _actors(cluster, main)
     if sub_event_type == "Government regains territory" and _foreign(actor1, country):
         # ACLED: a foreign state's forces taking ground is no government regaining its own.
-        event_type, sub_event_type = typed = _typed_as("Non-state actor overtakes territory")
+        event_type, sub_event_type = typed("Non-state actor overtakes territory")
     if sub_event_type in PROTEST_FIRST and _is_protesters(actor2) and not _is_protesters(actor1):
         actor1, actor2 = actor2, actor1
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type or "")
@@ -161,10 +160,6 @@ def _foreign(person: Participant | None, country: str | None) -> bool:
         return False
     home = person.actor.country if person.actor is not None else person.country
     return home is not None and country is not None and home != country
-
-
-def _typed_as(sub: str) -> tuple[str, str]:
-    return (SUB_EVENT_TYPES[sub], sub)
 
 
 def _named(person: Participant | None) -> bool:

@@ -86,62 +86,63 @@ def classify(ctx: Context) -> EventType | None:
         return (None, None)
     if "suicide" in ctx.weapons and "clash" not in frames:
         # ACLED codes a suicide bombing that opens a ground assault as the battle it began.
-        return _typed("Suicide bomb")
+        return typed("Suicide bomb")
     if "chemical" in ctx.weapons and frames & VIOLENT_FRAMES:
-        return _typed("Chemical weapon")
+        return typed("Chemical weapon")
     if frames <= {"intimidate", "protest"} and "intimidate" in frames:
         # Threats count as an event only from an armed group ("militants gave villagers an
         # ultimatum to leave"), not from a government's statement.
-        return _typed("Other") if ctx.agent == "armed" else None
+        return typed("Other") if ctx.agent == "armed" else None
     blockade = "protest" in frames and ctx.lemmas & BLOCKADES and ctx.agent == "armed"
     if blockade and not frames & HARM_FRAMES:
-        return _typed("Other")  # an armed group's blockade of a town is no demonstration
+        return typed("Other")  # an armed group's blockade of a town is no demonstration
     for rule in (_protest, _riot, _remote):
         found = rule(ctx)
         if found is not None:
             return found
     if "sexual" in frames:
-        return _typed("Sexual violence")
+        return typed("Sexual violence")
     if "territory" in frames and ctx.territory:
         if ctx.agent == "state":
-            return _typed("Government regains territory")
-        return _typed("Non-state actor overtakes territory")
+            return typed("Government regains territory")
+        return typed("Non-state actor overtakes territory")
     if "abduct" in frames or ("arrest" in frames and ctx.agent == "armed"):
         # A non-state group's "arrest" is an abduction in ACLED's terms.
-        return _typed("Abduction/forced disappearance")
+        return typed("Abduction/forced disappearance")
     if {"transfer", "clash"} <= frames and ctx.territory and ctx.agent in ARMED:
         # "withdrew from the town after heavy fighting with the army": the other side took it.
         retaken = ctx.agent == "armed"
-        return _typed(
+        return typed(
             "Government regains territory" if retaken else "Non-state actor overtakes territory"
         )
     if ctx.materiel and frames & {"disrupted", "territory"}:
-        return _typed("Disrupted weapons use")
+        return typed("Disrupted weapons use")
     if "disrupted" in frames and not frames & HARM_FRAMES:
-        return _typed("Disrupted weapons use")
+        return typed("Disrupted weapons use")
     seized = "territory" in frames and ctx.property
     # "occupied an office and made it their base" is the base; "set up a checkpoint and seized
     # a vehicle" is the seizure.
     moved_in = not seized or "occupy" in ctx.lemmas
     if "base" in frames and not frames & (HARM_FRAMES | {"loot"}) and moved_in:
-        return _typed("Headquarters or base established")  # "occupied a school as their base"
+        return typed("Headquarters or base established")  # "occupied a school as their base"
     if seized and not frames & HARM_FRAMES:
-        return _typed("Looting/property destruction")
+        return typed("Looting/property destruction")
     for frame, sub in STRATEGIC:
         if frame == "transfer" and not ctx.territory:
             continue  # a withdrawal from nowhere named is part of a battle, not a handover
         if frame in frames and not (frames & HARM_FRAMES):
-            return _typed(sub)
+            return typed(sub)
     if frames & HARM_FRAMES or "territory" in frames:
         return _harm(ctx)
     if "riot" in frames:
-        return _typed("Looting/property destruction")
+        return typed("Looting/property destruction")
     if "diplomacy" in frames:
         return (None, None)
     return None
 
 
-def _typed(sub: str) -> EventType:
+def typed(sub: str) -> EventType:
+    """(event_type, sub_event_type) for an ACLED sub-event type."""
     return (SUB_EVENT_TYPES[sub], sub)
 
 
@@ -167,27 +168,27 @@ def _protest(ctx: Context) -> EventType | None:
         # Someone else's violence at a demonstration is an intervention in it; a clash there
         # is the demonstration turning violent.
         sub = "Excessive force against protesters" if lethal else "Protest with intervention"
-        return _typed(sub)
+        return typed(sub)
     if demonstrators_act and frames & {"riot", "loot"}:
-        return _typed("Violent demonstration")
+        return typed("Violent demonstration")
     if demonstrators_act and "crude_bomb" in ctx.weapons:
-        return _typed("Violent demonstration")
+        return typed("Violent demonstration")
     if "clash" in frames and demonstrators_act | (ctx.target in ("protesters", "partisans")):
-        return _typed("Violent demonstration")
+        return typed("Violent demonstration")
     if frames & HARM_FRAMES and demonstrators_act and "crowd_control" not in ctx.weapons:
-        return _typed("Violent demonstration")  # whatever the police did next
+        return typed("Violent demonstration")  # whatever the police did next
     # Lethal force counts as excessive only against a demonstration that was not violent.
     armed_lethal = (ctx.agent in ARMED and lethal) or "lethal_force" in frames
     if armed_lethal and "crowd_control" not in ctx.weapons:
-        return _typed("Excessive force against protesters")
+        return typed("Excessive force against protesters")
     intervened = (
         frames & {"arrest", "intervene"}
         or "crowd_control" in ctx.weapons
         or (frames & HARM_FRAMES and ctx.agent in ("state", "partisans", "armed"))
     )
     if intervened:
-        return _typed("Protest with intervention")
-    return _typed("Peaceful protest")
+        return typed("Protest with intervention")
+    return typed("Peaceful protest")
 
 
 def is_lethal(ctx: Context) -> bool:
@@ -200,20 +201,20 @@ def _riot(ctx: Context) -> EventType | None:
     frames = ctx.frames
     violent = frames & (HARM_FRAMES | {"riot", "loot", "explosion", "attack"})
     if "mob" in frames or (ctx.agent == "mob" and violent):
-        return _typed("Mob violence")
+        return typed("Mob violence")
     if ctx.agent in ("rioters", "protesters") and violent:
-        return _typed("Violent demonstration")
+        return typed("Violent demonstration")
     if "crude_bomb" in ctx.weapons and not (ctx.agent == "state" or ctx.named_agent):
-        return _typed("Mob violence")
+        return typed("Mob violence")
     if ctx.agent == "partisans" and violent:
-        return _typed("Mob violence")
+        return typed("Mob violence")
     if ctx.agent in (None, "civilians") and ctx.target == "partisans" and violent:
-        return _typed("Mob violence")
+        return typed("Mob violence")
     if ctx.agent == "civilians" and frames & HARM_FRAMES and ctx.target not in ARMED:
-        return _typed("Mob violence")
+        return typed("Mob violence")
     if "riot" in frames and not (ctx.agent == "state" or ctx.named_agent):
         # Vandalism and arson by people no one names: a mob, not an armed group.
-        return _typed("Mob violence")
+        return typed("Mob violence")
     return None
 
 
@@ -226,28 +227,28 @@ def _remote(ctx: Context) -> EventType | None:
     if "clash" in frames:
         return None  # ground fighting, even with artillery or air support, is a battle
     if "airstrike" in frames or ("air" in weapons and "air_defense" not in weapons):
-        return _typed("Air/drone strike")
+        return typed("Air/drone strike")
     if "shelling" in frames or "shelling" in weapons:
-        return _typed("Shelling/artillery/missile attack")
+        return typed("Shelling/artillery/missile attack")
     if "grenade" in weapons:
-        return _typed("Grenade")
+        return typed("Grenade")
     if "explosion" in frames or "explosive" in weapons:
-        return _typed("Remote explosive/landmine/IED")
+        return typed("Remote explosive/landmine/IED")
     return None
 
 
 def _harm(ctx: Context) -> EventType:
     if "air_defense" in ctx.weapons:
-        return _typed("Armed clash")
+        return typed("Armed clash")
     civilian_targets = ctx.target in UNARMED or bool(ctx.victims & UNARMED)
     armed_targets = ctx.target in ARMED or bool(ctx.victims & ARMED)
     if "clash" in ctx.frames and ctx.target not in UNARMED:
-        return _typed("Armed clash")
+        return typed("Armed clash")
     if civilian_targets and not armed_targets and ctx.agent not in UNARMED:
-        return _typed("Attack")
+        return typed("Attack")
     if ctx.property and not armed_targets and "clash" not in ctx.frames:
-        return _typed("Attack")
+        return typed("Attack")
     one_sided = ctx.frames & {"kill", "injure"} and "clash" not in ctx.frames
     if one_sided and ctx.agent in ARMED and ctx.target is None and not armed_targets:
-        return _typed("Attack")
-    return _typed("Armed clash")
+        return typed("Attack")
+    return typed("Armed clash")
