@@ -104,6 +104,19 @@ def test_classify_arrest_by_an_armed_group_is_an_abduction() -> None:
     assert _sub(frames=frozenset({"arrest"}), agent="armed") == "Abduction/forced disappearance"
 
 
+def test_classify_people_taken_and_then_killed_were_attacked() -> None:
+    abducted = frozenset({"abduct", "kill"})
+    assert _sub(frames=abducted, agent="armed", target="civilians") == "Attack"
+    arrested = frozenset({"arrest", "kill"})
+    assert _sub(frames=arrested, agent="state", target="civilians") == "Attack"
+
+
+def test_classify_a_civilian_killed_by_a_mine_is_no_mob() -> None:
+    frames = frozenset({"explosion", "kill"})
+    found = _sub(frames=frames, agent="civilians", weapons=frozenset({"explosive"}))
+    assert found == "Remote explosive/landmine/IED"
+
+
 def test_classify_looting_at_a_new_checkpoint_is_looting() -> None:
     assert _sub(frames=frozenset({"base", "loot"}), agent="armed") == (
         "Looting/property destruction"

@@ -119,3 +119,12 @@ def test_merge_warning_shots_at_a_demonstration_are_part_of_it(
     )
     clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert len(clusters) == 1
+
+
+def test_merge_deaths_after_an_arrest_make_one_event(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = "Soldiers arrested six men at the market. Two of them were later found dead."
+    clusters = _clusters(nlp, lexicon, lookup_in, text)
+    assert len(clusters) == 1
+    assert sorted(m.sentence for m in clusters[0]) == [0, 1]

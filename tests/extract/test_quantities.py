@@ -70,3 +70,30 @@ def test_quantities_injured_and_prisoners(sentence: Parse, lexicon: Lexicon) -> 
     by_what = {q.what: q for q in found.quantities}
     assert by_what["injured"].value == 3
     assert by_what["prisoners"].value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Gunmen killed a trader in the market.", 1),
+        ("Unknown gunmen shot dead a civilian and his son.", 2),
+        ("Gunmen killed two soldiers and a civilian.", 3),
+        ("A man stepped on a landmine and died.", 1),
+        ("Militants threatened to kill a teacher.", None),
+        ("A landmine killed a buffalo near the village.", None),
+    ],
+)
+def test_quantities_each_single_person_killed_counts_one(
+    sentence: Parse, lexicon: Lexicon, text: str, fatalities: int | None
+) -> None:
+    tokens = list(sentence(text))
+    everything = frozenset(token.i for token in tokens)
+    assert read_figures(tokens, lexicon=lexicon, triggers=everything).fatalities == fatalities
+
+
+def test_quantities_a_killing_outside_the_event_counts_no_one(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    tokens = list(sentence("Students protested after a driver killed a student."))
+    protest = frozenset(token.i for token in tokens if token.lemma_ == "protest")
+    assert read_figures(tokens, lexicon=lexicon, triggers=protest).fatalities is None

@@ -106,8 +106,10 @@ def classify(ctx: Context) -> EventType | None:
         if ctx.agent == "state":
             return typed("Government regains territory")
         return typed("Non-state actor overtakes territory")
-    if "abduct" in frames or ("arrest" in frames and ctx.agent == "armed"):
-        # A non-state group's "arrest" is an abduction in ACLED's terms.
+    taken = "abduct" in frames or ("arrest" in frames and ctx.agent == "armed")
+    if taken and not frames & {"kill", "injure"}:
+        # A non-state group's "arrest" is an abduction in ACLED's terms; people taken and then
+        # killed or hurt were attacked.
         return typed("Abduction/forced disappearance")
     if {"transfer", "clash"} <= frames and ctx.territory and ctx.agent in ARMED:
         # "withdrew from the town after heavy fighting with the army": the other side took it.
@@ -210,8 +212,10 @@ def _riot(ctx: Context) -> EventType | None:
         return typed("Mob violence")
     if ctx.agent in (None, "civilians") and ctx.target == "partisans" and violent:
         return typed("Mob violence")
+    remote = frames & REMOTE_FRAMES or ctx.weapons & {"air", "shelling", "explosive"}
     if ctx.agent == "civilians" and frames & HARM_FRAMES and ctx.target not in ARMED:
-        return typed("Mob violence")
+        # "a man stepped on a landmine and died": the man is the victim of the mine.
+        return None if remote else typed("Mob violence")
     if "riot" in frames and not (ctx.agent == "state" or ctx.named_agent):
         # Vandalism and arson by people no one names: a mob, not an armed group.
         return typed("Mob violence")

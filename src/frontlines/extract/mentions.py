@@ -181,7 +181,7 @@ def _mention(
         event_type=typed,
         date=date,
         iterative=_iterative(sentence, lexicon),
-        figures=read_figures(tokens, lexicon=lexicon),
+        figures=read_figures(tokens, lexicon=lexicon, triggers=frozenset(t.index for t in group)),
         certainty=certainty(head, lexicon=lexicon),
         sources=sources(head, sentence=sentence, lexicon=lexicon, lookup=lookup),
     )

@@ -103,8 +103,10 @@ def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
     # What a group did at the checkpoint or base it set up is what the base was for.
     at_base = first.family == "base" and mention.family in ("loot", "violence")
     joins = joins or responds or at_base
+    # "those arrested were later found dead": deaths that follow an arrest make it an attack.
+    custody = first.family == "arrest" and mention.status == "consequence"
     if mention.family != first.family and not (
-        joins and first.family in ("violence", "protest", "base")
+        (joins and first.family in ("violence", "protest", "base")) or custody
     ):
         return False
     if not loose and mention.certainty != first.certainty:

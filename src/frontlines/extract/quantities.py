@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.syntax import clause_head, lemma_of, path_to_root, preps
+from frontlines.extract.syntax import (
+    children,
+    clause_head,
+    lemma_of,
+    path_to_root,
+    preps,
+    with_conjuncts,
+)
 from frontlines.model import Quantity
 
 DISTANCE_UNITS = {
@@ -36,6 +43,25 @@ NOUN_COUNTS = {
     "prisoner": "prisoners", "captive": "prisoners", "hostage": "abducted",
     "injury": "injured", "arrest": "arrested",
 }  # fmt: skip
+# Verbs that tell a killing, and the words some need to ("shot dead", "beaten to death").
+KILLING = frozenset(
+    {"kill", "murder", "execute", "behead", "slay", "assassinate", "lynch", "decapitate", "die",
+     "shoot", "beat", "stab", "hack", "burn", "gun"}
+)  # fmt: skip
+KILLING_WITH = {
+    "shoot": {"dead"}, "beat": {"death"}, "stab": {"death"}, "hack": {"death"},
+    "burn": {"death"}, "gun": {"down"},
+}  # fmt: skip
+UNREAL_HEADS = frozenset(
+    {"threaten", "try", "attempt", "plan", "want", "seek", "vow", "aim", "intend", "fail",
+     "plot", "refuse", "order", "call", "urge", "pledge", "promise", "warn"}
+)  # fmt: skip
+# Singular nouns a killing may name that are no single person ("killed a number of people").
+NOT_ONE_PERSON = frozenset(
+    {"number", "group", "family", "lot", "dozen", "score", "handful", "couple", "unit", "convoy",
+     "patrol", "crowd", "people", "total", "livestock", "cattle", "animal", "cow", "goat", "dog",
+     "buffalo", "sheep", "camel", "horse", "donkey", "bull", "ox", "pig", "elephant"}
+)  # fmt: skip
 NOBODY = re.compile(
     r"\bno (one|body|civilians?|people|soldiers?) (was|were) (killed|hurt|injured)"
     r"|\bno (casualties|fatalities|deaths|one died|loss of life)\b|\bwithout casualties\b"
@@ -69,8 +95,11 @@ class Figures:
     fatalities: int | None = None
 
 
-def read_figures(tokens: Sequence[Any], *, lexicon: Lexicon) -> Figures:
-    """The numbers among ``tokens`` (one event's share of a sentence) that count something."""
+def read_figures(
+    tokens: Sequence[Any], *, lexicon: Lexicon, triggers: frozenset[int] = frozenset()
+) -> Figures:
+    """The numbers among ``tokens`` (one event's share of a sentence) that count something, and
+    the single people its killings (``triggers``: the event's own words) name."""
     quantities: list[Quantity] = []
     fatal: list[int] = []
     for token in tokens:
@@ -88,9 +117,53 @@ def read_figures(tokens: Sequence[Any], *, lexicon: Lexicon) -> Figures:
             q.what == "prisoners" for q in quantities
         ):
             quantities.append(Quantity(what="prisoners", qualifier="number not given"))
+    fatal.extend(1 for _ in _named_victims([t for t in tokens if t.i in triggers], lexicon))
     text = "".join(token.text_with_ws for token in tokens)
     fatalities = sum(fatal) if fatal else (0 if NOBODY.search(text) else None)
     return Figures(quantities=tuple(quantities), fatalities=fatalities)
+
+
+def _named_victims(killings: Sequence[Any], lexicon: Lexicon) -> list[Any]:
+    """One death for each single person a killing names without a number: "killed a trader",
+    "a soldier was shot dead", "executed him" (ACLED counts them; numbers are read apart)."""
+    victims: list[Any] = []
+    for token in killings:
+        if not _kills(token) or children(token, "neg"):
+            continue
+        if token.dep_ == "xcomp" and lemma_of(token.head) in UNREAL_HEADS:
+            continue  # "threatened to kill a teacher"; "claimed to have killed" still counts
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            found = [token.head]  # "a man killed in the raid"
+        elif lemma_of(token) == "die":
+            found = children(token, "nsubj")
+            if not found and token.dep_ == "conj":
+                found = children(token.head, "nsubj")  # "stepped on a mine and died"
+        else:
+            found = children(token, "dobj", "nsubjpass")
+            if not found and token.dep_ == "conj":
+                found = children(token.head, "nsubjpass")  # "was tied up and beaten to death"
+        victims.extend(v for v in with_conjuncts(found) if _one_person(v, lexicon))
+    return victims
+
+
+def _kills(token: Any) -> bool:
+    lemma = lemma_of(token)
+    if token.pos_ not in ("VERB", "AUX") or lemma not in KILLING:
+        return False
+    if lemma in KILLING_WITH:
+        return any(lemma_of(child) in KILLING_WITH[lemma] for child in token.children)
+    return True
+
+
+def _one_person(token: Any, lexicon: Lexicon) -> bool:
+    if token.pos_ == "PRON":
+        return token.lower_ in ("him", "her", "himself", "herself", "he", "she")
+    if token.tag_ not in ("NN", "NNP") or lemma_of(token) in NOT_ONE_PERSON:
+        return False
+    if any(read_count(child, lexicon) is not None for child in token.children):
+        return False  # a number counts it already
+    things = lexicon.property_nouns | lexicon.territory_nouns | lexicon.materiel_nouns
+    return lemma_of(token) not in things and token.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")
 
 
 def _quantity(what: str, count: Count, unit: str | None) -> Quantity:
