@@ -204,3 +204,18 @@ def test_classify_an_armed_groups_threats_and_blockades_are_other() -> None:
     assert _sub(frames=frozenset({"protest"}), agent="armed", lemmas=blockade) == "Other"
     rally = frozenset({"rally"})
     assert _sub(frames=frozenset({"protest"}), agent="armed", lemmas=rally) == "Peaceful protest"
+
+
+def test_classify_arms_seized_in_a_fight_leave_the_fight_the_event() -> None:
+    frames = frozenset({"kill", "disrupted"})
+    found = _sub(frames=frames, agent="state", target="armed", materiel=True)
+    assert found == "Armed clash"
+    assert _sub(frames=frozenset({"disrupted"}), materiel=True) == "Disrupted weapons use"
+
+
+def test_classify_a_crewed_aircraft_shot_down_is_a_battle() -> None:
+    frames = frozenset({"disrupted"})
+    assert _sub(frames=frames, agent="state", objects=frozenset({"jet"})) == "Armed clash"
+    assert _sub(frames=frames, agent="state", objects=frozenset({"drone"})) == (
+        "Disrupted weapons use"
+    )

@@ -46,3 +46,16 @@ def test_demonstrations_unnamed_protesters_are_the_crowd() -> None:
     police = Participant(actor=None, kind="state_forces", head="police", start=0, end=6)
     assert in_crowd(crowd)
     assert not in_crowd(police)
+
+
+def test_demonstrations_activists_assaulting_the_marchers_intervene(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Students staged a protest march in the city. "
+        "Ruling party activists assaulted the protesters."
+    )
+    found = mentions_in(nlp, lexicon, lookup_in(text, {}), text)
+    protest, assault = found[0], found[-1]
+    assert assault.sentence == 1
+    assert response_frames(assault, protest) >= {"intervene"}

@@ -103,3 +103,13 @@ def test_triggers_a_participle_that_describes_is_no_event(
     assert "recruit" not in found
     killed = _found(sentence("Civilians killed in the raid were buried on Monday."), lexicon)
     assert killed["kill"].frame == "kill"
+
+
+def test_triggers_phrases_read_the_passive(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _found(sentence("A nightly curfew was imposed in the province."), lexicon)
+    assert found["impose>curfew"].frame == "change_group"
+
+
+def test_triggers_a_named_operation_completes_the_phrase(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _found(sentence("The army launched Operation Ndofou in the north."), lexicon)
+    assert found["launch>operation"].frame == "change_group"

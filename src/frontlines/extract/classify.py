@@ -23,6 +23,7 @@ BLOCKADES = frozenset({"blockade", "block>road", "block>highway", "block>street"
 # Clash-frame verbs that tell one side's act, not an exchange ("assaulted the marchers").
 ONE_SIDED = frozenset({"assault", "storm", "raid"})
 REMOTE_FRAMES = frozenset({"shelling", "airstrike", "explosion"})
+AIRCRAFT = frozenset({"plane", "aircraft", "jet", "helicopter", "airplane", "warplane", "bomber"})
 STRATEGIC = (
     ("disrupted", "Disrupted weapons use"),
     ("agreement", "Agreement"),
@@ -94,7 +95,7 @@ def classify(ctx: Context) -> EventType | None:
         # ultimatum to leave"), not from a government's statement.
         return typed("Other") if ctx.agent == "armed" else None
     blockade = "protest" in frames and ctx.lemmas & BLOCKADES and ctx.agent == "armed"
-    if blockade and not frames & HARM_FRAMES:
+    if blockade and not frames & (HARM_FRAMES | {"loot", "abduct"}):
         return typed("Other")  # an armed group's blockade of a town is no demonstration
     for rule in (_protest, _riot, _remote):
         found = rule(ctx)
@@ -117,7 +118,10 @@ def classify(ctx: Context) -> EventType | None:
         return typed(
             "Government regains territory" if retaken else "Non-state actor overtakes territory"
         )
-    if ctx.materiel and frames & {"disrupted", "territory"}:
+    if "disrupted" in frames and ctx.objects & AIRCRAFT:
+        return typed("Armed clash")  # a crewed aircraft shot down; a drone is disrupted weapons
+    if ctx.materiel and frames & {"disrupted", "territory"} and not frames & HARM_FRAMES:
+        # "killed four militants and seized arms": the fight is the event.
         return typed("Disrupted weapons use")
     if "disrupted" in frames and not frames & HARM_FRAMES:
         return typed("Disrupted weapons use")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from frontlines.extract.classify import HARM_FRAMES, is_lethal
+from frontlines.extract.classify import HARM_FRAMES, ONE_SIDED, is_lethal
 from frontlines.extract.mentions import INTERVENTIONS, EventMention
 from frontlines.extract.roles import Participant
 
@@ -43,7 +43,15 @@ def acts_on_crowd(mention: EventMention) -> bool:
     if context.agent in ("state", "armed"):
         return True
     on_crowd = context.target in CROWDS or bool(context.victims & CROWDS)
-    return on_crowd and context.agent is not None and context.agent not in CROWDS
+    if on_crowd and context.agent is not None and context.agent not in CROWDS:
+        return True
+    # "ruling-party activists assaulted the marchers": one side's assault on a demonstration
+    # (a clash, where both sides fight, is the demonstration turning violent).
+    at_demonstrators = context.target == "protesters" or "protesters" in context.victims
+    one_sided = bool(context.frames & HARM_FRAMES) and (
+        "clash" not in context.frames or bool(ONE_SIDED & context.lemmas)
+    )
+    return at_demonstrators and context.agent == "partisans" and one_sided
 
 
 def intervener(

@@ -112,7 +112,8 @@ def _verb_arguments(token: Any, trigger: Trigger, lexicon: Lexicon) -> tuple[lis
     if lemma_of(token) in VICTIM_SUBJECT_VERBS:
         # "four soldiers died in the fighting": the subject is who was hit.
         return with_conjuncts(list(preps(token, "by", "at"))), subjects(token)
-    if lemma_of(token) in DEFENDING_VERBS:
+    # "Police foiled the rally" is no defence: the police acted on the rally.
+    if lemma_of(token) in DEFENDING_VERBS and trigger.frame != "intervene":
         # "the army repelled an attack": the subject was attacked, the object attacked.
         attackers = with_conjuncts(children(token, "dobj")) if not is_passive(token) else []
         return attackers, inherited_subjects(token)

@@ -16,7 +16,9 @@ from frontlines.extract.syntax import children, is_definite, lemma_of
 Status = Literal["realized", "anaphoric", "bare"]
 
 # Dependents that complete a phrasal trigger: "open fire", "shot dead", "took into custody".
-PHRASE_DEPS = frozenset({"prt", "dobj", "acomp", "oprd", "advmod", "attr", "npadvmod", "xcomp"})
+PHRASE_DEPS = frozenset(
+    {"prt", "dobj", "acomp", "oprd", "advmod", "attr", "npadvmod", "xcomp", "nsubjpass"}
+)
 PHRASE_PREP_DEPS = frozenset({"prep", "dative"})
 DESCRIPTIVE_FRAMES = frozenset({"change_group", "base", "transfer", "agreement"})
 EFFECT_PREPS = frozenset({"in", "during", "by", "from", "amid", "after", "following", "with"})
@@ -133,6 +135,12 @@ def _phrase_keys(token: Any, lemma: str) -> list[tuple[Any, str]]:
     for child in token.children:
         if child.dep_ in PHRASE_DEPS:
             keys.append((child, f"{lemma}>{lemma_of(child)}"))
+            # "launched Operation Barkhane": the name's common noun completes the phrase.
+            keys.extend(
+                (child, f"{lemma}>{word.lower_}")
+                for word in children(child, "compound")
+                if child.pos_ == "PROPN" and word.pos_ == "PROPN"
+            )
         elif child.dep_ in PHRASE_PREP_DEPS:
             if not has_object:
                 keys.append((child, f"{lemma}>{child.lower_}"))
