@@ -219,3 +219,14 @@ def test_classify_a_crewed_aircraft_shot_down_is_a_battle() -> None:
     assert _sub(frames=frames, agent="state", objects=frozenset({"drone"})) == (
         "Disrupted weapons use"
     )
+
+
+def test_classify_control_taken_without_a_fight_is_a_non_violent_transfer() -> None:
+    quiet = {"frames": frozenset({"territory"}), "agent": "armed", "territory": True}
+    assert _sub(**quiet, lemmas=frozenset({"take>control"})) == "Non-violent transfer of territory"
+    captured = frozenset({"capture", "take>control"})
+    assert _sub(**quiet, lemmas=captured) == "Non-state actor overtakes territory"
+    fought = {**quiet, "frames": frozenset({"territory", "clash"})}
+    assert _sub(**fought, lemmas=frozenset({"take>control"})) != (
+        "Non-violent transfer of territory"
+    )

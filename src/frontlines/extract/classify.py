@@ -23,6 +23,10 @@ BLOCKADES = frozenset({"blockade", "block>road", "block>highway", "block>street"
 # Clash-frame verbs that tell one side's act, not an exchange ("assaulted the marchers").
 ONE_SIDED = frozenset({"assault", "storm", "raid"})
 REMOTE_FRAMES = frozenset({"shelling", "airstrike", "explosion"})
+TAKING_CONTROL = frozenset({"take>control", "seize>control", "gain>control", "assume>control"})
+CONQUEST = frozenset(
+    {"capture", "seize", "overrun", "retake", "recapture", "conquer", "storm", "liberate"}
+)
 AIRCRAFT = frozenset({"plane", "aircraft", "jet", "helicopter", "airplane", "warplane", "bomber"})
 STRATEGIC = (
     ("disrupted", "Disrupted weapons use"),
@@ -104,6 +108,11 @@ def classify(ctx: Context) -> EventType | None:
     if "sexual" in frames:
         return typed("Sexual violence")
     if "territory" in frames and ctx.territory:
+        taken_quietly = ctx.lemmas & TAKING_CONTROL and not ctx.lemmas & CONQUEST
+        if taken_quietly and not frames & HARM_FRAMES:
+            # "took control of the village and raised their flag": no fight is told, so ACLED
+            # counts a non-violent transfer, not a battle won.
+            return typed("Non-violent transfer of territory")
         if ctx.agent == "state":
             return typed("Government regains territory")
         return typed("Non-state actor overtakes territory")
