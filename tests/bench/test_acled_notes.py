@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,6 +21,7 @@ from frontlines.bench.acled_notes import (
 from frontlines.bench.acled_scoring import Coverage, NameLookup, compare
 from frontlines.bench.report import BenchResult
 from frontlines.bench.runner import make_analyse
+from frontlines.model import Analysis
 from frontlines.settings import Settings
 from tests.bench.test_acled_scoring import GOLD, NAMES, analysed, shelling
 
@@ -129,6 +131,33 @@ def test_acled_notes_runs_the_pipeline_on_a_small_file(tmp_path: Path) -> None:
     assert figures["acled-notes: fatalities exact (null = 0)"].value == 0.5
     assert sorted(result.details["sample_ids"]) == ["BGD1", "BGD2"]
     assert "acled-notes: gazetteer coverage of locations, ≤25 km" not in figures
+
+
+def test_acled_notes_matches_actors_by_the_kb_names_it_is_given(tmp_path: Path) -> None:
+    folder = tmp_path / "acled_notes"
+    folder.mkdir()
+    (folder / "combined_core_fields.csv").write_text(
+        "event_id_cnty,event_date_iso,event_type,sub_event_type,actor1,country,notes,fatalities\n"
+        "UKR1,2024-02-16,Explosions/Remote violence,Shelling/artillery/missile attack,"
+        'Military Forces of Russia (2000-),Ukraine,"Russian forces shelled a village.",0\n',
+        encoding="utf-8",
+    )
+
+    def analyse(text: str, published: date | None, /) -> Analysis:
+        return analysed(shelling())  # actor1 "Russian forces", id "rus"
+
+    matched = []
+    for kb_names in (None, {"rus": ("Military Forces of Russia (2000-)",)}):
+        result = run_acled_notes(
+            data_dir=tmp_path,
+            sample="gate",
+            analyse=analyse,
+            progress=no_progress,
+            command="c",
+            kb_names=kb_names,
+        )
+        matched.append({f.name: f.value for f in result.figures}["acled-notes: actor1 match"])
+    assert matched == [0.0, 1.0]
 
 
 def test_acled_notes_with_a_gazetteer_reports_its_coverage(tmp_path: Path) -> None:

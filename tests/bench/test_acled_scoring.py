@@ -118,6 +118,14 @@ def test_acled_scoring_without_alias_the_actor_does_not_match() -> None:
     assert result.actor1 is False
 
 
+def test_acled_scoring_kb_names_count_for_the_predicted_actor_only() -> None:
+    analysis = analysed(shelling())  # actor1 is "Russian forces", id "rus"
+    label = ("Military Forces of Russia (2000-)",)
+    assert compare(GOLD, analysis, kb_names={"rus": label}).actor1 is True
+    assert compare(GOLD, analysis, kb_names={"ukr": label}).actor1 is False
+    assert compare(GOLD, analysis, kb_names={"rus": ("Russian Army",)}).actor1 is False
+
+
 def test_acled_scoring_no_event_or_failure_scores_as_missing_with_zero_fatalities() -> None:
     for analysis in (analysed(), None):
         result = compare(GOLD, analysis)

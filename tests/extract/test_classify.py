@@ -230,3 +230,9 @@ def test_classify_control_taken_without_a_fight_is_a_non_violent_transfer() -> N
     assert _sub(**fought, lemmas=frozenset({"take>control"})) != (
         "Non-violent transfer of territory"
     )
+
+
+def test_classify_rioting_during_a_demonstration_is_a_violent_demonstration() -> None:
+    frames = frozenset({"riot"})
+    assert _sub(frames=frames, agent="civilians", at_protest=True) == "Violent demonstration"
+    assert _sub(frames=frames, agent="civilians") == "Mob violence"

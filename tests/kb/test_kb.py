@@ -57,6 +57,28 @@ def test_kb_of_country_prefers_military_and_active(kb: ActorKB) -> None:
     assert kb.of_country(None, kind="state") is None
 
 
+def test_kb_of_country_named_prefers_an_entry_named_for_the_branch() -> None:
+    forces = {"kind": "state forces", "country": "Russia"}
+    data = {
+        "actors": [
+            {"id": "army", "name": "Russian Armed Forces", **forces},
+            {
+                "id": "deployed",
+                "name": "Russian forces abroad",
+                "aliases": ["military police"],
+                **forces,
+            },
+            {"id": "police", "name": "Russian police", **forces},
+            {"id": "unit", "name": "Moscow police", "parent": "police", **forces},
+        ]
+    }
+    kb = ActorKB.from_data(data)
+    assert kb.of_country("Russia", kind="state forces").id == "army"  # type: ignore[union-attr]
+    police = kb.of_country("Russia", kind="state forces", named="police")
+    assert police is not None and police.id == "police"
+    assert kb.of_country("Russia", kind="state forces", named="gendarm") is None
+
+
 def test_kb_descriptors_are_found_without_the(kb: ActorKB) -> None:
     regime = kb.descriptor("regime")
     assert regime is not None and regime.resolves_to == "government_of_focus_country"

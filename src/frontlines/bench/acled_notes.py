@@ -7,14 +7,15 @@ The gate sample is 500 records and the full one 3,000, both fixed and stratified
 that only fits the notes someone read shows up as a gap. Given the gazetteer, admin names also
 match as names of one area, and a second table reports how the gazetteer covers ACLED's place
 names (``location``): of the distinct places of every record, the share it holds by name within
-25 km of ACLED's point, and in ACLED's admin1 too.
+25 km of ACLED's point, and in ACLED's admin1 too. Given the actor knowledge base's names by actor
+id, a predicted actor also matches by the names the knowledge base gives it (its ``acled_name``).
 """
 
 from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -252,6 +253,7 @@ def held_out_figures(
     progress: Progress,
     command: str,
     gazetteer: NameLookup | None,
+    kb_names: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Figure]:
     """The headline figures again on a second sample that shares no note with the first.
 
@@ -261,7 +263,12 @@ def held_out_figures(
     rest = [record for record in every if record.event_id not in seen]
     records = stratified_sample(rest, size=len(used))
     comparisons = [
-        compare(record, analyse(record.notes, record.event_date), gazetteer=gazetteer)
+        compare(
+            record,
+            analyse(record.notes, record.event_date),
+            gazetteer=gazetteer,
+            kb_names=kb_names,
+        )
         for record in progress(records, label=f"{NAME} held-out")
     ]
     dataset = f"{FOLDER} (held-out: {len(records)} other notes, by country)"
@@ -280,6 +287,7 @@ def run_acled_notes(
     progress: Progress,
     command: str,
     gazetteer: NameLookup | None = None,
+    kb_names: Mapping[str, Sequence[str]] | None = None,
 ) -> BenchResult:
     path = data_dir / FOLDER / CSV_NAME
     if not path.is_file():
@@ -288,7 +296,12 @@ def run_acled_notes(
     every = read_records(path)
     records = stratified_sample(every, size=SAMPLE_SIZES[sample])
     comparisons = [
-        compare(record, analyse(record.notes, record.event_date), gazetteer=gazetteer)
+        compare(
+            record,
+            analyse(record.notes, record.event_date),
+            gazetteer=gazetteer,
+            kb_names=kb_names,
+        )
         for record in progress(records, label=NAME)
     ]
     dataset = f"{FOLDER} ({len(records)} of {len(every)}, by country)"
@@ -301,6 +314,7 @@ def run_acled_notes(
             progress=progress,
             command=command,
             gazetteer=gazetteer,
+            kb_names=kb_names,
         )
     tables = [by_country(comparisons), confusion_table(comparisons)]
     if gazetteer is not None:

@@ -4,7 +4,9 @@ The analysis' *primary* event is its first event with an ACLED event_type (else 
 Actor names match after normalising (case, accents, punctuation, a plural "s"), dropping a
 parenthesis that holds a year range or a country ("Military Forces of Russia (2000-)", "Rioters
 (Bangladesh)"), and accepting either side of an acronym ("JNIM: Group for Support of Islam and
-Muslims") or any of several "and/or" actors; predicted aliases count. Other parentheses stay:
+Muslims") or any of several "and/or" actors; predicted aliases count, and so do the names the
+actor knowledge base gives the predicted actor's id (its ``acled_name`` among them), never names
+taken from the gold record. Other parentheses stay:
 "Islamic State (Greater Sahara)" is not "Islamic State (West Africa)". Admin names match after
 also dropping generic words such as "State" or "Oblast", or, given a gazetteer, when both are
 names of one admin area of the gold country ("Chittagong" and "Chattogram"); a different area
@@ -15,6 +17,7 @@ ACLED writes 0 fatalities where none are reported, so a null (or missing event) 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -130,11 +133,16 @@ def _singular(key: str) -> str:
     )
 
 
-def _actor_match(gold: str, ref: ActorRef | None, aliases: dict[str, tuple[str, ...]]) -> bool:
+def _actor_match(
+    gold: str,
+    ref: ActorRef | None,
+    aliases: Mapping[str, Sequence[str]],
+    kb_names: Mapping[str, Sequence[str]],
+) -> bool:
     if ref is None:
         return False
     predicted: set[str] = set()
-    for name in (ref.name, *aliases.get(ref.id, ())):
+    for name in (ref.name, *aliases.get(ref.id, ()), *kb_names.get(ref.id, ())):
         predicted |= actor_variants(name)
     return bool(actor_variants(gold) & predicted)
 
@@ -235,12 +243,18 @@ def coverage(record: AcledRecord, gazetteer: NameLookup) -> Coverage | None:
 
 
 def compare(
-    record: AcledRecord, analysis: Analysis | None, *, gazetteer: NameLookup | None = None
+    record: AcledRecord,
+    analysis: Analysis | None,
+    *,
+    gazetteer: NameLookup | None = None,
+    kb_names: Mapping[str, Sequence[str]] | None = None,
 ) -> Comparison:
     """Compare the primary event of ``analysis`` (None: the pipeline failed) with the record;
-    admin names also match through the gazetteer's names of one area where one is given."""
+    admin names also match through the gazetteer's names of one area where one is given, and
+    actors through ``kb_names`` (actor id to the knowledge base's names for it)."""
     event = primary_event(analysis) if analysis is not None else None
     aliases = {actor.id: actor.aliases for actor in analysis.actors} if analysis else {}
+    known = kb_names or {}
     location = event.location if event else None
     point = (location.latitude, location.longitude) if location else None
     gold_point = (
@@ -253,10 +267,10 @@ def compare(
         has_event=event is not None,
         event_type=event.event_type if event else None,
         sub_event_type=event.sub_event_type if event else None,
-        actor1=_actor_match(record.actor1, event.actor1 if event else None, aliases)
+        actor1=_actor_match(record.actor1, event.actor1 if event else None, aliases, known)
         if record.actor1
         else None,
-        actor2=_actor_match(record.actor2, event.actor2 if event else None, aliases)
+        actor2=_actor_match(record.actor2, event.actor2 if event else None, aliases, known)
         if record.actor2
         else None,
         country=country_key(location.country if location else None) == country_key(record.country)

@@ -99,6 +99,7 @@ def run_benchmarks(
                 progress=show,
                 command=command,
                 gazetteer=resources.gazetteer,
+                kb_names={actor.id: actor.names for actor in resources.kb},
             )
         elif name == "geoparsing":
             result = run_geoparsing(

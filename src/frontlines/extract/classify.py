@@ -109,9 +109,10 @@ def classify(ctx: Context) -> EventType | None:
         return typed("Sexual violence")
     if "territory" in frames and ctx.territory:
         taken_quietly = ctx.lemmas & TAKING_CONTROL and not ctx.lemmas & CONQUEST
-        if taken_quietly and not frames & HARM_FRAMES:
-            # "took control of the village and raised their flag": no fight is told, so ACLED
-            # counts a non-violent transfer, not a battle won.
+        if taken_quietly and not frames & HARM_FRAMES and ctx.agent == "armed":
+            # "militants took control of the village and raised their flag": no fight is told,
+            # so ACLED counts a non-violent transfer. An army "taking control" of a village in a
+            # war is reporting a battle's outcome, and stays one.
             return typed("Non-violent transfer of territory")
         if ctx.agent == "state":
             return typed("Government regains territory")
@@ -219,6 +220,8 @@ def _riot(ctx: Context) -> EventType | None:
         return typed("Mob violence")
     if ctx.agent in ("rioters", "protesters") and violent:
         return typed("Violent demonstration")
+    if ctx.at_protest and ctx.agent in (None, "civilians") and violent:
+        return typed("Violent demonstration")  # rioting during a demonstration is part of it
     if "crude_bomb" in ctx.weapons and not (ctx.agent == "state" or ctx.named_agent):
         return typed("Mob violence")
     if ctx.agent == "partisans" and violent:

@@ -17,6 +17,7 @@ INSTRUMENT_PREPS = frozenset({"with", "using", "by", "from"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TAKING_CONTROL = frozenset({"take>control", "take>over", "gain>control", "seize>control"})
 PROTEST_PREPS = frozenset({"during", "at", "on", "in"})
+AMID_PREPS = frozenset({"during", "amid", "amidst"})
 
 
 def build_context(
@@ -49,11 +50,11 @@ def build_context(
         materiel=bool(set(roles.objects) & lexicon.materiel_nouns),
         lemmas=frozenset(t.lemma for t in group),
         named_agent=agent is not None and agent.actor is not None,
-        at_protest=_at_protest(group, doc),
+        at_protest=_at_protest(group, doc, lexicon),
     )
 
 
-def _at_protest(group: list[Trigger], doc: Any) -> bool:
+def _at_protest(group: list[Trigger], doc: Any, lexicon: Lexicon) -> bool:
     """Whether the act was done at someone's demonstration ("assaulted BNP members during
     their rally"): a protest noun in a time or place phrase beside another frame."""
     if all(trigger.frame == "protest" for trigger in group):
@@ -63,7 +64,13 @@ def _at_protest(group: list[Trigger], doc: Any) -> bool:
         noun = trigger.frame == "protest" and trigger.pos == "noun"
         if noun and token.dep_ == "pobj" and token.head.lower_ in PROTEST_PREPS:
             return True
-    return False
+    # "clashed with police during their demonstration", "torched buses amid the protests"
+    return any(
+        token.dep_ == "pobj"
+        and token.head.lower_ in AMID_PREPS
+        and lexicon.noun_frames.get(lemma_of(token)) == "protest"
+        for token in doc[group[0].index].sent
+    )
 
 
 def class_of(person: Participant | None) -> str | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from importlib.resources import files
 from typing import Any
@@ -143,22 +144,36 @@ class ActorKB:
         )
 
     def of_country(
-        self, country: str | None, *, kind: str, on: date | None = None
+        self, country: str | None, *, kind: str, on: date | None = None, named: str | None = None
     ) -> KBActor | None:
-        """The main actor of a kind for a country: active on the day, military before police."""
+        """The main actor of a kind for a country: active on the day, military before police.
+
+        With ``named`` (a word start such as "police"), only actors with a name holding it, and
+        those whose own or ACLED name holds it first: "Police Forces of Russia" before the
+        deployment with an alias "Russian military police"."""
         name = self.countries.canonical(country)
         if name is None:
             return None
         found = [a for a in self._actors.values() if a.kind == kind and a.country == name]
+        if named:
+            found = [a for a in found if _holds(a.names, named)]
         if not found:
             return None
 
-        def rank(actor: KBActor) -> tuple[bool, bool, bool]:
+        def rank(actor: KBActor) -> tuple[bool, bool, bool, bool]:
             names = " ".join(actor.names).lower()
+            own = (actor.name, actor.acled_name or "")
             return (
                 not actor.active.covers(on),
-                not any(word in names for word in MAIN_FORCE_WORDS),
+                named is not None and not _holds(own, named),
+                named is None and not any(word in names for word in MAIN_FORCE_WORDS),
                 actor.parent is not None and self._actors[actor.parent].kind == kind,
             )
 
         return min(found, key=rank)
+
+
+def _holds(names: Iterable[str], word: str) -> bool:
+    """Whether a word of the names starts with ``word`` ("police" in "policemen")."""
+    pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+    return any(pattern.search(name) for name in names)

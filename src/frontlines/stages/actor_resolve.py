@@ -15,6 +15,9 @@ from frontlines.stages.actor_match import HYPHENS, POSSESSIVES, ActorWords, Cand
 GENERIC_REBEL_WORDS = ("opposition", "rebel", "insurgent")
 NON_WORD = re.compile(r"[^\w']+")
 ABBREVIATION_DOT = re.compile(r"(?<=\b[A-Z])\.")
+# "police", "policemen", "gendarmes": words naming a branch of the state forces that the
+# knowledge base may hold apart from the army ("Police Forces of Bangladesh").
+FORCE_BRANCH = re.compile(r"\b(police|gendarm)", re.IGNORECASE)
 
 
 def slug(name: str) -> str:
@@ -58,17 +61,22 @@ class Resolver:
             return self._known(parse, candidate)
         if how == "descriptor":
             descriptor = self.kb.descriptor(key)
-            return self.by_descriptor(descriptor.resolves_to) if descriptor else None
+            if descriptor is None:
+                return None
+            return self.by_descriptor(descriptor.resolves_to, branch=force_branch(key))
+        if how == "forces":
+            words = parse[candidate.start : candidate.end].text
+            return self.forces(key, branch=force_branch(words))
         if how in ("person_forces", "person_government"):
             country = self.kb.get(key).country or self.focus
             return self.forces(country) if how == "person_forces" else self.government(country)
         if how == "collective":
             entry = self.words.collectives[key]
             return Target.unknown(str(entry["name"]), kind=str(entry.get("kind", "other")))
-        rule = {"forces": self.forces, "government": self.government, "rebels": self.rebels}
+        rule = {"government": self.government, "rebels": self.rebels}
         return rule.get(how, self.state)(key)
 
-    def by_descriptor(self, resolves_to: str) -> Target:
+    def by_descriptor(self, resolves_to: str, *, branch: str | None = None) -> Target:
         generic = self.kb.lookup(resolves_to)
         if generic is not None and generic.kind == resolves_to:
             return self._generic(generic)
@@ -76,15 +84,21 @@ class Resolver:
             name = resolves_to.capitalize()
             label = f"{name} ({self.focus})" if self.focus else name
             return Target.unknown(label, kind=resolves_to, country=self.focus)
+        if resolves_to == "state_forces_of_focus_country":
+            return self.forces(self.focus, branch=branch)
         rule = {
-            "state_forces_of_focus_country": self.forces,
             "government_of_focus_country": self.government,
             "rebels_of_focus_country": self.rebels,
         }
         return rule.get(resolves_to, self.state)(self.focus)
 
-    def forces(self, country: str | None) -> Target:
-        actor = self.kb.of_country(country, kind="state forces", on=self.day)
+    def forces(self, country: str | None, *, branch: str | None = None) -> Target:
+        """The country's state forces: its police where ``branch`` is "police" and the knowledge
+        base holds a police force for it, else its army."""
+        actor = None
+        if branch is not None:
+            actor = self.kb.of_country(country, kind="state forces", on=self.day, named=branch)
+        actor = actor or self.kb.of_country(country, kind="state forces", on=self.day)
         if actor:
             return Target.of(actor)
         if country is None:
@@ -264,6 +278,12 @@ class Resolver:
             if country and token.text[:1].isupper():
                 return country.name
         return None
+
+
+def force_branch(words: str) -> str | None:
+    """ "police" for "riot police" or "policemen", "gendarm" for "gendarmes"; else None."""
+    found = FORCE_BRANCH.search(words)
+    return found.group(1).lower() if found else None
 
 
 def trim(ent: Any) -> Any:
