@@ -236,3 +236,13 @@ def test_classify_rioting_during_a_demonstration_is_a_violent_demonstration() ->
     frames = frozenset({"riot"})
     assert _sub(frames=frames, agent="civilians", at_protest=True) == "Violent demonstration"
     assert _sub(frames=frames, agent="civilians") == "Mob violence"
+
+
+def test_classify_a_raid_that_only_robs_is_looting() -> None:
+    robbed = {"frames": frozenset({"attack", "loot"}), "agent": "armed", "target": "civilians"}
+    assert _sub(**robbed) == "Looting/property destruction"
+    assert _sub(**{**robbed, "frames": frozenset({"attack", "loot", "injure"})}) == "Attack"
+    assert _sub(**robbed, lemmas=frozenset({"shoot>at", "loot"})) == "Attack"
+    assert _sub(**robbed, lemmas=frozenset({"beat", "loot"})) == "Attack"
+    soldiers = {**robbed, "target": "state"}
+    assert _sub(**soldiers) == "Armed clash"

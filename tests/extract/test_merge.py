@@ -128,3 +128,15 @@ def test_merge_deaths_after_an_arrest_make_one_event(
     clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert len(clusters) == 1
     assert sorted(m.sentence for m in clusters[0]) == [0, 1]
+
+
+def test_merge_demonstrators_are_the_crowd_that_marched(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Students staged a demonstration in the city centre. "
+        "Demonstrators set fire to a police box."
+    )
+    table = {"protesters": ("protesters", ["Demonstrators"])}
+    clusters = merge(mentions_in(nlp, lexicon, lookup_in(text, table), text))
+    assert len(clusters) == 1

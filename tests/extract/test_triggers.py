@@ -113,3 +113,10 @@ def test_triggers_phrases_read_the_passive(sentence: Parse, lexicon: Lexicon) ->
 def test_triggers_a_named_operation_completes_the_phrase(sentence: Parse, lexicon: Lexicon) -> None:
     found = _found(sentence("The army launched Operation Ndofou in the north."), lexicon)
     assert found["launch>operation"].frame == "change_group"
+
+
+def test_triggers_a_participle_that_makes_a_phrase_with_its_noun(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    found = _found(sentence("Members staged a demonstration by burning tyres."), lexicon)
+    assert found["burn>tyre"].frame == "riot"

@@ -18,7 +18,9 @@ VIOLENT_FRAMES = frozenset(
 )
 HARM_FRAMES = frozenset({"attack", "clash", "kill", "injure"})
 # Shooting at people, whatever the gun: lethal force at a demonstration.
-SHOOTING = frozenset({"open>fire", "fire>at", "fire>on", "shoot", "fire>bullet", "fire>shot"})
+SHOOTING = frozenset(
+    {"open>fire", "fire>at", "fire>on", "shoot", "shoot>at", "fire>bullet", "fire>shot"}
+)
 BLOCKADES = frozenset({"blockade", "block>road", "block>highway", "block>street"})
 # Clash-frame verbs that tell one side's act, not an exchange ("assaulted the marchers").
 ONE_SIDED = frozenset({"assault", "storm", "raid"})
@@ -27,6 +29,8 @@ TAKING_CONTROL = frozenset({"take>control", "seize>control", "gain>control", "as
 CONQUEST = frozenset(
     {"capture", "seize", "overrun", "retake", "recapture", "conquer", "storm", "liberate"}
 )
+# Blows to people: "beating three aid workers" is violence against them, whatever was taken.
+BLOWS = frozenset({"beat", "torture", "stab", "hack", "punch", "kick", "slap", "whip", "flog"})
 AIRCRAFT = frozenset({"plane", "aircraft", "jet", "helicopter", "airplane", "warplane", "bomber"})
 STRATEGIC = (
     ("disrupted", "Disrupted weapons use"),
@@ -148,6 +152,8 @@ def classify(ctx: Context) -> EventType | None:
             continue  # a withdrawal from nowhere named is part of a battle, not a handover
         if frame in frames and not (frames & HARM_FRAMES):
             return typed(sub)
+    if _robbery(ctx):
+        return typed("Looting/property destruction")
     if frames & HARM_FRAMES or "territory" in frames:
         return _harm(ctx)
     if "riot" in frames:
@@ -255,6 +261,20 @@ def _remote(ctx: Context) -> EventType | None:
     if "explosion" in frames or "explosive" in weapons:
         return typed("Remote explosive/landmine/IED")
     return None
+
+
+def _robbery(ctx: Context) -> bool:
+    """ "ambushed an aid convoy and looted the trucks", no one hurt: ACLED counts the looting,
+    not an attack; anyone killed or hurt, or soldiers on the other side, make it violence."""
+    frames = ctx.frames
+    looted = "loot" in frames or ("territory" in frames and ctx.property)
+    armed_side = ctx.target in ARMED or bool(ctx.victims & ARMED)
+    hurt = frames & {"kill", "injure", "sexual", "abduct"} or ctx.lemmas & BLOWS
+    fought = "clash" in frames and not ONE_SIDED & ctx.lemmas
+    # Shooting at people or shelling is violence whether or not anyone was hit.
+    fired = ctx.lemmas & SHOOTING or ctx.weapons & {"shelling", "air", "explosive", "firearm"}
+    raided = bool(frames & {"attack", "clash"}) and not fought
+    return looted and raided and not (hurt or armed_side or fired)
 
 
 def _harm(ctx: Context) -> EventType:

@@ -212,7 +212,15 @@ def _ids(mention: EventMention) -> set[str]:
     """Who a mention names; at a demonstration, unnamed people are all one crowd."""
     crowd = mention.family == "protest"
     return {
-        "crowd" if crowd and person.actor is None and person.kind in CROWD else person.key
+        "crowd" if crowd and _crowd_like(person) else person.key
         for person in (mention.roles.actor1, mention.roles.actor2)
         if person is not None
     }
+
+
+def _crowd_like(person: Participant) -> bool:
+    """Unnamed people, or "demonstrators" and "residents" as the generic actors that name any
+    crowd: at a demonstration they are all its crowd."""
+    if person.kind not in CROWD:
+        return False
+    return person.actor is None or person.actor.kind in ("protesters", "civilians")

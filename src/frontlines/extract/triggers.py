@@ -113,8 +113,13 @@ def _verb_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
     if frame is None:
         return None
     if token.dep_ == "amod":
-        # "repeated attempts", "Kremlin-controlled": participles used as adjectives.
-        return None
+        # "repeated attempts", "Kremlin-controlled": participles used as adjectives, unless
+        # they and their noun make a phrase ("by burning tyres").
+        key = f"{lemma}>{lemma_of(token.head)}"
+        frame = lexicon.phrase_frames.get(key)
+        if frame is None or token.tag_ != "VBG":
+            return None
+        return Trigger(token.i, key, frame, "verb", weak=False, status="realized")
     if frame == "diplomacy" and token.dep_ == "acl" and token.tag_ == "VBN":
         return None  # "a ceasefire negotiated by ...": what the thing is, not what happened
     return Trigger(
