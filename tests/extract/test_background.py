@@ -44,6 +44,8 @@ def _reason(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> str | No
         ("Drone strikes attributed to the rebels have hit the valley.", "strikes"),
         ("Fighting continues in the hills south of the capital.", "fighting"),
         ("Few novels capture the spirit of the uprising.", "capture"),
+        ("Nobody was killed in the raid.", "killed"),
+        ("No one was injured when the shell landed.", "injured"),
     ],
 )
 def test_background_context_is_not_news(

@@ -16,7 +16,14 @@ from datetime import date
 from typing import Any
 
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.syntax import VERBAL, clause_head, lemma_of, modal_scope, path_to_root
+from frontlines.extract.syntax import (
+    VERBAL,
+    children,
+    clause_head,
+    lemma_of,
+    modal_scope,
+    path_to_root,
+)
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # "late on Monday, when a drone struck": a clause on a time tells when, not about a place.
@@ -134,6 +141,10 @@ def _unreal(token: Any, scope: list[Any], lexicon: Lexicon) -> str | None:
 def _negated(token: Any, scope: list[Any]) -> str | None:
     if any(child.dep_ == "det" and child.lower_ == "no" for child in token.children):
         return "negated: no"
+    for subject in children(token, "nsubj", "nsubjpass"):
+        no_one = subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)
+        if subject.lower_ in ("nobody", "none") or no_one:
+            return f"negated: {subject.text}"  # "nobody was killed"
     for word in scope:
         if any(child.dep_ == "neg" for child in word.children):
             return "negated"
