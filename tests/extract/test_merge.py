@@ -140,3 +140,11 @@ def test_merge_demonstrators_are_the_crowd_that_marched(
     table = {"protesters": ("protesters", ["Demonstrators"])}
     clusters = merge(mentions_in(nlp, lexicon, lookup_in(text, table), text))
     assert len(clusters) == 1
+
+
+def test_merge_arrests_at_a_demonstration_are_part_of_it(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = "Hundreds of teachers marched in the capital. Police arrested twelve of them."
+    clusters = _clusters(nlp, lexicon, lookup_in, text)
+    assert len(clusters) == 1

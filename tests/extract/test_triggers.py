@@ -120,3 +120,8 @@ def test_triggers_a_participle_that_makes_a_phrase_with_its_noun(
 ) -> None:
     found = _found(sentence("Members staged a demonstration by burning tyres."), lexicon)
     assert found["burn>tyre"].frame == "riot"
+
+
+def test_triggers_a_demonstration_acted_on_happened(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _found(sentence("A banned march was dispersed by police."), lexicon)
+    assert found["march"].status == "realized"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from frontlines.extract.classify import kind_class
+from frontlines.extract.context import class_of
 from frontlines.extract.mentions import INTERVENTIONS, EventMention
 from frontlines.extract.roles import Participant
 
@@ -147,6 +148,8 @@ def _responds(cluster: list[EventMention], mention: EventMention) -> bool:
     if mention.event_type[1] in INTERVENTIONS or "intervene" in mention.context.frames:
         return True
     actor1, actor2 = mention.roles.actor1, mention.roles.actor2
+    if mention.family == "arrest" and (actor1 is None or class_of(actor1) == "state"):
+        return True  # "37 people were arrested", "police arrested some of them"
     if actor1 is None or _is_crowd(actor1) or _same(actor1, _side(cluster, 1)):
         return False
     return _is_crowd(actor2) or _same(actor2, _side(cluster, 1)) or _names_protest(mention)

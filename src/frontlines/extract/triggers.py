@@ -190,6 +190,10 @@ def _noun_trigger(token: Any, lexicon: Lexicon, *, gerund: bool = False) -> Trig
     )
 
 
+def _names_protest(token: Any, lexicon: Lexicon) -> bool:
+    return lexicon.noun_frames.get(lemma_of(token)) == "protest"
+
+
 def _habitual(token: Any, verb: Any) -> bool:
     """ "arbitrary arrests continue": a bare plural with a present-tense verb is what keeps
     happening, not an event."""
@@ -249,6 +253,9 @@ def _realized(token: Any, lexicon: Lexicon) -> bool:
             return True
         if head_lemma == "be" and any(c.dep_ == "expl" for c in head.children):
             return True
+        acted_on = lexicon.verb_frames.get(head_lemma) == "intervene"
+        if acted_on and dep in ("dobj", "nsubjpass") and _names_protest(token, lexicon):
+            return True  # "the march was dispersed": what was done to it tells it happened
     if dep == "pobj" and head.dep_ in ("prep", "agent"):
         governor = head.head
         governor_lemma = lemma_of(governor)
