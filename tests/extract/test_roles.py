@@ -105,3 +105,11 @@ def test_roles_who_fired_the_weapon_that_struck(
     text = "Shells fired by the RSF struck the army barracks in El Obeid."
     roles = _roles(sentence, lexicon, lookup_in, text, "struck")
     assert _id(roles, 1) == "rsf"
+
+
+def test_roles_whoever_stages_a_protest_is_a_protester(
+    sentence: Parse, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = "Rickshaw pullers staged a rally in the capital."
+    roles = _roles(sentence, lexicon, lookup_in, text, "rally")
+    assert roles.actor1 is not None and roles.actor1.kind == "protesters"

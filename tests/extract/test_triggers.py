@@ -125,3 +125,8 @@ def test_triggers_a_participle_that_makes_a_phrase_with_its_noun(
 def test_triggers_a_demonstration_acted_on_happened(sentence: Parse, lexicon: Lexicon) -> None:
     found = _found(sentence("A banned march was dispersed by police."), lexicon)
     assert found["march"].status == "realized"
+
+
+def test_triggers_a_human_chain_is_a_protest(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _found(sentence("Teachers formed a human chain outside the ministry."), lexicon)
+    assert any(trigger.frame == "protest" for trigger in found.values())

@@ -50,10 +50,16 @@ POLICE_KB: dict[str, Any] = {
         },
     ],
     "descriptors": [
-        {"phrase": phrase, "resolves_to": FORCES}
-        for phrase in ("army", "police", "policemen", "riot police", "gendarmes")
+        *(
+            {"phrase": phrase, "resolves_to": FORCES}
+            for phrase in ("army", "police", "policemen", "riot police", "gendarmes")
+        ),
+        {"phrase": "gunmen", "resolves_to": "unidentified-armed-group"},
     ],
 }
+POLICE_KB["actors"].append(
+    {"id": "unidentified-armed-group", "name": "Unidentified armed group", "kind": "other"}
+)
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +108,12 @@ def test_actor_resolve_police_falls_back_to_the_army_without_a_police_entry(
 ) -> None:
     found = aliases_by_id(stage, nlp, "Policemen fired tear gas in Sudan.")
     assert found == {"sd-army": ("Policemen",)}
+
+
+@pytest.mark.slow
+def test_actor_resolve_unnamed_gunmen_are_an_unidentified_armed_group_of_the_country(
+    stage: Actors, nlp: Any
+) -> None:
+    doc: Document = with_actors(nlp, stage, "Gunmen attacked a market in Mali.")
+    names = {actor.id: actor.name for actor in doc.actors}
+    assert names["unidentified-armed-group"] == "Unidentified armed group (Mali)"

@@ -85,7 +85,7 @@ def find_roles(token: Any, trigger: Trigger, *, lookup: ActorLookup, lexicon: Le
     allies = [ally for agent in agents for ally in _allies(agent, lexicon)]
     allies += [ally for ally in _allies(token, lexicon) if trigger.frame not in OPPONENT_FRAMES]
     included = [extra for target in targets for extra in _included(target)]
-    agent_people = _resolve_all(agents, lookup, lexicon)
+    agent_people = _resolve_all(agents, lookup, lexicon) or _demonstrators(agents, trigger)
     target_people = _resolve_all(targets, lookup, lexicon)
     actor1 = agent_people[0] if agent_people else None
     actor2 = target_people[0] if target_people else None
@@ -242,6 +242,18 @@ def _included(token: Any) -> list[Any]:
         if child.lower_ in INCLUDING and child.dep_ in ("prep", "acl"):
             found += [c for c in child.children if c.dep_ in ("pobj", "dobj")]
     return with_conjuncts(found)
+
+
+def _demonstrators(agents: list[Any], trigger: Trigger) -> list[Participant]:
+    """ "rickshaw pullers staged a rally": whoever demonstrates is a protester, named or not."""
+    if trigger.frame != "protest":
+        return []
+    return [
+        Participant(actor=None, kind="protesters", head=lemma_of(agent), start=start, end=end)
+        for agent in agents
+        if agent.pos_ in ("NOUN", "PROPN") and agent.lower_ not in PRONOUNS
+        for start, end in (phrase_span(agent),)
+    ]
 
 
 def _resolve_all(tokens: list[Any], lookup: ActorLookup, lexicon: Lexicon) -> list[Participant]:

@@ -169,6 +169,8 @@ def _nominal_gerund(token: Any) -> bool:
 def _noun_trigger(token: Any, lexicon: Lexicon, *, gerund: bool = False) -> Trigger | None:
     lemma = _hyphenated(token) or lemma_of(token)
     frame = lexicon.noun_frames.get(lemma) or (lexicon.verb_frames.get(lemma) if gerund else None)
+    if lemma == "chain" and any(child.lower_ == "human" for child in token.children):
+        frame = "protest"  # "formed a human chain"
     if frame is None:
         return None
     if token.dep_ == "compound" and lemma_of(token.head) not in lexicon.noun_frames:

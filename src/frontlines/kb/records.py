@@ -13,6 +13,7 @@ DescriptorTarget = Literal[
     "rebels_of_focus_country",
     "civilians",
     "protesters",
+    "unidentified-armed-group",
 ]
 DESCRIPTOR_TARGETS: tuple[str, ...] = get_args(DescriptorTarget)
 

@@ -80,6 +80,8 @@ class Resolver:
         generic = self.kb.lookup(resolves_to)
         if generic is not None and generic.kind == resolves_to:
             return self._generic(generic)
+        if resolves_to == "unidentified-armed-group":
+            return self._generic(self.kb.get(resolves_to))
         if resolves_to in ("civilians", "protesters"):
             name = resolves_to.capitalize()
             label = f"{name} ({self.focus})" if self.focus else name
@@ -162,8 +164,10 @@ class Resolver:
         return None
 
     def _generic(self, actor: KBActor) -> Target:
-        """Civilians and protesters take the article's country, as ACLED's "Civilians (Sudan)"."""
-        if actor.country is None and actor.kind in ("civilians", "protesters"):
+        """Civilians, protesters and unidentified armed groups take the article's country, as
+        ACLED's "Civilians (Sudan)" and "Unidentified Armed Group (Mali)"."""
+        categories = ("civilians", "protesters", "other")
+        if actor.country is None and actor.parent is None and actor.kind in categories:
             label = f"{actor.name} ({self.focus})" if self.focus else actor.name
             return Target(id=actor.id, name=label, kind=actor.kind, country=self.focus)
         return Target.of(actor)
