@@ -113,3 +113,11 @@ def test_roles_whoever_stages_a_protest_is_a_protester(
     text = "Rickshaw pullers staged a rally in the capital."
     roles = _roles(sentence, lexicon, lookup_in, text, "rally")
     assert roles.actor1 is not None and roles.actor1.kind == "protesters"
+
+
+def test_roles_a_group_named_for_guerrillas_is_armed(
+    sentence: Parse, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = "The Urban Guerrilla Group exploded two bombs near the office."
+    roles = _roles(sentence, lexicon, lookup_in, text, "exploded")
+    assert roles.actor1 is not None and roles.actor1.kind == "armed_group"

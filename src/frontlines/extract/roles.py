@@ -36,6 +36,7 @@ ALLY_PREPS = ("alongside", "backed", "supported", "assisted", "aided")
 INCLUDING = ("including", "include", "among")
 # Phrases whose grammatical subject is the target: "came under fire", "came under attack".
 TARGET_SUBJECT_PHRASES = frozenset({"come>fire", "come>attack", "come>under"})
+COLLECTIVE_HEADS = frozenset({"group", "faction"})
 MEMBER_HEADS = frozenset(
     {"member", "one", "some", "many", "most", "all", "group", "faction", "section", "band",
      "force", "fighter", "militant", "soldier", "troop", "unit", "element",
@@ -327,9 +328,16 @@ def _member_head(token: Any) -> Any:
 
 def participant_class(token: Any, lexicon: Lexicon) -> str | None:
     lemma = lemma_of(token)
-    for child in token.children:
-        if child.dep_ in ("compound", "amod"):
-            joined = f"{lemma_of(child)} {lemma}"
-            if joined in lexicon.participants:
-                return lexicon.participants[joined]
-    return lexicon.participants.get(lemma) or lexicon.participants.get(token.lower_)
+    modifiers = [child for child in token.children if child.dep_ in ("compound", "amod")]
+    for child in modifiers:
+        joined = f"{lemma_of(child)} {lemma}"
+        if joined in lexicon.participants:
+            return lexicon.participants[joined]
+    found = lexicon.participants.get(lemma) or lexicon.participants.get(token.lower_)
+    if found == "partisans" and lemma in COLLECTIVE_HEADS:
+        # "the Urban Guerrilla Group", "a militia faction": the group is what its name says.
+        for child in modifiers:
+            inner = lexicon.participants.get(lemma_of(child))
+            if inner in ("armed_group", "state_forces"):
+                return inner
+    return found
