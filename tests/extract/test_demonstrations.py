@@ -59,3 +59,20 @@ def test_demonstrations_activists_assaulting_the_marchers_intervene(
     protest, assault = found[0], found[-1]
     assert assault.sentence == 1
     assert response_frames(assault, protest) >= {"intervene"}
+
+
+def test_demonstrations_another_party_assaulting_its_members_intervenes(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Members of the Blue Party staged a protest in the city. "
+        "Members of the Red League assaulted the protesting members."
+    )
+    table = {
+        "blue": ("other", ["Blue Party"]),
+        "red": ("other", ["Red League"]),
+    }
+    found = mentions_in(nlp, lexicon, lookup_in(text, table), text)
+    protest, assault = found[0], found[-1]
+    assert assault.sentence == 1
+    assert response_frames(assault, protest) >= {"intervene"}

@@ -25,7 +25,7 @@ def response_frames(mention: EventMention, main: EventMention) -> frozenset[str]
     sub = mention.event_type[1]
     if sub in INTERVENTIONS:
         lethal = sub == "Excessive force against protesters"
-    elif mention is not main and main.family == "protest" and acts_on_crowd(mention):
+    elif mention is not main and main.family == "protest" and acts_on_crowd(mention, main):
         lethal = is_lethal(mention.context)
     elif mention is not main and main.family == "protest" and mention.status == "consequence":
         if "kill" in frames and mention.context.victims & {"protesters"}:
@@ -36,22 +36,27 @@ def response_frames(mention: EventMention, main: EventMention) -> frozenset[str]
     return (frames - HARM_FRAMES) | {"lethal_force" if lethal else "intervene"}
 
 
-def acts_on_crowd(mention: EventMention) -> bool:
+def acts_on_crowd(mention: EventMention, main: EventMention | None = None) -> bool:
     """The authorities, an armed group, or anyone else who is not the crowd, acting at a
-    demonstration or on its people ("unidentified men attacked the protesters")."""
+    demonstration or on its people ("unidentified men attacked the protesters", "ruling-party
+    activists assaulted the marchers")."""
     context = mention.context
     if context.agent in ("state", "armed"):
         return True
     on_crowd = context.target in CROWDS or bool(context.victims & CROWDS)
     if on_crowd and context.agent is not None and context.agent not in CROWDS:
         return True
-    # "ruling-party activists assaulted the marchers": one side's assault on a demonstration
-    # (a clash, where both sides fight, is the demonstration turning violent).
-    at_demonstrators = context.target == "protesters" or "protesters" in context.victims
+    # One side's assault on a demonstration by partisans who are not its own people (a clash,
+    # where both sides fight, is the demonstration turning violent).
     one_sided = bool(context.frames & HARM_FRAMES) and (
         "clash" not in context.frames or bool(ONE_SIDED & context.lemmas)
     )
-    return at_demonstrators and context.agent == "partisans" and one_sided
+    if context.agent != "partisans" or not one_sided or not on_crowd:
+        return False
+    if context.target == "protesters" or "protesters" in context.victims:
+        return True
+    attacker, crowd = mention.roles.actor1, main.roles.actor1 if main else None
+    return attacker is not None and crowd is not None and attacker.key != crowd.key
 
 
 def intervener(
