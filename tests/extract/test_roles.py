@@ -4,10 +4,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
 from frontlines.extract.lexicon import Lexicon
 from frontlines.extract.roles import ActorLookup, Roles, find_roles
 from frontlines.extract.triggers import find_triggers
+from tests.extract.helpers import mentions_in
 
 pytestmark = pytest.mark.slow
 
@@ -121,3 +123,42 @@ def test_roles_a_group_named_for_guerrillas_is_armed(
     text = "The Urban Guerrilla Group exploded two bombs near the office."
     roles = _roles(sentence, lexicon, lookup_in, text, "exploded")
     assert roles.actor1 is not None and roles.actor1.kind == "armed_group"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 7 January 2024, supporters of Red League stabbed and killed a supporter of Blue "
+        "Party in the town.",
+    ],
+)
+def test_roles_survive_a_parse_that_lost_the_main_verb(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any, text: str
+) -> None:
+    table = {"red": ("other", ["Red League"]), "blue": ("other", ["Blue Party"])}
+    (mention,) = mentions_in(nlp, lexicon, lookup_in(text, table), text)
+    roles = mention.roles
+    assert roles.actor1 is not None and roles.actor2 is not None
+    assert roles.actor1.kind == roles.actor2.kind == "partisans"
+    assert roles.actor1.start < roles.actor2.start
+
+
+def test_roles_a_past_verb_parsed_as_an_adjective_still_acts(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    words = ["Militants", "attacked", "villagers", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 2, 2, 2],
+        deps=["nsubj", "amod", "ROOT", "punct"],
+        tags=["NNS", "VBD", "NNS", "."],
+        pos=["NOUN", "VERB", "NOUN", "PUNCT"],
+        lemmas=["militant", "attack", "villager", "."],
+        sent_starts=[True, False, False, False],
+    )
+    (trigger,) = find_triggers(doc[:], lexicon)
+    assert trigger.lemma == "attack"
+    roles = find_roles(doc[1], trigger, lookup=lookup_in(" ".join(words), {}), lexicon=lexicon)
+    assert roles.actor1 is not None and roles.actor1.head == "militant"
+    assert roles.actor2 is not None and roles.actor2.head == "villager"

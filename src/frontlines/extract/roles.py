@@ -24,7 +24,7 @@ from frontlines.extract.syntax import (
     subjects,
     with_conjuncts,
 )
-from frontlines.extract.triggers import Trigger
+from frontlines.extract.triggers import Trigger, misparsed_verb
 from frontlines.model import Actor
 
 ActorLookup = Callable[[int, int], Actor | None]
@@ -107,6 +107,9 @@ def _verb_arguments(token: Any, trigger: Trigger, lexicon: Lexicon) -> tuple[lis
     between = _between(token)
     if between:
         return between
+    misparsed = _misparsed_arguments(token)
+    if misparsed is not None:
+        return misparsed
     if token.dep_ == "acl" and token.tag_ == "VBN":
         # "aid workers killed in ...", "civilians abducted by gunmen": the noun is the target.
         return with_conjuncts(list(preps(token, "by"))), with_conjuncts([token.head])
@@ -138,6 +141,24 @@ def _verb_arguments(token: Any, trigger: Trigger, lexicon: Lexicon) -> tuple[lis
     if trigger.frame == "transfer" and not targets:
         targets = with_conjuncts(list(preps(token, "from", "to")))
     return agents, targets
+
+
+def _misparsed_arguments(token: Any) -> tuple[list[Any], list[Any]] | None:
+    """Who did what to whom where the parser lost the main verb: a past-tense verb hung on its
+    object as an adjective (its subject is still its own), or a verb hung on a noun of a
+    sentence whose root is a noun ("supporters of a candidate stabbed and killed a rival":
+    the root noun acted, the verb's object was hit)."""
+    if misparsed_verb(token):
+        return with_conjuncts(subjects(token)), with_conjuncts([token.head])
+    root = token.sent.root
+    if token.dep_ != "acl" or root.pos_ not in ("NOUN", "PROPN") or not root.i < token.i:
+        return None
+    objects = children(token, "dobj") or [
+        obj for verb in token.conjuncts for obj in children(verb, "dobj")
+    ]
+    if not objects or token.head.i == root.i:
+        return None
+    return with_conjuncts([root]), with_conjuncts(objects)
 
 
 def _fired_by(subject: Any, lexicon: Lexicon) -> list[Any]:

@@ -116,10 +116,11 @@ def _verb_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
         # "repeated attempts", "Kremlin-controlled": participles used as adjectives, unless
         # they and their noun make a phrase ("by burning tyres").
         key = f"{lemma}>{lemma_of(token.head)}"
-        frame = lexicon.phrase_frames.get(key)
-        if frame is None or token.tag_ != "VBG":
+        phrase_frame = lexicon.phrase_frames.get(key)
+        if phrase_frame is not None and token.tag_ == "VBG":
+            return Trigger(token.i, key, phrase_frame, "verb", weak=False, status="realized")
+        if not misparsed_verb(token):
             return None
-        return Trigger(token.i, key, frame, "verb", weak=False, status="realized")
     if frame == "diplomacy" and token.dep_ == "acl" and token.tag_ == "VBN":
         return None  # "a ceasefire negotiated by ...": what the thing is, not what happened
     return Trigger(
@@ -130,6 +131,12 @@ def _verb_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
         weak=lemma in lexicon.weak_verbs,
         status="realized",
     )
+
+
+def misparsed_verb(token: Any) -> bool:
+    """A past-tense verb the parser hung on a noun as an adjective ("members of X (Y) assaulted
+    and injured members of Z", parsed with the second "members" as the root): a verb still."""
+    return bool(token.dep_ == "amod" and token.tag_ == "VBD" and token.i < token.head.i)
 
 
 def _phrase_keys(token: Any, lemma: str) -> list[tuple[Any, str]]:
