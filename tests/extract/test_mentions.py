@@ -10,6 +10,7 @@ from frontlines.extract.assemble import _finer
 from frontlines.extract.dates import EventDate
 from frontlines.extract.lexicon import Lexicon
 from frontlines.extract.mentions import sentence_mentions
+from tests.extract.helpers import mentions_in
 
 pytestmark = pytest.mark.slow
 
@@ -46,3 +47,14 @@ def test_story_day_outranks_a_coarser_date_of_another_mention() -> None:
     assert not _finer(month, day)
     assert not _finer(day, EventDate(date(2024, 3, 4), "day", "Monday"))
     assert not _finer(None, month)
+
+
+def test_mentions_arson_by_armed_men_is_destruction_not_a_riot(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = "Gunmen set fire to a school in the village."
+    (arson,) = mentions_in(nlp, lexicon, lookup_in(text, {}), text)
+    assert arson.family == "loot"
+    text = "Youths set fire to a school in the village."
+    (riot,) = mentions_in(nlp, lexicon, lookup_in(text, {}), text)
+    assert riot.family == "protest"

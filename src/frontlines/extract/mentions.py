@@ -232,10 +232,14 @@ def _refers_back(group: list[Trigger], doc: Any, lexicon: Lexicon) -> bool:
 def _family(context: Context) -> str:
     if "protesters" in (context.agent, context.target) or "crowd_control" in context.weapons:
         return "protest"
-    for frame in sorted(context.frames):
-        if frame in FAMILIES and FAMILIES[frame] == "protest":
-            return "protest"
-    families = {FAMILIES.get(frame, "violence") for frame in context.frames}
+    # Arson by soldiers or an armed group is destruction of property, not a riot.
+    armed = context.agent in ("armed", "state")
+    families = {
+        "loot" if armed and frame == "riot" else FAMILIES.get(frame, "violence")
+        for frame in context.frames
+    }
+    if "protest" in families:
+        return "protest"
     if "violence" in families:
         return "violence"
     return sorted(families)[0]
