@@ -246,3 +246,11 @@ def test_classify_a_raid_that_only_robs_is_looting() -> None:
     assert _sub(**robbed, lemmas=frozenset({"beat", "loot"})) == "Attack"
     soldiers = {**robbed, "target": "state"}
     assert _sub(**soldiers) == "Armed clash"
+
+
+def test_classify_an_assault_on_demonstrators_is_no_violent_demonstration() -> None:
+    frames = frozenset({"clash"})
+    assaulted = {"frames": frames, "target": "protesters", "lemmas": frozenset({"assault"})}
+    assert _sub(**assaulted, agent="state") == "Protest with intervention"
+    fought = {"frames": frames, "target": "protesters", "lemmas": frozenset({"clash"})}
+    assert _sub(**fought, agent="state") == "Violent demonstration"

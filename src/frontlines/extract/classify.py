@@ -195,7 +195,8 @@ def _protest(ctx: Context) -> EventType | None:
         return typed("Violent demonstration")
     if demonstrators_act and "crude_bomb" in ctx.weapons:
         return typed("Violent demonstration")
-    if "clash" in frames and demonstrators_act | (ctx.target in ("protesters", "partisans")):
+    assaulted = ctx.target in ("protesters", "partisans") and not demonstrators_act
+    if "clash" in frames and (demonstrators_act or (assaulted and not one_sided)):
         return typed("Violent demonstration")
     if frames & HARM_FRAMES and demonstrators_act and "crowd_control" not in ctx.weapons:
         return typed("Violent demonstration")  # whatever the police did next

@@ -164,7 +164,7 @@ def _names_protest(mention: EventMention) -> bool:
 
 
 def _is_crowd(person: Participant | None) -> bool:
-    return person is not None and person.actor is None and person.kind in CROWD
+    return person is not None and _crowd_like(person)
 
 
 def _side(cluster: list[EventMention], side: int) -> Participant | None:
