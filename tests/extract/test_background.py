@@ -45,6 +45,7 @@ def _reason(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> str | No
         ("Fighting continues in the hills south of the capital.", "fighting"),
         ("Few novels capture the spirit of the uprising.", "capture"),
         ("Nobody was killed in the raid.", "killed"),
+        ("The court ordered the police to arrest the suspects.", "arrest"),
         ("No one was injured when the shell landed.", "injured"),
     ],
 )
