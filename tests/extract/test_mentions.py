@@ -58,3 +58,12 @@ def test_mentions_arson_by_armed_men_is_destruction_not_a_riot(
     text = "Youths set fire to a school in the village."
     (riot,) = mentions_in(nlp, lexicon, lookup_in(text, {}), text)
     assert riot.family == "protest"
+
+
+def test_mentions_a_date_inside_another_event_is_not_this_ones(
+    sentence: Callable[[str], Any], lexicon: Lexicon
+) -> None:
+    dates = _dates(sentence, lexicon, "Protesters marched over the 2019 murder of a journalist.")
+    assert dates["march"] is None
+    dates = _dates(sentence, lexicon, "On Monday, rebels attacked the village and killed five.")
+    assert dates["kill"] is not None and dates["kill"].value == date(2024, 3, 4)

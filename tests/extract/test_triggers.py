@@ -130,3 +130,17 @@ def test_triggers_a_demonstration_acted_on_happened(sentence: Parse, lexicon: Le
 def test_triggers_a_human_chain_is_a_protest(sentence: Parse, lexicon: Lexicon) -> None:
     found = _found(sentence("Teachers formed a human chain outside the ministry."), lexicon)
     assert any(trigger.frame == "protest" for trigger in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Civil servants staged a protest meeting in front of the town hall.",
+        "Finance officers participated in a sit-in outside the ministry.",
+    ],
+)
+def test_triggers_protest_meetings_and_taking_part_report_a_protest(
+    sentence: Parse, lexicon: Lexicon, text: str
+) -> None:
+    found = find_triggers(sentence(text), lexicon)
+    assert any(t.frame == "protest" and t.status == "realized" for t in found)

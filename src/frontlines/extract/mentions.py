@@ -22,7 +22,7 @@ from frontlines.extract.grouping import group_triggers, share_tokens
 from frontlines.extract.lexicon import Lexicon
 from frontlines.extract.quantities import Figures, read_figures
 from frontlines.extract.roles import ActorLookup, Participant, Roles, find_roles
-from frontlines.extract.syntax import children, is_definite, lemma_of
+from frontlines.extract.syntax import children, is_definite, lemma_of, path_to_root
 from frontlines.extract.triggers import Trigger, find_triggers
 
 INTERVENTIONS = frozenset({"Protest with intervention", "Excessive force against protesters"})
@@ -114,10 +114,21 @@ def _own_date(
     same event and does not stand in the way."""
     doc = token.doc
     for position, found in sorted(spans, key=lambda pair: abs(pair[0] - token.i)):
+        if _dates_another(doc[position], token, triggers):
+            continue  # "over the 1998 murder", "who was killed in 1998": another event's date
         low, high = sorted((position, token.i))
         if not any(low < other < high and _unrelated(doc[other], token) for other in triggers):
             return found
     return None
+
+
+def _dates_another(date_token: Any, token: Any, triggers: frozenset[int]) -> bool:
+    """Whether the nearest trigger above the date is another event below or beside this one,
+    not this one, one above it, or one coordinated with it ("attacked and captured on Monday")."""
+    owner = next((t for t in path_to_root(date_token) if t.i in triggers), None)
+    if owner is None or owner.i == token.i or owner.is_ancestor(token):
+        return False
+    return owner.i not in {conj.i for conj in token.conjuncts}
 
 
 def _unrelated(other: Any, token: Any) -> bool:

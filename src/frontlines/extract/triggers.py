@@ -25,6 +25,13 @@ EFFECT_PREPS = frozenset({"in", "during", "by", "from", "amid", "after", "follow
 COUNTING_HEADS = frozenset(
     {"incident", "case", "report", "wave", "series", "spate", "round", "episode", "act", "day"}
 )
+# Gatherings a "protest" modifier makes a demonstration ("a protest meeting").
+PROTEST_FORMS = frozenset(
+    {"meeting", "movement", "gathering", "action", "program", "programme", "walk", "assembly"}
+)
+TAKING_PART = frozenset(
+    {("in", "participate"), ("in", "engage"), ("in", "take"), ("on", "go"), ("in", "join")}
+)
 LABOUR_STRIKE = frozenset({"hunger", "general", "labour", "labor", "worker", "transport", "sit"})
 WEAPON_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
@@ -178,6 +185,8 @@ def _noun_trigger(token: Any, lexicon: Lexicon, *, gerund: bool = False) -> Trig
     frame = lexicon.noun_frames.get(lemma) or (lexicon.verb_frames.get(lemma) if gerund else None)
     if lemma == "chain" and any(child.lower_ == "human" for child in token.children):
         frame = "protest"  # "formed a human chain"
+    if lemma in PROTEST_FORMS and any(_compound_protest(c, lexicon) for c in token.children):
+        frame = "protest"  # "a protest meeting", "a protest movement"
     if frame is None:
         return None
     if token.dep_ == "compound" and lemma_of(token.head) not in lexicon.noun_frames:
@@ -201,6 +210,10 @@ def _noun_trigger(token: Any, lexicon: Lexicon, *, gerund: bool = False) -> Trig
 
 def _names_protest(token: Any, lexicon: Lexicon) -> bool:
     return lexicon.noun_frames.get(lemma_of(token)) == "protest"
+
+
+def _compound_protest(token: Any, lexicon: Lexicon) -> bool:
+    return token.dep_ == "compound" and lexicon.noun_frames.get(lemma_of(token)) == "protest"
 
 
 def _habitual(token: Any, verb: Any) -> bool:
@@ -272,6 +285,8 @@ def _realized(token: Any, lexicon: Lexicon) -> bool:
             return True
         if head.lower_ == "of" and governor_lemma in COUNTING_HEADS:
             return True
+        if (head.lower_, governor_lemma) in TAKING_PART:
+            return True  # "took part in a sit-in", "went on a hunger strike"
     return any(
         t.ent_type_ in ("DATE", "TIME")
         for child in token.children
