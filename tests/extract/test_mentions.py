@@ -67,3 +67,6 @@ def test_mentions_a_date_inside_another_event_is_not_this_ones(
     assert dates["march"] is None
     dates = _dates(sentence, lexicon, "On Monday, rebels attacked the village and killed five.")
     assert dates["kill"] is not None and dates["kill"].value == date(2024, 3, 4)
+    text = "Two soldiers were killed when a bomb struck their vehicle on Saturday."
+    killed = _dates(sentence, lexicon, text)["kill"]
+    assert killed is not None and killed.value == date(2024, 3, 2)
