@@ -262,20 +262,39 @@ def held_out_figures(
     seen = {record.event_id for record in used}
     rest = [record for record in every if record.event_id not in seen]
     records = stratified_sample(rest, size=len(used))
-    comparisons = [
+    comparisons = _compare_all(
+        records,
+        analyse=analyse,
+        progress=progress,
+        label=f"{NAME} held-out",
+        gazetteer=gazetteer,
+        kb_names=kb_names,
+    )
+    dataset = f"{FOLDER} (held-out: {len(records)} other notes, by country)"
+    return [
+        replace(figure, name=figure.name.replace(f"{NAME}: ", f"{NAME} held-out: "))
+        for figure in acled_figures(comparisons, dataset=dataset, command=command)
+        if figure.name.removeprefix(f"{NAME}: ") in HELD_OUT
+    ]
+
+
+def _compare_all(
+    records: Sequence[AcledRecord],
+    *,
+    analyse: Analyse,
+    progress: Progress,
+    label: str,
+    gazetteer: NameLookup | None,
+    kb_names: Mapping[str, Sequence[str]] | None,
+) -> list[Comparison]:
+    return [
         compare(
             record,
             analyse(record.notes, record.event_date),
             gazetteer=gazetteer,
             kb_names=kb_names,
         )
-        for record in progress(records, label=f"{NAME} held-out")
-    ]
-    dataset = f"{FOLDER} (held-out: {len(records)} other notes, by country)"
-    return [
-        replace(figure, name=figure.name.replace(f"{NAME}: ", f"{NAME} held-out: "))
-        for figure in acled_figures(comparisons, dataset=dataset, command=command)
-        if figure.name.removeprefix(f"{NAME}: ") in HELD_OUT
+        for record in progress(records, label=label)
     ]
 
 
@@ -295,15 +314,14 @@ def run_acled_notes(
     started = time.perf_counter()
     every = read_records(path)
     records = stratified_sample(every, size=SAMPLE_SIZES[sample])
-    comparisons = [
-        compare(
-            record,
-            analyse(record.notes, record.event_date),
-            gazetteer=gazetteer,
-            kb_names=kb_names,
-        )
-        for record in progress(records, label=NAME)
-    ]
+    comparisons = _compare_all(
+        records,
+        analyse=analyse,
+        progress=progress,
+        label=NAME,
+        gazetteer=gazetteer,
+        kb_names=kb_names,
+    )
     dataset = f"{FOLDER} ({len(records)} of {len(every)}, by country)"
     figures = acled_figures(comparisons, dataset=dataset, command=command)
     if sample == "full":
