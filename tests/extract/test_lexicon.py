@@ -25,3 +25,9 @@ def test_lexicon_vague_numbers_follow_acled(lexicon: Lexicon) -> None:
     assert lexicon.vague_numbers["dozens"] == 12
     assert lexicon.vague_numbers["tens"] == 10
     assert lexicon.vague_numbers["hundreds"] == 100
+
+
+def test_lexicon_hyphenated_weapons_match_the_split_words(lexicon: Lexicon) -> None:
+    # "anti-tank mine" reaches the lexicon as the lemmas of its words, punctuation dropped.
+    assert lexicon.find_weapons(["strike", "an", "anti", "tank", "mine"]) == ["explosive"]
+    assert lexicon.find_weapons(["anti", "aircraft", "fire"]) == ["air_defense"]

@@ -62,7 +62,7 @@ class Lexicon:
         found: list[str] = []
         position = 0
         while position < len(lemmas):
-            for size in (4, 3, 2, 1):
+            for size in (5, 4, 3, 2, 1):
                 weapon = self.weapons.get(tuple(lemmas[position : position + size]))
                 if weapon is not None:
                     found.append(weapon)
@@ -93,7 +93,10 @@ def load_lexicon() -> Lexicon:
     weapon_table: dict[tuple[str, ...], str] = {}
     for weapon_class, phrases in weapons["classes"].items():
         for phrase in phrases:
-            weapon_table.setdefault(tuple(str(phrase).lower().split()), weapon_class)
+            # The parser splits "anti-tank" into "anti", "-", "tank", and weapons are looked up
+            # without punctuation: "anti-tank mine" is ("anti", "tank", "mine").
+            words = str(phrase).lower().replace("-", " ").split()
+            weapon_table.setdefault(tuple(words), weapon_class)
     participant_table: dict[str, str] = {}
     for participant_class, nouns in participants["classes"].items():
         for noun in nouns:
