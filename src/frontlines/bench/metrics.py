@@ -157,3 +157,52 @@ def spans_of(text: str, needle: str) -> list[tuple[int, int]]:
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+Ranges = tuple[tuple[int, int], ...]  # one span, possibly in pieces
+
+
+@dataclass(frozen=True, slots=True)
+class SpanOverlap:
+    """Overlap precision and recall: hits are counted on each side separately."""
+
+    predicted_hit: int = 0
+    predicted: int = 0
+    gold_hit: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.predicted_hit / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_hit / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+    def __add__(self, other: SpanOverlap) -> SpanOverlap:
+        return SpanOverlap(
+            predicted_hit=self.predicted_hit + other.predicted_hit,
+            predicted=self.predicted + other.predicted,
+            gold_hit=self.gold_hit + other.gold_hit,
+            gold=self.gold + other.gold,
+        )
+
+
+def span_overlap(gold: Sequence[Ranges], predicted: Sequence[tuple[int, int]]) -> SpanOverlap:
+    """A prediction hits when it overlaps any piece of a gold span, and a gold span likewise."""
+    return SpanOverlap(
+        predicted_hit=sum(any(overlaps_any(span, ranges) for ranges in gold) for span in predicted),
+        predicted=len(predicted),
+        gold_hit=sum(any(overlaps_any(span, ranges) for span in predicted) for ranges in gold),
+        gold=len(gold),
+    )
+
+
+def overlaps_any(span: tuple[int, int], ranges: Ranges) -> bool:
+    """Whether a span overlaps any piece of a span in pieces."""
+    return any(overlaps(span, piece) for piece in ranges)

@@ -16,7 +16,9 @@ from tqdm import tqdm
 from frontlines.bench.acled_notes import run_acled_notes
 from frontlines.bench.ecbplus import run_ecbplus
 from frontlines.bench.geoparsing import gazetteer_resolver, run_geoparsing
+from frontlines.bench.polnear import claims_finder, run_polnear
 from frontlines.bench.protocols import Analyse, T
+from frontlines.bench.ptc import framing_finder, run_ptc
 from frontlines.bench.reference import run_reference
 from frontlines.bench.report import BenchReport, BenchResult, Sample
 from frontlines.bench.speed import run_speed
@@ -25,7 +27,8 @@ from frontlines.model import Analysis
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 
-BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus", "speed")
+BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus", "polnear", "ptc", "speed")
+# What the gate test runs: polnear and ptc have no floors yet, so running them there checks nothing.
 ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus")
 
 
@@ -112,6 +115,22 @@ def run_benchmarks(
             )
         elif name == "ecbplus":
             result = run_ecbplus(data_dir=data_dir, command=command)
+        elif name == "polnear":
+            result = run_polnear(
+                data_dir=data_dir,
+                sample=sample,
+                progress=show,
+                command=command,
+                find=claims_finder(resources),
+            )
+        elif name == "ptc":
+            result = run_ptc(
+                data_dir=data_dir,
+                sample=sample,
+                progress=show,
+                command=command,
+                find=framing_finder(resources),
+            )
         else:
             result = run_speed(data_dir=data_dir, settings=settings, command=command)
         results.append(result)
