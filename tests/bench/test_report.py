@@ -11,6 +11,7 @@ from frontlines.bench.report import (
     figures_from_dict,
     format_value,
     markdown_table,
+    share_figures,
 )
 
 
@@ -59,3 +60,12 @@ def test_report_formats_values_by_unit() -> None:
     assert format_value(3.0, unit="count") == "3"
     assert format_value(0.12345, unit="auc") == "0.123"
     assert markdown_table(("a",), [("x|y",)]).splitlines()[-1] == "| x\\|y |"
+
+
+def test_report_share_figures_are_higher_is_better_shares() -> None:
+    found = share_figures(
+        {"recall": (0.5, 10), "precision": (None, 0)}, prefix="x: ", dataset="d", command="c"
+    )
+    assert [f.name for f in found] == ["x: recall", "x: precision"]
+    assert all(f.unit == "share" and f.better == "higher" for f in found)
+    assert found[0].size == 10 and found[1].value is None

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from frontlines.bench.geoparsing_data import SEED
 from frontlines.bench.metrics import Ranges, SpanOverlap, overlaps_any, span_overlap
 from frontlines.bench.protocols import Progress
-from frontlines.bench.report import BenchResult, Figure, Sample
+from frontlines.bench.report import BenchResult, Figure, Sample, share_figures
 from frontlines.model import Claim
 
 if TYPE_CHECKING:
@@ -192,18 +192,7 @@ def _figures(scores: ClaimScores, *, dataset: str, command: str) -> list[Figure]
         ),
         "cue right when matched": (_share(scores.cue_right, content.gold_hit), content.gold_hit),
     }
-    return [
-        Figure(
-            name=f"{NAME}: {measure}",
-            value=value,
-            unit="share",
-            better="higher",
-            dataset=dataset,
-            size=size,
-            command=command,
-        )
-        for measure, (value, size) in values.items()
-    ]
+    return share_figures(values, prefix=f"{NAME}: ", dataset=dataset, command=command)
 
 
 def _range(piece: str) -> tuple[int, int]:

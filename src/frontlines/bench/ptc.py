@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from frontlines.bench.geoparsing_data import SEED
 from frontlines.bench.metrics import SpanOverlap, span_overlap
 from frontlines.bench.protocols import Progress
-from frontlines.bench.report import BenchResult, Figure, Sample
+from frontlines.bench.report import BenchResult, Figure, Sample, share_figures
 
 if TYPE_CHECKING:
     from frontlines.resources import Resources
@@ -120,18 +120,8 @@ def _figures(scores: SpanOverlap, *, dataset: str, command: str) -> list[Figure]
         "recall": (scores.recall, scores.gold),
         "F1": (scores.f1, scores.gold),
     }
-    return [
-        Figure(
-            name=f"{NAME}: loaded language and name calling {measure}",
-            value=value,
-            unit="share",
-            better="higher",
-            dataset=dataset,
-            size=size,
-            command=command,
-        )
-        for measure, (value, size) in values.items()
-    ]
+    prefix = f"{NAME}: loaded language and name calling "
+    return share_figures(values, prefix=prefix, dataset=dataset, command=command)
 
 
 def _order(doc_id: str) -> str:

@@ -152,6 +152,24 @@ class BenchReport:
         return json_path, md_path
 
 
+def share_figures(
+    shares: Mapping[str, tuple[float | None, int]], *, prefix: str, dataset: str, command: str
+) -> list[Figure]:
+    """Figures that are shares (higher is better) from ``{measure: (value, size)}``."""
+    return [
+        Figure(
+            name=f"{prefix}{measure}",
+            value=value,
+            unit="share",
+            better="higher",
+            dataset=dataset,
+            size=size,
+            command=command,
+        )
+        for measure, (value, size) in shares.items()
+    ]
+
+
 def format_value(value: float | None, *, unit: str) -> str:
     if value is None:
         return "n/a"
