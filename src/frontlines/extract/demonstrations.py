@@ -74,4 +74,8 @@ def intervener(
 
 
 def in_crowd(person: Participant) -> bool:
-    return person.actor is None and person.kind in CROWDS
+    """Unnamed people, or "demonstrators" and "residents" as the generic actors that name any
+    crowd: at a demonstration they are all its crowd."""
+    if person.kind not in CROWDS:
+        return False
+    return person.actor is None or person.actor.kind in ("protesters", "civilians")

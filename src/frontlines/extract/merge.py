@@ -16,11 +16,12 @@ from collections.abc import Sequence
 
 from frontlines.extract.classify import kind_class
 from frontlines.extract.context import class_of
+from frontlines.extract.demonstrations import CROWDS, in_crowd
 from frontlines.extract.mentions import INTERVENTIONS, EventMention
 from frontlines.extract.roles import Participant
 
 # Unnamed people in a crowd are one side whatever the article calls them.
-CROWD = dict.fromkeys(("civilians", "protesters", "partisans", "rioters", "mob"), "crowd")
+CROWD = dict.fromkeys(CROWDS, "crowd")
 DISPUTED = frozenset({"denied", "claimed"})
 # What can be done to a demonstration, and the words that name one as a target ("foiled the
 # rally").
@@ -164,7 +165,7 @@ def _names_protest(mention: EventMention) -> bool:
 
 
 def _is_crowd(person: Participant | None) -> bool:
-    return person is not None and _crowd_like(person)
+    return person is not None and in_crowd(person)
 
 
 def _side(cluster: list[EventMention], side: int) -> Participant | None:
@@ -215,15 +216,7 @@ def _ids(mention: EventMention) -> set[str]:
     """Who a mention names; at a demonstration, unnamed people are all one crowd."""
     crowd = mention.family == "protest"
     return {
-        "crowd" if crowd and _crowd_like(person) else person.key
+        "crowd" if crowd and in_crowd(person) else person.key
         for person in (mention.roles.actor1, mention.roles.actor2)
         if person is not None
     }
-
-
-def _crowd_like(person: Participant) -> bool:
-    """Unnamed people, or "demonstrators" and "residents" as the generic actors that name any
-    crowd: at a demonstration they are all its crowd."""
-    if person.kind not in CROWD:
-        return False
-    return person.actor is None or person.actor.kind in ("protesters", "civilians")
