@@ -196,10 +196,14 @@ def _mention(
         event_type=typed,
         date=date,
         iterative=_iterative(sentence, lexicon),
-        figures=read_figures(tokens, lexicon=lexicon, triggers=frozenset(t.index for t in group)),
+        figures=read_figures(tokens, lexicon=lexicon, killings=_killings(group)),
         certainty=certainty(head, lexicon=lexicon),
         sources=sources(head, sentence=sentence, lexicon=lexicon, lookup=lookup),
     )
+
+
+def _killings(group: list[Trigger]) -> frozenset[int]:
+    return frozenset(trigger.index for trigger in group if trigger.frame == "kill")
 
 
 def _roles(found: list[Roles]) -> Roles:

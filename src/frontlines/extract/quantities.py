@@ -43,19 +43,8 @@ NOUN_COUNTS = {
     "prisoner": "prisoners", "captive": "prisoners", "hostage": "abducted",
     "injury": "injured", "arrest": "arrested",
 }  # fmt: skip
-# Verbs that tell a killing, and the words some need to ("shot dead", "beaten to death").
-KILLING = frozenset(
-    {"kill", "murder", "execute", "behead", "slay", "assassinate", "lynch", "decapitate", "die",
-     "shoot", "beat", "stab", "hack", "burn", "gun"}
-)  # fmt: skip
-KILLING_WITH = {
-    "shoot": {"dead"}, "beat": {"death"}, "stab": {"death"}, "hack": {"death"},
-    "burn": {"death"}, "gun": {"down"},
-}  # fmt: skip
-UNREAL_HEADS = frozenset(
-    {"threaten", "try", "attempt", "plan", "want", "seek", "vow", "aim", "intend", "fail",
-     "plot", "refuse", "order", "call", "urge", "pledge", "promise", "warn"}
-)  # fmt: skip
+# Attempts are events of their own, but nobody died in them ("tried to kill a judge").
+ATTEMPTS = frozenset({"try", "attempt", "fail", "plot", "intend"})
 # Singular nouns a killing may name that are no single person ("killed a number of people").
 NOT_ONE_PERSON = frozenset(
     {"number", "group", "family", "lot", "dozen", "score", "handful", "couple", "unit", "convoy",
@@ -96,10 +85,11 @@ class Figures:
 
 
 def read_figures(
-    tokens: Sequence[Any], *, lexicon: Lexicon, triggers: frozenset[int] = frozenset()
+    tokens: Sequence[Any], *, lexicon: Lexicon, killings: frozenset[int] = frozenset()
 ) -> Figures:
     """The numbers among ``tokens`` (one event's share of a sentence) that count something, and
-    the single people its killings (``triggers``: the event's own words) name."""
+    the single people its killings name (``killings``: the indices of the event's own triggers
+    of the kill frame, "killed", "shot dead", "beaten to death")."""
     quantities: list[Quantity] = []
     fatal: list[int] = []
     for token in tokens:
@@ -117,7 +107,7 @@ def read_figures(
             q.what == "prisoners" for q in quantities
         ):
             quantities.append(Quantity(what="prisoners", qualifier="number not given"))
-    fatal.extend(1 for _ in _named_victims([t for t in tokens if t.i in triggers], lexicon))
+    fatal.extend(1 for _ in _named_victims([t for t in tokens if t.i in killings], lexicon))
     text = "".join(token.text_with_ws for token in tokens)
     fatalities = sum(fatal) if fatal else (0 if NOBODY.search(text) else None)
     return Figures(quantities=tuple(quantities), fatalities=fatalities)
@@ -128,9 +118,10 @@ def _named_victims(killings: Sequence[Any], lexicon: Lexicon) -> list[Any]:
     "a soldier was shot dead", "executed him" (ACLED counts them; numbers are read apart)."""
     victims: list[Any] = []
     for token in killings:
-        if not _kills(token) or children(token, "neg"):
+        if token.pos_ not in ("VERB", "AUX") or children(token, "neg"):
             continue
-        if token.dep_ == "xcomp" and lemma_of(token.head) in UNREAL_HEADS:
+        unreal = lexicon.cue("irrealis_heads") | ATTEMPTS
+        if token.dep_ == "xcomp" and lemma_of(token.head) in unreal:
             continue  # "threatened to kill a teacher"; "claimed to have killed" still counts
         if token.dep_ == "acl" and token.tag_ == "VBN":
             found = [token.head]  # "a man killed in the raid"
@@ -144,15 +135,6 @@ def _named_victims(killings: Sequence[Any], lexicon: Lexicon) -> list[Any]:
                 found = children(token.head, "nsubjpass")  # "was tied up and beaten to death"
         victims.extend(v for v in with_conjuncts(found) if _one_person(v, lexicon))
     return victims
-
-
-def _kills(token: Any) -> bool:
-    lemma = lemma_of(token)
-    if token.pos_ not in ("VERB", "AUX") or lemma not in KILLING:
-        return False
-    if lemma in KILLING_WITH:
-        return any(lemma_of(child) in KILLING_WITH[lemma] for child in token.children)
-    return True
 
 
 def _one_person(token: Any, lexicon: Lexicon) -> bool:
