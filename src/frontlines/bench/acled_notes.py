@@ -29,7 +29,15 @@ from frontlines.bench.acled_data import (
 from frontlines.bench.acled_scoring import Comparison, Coverage, NameLookup, compare, coverage
 from frontlines.bench.metrics import ACC_KM, accuracy, confusion, macro_f1, share
 from frontlines.bench.protocols import Analyse, Progress
-from frontlines.bench.report import BenchResult, Better, Figure, Sample, Table, format_value
+from frontlines.bench.report import (
+    BenchResult,
+    Better,
+    Figure,
+    Sample,
+    Table,
+    format_value,
+    share_figures,
+)
 from frontlines.model import EVENT_TYPES
 
 NAME = "acled-notes"
@@ -203,23 +211,18 @@ def coverage_table(covered: Sequence[tuple[str, Coverage]]) -> Table:
 def coverage_figures(
     covered: Sequence[tuple[str, Coverage]], *, dataset: str, command: str
 ) -> list[Figure]:
-    found = [c for _, c in covered]
-    return [
-        Figure(
-            name=f"acled-notes: gazetteer coverage of locations, {label}",
-            value=share(flags),
-            unit="share",
-            better="higher",
-            dataset=dataset,
-            size=len(flags),
-            command=command,
-            note="an entry of the location's name within 25 km of ACLED's point",
-        )
-        for label, flags in (
-            ("≤25 km", [c.near for c in found]),
-            ("≤25 km and same admin1", [c.same_admin1 for c in found]),
-        )
-    ]
+    near = [c.near for _, c in covered]
+    same_admin1 = [c.same_admin1 for _, c in covered]
+    return share_figures(
+        {
+            "≤25 km": (share(near), len(near)),
+            "≤25 km and same admin1": (share(same_admin1), len(same_admin1)),
+        },
+        prefix="acled-notes: gazetteer coverage of locations, ",
+        dataset=dataset,
+        command=command,
+        note="an entry of the location's name within 25 km of ACLED's point",
+    )
 
 
 def confusion_table(comparisons: Sequence[Comparison]) -> Table:

@@ -153,7 +153,12 @@ class BenchReport:
 
 
 def share_figures(
-    shares: Mapping[str, tuple[float | None, int]], *, prefix: str, dataset: str, command: str
+    shares: Mapping[str, tuple[float | None, int]],
+    *,
+    prefix: str,
+    dataset: str,
+    command: str,
+    note: str = "",
 ) -> list[Figure]:
     """Figures that are shares (higher is better) from ``{measure: (value, size)}``."""
     return [
@@ -165,6 +170,7 @@ def share_figures(
             dataset=dataset,
             size=size,
             command=command,
+            note=note,
         )
         for measure, (value, size) in shares.items()
     ]
