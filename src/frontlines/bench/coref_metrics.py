@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from frontlines.bench.metrics import harmonic_mean
+
 Cluster = frozenset[Hashable]
 
 
@@ -24,8 +26,7 @@ class Score:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return harmonic_mean(self.precision, self.recall)
 
 
 @dataclass(frozen=True, slots=True)

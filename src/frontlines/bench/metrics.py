@@ -17,6 +17,12 @@ MAX_ERROR_KM = 20039.0
 ACC_KM = 161.0
 
 
+def harmonic_mean(precision: float, recall: float) -> float:
+    """F1 from precision and recall (0 when both are 0)."""
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class PRF:
     """Precision, recall and F1 of a set of predictions against a gold set."""
@@ -35,8 +41,7 @@ class PRF:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return harmonic_mean(self.precision, self.recall)
 
     def __add__(self, other: PRF) -> PRF:
         return PRF(
@@ -181,8 +186,7 @@ class SpanOverlap:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return harmonic_mean(self.precision, self.recall)
 
     def __add__(self, other: SpanOverlap) -> SpanOverlap:
         return SpanOverlap(
