@@ -41,6 +41,16 @@ def run_spacy(texts: list[str], *, settings: Settings) -> float:
     return time.perf_counter() - started
 
 
+def peak_rss_mib(status: Path = Path("/proc/self/status")) -> float:
+    """This process' peak resident memory. Linux keeps ``ru_maxrss`` across exec, so a worker
+    started from a large parent would report the parent's peak; ``VmHWM`` starts afresh."""
+    if status.is_file():
+        for line in status.read_text(encoding="utf-8").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
 def measure(mode: str, texts: list[str], *, settings: Settings) -> dict[str, Any]:
     started = time.perf_counter()
     seconds = (
@@ -49,8 +59,7 @@ def measure(mode: str, texts: list[str], *, settings: Settings) -> dict[str, Any
         else run_spacy(texts, settings=settings)
     )
     total = time.perf_counter() - started
-    # ru_maxrss is in KiB on Linux.
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mib = peak_rss_mib()
     return {
         "mode": mode,
         "articles": len(texts),
