@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from frontlines import __version__
 from frontlines.cli_events import SUBCOMMANDS as EVENT_COMMANDS
 from frontlines.errors import FrontlinesError, InputError, StoreLockedError
 from frontlines.model import Analysis, Article, Place
 from frontlines.settings import Settings, describe_settings
+from frontlines.version import __version__
 
 if TYPE_CHECKING:
     from frontlines.store.base import Store

@@ -8,7 +8,6 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from frontlines import __version__
 from frontlines.api.deps import AppContext
 from frontlines.api.routes import actors, articles, events, fusion, page, relations, stats
 from frontlines.api.routes import analyze as analyze_routes
@@ -16,6 +15,7 @@ from frontlines.errors import AuthError, FrontlinesError
 from frontlines.model import Analysis, Article
 from frontlines.settings import Settings
 from frontlines.store.base import Store
+from frontlines.version import __version__
 
 DESCRIPTION = """Conflict events read from news text, ACLED-style, each traceable to its evidence.
 
