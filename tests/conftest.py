@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,3 +43,29 @@ def env_for_cli(
     monkeypatch.setenv("FRONTLINES_DB", str(db))
     monkeypatch.setenv("FRONTLINES_CACHE_DIR", str(session_cache))
     yield db
+
+
+EXAMPLE_PLUGIN = Path(__file__).parent / "plugins"
+
+
+@pytest.fixture
+def example_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The plugin of tests/plugins made visible as pip would install it: its package importable
+    and a dist-info folder with its entry points (read from its pyproject.toml) on sys.path.
+    Nothing of frontlines is touched; the plugin is gone again after the test."""
+    project = tomllib.loads((EXAMPLE_PLUGIN / "pyproject.toml").read_text("utf-8"))["project"]
+    site = tmp_path / "site-packages"
+    dist_info = site / f"{project['name'].replace('-', '_')}-{project['version']}.dist-info"
+    dist_info.mkdir(parents=True)
+    (dist_info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n",
+        "utf-8",
+    )
+    groups = [
+        "\n".join([f"[{group}]", *(f"{name} = {value}" for name, value in entries.items())])
+        for group, entries in project["entry-points"].items()
+    ]
+    (dist_info / "entry_points.txt").write_text("\n\n".join(groups) + "\n", "utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.syspath_prepend(str(EXAMPLE_PLUGIN))
+    return site

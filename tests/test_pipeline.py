@@ -79,3 +79,12 @@ def test_pipeline_document_clean_text_keeps_offsets() -> None:
     assert doc.clean_text.strip() == "Drones hit a depot."
     assert doc.is_masked(2, 4)
     assert not doc.is_masked(20, 24)
+
+
+def test_a_plugin_stage_is_found_through_its_entry_point(example_plugin: object) -> None:
+    settings = Settings.from_env({}, pipeline=("cleanup", "shout"))
+    assert "shout" in StageRegistry.from_entry_points().names()
+    pipeline = Pipeline.from_settings(settings, resources=Resources(settings))
+    analysis = pipeline(Article.create("Witnesses said the SHELLING went on all night."))
+    assert [(f.text, f.kind) for f in analysis.framing] == [("SHELLING", "shouting")]
+    assert [s.name for s in analysis.pipeline] == ["cleanup", "shout"]

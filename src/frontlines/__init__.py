@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from frontlines.api_python import analyze, geoparse, load_pipeline, open_store
 from frontlines.errors import FrontlinesError
 from frontlines.model import (
@@ -23,6 +21,7 @@ from frontlines.model import (
     Relation,
 )
 from frontlines.settings import Settings
+from frontlines.version import __version__
 
 __all__ = [
     "Actor",

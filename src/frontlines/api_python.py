@@ -64,8 +64,9 @@ def geoparse(text: str, *, settings: Settings | None = None) -> list[Place]:
 
 
 def open_store(path: str | Path | None = None, *, settings: Settings | None = None) -> Store:
-    """Open (creating if needed) the store at ``path``, else the one the settings name."""
+    """Open (creating if needed) the store at ``path`` (a file, or a URL whose scheme names a
+    backend), else the one the settings name."""
     from frontlines.store import open_store as _open_store
 
     settings = settings or Settings.from_env()
-    return _open_store(Path(path) if path is not None else settings.db_path)
+    return _open_store(path if path is not None else settings.db_path)

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from frontlines import __version__
 from frontlines.cli_events import SUBCOMMANDS as EVENT_COMMANDS
 from frontlines.errors import FrontlinesError, InputError, StoreLockedError
 from frontlines.model import Analysis, Article, Place
 from frontlines.settings import Settings, describe_settings
+from frontlines.version import __version__
 
 if TYPE_CHECKING:
     from frontlines.store.base import Store
@@ -51,19 +51,18 @@ def cli() -> None:
 
 
 def read_input_article(source: str, *, published: str | None, settings: Settings) -> Article:
-    """One article from a path or '-' (stdin), with front matter and --published applied."""
-    from frontlines.readers.text import article_from_text, decode_text, read_bytes
+    """One article from a path or '-' (stdin), read by the reader its kind names (the table
+    ``ingest`` uses too), with front matter and --published applied."""
+    from frontlines.readers.common import ReadLimits
+    from frontlines.readers.single import read_one_article
 
-    if source == "-":
-        data = sys.stdin.buffer.read(settings.max_article_bytes + 1)
-        if len(data) > settings.max_article_bytes:
-            raise InputError(f"stdin: over the limit of {settings.max_article_bytes} bytes")
-        origin = "stdin"
-    else:
-        data = read_bytes(Path(source), max_bytes=settings.max_article_bytes)
-        origin = source
-    text = decode_text(data, origin=origin)
-    return article_from_text(text, origin=origin, published=_checked_date(published, origin))
+    origin = "stdin" if source == "-" else source
+    return read_one_article(
+        source,
+        limits=ReadLimits.from_max_bytes(settings.max_article_bytes),
+        stdin=sys.stdin.buffer,
+        published=_checked_date(published, origin),
+    )
 
 
 def _checked_date(value: str | None, origin: str) -> date | None:

@@ -19,7 +19,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from frontlines import __version__
 from frontlines.errors import FrontlinesError
 from frontlines.langid import detect_language
 from frontlines.model import Analysis, Article
@@ -30,6 +29,7 @@ from frontlines.readers.sources import read_source
 from frontlines.settings import Settings
 from frontlines.store.base import Store
 from frontlines.syndication import Fingerprint, Group, SyndicationIndex
+from frontlines.version import __version__
 
 Outcome = Literal["stored", "duplicate", "replaced", "syndicated", "skipped", "failed"]
 OUTCOMES: tuple[Outcome, ...] = (

@@ -2,7 +2,8 @@
 
 No I/O and nothing of ours is imported here. Offsets (``start``, ``end``) count Unicode code points
 in ``Article.text`` as stored, end exclusive. ``Analysis.to_dict()`` gives exactly the JSON of
-``analysis-contract.md``; ``Analysis.from_dict()`` reads it back.
+docs/contract.md; ``Analysis.from_dict()`` reads it back. The JSON Schema and the API models
+are checked against these classes field by field (tests/test_contract.py).
 """
 
 from __future__ import annotations

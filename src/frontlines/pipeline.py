@@ -1,31 +1,21 @@
-"""Named, replaceable stages and the pipeline that runs them.
+"""The pipeline: named, replaceable stages, made by their factories and run in order.
 
-A stage is a callable ``(doc) -> doc`` with a ``name``, a ``version`` and the fields of the
-``Document`` it ``requires`` and ``assigns`` (spaCy's component contract). Stages are made by
-factories registered under the ``frontlines.stages`` entry-point group; the built-in stages are
-registered there exactly as a plugin's would be, in ``pyproject.toml``. A stage computes first and
-writes its fields back at the end, so a failing stage leaves the document as it was.
+The working document and the stage contract live in ``frontlines.document`` (re-exported here
+for older imports). Stages are made by factories registered under the ``frontlines.stages``
+entry-point group; the built-in stages are registered there exactly as a plugin's would be, in
+``pyproject.toml``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol
 
+from frontlines.document import DOCUMENT_FIELDS, Document, Mask, Stage, check_stage_order
 from frontlines.errors import PipelineError
-from frontlines.model import (
-    Actor,
-    Analysis,
-    Article,
-    Claim,
-    Event,
-    Framing,
-    Place,
-    Relation,
-    StageInfo,
-)
+from frontlines.model import Analysis, Article, StageInfo
+from frontlines.version import __version__
 
 if TYPE_CHECKING:
     from frontlines.resources import Resources
@@ -33,75 +23,16 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "frontlines.stages"
 
-# The fields of Document that stages can require and assign.
-DOCUMENT_FIELDS = (
-    "article",
-    "masks",
-    "parse",
-    "places",
-    "actors",
-    "events",
-    "claims",
-    "relations",
-    "framing",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Mask:
-    """A stretch of the text that is not article prose (a dateline, a photo credit, a byline)."""
-
-    start: int
-    end: int
-    reason: str
-
-
-@dataclass
-class Document:
-    """The working document that flows through the stages."""
-
-    article: Article
-    masks: list[Mask] = field(default_factory=list)
-    parse: Any = None  # a spacy.tokens.Doc over clean_text, once the parse stage ran
-    places: list[Place] = field(default_factory=list)
-    actors: list[Actor] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
-    framing: list[Framing] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return self.article.text
-
-    @property
-    def clean_text(self) -> str:
-        """The text with masked stretches blanked out, so offsets stay those of the original."""
-        text = self.article.text
-        if not self.masks:
-            return text
-        chars = list(text)
-        for mask in self.masks:
-            for index in range(mask.start, mask.end):
-                if not chars[index].isspace():
-                    chars[index] = " "
-        return "".join(chars)
-
-    def is_masked(self, start: int, end: int) -> bool:
-        return any(mask.start < end and start < mask.end for mask in self.masks)
-
-
-@runtime_checkable
-class Stage(Protocol):
-    """What every stage has: a name, a version, declared needs and outputs, and a call."""
-
-    name: str
-    version: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-
-    def __call__(self, doc: Document, /) -> Document: ...
+__all__ = [
+    "DOCUMENT_FIELDS",
+    "ENTRY_POINT_GROUP",
+    "Document",
+    "Mask",
+    "Pipeline",
+    "Stage",
+    "StageFactory",
+    "StageRegistry",
+]
 
 
 class StageFactory(Protocol):
@@ -158,7 +89,7 @@ class Pipeline:
     def __init__(self, stages: Iterable[Stage], *, version: str) -> None:
         self.stages = tuple(stages)
         self.version = version
-        _check_order(self.stages)
+        check_stage_order(self.stages)
 
     @classmethod
     def from_settings(
@@ -168,8 +99,6 @@ class Pipeline:
         resources: Resources,
         registry: StageRegistry | None = None,
     ) -> Pipeline:
-        from frontlines import __version__
-
         registry = registry or StageRegistry.from_entry_points()
         stages = [
             registry.create(name, resources=resources, settings=settings)
@@ -197,24 +126,3 @@ class Pipeline:
             framing=tuple(doc.framing),
             warnings=tuple(doc.warnings),
         )
-
-
-def _check_order(stages: tuple[Stage, ...]) -> None:
-    available = {"article"}
-    seen: set[str] = set()
-    for stage in stages:
-        if stage.name in seen:
-            raise PipelineError(f"stage {stage.name!r} appears twice in the pipeline")
-        seen.add(stage.name)
-        unknown = set(stage.requires) | set(stage.assigns)
-        unknown -= set(DOCUMENT_FIELDS)
-        if unknown:
-            raise PipelineError(
-                f"stage {stage.name!r} declares unknown document fields: {sorted(unknown)}"
-            )
-        missing = [need for need in stage.requires if need not in available]
-        if missing:
-            raise PipelineError(
-                f"stage {stage.name!r} requires {missing}, which no earlier stage assigns"
-            )
-        available.update(stage.assigns)

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from frontlines.geo.geometry import distance_km
 from frontlines.geo.locate import locate
 from frontlines.geo.place import GeoPlace
-from frontlines.model import Article
-from frontlines.pipeline import Document
 
 POINTS = {
     "Saraqib": ("city", 164816, 35.86447, 36.80591, "Idlib"),
@@ -17,11 +17,19 @@ POINTS = {
 }
 
 
+@dataclass
+class Story:
+    """An article's text and the places found in it: what ``locate`` reads."""
+
+    text: str
+    places: list[GeoPlace]
+
+
 def document(
     text: str, *, unresolved: tuple[str, ...] = (), metonyms: tuple[str, ...] = ()
-) -> Document:
+) -> Story:
     """The text with every name of POINTS it contains as a place (all occurrences)."""
-    places = []
+    places: list[GeoPlace] = []
     for name, (kind, geonameid, lat, lon, admin1) in POINTS.items():
         start = text.find(name)
         while start >= 0:
@@ -45,19 +53,17 @@ def document(
     for name in unresolved:
         start = text.find(name)
         places.append(GeoPlace(text=name, start=start, end=start + len(name)))
-    doc = Document(article=Article.create(text))
-    doc.places = sorted(places, key=lambda p: p.start)
-    return doc
+    return Story(text=text, places=sorted(places, key=lambda p: p.start))
 
 
-def sentence(doc: Document, words: str) -> dict[str, int]:
+def sentence(doc: Story, words: str) -> dict[str, int]:
     start = doc.text.find(words)
     return {"start": start, "end": start + len(words)}
 
 
 def test_locate_offset_by_bearing_and_distance() -> None:
     doc = document("Rebels shelled a village 20 km north of Saraqib on Monday.")
-    location = locate(doc, start=0, end=len(doc.text))
+    location = locate(doc.text, doc.places, start=0, end=len(doc.text))
     assert location is not None
     assert location.latitude == pytest.approx(35.86447 + 20 / 111.195, abs=1e-4)
     assert location.longitude == pytest.approx(36.80591, abs=1e-9)
@@ -69,7 +75,7 @@ def test_locate_offset_by_bearing_and_distance() -> None:
 def test_locate_town_itself_near_a_town_and_an_admin_area() -> None:
     doc = document("Clashes in Saraqib. Shelling near Aleppo. Airstrikes hit Idlib province.")
     at, near, area = (
-        locate(doc, **sentence(doc, s))
+        locate(doc.text, doc.places, **sentence(doc, s))
         for s in ("Clashes in Saraqib.", "Shelling near Aleppo.", "Airstrikes hit Idlib province.")
     )
     assert at is not None and (at.name, at.geo_precision, at.geonameid, at.note) == (
@@ -84,7 +90,7 @@ def test_locate_town_itself_near_a_town_and_an_admin_area() -> None:
 
 def test_locate_between_two_towns_is_their_midpoint() -> None:
     doc = document("Fighting raged between Saraqib and Aleppo overnight.")
-    location = locate(doc, start=0, end=len(doc.text))
+    location = locate(doc.text, doc.places, start=0, end=len(doc.text))
     assert location is not None and location.latitude is not None and location.longitude is not None
     to_saraqib = distance_km(location.latitude, location.longitude, 35.86447, 36.80591)
     to_aleppo = distance_km(location.latitude, location.longitude, 36.20124, 37.16117)
@@ -94,7 +100,7 @@ def test_locate_between_two_towns_is_their_midpoint() -> None:
 
 def test_locate_sentence_without_place_takes_the_article_context() -> None:
     doc = document("Rebels advanced on Aleppo. Aleppo is Syria's second city. Airstrikes followed.")
-    location = locate(doc, **sentence(doc, "Airstrikes followed."))
+    location = locate(doc.text, doc.places, **sentence(doc, "Airstrikes followed."))
     assert location is not None
     assert (location.name, location.geo_precision) == ("Aleppo", 3)
     assert location.note == "the sentence names no place; Aleppo is the place the article is about"
@@ -102,7 +108,7 @@ def test_locate_sentence_without_place_takes_the_article_context() -> None:
 
 def test_locate_partial_answer_names_the_country_and_says_why() -> None:
     doc = document("Clashes were reported in Syria on Monday.")
-    location = locate(doc, start=0, end=len(doc.text))
+    location = locate(doc.text, doc.places, start=0, end=len(doc.text))
     assert location is not None
     assert (location.name, location.country, location.admin1) == ("Syria", "Syria", None)
     assert (location.latitude, location.longitude, location.geo_precision) == (35.0, 38.0, 3)
@@ -113,7 +119,7 @@ def test_locate_unresolved_name_keeps_the_best_partial_answer() -> None:
     doc = document(
         "Clashes hit Kafr Qasim al-Jadida in Syria.", unresolved=("Kafr Qasim al-Jadida",)
     )
-    location = locate(doc, start=0, end=len(doc.text))
+    location = locate(doc.text, doc.places, start=0, end=len(doc.text))
     assert location is not None and location.country == "Syria"
     assert (
         location.note == "'Kafr Qasim al-Jadida' is not in the gazetteer; only the country is known"
@@ -124,23 +130,23 @@ def test_locate_metonyms_are_never_locations() -> None:
     doc = document(
         "Moscow said it would respond. Fighting went on in Aleppo.", metonyms=("Moscow",)
     )
-    location = locate(doc, **sentence(doc, "Moscow said it would respond."))
+    location = locate(doc.text, doc.places, **sentence(doc, "Moscow said it would respond."))
     assert location is not None and location.name == "Aleppo"
     alone = document("Moscow said it would respond.", metonyms=("Moscow",))
-    partial = locate(alone, start=0, end=len(alone.text))
+    partial = locate(alone.text, alone.places, start=0, end=len(alone.text))
     assert partial is not None
     assert (partial.name, partial.country, partial.latitude) == ("Russia", "Russia", None)
 
 
 def test_locate_none_only_without_any_place() -> None:
     doc = document("Nobody said where.")
-    assert locate(doc, start=0, end=len(doc.text)) is None
+    assert locate(doc.text, doc.places, start=0, end=len(doc.text)) is None
 
 
 def test_locate_unknown_town_is_located_by_its_area() -> None:
     text = "Gunmen killed two men in Kieme (Idlib)."
     doc = document(text, unresolved=("Kieme",))
-    location = locate(doc, start=0, end=len(text))
+    location = locate(doc.text, doc.places, start=0, end=len(text))
     assert location is not None
     assert (location.name, location.geo_precision) == ("Idlib", 3)
     assert location.note == "'Kieme' is not in the gazetteer; located by the area it is in, Idlib"
@@ -150,7 +156,7 @@ def test_locate_unknown_town_is_located_by_its_area() -> None:
 def test_locate_unknown_town_before_a_comma_and_its_area(written: str) -> None:
     text = f"Gunmen killed two men in {written}."
     doc = document(text, unresolved=("Kieme",))
-    location = locate(doc, start=0, end=len(text))
+    location = locate(doc.text, doc.places, start=0, end=len(text))
     assert location is not None
     assert (location.name, location.geo_precision) == ("Idlib", 3)
     assert location.note == "'Kieme' is not in the gazetteer; located by the area it is in, Idlib"

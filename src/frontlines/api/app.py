@@ -8,14 +8,13 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from frontlines import __version__
 from frontlines.api.deps import AppContext
-from frontlines.api.routes import actors, articles, events, fusion, page, relations, stats
-from frontlines.api.routes import analyze as analyze_routes
+from frontlines.api.routes import page, router_factories
 from frontlines.errors import AuthError, FrontlinesError
 from frontlines.model import Analysis, Article
 from frontlines.settings import Settings
 from frontlines.store.base import Store
+from frontlines.version import __version__
 
 DESCRIPTION = """Conflict events read from news text, ACLED-style, each traceable to its evidence.
 
@@ -45,8 +44,8 @@ def build_app(
     )
     app.add_exception_handler(FrontlinesError, _frontlines_error)
     app.middleware("http")(_no_sniff)
-    for module in (fusion, events, actors, relations, articles, analyze_routes, stats, page):
-        app.include_router(module.make_router())
+    for make_router in router_factories():
+        app.include_router(make_router())
     app.mount("/static", StaticFiles(directory=page.static_dir()), name="static")
     return app
 

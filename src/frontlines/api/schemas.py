@@ -1,7 +1,9 @@
 """What the API takes in (``*In``) and gives out (``*Out``, pages, GeoJSON), as pydantic models.
 
-Field names follow the analysis contract (analysis-contract.md). Offsets count Unicode code
+Field names follow the analysis contract (docs/contract.md). Offsets count Unicode code
 points in the article text, end exclusive. Every text here comes from articles: untrusted.
+The models that carry the fields of a ``model`` dataclass are checked against it field by
+field (tests/test_contract.py).
 """
 
 from __future__ import annotations

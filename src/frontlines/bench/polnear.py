@@ -141,8 +141,8 @@ def claims_finder(resources: Resources) -> ClaimFinder:
     """The product's claims stage on each text's parse (the spaCy model opens on first use)."""
 
     def find(texts: Iterable[str]) -> Iterator[list[Claim]]:
+        from frontlines.document import Document
         from frontlines.model import Article
-        from frontlines.pipeline import Document
         from frontlines.stages.claims import make_stage
 
         stage = make_stage(resources=resources, settings=resources.settings)

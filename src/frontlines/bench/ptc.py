@@ -74,8 +74,8 @@ def framing_finder(resources: Resources) -> FramingFinder:
     """The product's framing stage on each text's parse (the spaCy model opens on first use)."""
 
     def find(texts: Iterable[str]) -> Iterator[list[tuple[int, int]]]:
+        from frontlines.document import Document
         from frontlines.model import Article
-        from frontlines.pipeline import Document
         from frontlines.stages.framing import make_stage
 
         stage = make_stage(resources=resources, settings=resources.settings)

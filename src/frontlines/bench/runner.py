@@ -81,7 +81,7 @@ def run_benchmarks(
     progress: bool = False,
 ) -> BenchReport:
     """Run the chosen benchmarks (all when ``only`` is empty); write the report to ``out_dir``."""
-    from frontlines import __version__
+    from frontlines.version import __version__
 
     names = check_names(only)
     analyse = make_analyse(settings)

@@ -130,10 +130,16 @@ def _set(items: Iterable[Any]) -> frozenset[str]:
 
 
 def _read(name: str) -> dict[str, Any]:
-    resource = files(DATA_PACKAGE).joinpath(name)
+    return read_lexicon_file(DATA_PACKAGE, name)
+
+
+def read_lexicon_file(package: str, name: str) -> dict[str, Any]:
+    """The YAML mapping ``name`` of ``package``: the one loader of every lexicon file (these and
+    the stages' ``stages/lexicons``); raises ConfigError when it is missing or not a mapping."""
+    resource = files(package).joinpath(name)
     if not resource.is_file():
-        raise ConfigError(f"the extraction lexicon {name!r} is missing from the installation")
+        raise ConfigError(f"the lexicon {name!r} is missing from the installation ({package})")
     data = yaml.safe_load(resource.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise ConfigError(f"the extraction lexicon {name!r} is not a mapping")
+        raise ConfigError(f"the lexicon {name!r} is not a mapping ({package})")
     return data

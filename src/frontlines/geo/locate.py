@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 from frontlines.geo.geometry import destination, midpoint
 from frontlines.geo.place import SPECIFICITY, GeoPlace, kind_of
 from frontlines.geo.relative import is_between, relation
 from frontlines.model import Location, Place
-from frontlines.pipeline import Document
 
 WIDE = frozenset({"country", "continent"})
 _WHERE = re.compile(
@@ -33,18 +33,17 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _PRECISION = {"landmark": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3}
 
 
-def locate(doc: Document, *, start: int, end: int) -> Location | None:
-    """Where the event told in ``doc.text[start:end]`` happened, or None when the article
-    names no place at all."""
-    text = doc.text
-    usable = [p for p in doc.places if p.resolved and p.role != "metonym"]
+def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Location | None:
+    """Where the event told in ``text[start:end]`` happened, from the ``places`` found in the
+    article's ``text``; None when the article names no place at all."""
+    usable = [p for p in places if p.resolved and p.role != "metonym"]
     in_sentence = [p for p in usable if start <= p.start and p.end <= end]
-    missing = [p.text for p in doc.places if not p.resolved and start <= p.start < end]
+    missing = [p.text for p in places if not p.resolved and start <= p.start < end]
     lost = f"'{missing[0]}' is not in the gazetteer; " if missing else ""
     best = min(in_sentence, key=lambda p: _rank(p, text), default=None)
     if best is not None and _kind(best) not in WIDE:
         found = _at(best, in_sentence, text=text, start=start, end=end)
-        unknown = _unknown_inside(doc.places, best, text=text)
+        unknown = _unknown_inside(places, best, text=text)
         if unknown is not None and found.note is None:
             note = f"'{unknown.text}' is not in the gazetteer; located by the area it is in, "
             return replace(found, note=note + str(best.name))
@@ -57,7 +56,7 @@ def locate(doc: Document, *, start: int, end: int) -> Location | None:
             precision=3,
             note=f"{lost}{said}; {context.name} is the place the article is about",
         )
-    fallback = best or _any_country(doc.places)
+    fallback = best or _any_country(places)
     if fallback is None:
         return None
     return _country_level(fallback, note=f"{lost}only the country is known")
@@ -69,7 +68,7 @@ def _kind(place: Place) -> str | None:
     return "continent" if kind == "region" and place.country is None else kind
 
 
-def _unknown_inside(places: list[Place], area: Place, *, text: str) -> Place | None:
+def _unknown_inside(places: Sequence[Place], area: Place, *, text: str) -> Place | None:
     """The unresolved name that ``area`` is written after as its area: "Kieme (Djibasso, Kossi)"."""
     for place in places:
         if not place.resolved and place.end <= area.start:
@@ -142,7 +141,7 @@ def _context_place(places: list[Place], *, country: str | None) -> Place | None:
     return min(specific, key=lambda p: (-counts[p.name], p.start))
 
 
-def _any_country(places: list[Place]) -> Place | None:
+def _any_country(places: Sequence[Place]) -> Place | None:
     """A country the article names (even as a metonym), else any resolved place's country."""
     resolved = [p for p in places if p.resolved and p.country]
     return min(resolved, key=lambda p: (_kind(p) != "country", p.start), default=None)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from frontlines import __version__
 from frontlines.errors import InputError
+from frontlines.version import __version__
 
 USER_AGENT = f"frontlines/{__version__}"
 CHUNK = 65536

@@ -1,29 +1,21 @@
-"""Which reader an input needs: by file extension, else by sniffing its first bytes."""
+"""Which reader an input needs: by file extension (the table of reader kinds, which plugins
+extend), else by sniffing its first bytes (the built-in kinds)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
-from typing import Literal
 
-Kind = Literal["text", "html", "feed", "jsonl", "zip"]
+from frontlines.readers.kinds import FEED, HTML, JSONL, TEXT, ZIP, reader_table
 
+Kind = str  # a reader kind's name: "text", "html", "feed", "jsonl", "zip", or a plugin's
+
+# The built-in kinds' extensions; the table (``readers.kinds``) holds them with any plugin's.
 EXTENSIONS: dict[str, Kind] = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".xml": "feed",
-    ".rss": "feed",
-    ".atom": "feed",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "jsonl",
-    ".zip": "zip",
+    extension: kind.name for kind in (TEXT, HTML, FEED, JSONL, ZIP) for extension in kind.extensions
 }
-SINGLE_ARTICLE: frozenset[Kind] = frozenset({"text", "html"})
+SINGLE_ARTICLE: frozenset[Kind] = frozenset(
+    kind.name for kind in (TEXT, HTML, FEED, JSONL, ZIP) if kind.single_article
+)
 _FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|rdf)[\s>]", re.IGNORECASE)
 _HTML_START = re.compile(
     rb"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL
@@ -31,7 +23,7 @@ _HTML_START = re.compile(
 
 
 def kind_by_name(name: str) -> Kind | None:
-    return EXTENSIONS.get(PurePath(name).suffix.lower())
+    return reader_table().kind_by_name(name)
 
 
 def sniff(head: bytes) -> Kind | None:

@@ -16,12 +16,11 @@ from typing import IO
 from frontlines.errors import InputError
 from frontlines.readers.archive import ReadBlob, read_zip
 from frontlines.readers.common import Item, ReadLimits, file_date
-from frontlines.readers.feeds import read_feed
 from frontlines.readers.fetch import fetch, is_url
 from frontlines.readers.formats import Kind, kind_by_name, sniff
-from frontlines.readers.html import article_from_html
 from frontlines.readers.jsonl import read_json_array, read_jsonl
-from frontlines.readers.text import article_from_text, decode_text, read_bytes
+from frontlines.readers.kinds import reader_table
+from frontlines.readers.text import read_bytes
 
 STDIN = "-"
 SNIFF_BYTES = 4096
@@ -76,7 +75,8 @@ def _read_file(path: Path, *, limits: ReadLimits) -> Iterator[Item]:
             stream.seek(0)
             yield from read_jsonl(stream, origin=origin, max_bytes=limits.max_bytes)
     else:
-        cap = limits.max_container_bytes if kind == "feed" else limits.max_bytes
+        single = reader_table().get(kind).single_article
+        cap = limits.max_bytes if single else limits.max_container_bytes
         data = read_bytes(path, max_bytes=cap)
         yield from read_blob(
             data, origin=origin, kind=kind, limits=limits, fallback_published=file_date(path)
@@ -94,7 +94,7 @@ def _read_unnamed(
         reader = blob_reader(limits)
         yield from read_zip(io.BytesIO(data), origin=origin, limits=limits, read_blob=reader)
         return
-    if kind in ("text", "html") and len(data) > limits.max_bytes:
+    if reader_table().get(kind).single_article and len(data) > limits.max_bytes:
         raise InputError(f"{origin}: over the limit of {limits.max_bytes} bytes")
     yield from read_blob(
         data, origin=origin, kind=kind, limits=limits, fallback_published=None, url=url
@@ -110,36 +110,12 @@ def read_blob(
     fallback_published: date | None,
     url: str | None = None,
 ) -> Iterator[Item]:
-    """The items of bytes already read whose kind is known (never a zip: archives don't nest)."""
-    if kind == "text":
-        text = decode_text(data, origin=origin)
-        article = article_from_text(
-            text,
-            origin=origin,
-            max_chars=limits.max_bytes,
-            default_language=None,
-            fallback_published=fallback_published,
-            url=url,
-        )
-        yield Item(origin=origin, article=article)
-    elif kind == "html":
-        article, metadata = article_from_html(
-            data,
-            origin=origin,
-            max_chars=limits.max_bytes,
-            url=url,
-            fallback_published=fallback_published,
-        )
-        yield Item(origin=origin, article=article, metadata=metadata)
-    elif kind == "feed":
-        yield from read_feed(data, origin=origin, max_chars=limits.max_bytes)
-    elif kind == "jsonl":
-        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
-            yield from read_json_array(data, origin=origin, max_bytes=limits.max_bytes)
-        else:
-            yield from read_jsonl(io.BytesIO(data), origin=origin, max_bytes=limits.max_bytes)
-    else:
-        yield Item(origin=origin, skip="a nested archive, not read")
+    """The items of bytes already read, by the reader of their kind (never a zip: archives
+    don't nest)."""
+    reader = reader_table().get(kind)
+    yield from reader.read(
+        data, origin=origin, limits=limits, fallback_published=fallback_published, url=url
+    )
 
 
 def blob_reader(limits: ReadLimits) -> ReadBlob:

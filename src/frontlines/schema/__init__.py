@@ -1,4 +1,4 @@
-"""The published JSON Schema of the analysis document (analysis-contract.md)."""
+"""The published JSON Schema of the analysis document (docs/contract.md)."""
 
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from frontlines.document import Document
 from frontlines.kb import Countries, fold
-from frontlines.pipeline import Document
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # A place in a country counts more than an adjective: "Russian forces in Syria" is about Syria.

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontlines.document import Document
 from frontlines.kb import ActorKB, normalise
 from frontlines.model import Actor, Mention, Place
-from frontlines.pipeline import Document
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.actor_focus import focus_country

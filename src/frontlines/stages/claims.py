@@ -7,8 +7,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontlines.document import Document
 from frontlines.model import Claim
-from frontlines.pipeline import Document
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.claim_spans import (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontlines.pipeline import Document, Mask
+from frontlines.document import Document, Mask
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 

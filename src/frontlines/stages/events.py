@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontlines.document import Document
 from frontlines.extract.assemble import Setting, build_event
 from frontlines.extract.dates import EventDate
 from frontlines.extract.lexicon import Lexicon, load_lexicon
@@ -20,7 +21,6 @@ from frontlines.extract.roles import ActorLookup
 from frontlines.extract.subtypes import SubtypeClassifier
 from frontlines.geo.locate import locate
 from frontlines.model import Actor, Event
-from frontlines.pipeline import Document
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.actors import actor_at
@@ -63,7 +63,7 @@ def extract_events(
         mentions.extend(found)
     setting = Setting(
         article=doc.article,
-        locate=lambda start, end: locate(doc, start=start, end=end),
+        locate=lambda start, end: locate(doc.text, doc.places, start=start, end=end),
         references=references,
         score=classifier.scores if classifier is not None else None,
     )

@@ -10,8 +10,8 @@ from typing import Any
 
 from spacy.matcher import PhraseMatcher
 
+from frontlines.document import Document
 from frontlines.model import Framing
-from frontlines.pipeline import Document
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.lexicons import load_lexicon

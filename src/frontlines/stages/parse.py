@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.pipeline import Document
+from frontlines.document import Document
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from frontlines.document import Document
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.geoparse import find_places
 from frontlines.geo.place import kind_of
 from frontlines.kb import ActorKB
 from frontlines.model import Place
-from frontlines.pipeline import Document
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from frontlines.document import Document
 from frontlines.model import Actor, Mention
-from frontlines.pipeline import Document
 from frontlines.stages.actors import mention_index
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

@@ -8,9 +8,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontlines.document import Document
 from frontlines.kb import ActorKB
 from frontlines.model import Relation
-from frontlines.pipeline import Document
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.actor_match import HYPHENS

@@ -15,7 +15,7 @@ def make_router() -> APIRouter:
 
     @router.post("", response_model=dict[str, Any])
     def analyze_text(settings: SettingsDep, analyze: AnalyzeDep, body: AnalyzeIn) -> dict[str, Any]:
-        """The analysis contract's JSON document for the text (see analysis-contract.md)."""
+        """The analysis contract's JSON document for the text (see docs/contract.md)."""
         article = body.to_article(origin="POST /api/analyze", max_chars=settings.max_article_bytes)
         return analyze(article).to_dict()
 

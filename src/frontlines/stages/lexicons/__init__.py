@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib.resources import files
 from typing import Any
 
-import yaml
-
-from frontlines.errors import ConfigError
+from frontlines.extract.lexicon import read_lexicon_file
 
 
 def load_lexicon(name: str) -> Mapping[str, Any]:
     """The lexicon ``stages/lexicons/<name>.yaml`` as a mapping."""
-    resource = files("frontlines.stages.lexicons").joinpath(f"{name}.yaml")
-    if not resource.is_file():
-        raise ConfigError(f"the lexicon {name}.yaml is not installed")
-    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
-    if not isinstance(data, Mapping):
-        raise ConfigError(f"the lexicon {name}.yaml is not a mapping")
-    return data
+    return read_lexicon_file(__name__, f"{name}.yaml")
 
 
 def words(data: Mapping[str, Any], key: str) -> frozenset[str]:

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import pytest
+
+from frontlines.errors import ConfigError
+from frontlines.extract.lexicon import read_lexicon_file
+from frontlines.stages.lexicons import load_lexicon, words
+
+
+@pytest.mark.parametrize("name", ["actors", "attribution", "framing", "relations"])
+def test_the_stage_lexicons_are_read_by_the_one_loader(name: str) -> None:
+    assert load_lexicon(name) == read_lexicon_file("frontlines.stages.lexicons", f"{name}.yaml")
+
+
+def test_a_missing_lexicon_is_a_config_error_naming_it() -> None:
+    with pytest.raises(ConfigError, match=r"'nope.yaml' is missing .*frontlines.stages.lexicons"):
+        load_lexicon("nope")
+
+
+def test_words_are_lower_cased() -> None:
+    assert words({"cues": ["Said", "TOLD"]}, "cues") == {"said", "told"}
+    assert words({}, "cues") == frozenset()
