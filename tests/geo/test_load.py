@@ -42,7 +42,7 @@ UCDP_HEADER = (
 UCDP = UCDP_HEADER + (
     "1,2018,Syria,1,Kherbet Zaytounat village,Idlib governorate,Maarrat al-Nu'man district,"
     "35.61000,36.71000,2018-02-01,2018-02-01\n"
-    '2,2018,Syria,2,"Kherbet Zaytounat village",Idlib governorate,,35.62000,36.72000,'
+    '2,2018,Syria,2.0,"Kherbet Zaytounat village",Idlib governorate,,35.62000,36.72000,'
     "2018-03-01,2018-03-02\n"
     "3,2018,Syria,4,Qaryat Bayda village,Idlib governorate,,35.70000,36.60000,"
     "2018-04-01,2018-04-01\n"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from frontlines.geo.geometry import distance_km
 from frontlines.geo.supplement import SupplementPlace, ucdp_place_name
 
-PRECISE = frozenset({"1", "2"})
+PRECISE = frozenset({1, 2})
 SAME_PLACE_KM = 5.0
 REQUIRED = frozenset({"where_coordinates", "where_prec", "latitude", "longitude", "country"})
 UCDP_ID_BASE = 10_000_000_000
@@ -68,7 +68,7 @@ def read_ucdp(lines: Iterable[str], *, country_code: Callable[[str], str | None]
         date = (row.get("date_end") or row.get("date_start") or "")[:10]
         if date and (latest is None or date > latest):
             latest = date
-        if (row.get("where_prec") or "").strip() not in PRECISE:
+        if _precision(row.get("where_prec")) not in PRECISE:
             continue
         adm_1, adm_2 = row.get("adm_1") or "", row.get("adm_2") or ""
         name = ucdp_place_name(row.get("where_coordinates") or "", adm_1=adm_1, adm_2=adm_2)
@@ -102,6 +102,14 @@ def ucdp_id(place: SupplementPlace) -> int:
     key = f"{place.country_code}|{place.name}|{place.latitude:.3f}|{place.longitude:.3f}"
     digest = int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:16], 16)
     return -(UCDP_ID_BASE + digest % _ID_SPAN)
+
+
+def _precision(value: str | None) -> int | None:
+    """UCDP's where_prec, written "1" or "1.0" depending on the copy."""
+    try:
+        return int(float(value or ""))
+    except ValueError:
+        return None
 
 
 def _point(row: dict[str, str]) -> tuple[float, float] | None:
