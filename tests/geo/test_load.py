@@ -15,19 +15,69 @@ from frontlines.geo.entry import Entry
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.load import GEONAMES_LICENCE, UCDP_LICENCE, add_file
 
-# Columns: geonameid, name, asciiname, alternatenames, lat, lon, feature class and code,
-# country, cc2, admin1..admin4, population, elevation, dem, timezone, modification date.
+
+def dump_line(*head: str, admin: tuple[str, str], population: str, modified: str) -> str:
+    """geonameid, name, asciiname, alternatenames, lat, lon, feature class and code; then the
+    country, cc2, admin1..admin4, population, elevation, dem, timezone, modification date."""
+    tail = ("BF", "", *admin, "", "", population, "", "280", "Africa/Ouagadougou", modified)
+    return "\t".join((*head, *tail))
+
+
+KOSSI, SENO = ("01", "27"), ("12", "71")
 DUMP = "\n".join(
-    "\t".join(row)
-    for row in (
-        ("9100001", "Kiémé", "Kieme", "Kieme,Kyeme", "12.80000", "-4.31000", "P", "PPL", "BF")
-        + ("", "01", "27", "", "", "0", "", "280", "Africa/Ouagadougou", "2024-01-10"),
-        ("9100002", "Tondobiga", "Tondobiga", "", "14.10000", "-0.90000", "P", "PPL", "BF")
-        + ("", "12", "71", "", "", "350", "", "300", "Africa/Ouagadougou", "2023-05-01"),
-        ("9100003", "Kiémé Koba", "Kieme Koba", "", "12.81000", "-4.30000", "H", "STM", "BF")
-        + ("", "01", "27", "", "", "0", "", "270", "Africa/Ouagadougou", "2022-01-01"),
-        ("9100004", "Yombo", "Yombo", "", "12.90000", "-4.20000", "P", "PPLH", "BF")
-        + ("", "01", "27", "", "", "0", "", "270", "Africa/Ouagadougou", "2022-01-01"),
+    (
+        dump_line(
+            "9100001",
+            "Kiémé",
+            "Kieme",
+            "Kieme,Kyeme",
+            "12.8",
+            "-4.31",
+            "P",
+            "PPL",
+            admin=KOSSI,
+            population="0",
+            modified="2024-01-10",
+        ),
+        dump_line(
+            "9100002",
+            "Tondobiga",
+            "Tondobiga",
+            "",
+            "14.1",
+            "-0.9",
+            "P",
+            "PPL",
+            admin=SENO,
+            population="350",
+            modified="2023-05-01",
+        ),
+        dump_line(
+            "9100003",
+            "Kiémé Koba",
+            "Kieme Koba",
+            "",
+            "12.81",
+            "-4.3",
+            "H",
+            "STM",
+            admin=KOSSI,
+            population="0",
+            modified="2022-01-01",
+        ),
+        dump_line(
+            "9100004",
+            "Yombo",
+            "Yombo",
+            "",
+            "12.9",
+            "-4.2",
+            "P",
+            "PPLH",
+            admin=KOSSI,
+            population="0",
+            modified="2022-01-01",
+        ),
     )
 )
 ADMIN1 = "BF.01\tBoucle du Mouhoun\tBoucle du Mouhoun\t6930701\nBF.12\tSahel\tSahel\t6930713\n"
@@ -65,10 +115,10 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def counts(cache: Path) -> tuple[int, int, int]:
+def counts(cache: Path) -> tuple[int, ...]:
     connection = sqlite3.connect(added_path(cache))
     try:
-        return tuple(  # type: ignore[return-value]
+        return tuple(
             connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("places", "names", "sources")
         )
@@ -158,7 +208,9 @@ def test_alternate_names_reach_places_already_known(cache: Path, tmp_path: Path)
     assert entry_named(cache, "Kieme-Bobo", "BF").id == 9100001
     assert entry_named(cache, "Ouagaville", "BF").name == "Ouagadougou"
     assert in_country(cache, "Old Tondo", "BF") == []
-    assert all(e.id != 99999999 for e in Gazetteer.open(cache_dir=cache).lookup("Nowhere Town"))
+    assert all(
+        c.entry.id != 99999999 for c in Gazetteer.open(cache_dir=cache).lookup("Nowhere Town")
+    )
 
 
 def test_ucdp_ged_villages_join_the_gazetteer(cache: Path, tmp_path: Path) -> None:
