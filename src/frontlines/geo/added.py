@@ -27,6 +27,8 @@ from frontlines.geo.sources import Record, usable_key
 ADDED_FILE = "added-places.sqlite"
 ADDED_VERSION = "1"
 BATCH = 20_000
+# A country with this many added towns is one the user watches (a country file, a UCDP subset).
+WATCHED_PLACES = 500
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,6 +51,7 @@ CREATE TABLE IF NOT EXISTS sources (
   names INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS places_cc ON places (cc, kind);
+CREATE TABLE IF NOT EXISTS countries (cc TEXT PRIMARY KEY, places INTEGER NOT NULL);
 """
 
 
@@ -213,3 +216,20 @@ def fill_admin_names(connection: sqlite3.Connection) -> None:
         " || places.a1 || '.' || places.a2) WHERE a2 IS NOT NULL AND EXISTS (SELECT 1 FROM admin"
         " a WHERE a.code = places.cc || '.' || places.a1 || '.' || places.a2)"
     )
+
+
+def count_countries(connection: sqlite3.Connection) -> None:
+    """Recount the added towns of each country (after a load)."""
+    connection.execute("DELETE FROM countries")
+    connection.execute(
+        "INSERT INTO countries SELECT cc, count(*) FROM places"
+        " WHERE cc IS NOT NULL AND kind = 'city' GROUP BY cc"
+    )
+
+
+def watched_countries(connection: sqlite3.Connection, *, schema: str) -> frozenset[str]:
+    """Countries with at least ``WATCHED_PLACES`` added towns."""
+    rows = connection.execute(
+        f"SELECT cc FROM {schema}.countries WHERE places >= ?", (WATCHED_PLACES,)
+    )
+    return frozenset(str(row[0]) for row in rows)

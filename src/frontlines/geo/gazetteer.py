@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import ConfigError
-from frontlines.geo.added import added_path, check_version
+from frontlines.geo.added import added_path, check_version, watched_countries
 from frontlines.geo.build import build, build_info, cache_path
 from frontlines.geo.entry import (
     MATCH_FOLD,
@@ -47,6 +47,10 @@ class Gazetteer:
         self.added = added
         self._db = connection
         self._tables = ("main", "added") if added is not None else ("main",)
+        # Countries the user loaded villages of: their places are likelier meant.
+        self.watched_countries: frozenset[str] = frozenset()
+        if added is not None:
+            self.watched_countries = watched_countries(self._db, schema="added")
         rows = self._db.execute(
             f"SELECT {_COLUMNS} FROM places p WHERE p.kind = 'country'"
         ).fetchall()

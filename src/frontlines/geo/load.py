@@ -22,6 +22,7 @@ from frontlines.geo.added import (
     Source,
     Writer,
     added_path,
+    count_countries,
     fill_admin_names,
     known_source,
     open_for_writing,
@@ -98,6 +99,7 @@ def add_file(
             rows, latest = _load_ucdp(connection, writer, read)
         writer.flush()
         fill_admin_names(connection)
+        count_countries(connection)
         source = Source(
             sha256=digest,
             name=name or path.name,

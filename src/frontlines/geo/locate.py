@@ -29,6 +29,20 @@ _WHERE = re.compile(
 )
 # "Kieme (Djibasso, Kossi)", "Orlivka, Donetsk": an unknown name, then the areas that hold it.
 _AREAS_BETWEEN = re.compile(r"^\s*(?:\((?:[^()]*,\s*)?|(?:[a-z]+\s*)?,\s*)$")
+# "X village", "X town": a settlement named before its kind.
+_SETTLEMENT_AFTER = ("village", "town", "hamlet", "settlement", "locality")
+_AREAS = ("admin2", "region", "admin1")
+# "shelled X", "captured X": a verb of striking or taking, then the place it struck.
+_STRUCK = re.compile(
+    r"\b(?:shelled|struck|hit|attacked|bombed|raided|stormed|captured|seized|took|retook"
+    r"|recaptured|liberated|entered|besieged|targeted|overran)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "X, Y", "X near Y", "X, near Y", "X village, Y": a town written right beside a place.
+_BESIDE = re.compile(
+    r"^\s*(?:village|town|hamlet)?\s*,?\s*(?:(?:near|outside|close to|by)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _PRECISION = {"landmark": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3}
 
@@ -39,7 +53,8 @@ def locate(doc: Document, *, start: int, end: int) -> Location | None:
     text = doc.text
     usable = [p for p in doc.places if p.resolved and p.role != "metonym"]
     in_sentence = [p for p in usable if start <= p.start and p.end <= end]
-    missing = [p.text for p in doc.places if not p.resolved and start <= p.start < end]
+    missing_places = [p for p in doc.places if not p.resolved and start <= p.start < end]
+    missing = [p.text for p in missing_places]
     lost = f"'{missing[0]}' is not in the gazetteer; " if missing else ""
     best = min(in_sentence, key=lambda p: _rank(p, text), default=None)
     if best is not None and _kind(best) not in WIDE:
@@ -48,6 +63,9 @@ def locate(doc: Document, *, start: int, end: int) -> Location | None:
         if unknown is not None and found.note is None:
             note = f"'{unknown.text}' is not in the gazetteer; located by the area it is in, "
             return replace(found, note=note + str(best.name))
+        where = next((p for p in doc.places if p in missing_places and _said_where(p, text)), None)
+        if where is not None and found.note is None:
+            return _stand_in(where, in_sentence, text=text) or found
         return found
     context = _context_place(usable, country=best.country if best else None)
     if context is not None:
@@ -61,6 +79,36 @@ def locate(doc: Document, *, start: int, end: int) -> Location | None:
     if fallback is None:
         return None
     return _country_level(fallback, note=f"{lost}only the country is known")
+
+
+def _said_where(place: Place, text: str) -> bool:
+    """Whether the text introduces the place as where something happened ("in X", "the village
+    of X", "X village")."""
+    before = text[max(0, place.start - 40) : place.start]
+    after = text[place.end : place.end + 12].lower()
+    if _WHERE.search(before) or _STRUCK.search(before):
+        return True
+    return after.lstrip().startswith(_SETTLEMENT_AFTER)
+
+
+def _stand_in(missing: Place, in_sentence: list[Place], *, text: str) -> Location | None:
+    """The event took place at ``missing``, a place the gazetteer lacks: the most specific area
+    the sentence names stands in for it (admin2 at precision 2, larger areas at 3), else a town
+    written right beside it ("X, near Y", "X, Y") at precision 2, else a town elsewhere in the
+    sentence at precision 3; never a town at precision 1."""
+    areas = [p for p in in_sentence if _kind(p) in _AREAS]
+    towns = [p for p in in_sentence if _kind(p) in ("city", "landmark")]
+    if areas:
+        area = min(areas, key=lambda p: (_AREAS.index(_kind(p) or ""), abs(p.start - missing.end)))
+        precision = 2 if _kind(area) == "admin2" else 3
+        note = f"'{missing.text}' is not in the gazetteer; located by the area it is in, "
+        return _location(area, precision=precision, note=note + str(area.name))
+    if not towns:
+        return None
+    town = min(towns, key=lambda p: abs(p.start - missing.end))
+    beside = town.start > missing.end and _BESIDE.match(text[missing.end : town.start])
+    note = f"'{missing.text}' is not in the gazetteer; located by {town.name}"
+    return _location(town, precision=2 if beside else 3, keep_id=False, note=note)
 
 
 def _kind(place: Place) -> str | None:
