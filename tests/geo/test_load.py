@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from frontlines.errors import InputError
-from frontlines.geo.added import added_path, sources
+from frontlines.geo.added import WATCHED_PLACES, added_path, sources
 from frontlines.geo.entry import Entry
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.load import GEONAMES_LICENCE, UCDP_LICENCE, add_file
@@ -234,3 +234,26 @@ def test_a_file_of_another_kind_is_refused(cache: Path, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="SHA-256"):
         add_file(write(tmp_path, "BF.txt", DUMP), cache_dir=cache, sha256="00" * 32)
     assert sources(added_path(cache)) == []
+
+
+def test_a_country_with_many_added_villages_is_watched(cache: Path, tmp_path: Path) -> None:
+    lines = [
+        dump_line(
+            str(9200000 + index),
+            f"Village {index}",
+            f"Village {index}",
+            "",
+            "12.5",
+            "-1.5",
+            "P",
+            "PPL",
+            admin=KOSSI,
+            population="0",
+            modified="2024-01-01",
+        )
+        for index in range(WATCHED_PLACES)
+    ]
+    add_file(write(tmp_path, "few.txt", DUMP), cache_dir=cache)
+    assert Gazetteer.open(cache_dir=cache).watched_countries == frozenset()
+    add_file(write(tmp_path, "many.txt", "\n".join(lines)), cache_dir=cache)
+    assert Gazetteer.open(cache_dir=cache).watched_countries == {"BF"}

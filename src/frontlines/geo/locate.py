@@ -62,6 +62,9 @@ def locate(doc: Document, *, start: int, end: int) -> Location | None:
         unknown = _unknown_inside(doc.places, best, text=text)
         if unknown is not None and found.note is None:
             note = f"'{unknown.text}' is not in the gazetteer; located by the area it is in, "
+            if _kind(best) in ("city", "landmark"):  # "Orlivka, Donetsk": near the town, not it
+                found = replace(found, geo_precision=max(found.geo_precision or 1, 2))
+                found = replace(found, geonameid=None)
             return replace(found, note=note + str(best.name))
         where = next((p for p in doc.places if p in missing_places and _said_where(p, text)), None)
         if where is not None and found.note is None:
