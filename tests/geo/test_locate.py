@@ -164,6 +164,8 @@ def test_locate_unknown_town_before_a_comma_and_its_area(written: str) -> None:
         # A town written right beside it: near the town (2), without the town's id.
         ("Drones hit the village of Kafr Zayta near Saraqib.", "Saraqib", 2),
         ("Drones hit Kafr Zayta village, Saraqib, at dawn.", "Saraqib", 2),
+        ("Clashes hit Kafr Zayta union (Saraqib, Idlib).", "Saraqib", 2),
+        ("Drones hit the Kafr Zayta market in Saraqib.", "Saraqib", 2),
         # A town elsewhere in the sentence is no more than a guess (3).
         ("Drones hit the village of Kafr Zayta, officials in Aleppo said.", "Aleppo", 3),
     ],

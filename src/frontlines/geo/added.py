@@ -27,6 +27,7 @@ from frontlines.geo.sources import Record, usable_key
 ADDED_FILE = "added-places.sqlite"
 ADDED_VERSION = "1"
 BATCH = 20_000
+KEY_CACHE = 200_000
 # A country with this many added towns is one the user watches (a country file, a UCDP subset).
 WATCHED_PLACES = 500
 
@@ -149,6 +150,8 @@ class Writer:
         self._names: list[tuple[str, str, str, int, int]] = []
         self.places = 0
         self.names = 0
+        # Names recur (a town's name, ASCII name and alternates; towns named alike).
+        self._keys: dict[str, tuple[str, str, str]] = {}
 
     def place(self, coded: CodedRecord) -> None:
         entry = coded.record.entry
@@ -175,7 +178,12 @@ class Writer:
     def add_names(self, place_id: int, names: Iterable[tuple[str, int]]) -> None:
         seen: dict[str, tuple[str, str, int]] = {}
         for name, name_kind in names:
-            folded, light_key, skeleton_key = keys(name)
+            found = self._keys.get(name)
+            if found is None:
+                if len(self._keys) >= KEY_CACHE:
+                    self._keys.clear()
+                found = self._keys[name] = keys(name)
+            folded, light_key, skeleton_key = found
             if usable_key(folded) and (folded not in seen or name_kind < seen[folded][2]):
                 seen[folded] = (skeleton_key, light_key, name_kind)
         self._names += [(s, lk, f, place_id, nk) for f, (s, lk, nk) in seen.items()]

@@ -38,9 +38,9 @@ _STRUCK = re.compile(
     r"|recaptured|liberated|entered|besieged|targeted|overran)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# "X, Y", "X near Y", "X, near Y", "X village, Y": a town written right beside a place.
+# "X, Y", "X near Y", "X in Y", "X village, Y", "X union (Y": a town right beside a place.
 _BESIDE = re.compile(
-    r"^\s*(?:village|town|hamlet)?\s*,?\s*(?:(?:near|outside|close to|by)\s+(?:the\s+)?)?$",
+    r"^\s*(?:[a-z]+\s*)?[,(]?\s*(?:(?:near|outside|close to|by|in)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
@@ -95,12 +95,21 @@ def _said_where(place: Place, text: str) -> bool:
 
 
 def _stand_in(missing: Place, in_sentence: list[Place], *, text: str) -> Location | None:
-    """The event took place at ``missing``, a place the gazetteer lacks: the most specific area
-    the sentence names stands in for it (admin2 at precision 2, larger areas at 3), else a town
-    written right beside it ("X, near Y", "X, Y") at precision 2, else a town elsewhere in the
-    sentence at precision 3; never a town at precision 1."""
-    areas = [p for p in in_sentence if _kind(p) in _AREAS]
+    """The event took place at ``missing``, a place the gazetteer lacks. A town written right
+    beside it ("X near Y", "X in Y", "X, Y", "X union (Y, Z)") stands in for it at precision 2;
+    else the most specific area the sentence names (admin2 at precision 2, larger areas at 3);
+    else a town elsewhere in the sentence at precision 3. Never a town at precision 1."""
     towns = [p for p in in_sentence if _kind(p) in ("city", "landmark")]
+    beside = [
+        p
+        for p in towns
+        if p.start > missing.end and _BESIDE.match(text[missing.end : p.start]) is not None
+    ]
+    if beside:
+        town = min(beside, key=lambda p: p.start)
+        note = f"'{missing.text}' is not in the gazetteer; located by {town.name}"
+        return _location(town, precision=2, keep_id=False, note=note)
+    areas = [p for p in in_sentence if _kind(p) in _AREAS]
     if areas:
         area = min(areas, key=lambda p: (_AREAS.index(_kind(p) or ""), abs(p.start - missing.end)))
         precision = 2 if _kind(area) == "admin2" else 3
@@ -109,9 +118,8 @@ def _stand_in(missing: Place, in_sentence: list[Place], *, text: str) -> Locatio
     if not towns:
         return None
     town = min(towns, key=lambda p: abs(p.start - missing.end))
-    beside = town.start > missing.end and _BESIDE.match(text[missing.end : town.start])
     note = f"'{missing.text}' is not in the gazetteer; located by {town.name}"
-    return _location(town, precision=2 if beside else 3, keep_id=False, note=note)
+    return _location(town, precision=3, keep_id=False, note=note)
 
 
 def _kind(place: Place) -> str | None:
