@@ -14,7 +14,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from frontlines.geo.areas import apply_containers, area_positions, restrict_to_stated_areas
+from frontlines.geo.areas import (
+    apply_containers,
+    area_positions,
+    restrict_to_stated_areas,
+    stands_for_admin1,
+)
 from frontlines.geo.context import apply_hierarchy, country_focus
 from frontlines.geo.detect import PLACE_LABELS, Mention
 from frontlines.geo.entry import (
@@ -97,7 +102,7 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
         ]
         for cs, ps in zip(candidates, priors, strict=True)
     ]
-    _favour_prominent(candidates, scores, focus)
+    _favour_prominent(mentions, candidates, scores, focus, priors=priors, actors=actors)
     restrict_to_stated_areas(mentions, candidates, scores, text=text)
     apply_containers(mentions, candidates, scores, text=text)
     apply_hierarchy(mentions, candidates, scores)
@@ -114,13 +119,22 @@ def _best(cands: list[Candidate], row: list[float]) -> Entry:
 
 
 def _favour_prominent(
-    candidates: list[list[Candidate]], scores: list[list[float]], focus: dict[str, float]
+    mentions: Sequence[Mention],
+    candidates: list[list[Candidate]],
+    scores: list[list[float]],
+    focus: dict[str, float],
+    *,
+    priors: list[list[float]],
+    actors: set[int],
 ) -> None:
-    """A namesake abroad needs evidence: where a name reads as a large town in a country the
-    article is about and as a far smaller one in another it is more about ("Donetsk" in a story
-    of Russian strikes), the country focus does not decide between them; the large town's own
-    weight, and what the text states ("Donetsk, Rostov region"), do."""
-    for cands, row in zip(candidates, scores, strict=True):
+    """A namesake abroad needs evidence: where a name reads as a large town that names its
+    province ("Donetsk", "Aleppo") in a country the article's other places are about, and as a
+    far smaller town in another country the article is more about ("Donetsk" in a story of
+    Russian strikes on Ukraine), the country focus does not decide between them; the large
+    town's own weight, and what the text states ("Donetsk, Rostov region"), do. A country that
+    only the name itself points at is no evidence ("Paris" in a story of Texan towns)."""
+    names = [fold(mention.text) for mention in mentions]
+    for index, (cands, row) in enumerate(zip(candidates, scores, strict=True)):
         towns = [
             a for a, c in enumerate(cands) if c.entry.kind == "city" and c.match <= MATCH_LIGHT
         ]
@@ -128,16 +142,19 @@ def _favour_prominent(
             continue
         big = max(towns, key=lambda a: cands[a].entry.population)
         entry = cands[big].entry
+        small = [
+            a for a in towns if cands[a].entry.population * PROMINENCE_RATIO <= entry.population
+        ]
+        if entry.population < PROMINENT_POPULATION or not small or not stands_for_admin1(entry):
+            continue
+        others = [[] if names[j] == names[index] else c for j, c in enumerate(candidates)]
+        elsewhere = country_focus(mentions, others, priors, actors=actors)
         share = focus.get(entry.country_code or "", 0.0)
-        if entry.population < PROMINENT_POPULATION or share <= 0.0:
+        if elsewhere.get(entry.country_code or "", 0.0) < MIN_FOCUS:
             continue
         lift = max(
-            (
-                FOCUS_WEIGHT * (focus.get(cands[a].entry.country_code or "", 0.0) - share)
-                for a in towns
-                if cands[a].entry.population * PROMINENCE_RATIO <= entry.population
-            ),
-            default=0.0,
+            FOCUS_WEIGHT * (focus.get(cands[a].entry.country_code or "", 0.0) - share)
+            for a in small
         )
         row[big] += max(lift, 0.0)
 
