@@ -124,8 +124,9 @@ def add_file(
 
 def _kind(path: Path) -> str:
     member = member_name(path)
-    first = next((line for line in lines(path) if line.strip()), "")
-    first = first.lstrip("\ufeff")
+    read = lines(path)
+    first = next((line for line in read if line.strip()), "").lstrip("\ufeff")
+    read.close()
     if member.lower().startswith("alternatenames") or is_alternate_line(first):
         return "alternate names"
     if is_admin_line(first):
