@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -65,7 +65,7 @@ def _binary(path: Path) -> Iterator[IO[bytes]]:
             yield handle
 
 
-def lines(path: Path, *, progress: Progress | None = None) -> Iterator[str]:
+def lines(path: Path, *, progress: Progress | None = None) -> Generator[str]:
     """The file's lines without their line ends, decoded as UTF-8 (a line that is not is read
     as Windows-1252, as some UCDP copies are written)."""
     pending = 0
