@@ -187,7 +187,6 @@ class Writer:
             if usable_key(folded) and (folded not in seen or name_kind < seen[folded][2]):
                 seen[folded] = (skeleton_key, light_key, name_kind)
         self._names += [(s, lk, f, place_id, nk) for f, (s, lk, nk) in seen.items()]
-        self.names += len(seen)
         if len(self._names) >= BATCH or len(self._places) >= BATCH:
             self.flush()
 
@@ -199,9 +198,11 @@ class Writer:
             self._places = []
         if self._names:
             self._names.sort()
+            before = self.connection.total_changes
             self.connection.executemany(
                 "INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", self._names
             )
+            self.names += self.connection.total_changes - before  # new names only
             self._names = []
 
 
