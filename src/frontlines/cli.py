@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from frontlines.cli_events import SUBCOMMANDS as EVENT_COMMANDS
+from frontlines.cli_gazetteer import gazetteer
 from frontlines.errors import FrontlinesError, InputError, StoreLockedError
 from frontlines.model import Analysis, Article, Place
 from frontlines.settings import Settings, describe_settings
@@ -250,6 +251,7 @@ def events(
 
 for _command in EVENT_COMMANDS:
     events.add_command(_command)
+cli.add_command(gazetteer)
 
 
 def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -265,20 +267,6 @@ def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
 def _is_number(text: str) -> bool:
     stripped = text.strip().lstrip("+-")
     return stripped.replace(".", "", 1).isdigit()
-
-
-@cli.command()
-def gazetteer() -> None:
-    """Build the gazetteer cache if it is missing (about a minute, once), and say where it is."""
-    from frontlines.geo.build import cache_path
-    from frontlines.geo.gazetteer import Gazetteer
-
-    settings = settings_for()
-    path = cache_path(settings.cache_dir)
-    if not path.exists():
-        click.echo(f"building the gazetteer into {path} (once; about a minute)...", err=True)
-    Gazetteer.open(cache_dir=settings.cache_dir).close()
-    click.echo(f"gazetteer: {path} ({path.stat().st_size // 1_000_000} MB)")
 
 
 @cli.command()
