@@ -180,7 +180,7 @@ def test_locate_missing_village_never_takes_a_town_at_precision_1(
     text: str, name: str, precision: int
 ) -> None:
     doc = document(text, unresolved=("Kafr Zayta",))
-    location = locate(doc, start=0, end=len(text))
+    location = locate(doc.text, doc.places, start=0, end=len(text))
     assert location is not None
     assert (location.name, location.geo_precision) == (name, precision)
     assert location.geonameid is None or location.name == "Idlib"
@@ -192,6 +192,6 @@ def test_locate_missing_village_never_takes_a_town_at_precision_1(
 def test_locate_a_missing_name_not_said_to_be_the_place_leaves_the_town() -> None:
     text = "Kafr Zayta Media Centre reported shelling in Saraqib."
     doc = document(text, unresolved=("Kafr Zayta",))
-    location = locate(doc, start=0, end=len(text))
+    location = locate(doc.text, doc.places, start=0, end=len(text))
     assert location is not None
     assert (location.name, location.geo_precision, location.note) == ("Saraqib", 1, None)
