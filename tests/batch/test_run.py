@@ -1,4 +1,4 @@
-"""``frontlines batch`` on a real local Ray (2 CPUs), checked against ``ingest`` of the same inputs."""
+"""``frontlines batch`` on a real local Ray, checked against ``ingest`` of the same texts."""
 
 from __future__ import annotations
 
