@@ -11,6 +11,7 @@ analysis fails may still be taken as the original of a later reprint (ingest wou
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -78,13 +79,19 @@ def ingest_batched(
     limits: ReadLimits | None = None,
     stdin: IO[bytes] | None = None,
     on_result: Callable[[InputResult], None] | None = None,
+    analysers: Analysers | None = None,
 ) -> IngestReport:
-    """Read every source and store it, ``batch`` articles per transaction."""
+    """Read every source and store it, ``batch`` articles per transaction.
+
+    ``analysers``: worker processes already started (and warmed), to use instead of starting
+    ``workers`` new ones.
+    """
     ingester = Ingester.open(store=store, analyze=_never, replace=replace)
     report = IngestReport(seconds=ingester.seconds)
     limits = limits or limits_for(settings)
     items = _items(sources, limits=limits, stdin=stdin, seconds=report.seconds)
-    with _Analyser(settings=settings, workers=workers) as analyser:
+    with contextlib.ExitStack() as stack:
+        analyser = analysers or stack.enter_context(Analysers(settings=settings, workers=workers))
         waiting: tuple[list[Decided], Future[list[Analysed]]] | None = None
         seen: set[str] = set()
         while chunk := list(islice(items, batch)):
@@ -250,8 +257,9 @@ def _never(article: Article) -> Analysis:
     raise AssertionError("ingest_batched analyses through its workers")
 
 
-class _Analyser:
-    """Analyses lists of articles: in this process, or split across worker processes."""
+class Analysers:
+    """Analyses lists of articles: in this process, or split across worker processes, each
+    with its own pipeline (loaded when the process starts; ``warm`` starts them all)."""
 
     def __init__(self, *, settings: Settings, workers: int) -> None:
         self._settings = settings
@@ -263,12 +271,17 @@ class _Analyser:
                 workers, mp_context=context, initializer=_load, initargs=(settings,)
             )
 
-    def __enter__(self) -> _Analyser:
+    def __enter__(self) -> Analysers:
         return self
 
     def __exit__(self, *_: object) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+
+    def warm(self, text: str) -> None:
+        """Start every worker and analyse ``text`` in each, so later batches run at full speed."""
+        article = Article.create(text)
+        self.submit([article] * self._workers).result()
 
     def submit(self, articles: list[Article]) -> Future[list[Analysed]]:
         if self._pool is None:
