@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,9 +39,10 @@ from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.folders import expand_sources
 from frontlines.readers.sources import read_source
 from frontlines.settings import Settings
-from frontlines.store.base import Store
+from frontlines.store.base import SaveResult, Store
 from frontlines.syndication import Fingerprint, Group
 
+log = logging.getLogger(__name__)
 BATCH = 64  # articles per transaction
 PIPE_BATCH = 16  # texts per nlp.pipe call
 
@@ -192,18 +194,18 @@ def _finish(
         to_save.append((entry, analysis))
         results.append(None)
     with _timed(ingester.seconds, "storing"):
-        saved = iter(
-            ingester.store.save_many(
-                [(analysis, entry.metadata) for entry, analysis in to_save],
-                replace=ingester.replace,
-            )
-        )
+        saved = iter(_save(ingester, to_save))
     slots = iter(to_save)
     for result in results:
         if result is None:
             entry, _ = next(slots)
-            outcome = _outcome(entry, next(saved))
-            _link(ingester, entry.group)
+            done = next(saved)
+            if isinstance(done, FrontlinesError):
+                reason = " ".join(f"{entry.origin}: {done}".split())
+                outcome = InputResult(entry.origin, "failed", entry.article.id, reason=reason)
+            else:
+                outcome = _outcome(entry, done)
+                _link(ingester, entry.group)
         elif isinstance(result, _Relink):
             _link(ingester, result.group)
             continue
@@ -214,7 +216,32 @@ def _finish(
             on_result(outcome)
 
 
-def _outcome(entry: _Pending, saved: Any) -> InputResult:
+def _save(
+    ingester: Ingester, items: list[tuple[_Pending, Analysis]]
+) -> list[SaveResult | FrontlinesError]:
+    """The batch in one transaction; if that fails, each article in its own, as ingest does
+    (an article the store refuses fails alone)."""
+    try:
+        return list(
+            ingester.store.save_many(
+                [(analysis, entry.metadata) for entry, analysis in items],
+                replace=ingester.replace,
+            )
+        )
+    except FrontlinesError:
+        log.info("a batch of %d articles failed to save; saving them one by one", len(items))
+    results: list[SaveResult | FrontlinesError] = []
+    for entry, analysis in items:
+        try:
+            results.append(
+                ingester.store.save(analysis, replace=ingester.replace, metadata=entry.metadata)
+            )
+        except FrontlinesError as error:
+            results.append(error)
+    return results
+
+
+def _outcome(entry: _Pending, saved: SaveResult) -> InputResult:
     english = _english(entry)
     copy = entry.copy
     reasons = []

@@ -93,7 +93,11 @@ def load_command(folder: Path, replace: bool, db: Path | None) -> None:
     settings = settings_for(db)
     with open_store(settings.db_path) as store:
         report = load_batch(folder, store=store, replace=replace)
+    for line in report.failures:
+        click.echo(f"failed      {line}", err=True)
     click.echo(report.summary(), err=True)
+    if report.failures:
+        sys.exit(1)
 
 
 @store_group.command(name="export")

@@ -25,6 +25,7 @@ from frontlines.batch.rows import (
     report_row,
     reports_of,
 )
+from frontlines.errors import FrontlinesError
 from frontlines.fusion import Report
 from frontlines.model import Analysis
 from frontlines.store.base import EventQuery, Store, StoredEvent
@@ -34,13 +35,17 @@ PAGE = 1000
 
 @dataclass
 class LoadReport:
-    outcomes: dict[str, int] = field(default_factory=dict)  # stored, duplicate, replaced
+    outcomes: dict[str, int] = field(default_factory=dict)  # stored, duplicate, replaced, failed
     events: int = 0
     links: int = 0
+    failures: list[str] = field(default_factory=list)  # one line per article the store refused
 
     def summary(self) -> str:
         parts = ", ".join(f"{count} {outcome}" for outcome, count in sorted(self.outcomes.items()))
         return f"articles: {parts or 'none'}; {self.events} events; {self.links} syndication links"
+
+    def count(self, outcome: str) -> None:
+        self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
 
 
 def load_batch(
@@ -56,8 +61,13 @@ def load_batch(
     for row in iter_rows(out, "articles"):
         analysis = Analysis.from_dict(json.loads(row["analysis"]), text=row["text"])
         metadata: dict[str, Any] = json.loads(row["metadata"])
-        saved = store.save(analysis, replace=replace, metadata=metadata)
-        report.outcomes[saved.outcome] = report.outcomes.get(saved.outcome, 0) + 1
+        try:
+            saved = store.save(analysis, replace=replace, metadata=metadata)
+        except FrontlinesError as error:  # refused alone, as ingest would refuse it
+            report.count("failed")
+            report.failures.append(" ".join(f"{row['origin']}: {error}".split()))
+            continue
+        report.count(saved.outcome)
         report.events += saved.events
         if row["original_id"] is not None:
             links.append((row["id"], row["original_id"], float(row["similarity"] or 0.0)))
