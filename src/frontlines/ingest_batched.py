@@ -43,7 +43,7 @@ from frontlines.store.base import SaveResult, Store
 from frontlines.syndication import Fingerprint, Group
 
 log = logging.getLogger(__name__)
-BATCH = 64  # articles per transaction
+BATCH = 32  # articles per transaction
 PIPE_BATCH = 16  # texts per nlp.pipe call
 
 Analysed = Analysis | str  # an analysis, or why it failed
@@ -219,8 +219,20 @@ def _finish(
 def _save(
     ingester: Ingester, items: list[tuple[_Pending, Analysis]]
 ) -> list[SaveResult | FrontlinesError]:
-    """The batch in one transaction; if that fails, each article in its own, as ingest does
-    (an article the store refuses fails alone)."""
+    """The batch in one transaction. An article the store refuses fails alone, as in ingest:
+    one whose event ids repeat is saved on its own (the store refuses it), and when a batch
+    fails all the same, each half is tried again, down to single articles."""
+    if not items:
+        return []
+    lone = [n for n, (_, analysis) in enumerate(items) if _repeats_an_event_id(analysis)]
+    if lone:
+        done: dict[int, SaveResult | FrontlinesError] = {}
+        rest = [n for n in range(len(items)) if n not in lone]
+        done.update(zip(rest, _save(ingester, [items[n] for n in rest]), strict=True))
+        done.update((n, _save_one(ingester, *items[n])) for n in lone)
+        return [done[n] for n in range(len(items))]
+    if len(items) == 1:
+        return [_save_one(ingester, *items[0])]
     try:
         return list(
             ingester.store.save_many(
@@ -229,16 +241,23 @@ def _save(
             )
         )
     except FrontlinesError:
-        log.info("a batch of %d articles failed to save; saving them one by one", len(items))
-    results: list[SaveResult | FrontlinesError] = []
-    for entry, analysis in items:
-        try:
-            results.append(
-                ingester.store.save(analysis, replace=ingester.replace, metadata=entry.metadata)
-            )
-        except FrontlinesError as error:
-            results.append(error)
-    return results
+        log.info("a batch of %d articles failed to save; trying each half", len(items))
+    half = len(items) // 2
+    return [*_save(ingester, items[:half]), *_save(ingester, items[half:])]
+
+
+def _save_one(
+    ingester: Ingester, entry: _Pending, analysis: Analysis
+) -> SaveResult | FrontlinesError:
+    try:
+        return ingester.store.save(analysis, replace=ingester.replace, metadata=entry.metadata)
+    except FrontlinesError as error:
+        return error
+
+
+def _repeats_an_event_id(analysis: Analysis) -> bool:
+    ids = [event.id for event in analysis.events]
+    return len(set(ids)) < len(ids)
 
 
 def _outcome(entry: _Pending, saved: SaveResult) -> InputResult:

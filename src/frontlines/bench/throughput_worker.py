@@ -20,8 +20,10 @@ from frontlines.bench.speed_worker import WARM_UP_TEXT, peak_rss_mib
 from frontlines.settings import Settings
 
 
-def run_ingest(texts: list[str], *, settings: Settings, workers: int) -> tuple[float, int]:
-    """Seconds to ingest ``texts``, and how many of them the store refused."""
+def run_ingest(
+    texts: list[str], *, settings: Settings, workers: int
+) -> tuple[float, dict[str, Any]]:
+    """Seconds to ingest ``texts``; how many the store refused and the main process' phases."""
     from frontlines.ingest_batched import Analysers, ingest_batched
     from frontlines.store import open_store
 
@@ -42,10 +44,13 @@ def run_ingest(texts: list[str], *, settings: Settings, workers: int) -> tuple[f
                 [str(lines)], store=store, settings=settings, analysers=analysers
             )
             seconds = time.perf_counter() - started
-    return seconds, sum(1 for result in report.results if result.outcome == "failed")
+    failed = sum(1 for result in report.results if result.outcome == "failed")
+    return seconds, {"failed": failed, "phases": report.seconds}
 
 
-def run_spacy(texts: list[str], *, settings: Settings, workers: int) -> tuple[float, int]:
+def run_spacy(
+    texts: list[str], *, settings: Settings, workers: int
+) -> tuple[float, dict[str, Any]]:
     from frontlines.resources import Resources
 
     nlp = Resources(settings).nlp
@@ -53,7 +58,7 @@ def run_spacy(texts: list[str], *, settings: Settings, workers: int) -> tuple[fl
     started = time.perf_counter()
     for _ in nlp.pipe(texts, n_process=workers):
         pass
-    return time.perf_counter() - started, 0
+    return time.perf_counter() - started, {}
 
 
 def children_peak_mib() -> float:
@@ -63,9 +68,9 @@ def children_peak_mib() -> float:
 
 def measure(mode: str, texts: list[str], *, settings: Settings, workers: int) -> dict[str, Any]:
     run = run_ingest if mode == "ingest" else run_spacy
-    seconds, failed = run(texts, settings=settings, workers=workers)
+    seconds, details = run(texts, settings=settings, workers=workers)
     return {
-        "failed": failed,
+        **details,
         "mode": mode,
         "workers": workers,
         "articles": len(texts),
