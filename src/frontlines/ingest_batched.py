@@ -45,6 +45,7 @@ from frontlines.syndication import Fingerprint, Group
 log = logging.getLogger(__name__)
 BATCH = 32  # articles per transaction
 PIPE_BATCH = 16  # texts per nlp.pipe call
+PART = 8  # articles per task a worker process takes
 
 Analysed = Analysis | str  # an analysis, or why it failed
 
@@ -334,7 +335,7 @@ class Analysers:
             done: Future[list[Analysed]] = Future()
             done.set_result(analyse(articles, settings=self._settings))
             return done
-        size = -(-len(articles) // self._workers) or 1
+        size = PART  # small parts keep every worker busy whatever the articles' lengths
         parts = [
             self._pool.submit(analyse, articles[start : start + size], settings=self._settings)
             for start in range(0, len(articles), size)
