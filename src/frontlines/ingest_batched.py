@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import IO, Any
 
+from frontlines.batch.rows import repeated_event_ids
 from frontlines.errors import FrontlinesError
 from frontlines.ingest import (
     ENGLISH,
@@ -225,7 +226,7 @@ def _save(
     fails all the same, each half is tried again, down to single articles."""
     if not items:
         return []
-    lone = [n for n, (_, analysis) in enumerate(items) if _repeats_an_event_id(analysis)]
+    lone = [n for n, (_, analysis) in enumerate(items) if repeated_event_ids(analysis)]
     if lone:
         done: dict[int, SaveResult | FrontlinesError] = {}
         rest = [n for n in range(len(items)) if n not in lone]
@@ -254,11 +255,6 @@ def _save_one(
         return ingester.store.save(analysis, replace=ingester.replace, metadata=entry.metadata)
     except FrontlinesError as error:
         return error
-
-
-def _repeats_an_event_id(analysis: Analysis) -> bool:
-    ids = [event.id for event in analysis.events]
-    return len(set(ids)) < len(ids)
 
 
 def _outcome(entry: _Pending, saved: SaveResult) -> InputResult:

@@ -7,6 +7,7 @@ the contract's own JSON shapes (``to_dict``), dates as ``date`` objects for Arro
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -59,6 +60,12 @@ def article_row(item: Stored, *, ingested_at: datetime | None) -> Row:
         "analysis": json.dumps(analysis.to_dict(), ensure_ascii=False),
         PARTITION_COLUMN: partition(article.published),
     }
+
+
+def repeated_event_ids(analysis: Analysis) -> list[str]:
+    """Event ids that more than one of the analysis' events carry (a store keys events by id)."""
+    counts = Counter(event.id for event in analysis.events)
+    return [event_id for event_id, count in counts.items() if count > 1]
 
 
 def actor_rows(analysis: Analysis) -> list[Row]:

@@ -27,6 +27,7 @@ from frontlines.batch.rows import (
     claim_rows,
     fused_event_row,
     relation_rows,
+    repeated_event_ids,
     report_row,
     reports_of,
 )
@@ -102,6 +103,12 @@ def run_batch(
                 failed = InputResult(
                     item.origin, "failed", article_id=item.article.id, reason=reason
                 )
+                _record(report, failed, on_result)
+                continue
+            repeated = repeated_event_ids(analysed)
+            if repeated:  # a store refuses the article (its events' key repeats), as ingest does
+                reason = f"{item.origin}: event id {repeated[0]} repeats in the analysis"
+                failed = InputResult(item.origin, "failed", item.article.id, reason=reason)
                 _record(report, failed, on_result)
                 continue
             analysis = _with_date_warning(analysed)
