@@ -112,8 +112,16 @@ def geoparse(source: str, output_format: str) -> None:
     "--demo", is_flag=True, help="Ingest the fictional demo corpus shipped with frontlines."
 )
 @click.option("--replace", is_flag=True, help="Re-analyse articles already stored.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=None,
+    help="Analyse batches of articles in this many processes, storing a batch per transaction.",
+)
 @db_option
-def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: Path | None) -> None:
+def ingest(
+    sources: tuple[str, ...], demo: bool, replace: bool, workers: int | None, db: Path | None
+) -> None:
     """Read, analyse and store articles: text, HTML, RSS/Atom, JSON lines, zip, folders, stdin.
 
     Prints one line per article read (stored, duplicate, syndicated, skipped or failed, and
@@ -130,6 +138,9 @@ def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: Path | None)
         inputs.extend(str(path) for path in demo_corpus_paths())
     if not inputs:
         raise InputError("ingest: give at least one file, folder, URL or '-', or --demo")
+    if workers is not None:
+        _ingest_batched(inputs, settings=settings, workers=workers, replace=replace)
+        return
     with (
         _open_for_writing(settings) as store,
         tqdm(total=len(inputs), unit="input", file=sys.stderr, disable=None) as bar,
@@ -180,6 +191,25 @@ def watch(target: str, interval: float, once: bool, db: Path | None) -> None:
                 failed = any(result.outcome == "failed" for result in results)
                 sys.exit(1 if failed else 0)
             time.sleep(interval)
+
+
+def _ingest_batched(inputs: list[str], *, settings: Settings, workers: int, replace: bool) -> None:
+    from frontlines.ingest_batched import ingest_batched
+
+    with _open_for_writing(settings) as store:
+        report = ingest_batched(
+            inputs,
+            store=store,
+            settings=settings,
+            workers=workers,
+            replace=replace,
+            stdin=sys.stdin.buffer,
+            on_result=lambda result: click.echo(result.line(), err=True),
+        )
+    click.echo(report.summary(), err=True)
+    click.echo(report.timing(), err=True)
+    if not report.ok:
+        sys.exit(1)
 
 
 def _analyzer(settings: Settings) -> Callable[[Article], Analysis]:

@@ -137,6 +137,16 @@ class Store(ABC):
         JSON-serialisable information about the article (a feed's tags, a reader's origin).
         """
 
+    def save_many(
+        self,
+        items: Sequence[tuple[Analysis, Mapping[str, Any] | None]],
+        *,
+        replace: bool = False,
+    ) -> list[SaveResult]:
+        """``save`` for each (analysis, metadata) in order; a backend may do it in one
+        transaction (the embedded store does: one insert per table, one fusion pass)."""
+        return [self.save(analysis, replace=replace, metadata=meta) for analysis, meta in items]
+
     @abstractmethod
     def has_article(self, article_id: str) -> bool: ...
 
