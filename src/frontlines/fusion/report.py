@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from frontlines.fusion.text import content_terms
+from frontlines.fusion.text import content_terms, proper_names, site_names, times_of_day
 from frontlines.fusion.types import report_id
 from frontlines.model import Event
 
@@ -70,10 +70,17 @@ class Features:
     geonameid: int | None
     place: str
     admin1: str
+    admin2: str
+    admin3: str
     country: str
     actors: tuple[tuple[str, str], ...]  # (id, normalised name) of every actor named
     terms: frozenset[str]
     quantities: frozenset[tuple[str, float]]
+    names: frozenset[str]  # stems of the proper names of the evidence
+    sites: frozenset[str]  # stems of the names it places things at
+    times: frozenset[str]  # the parts of the day it gives
+    outlet: str
+    credits: frozenset[str]  # the sources it credits, normalised
 
     @classmethod
     def of(cls, report: Report, *, windows: dict[str, int]) -> Features:
@@ -81,6 +88,7 @@ class Features:
         loc = event.location
         located = loc is not None and loc.latitude is not None and loc.longitude is not None
         actors = [event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2]
+        texts = [mention.text for mention in event.evidence]
         return cls(
             report=report,
             day=event.event_date.toordinal() if event.event_date else None,
@@ -91,16 +99,23 @@ class Features:
             geonameid=loc.geonameid if loc else None,
             place=normalise(loc.name) if loc else "",
             admin1=normalise(loc.admin1) if loc else "",
+            admin2=normalise(loc.admin2) if loc else "",
+            admin3=normalise(loc.admin3) if loc else "",
             country=normalise(loc.country) if loc else "",
             actors=tuple(
                 sorted({(actor.id, normalise(actor.name)) for actor in actors if actor is not None})
             ),
-            terms=content_terms(mention.text for mention in event.evidence),
+            terms=content_terms(texts),
             quantities=frozenset(
                 (normalise(q.what), float(q.value))
                 for q in event.quantities
                 if q.value is not None and normalise(q.what) not in FATALITY_WORDS
             ),
+            names=proper_names(texts),
+            sites=site_names(texts),
+            times=times_of_day(texts),
+            outlet=normalise(report.outlet),
+            credits=frozenset(normalise(name) for name in event.sources),
         )
 
     @property

@@ -58,3 +58,79 @@ def cosine(first: frozenset[str], second: frozenset[str]) -> float:
     if not first or not second:
         return 0.0
     return len(first & second) / math.sqrt(len(first) * len(second))
+
+
+_NAME = re.compile(r"(?<![\w.])([A-Z][\w'’-]{2,}(?:\s+(?:al-|el-)?[A-Z][\w'’-]{2,})*)")
+NOT_NAMES = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "on", "in", "at", "the", "a", "an", "this", "that",
+        "after", "before", "during", "when", "while", "according", "around", "about", "near",
+        "some", "several", "many", "dozens", "hundreds", "thousands", "there", "they", "it",
+        "he", "she", "we", "his", "her", "their", "its", "two", "three", "four", "five",
+        "six", "seven", "eight", "nine", "ten", "one", "unknown", "no", "local", "police",
+        "district", "state", "region", "township", "province", "village", "town", "city",
+        "division", "upazila", "union", "area", "oblast", "governorate", "county", "road",
+    }
+)  # fmt: skip
+TIMES = (
+    ("dawn", re.compile(r"\b(?:dawn|daybreak|early hours|before sunrise)\b", re.IGNORECASE)),
+    ("morning", re.compile(r"\bmorning\b|\b(?:[5-9]|1[01])(?::\d\d)?\s*a\.?m\b", re.IGNORECASE)),
+    ("midday", re.compile(r"\b(?:noon|midday|12(?::\d\d)?\s*p\.?m)\b", re.IGNORECASE)),
+    ("afternoon", re.compile(r"\bafternoon\b|\b[1-5](?::\d\d)?\s*p\.?m\b", re.IGNORECASE)),
+    ("evening", re.compile(r"\bevening\b|\b[6-9](?::\d\d)?\s*p\.?m\b", re.IGNORECASE)),
+    (
+        "night",
+        re.compile(
+            r"\b(?:night|overnight|midnight|1[01](?::\d\d)?\s*p\.?m|[1-4](?::\d\d)?\s*a\.?m)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+NEAR_TIMES = frozenset(
+    {
+        frozenset({"dawn", "morning"}), frozenset({"morning", "midday"}),
+        frozenset({"midday", "afternoon"}), frozenset({"afternoon", "evening"}),
+        frozenset({"evening", "night"}), frozenset({"night", "dawn"}),
+    }
+)  # fmt: skip
+
+
+def proper_names(texts: Iterable[str]) -> frozenset[str]:
+    """Stems of the capitalised words of ``texts`` that are names (no months, days, pronouns),
+    first words of sentences included only when capitalised words follow them."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _NAME.finditer(text):
+            for word in match.group(1).split():
+                key = word.lower().strip("'’-")
+                if key in NOT_NAMES or key in STOPWORDS or len(key) < 3:
+                    continue
+                found.add(stem(key.removeprefix("al-").removeprefix("el-")))
+    return frozenset(found)
+
+
+def times_of_day(texts: Iterable[str]) -> frozenset[str]:
+    """The parts of the day the texts give (dawn, morning, midday, afternoon, evening, night)."""
+    joined = " ".join(texts)
+    return frozenset(name for name, pattern in TIMES if pattern.search(joined))
+
+
+_SITE = re.compile(
+    r"\b(?:in|at|near|outside|inside|into)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+(?:(?:\s*[-–,(]\s*|\s+)[A-Z][\w'’-]+)*)"
+)
+
+
+def site_names(texts: Iterable[str]) -> frozenset[str]:
+    """Stems of the names a text places things at ("in Dhaka - Jatrabari", "near Mamassirou",
+    "at Shahbagh"): the sites that tell two happenings of one city apart."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _SITE.finditer(text):
+            for word in re.findall(r"[A-Z][\w'’-]+", match.group(1)):
+                key = word.lower().strip("'’-")
+                if key not in NOT_NAMES and key not in STOPWORDS and len(key) >= 3:
+                    found.add(stem(key))
+    return frozenset(found)

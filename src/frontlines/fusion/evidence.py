@@ -1,0 +1,128 @@
+"""Evidence that two reports tell one happening, beyond being of one kind, place and day.
+
+Two protests in one city on one day are compatible, yet usually two events: fusion links them
+only on evidence that they are one. Each signal compares what the two texts state:
+
+- wording: the cosine of their content words (``text``);
+- names: the proper names they share (a named target, unit, site or group), of those they give;
+- toll: the same number of dead (positive), or tolls too far apart to be one count;
+- time of day: the same part of the day, or different ones;
+- actors: the actors both name, of those the shorter list gives;
+- credit: one report credits the other's outlet, or both credit one news organisation.
+
+``evidence`` weighs them into 0..1; a contradiction (two tolls, two times of day) lowers it.
+"""
+
+from __future__ import annotations
+
+from frontlines.fusion.origins import is_news_organisation
+from frontlines.fusion.report import Features
+from frontlines.fusion.text import NEAR_TIMES, cosine, stem
+
+
+def name_affinity(first: Features, second: Features) -> float | None:
+    """Shared names of all those either gives (Jaccard), beyond the regions' and actors' own:
+    two reports naming different villages, units or sites tell two happenings."""
+    skip = _common_names(first) | _common_names(second)
+    a, b = first.names - skip, second.names - skip
+    if not a or not b:
+        return None
+    return len(a & b) / len(a | b)
+
+
+def site_affinity(first: Features, second: Features) -> float | None:
+    """Shared sites of all those either places things at (Jaccard), beyond the regions'."""
+    skip = _common_names(first) | _common_names(second)
+    a, b = first.sites - skip, second.sites - skip
+    if not a or not b:
+        return None
+    return len(a & b) / len(a | b)
+
+
+def _common_names(features: Features) -> frozenset[str]:
+    """Stems of the words of the report's admin1, country and actors' names: names every
+    report of a region or a war gives."""
+    areas = (features.admin1, features.country)
+    words = [word for name in areas for word in name.split()]
+    words.extend(word for _, name in features.actors for word in name.split())
+    return frozenset(stem(word) for word in words)
+
+
+def toll_affinity(first: Features, second: Features) -> float | None:
+    """1 for one positive toll, 0.6 for tolls within a factor of two, 0 for tolls further apart;
+    None when either gives no deaths."""
+    one, other = first.report.event.fatalities, second.report.event.fatalities
+    if not one or not other:
+        return None
+    low, high = min(one, other), max(one, other)
+    if low == high:
+        return 1.0
+    return 0.6 if low / high >= 0.5 else 0.0
+
+
+def time_affinity(first: Features, second: Features) -> float | None:
+    """1 for one part of the day, 0.5 for neighbouring parts, 0 for others; None when either
+    gives none."""
+    if not first.times or not second.times:
+        return None
+    if first.times & second.times:
+        return 1.0
+    near = any(frozenset({a, b}) in NEAR_TIMES for a in first.times for b in second.times)
+    return 0.5 if near else 0.0
+
+
+def actor_affinity(first: Features, second: Features) -> float | None:
+    """Share of the shorter actor list also named by the other report (by id or by name)."""
+    if not first.actors or not second.actors:
+        return None
+    fewer, more = sorted((first.actors, second.actors), key=len)
+    ids, names = {actor_id for actor_id, _ in more}, {name for _, name in more}
+    shared = sum(1 for actor_id, name in fewer if actor_id in ids or name in names)
+    return shared / len(fewer)
+
+
+def credits_each_other(first: Features, second: Features) -> bool:
+    """One report credits the other's outlet, or both credit one news organisation."""
+    if first.outlet and first.outlet in second.credits:
+        return True
+    if second.outlet and second.outlet in first.credits:
+        return True
+    shared = first.credits & second.credits
+    return any(is_news_organisation(name, outlets=frozenset()) for name in shared)
+
+
+def wording_affinity(first: Features, second: Features) -> float:
+    """Cosine of the evidence's content words, stretched: independent reports share few words."""
+    return min(1.0, WORDING_STRETCH * cosine(first.terms, second.terms))
+
+
+WORDING_STRETCH = 1.3
+WORDING = 0.25
+SIGNALS = (
+    ("sites", 0.4), ("names", 0.2), ("actors", 0.25), ("toll", 0.25), ("time", 0.15)
+)  # fmt: skip
+CREDIT = 0.25
+
+
+def evidence(first: Features, second: Features) -> float:
+    """How strongly the texts say they tell one happening (0..1).
+
+    The weighted mean of the wording and of the other signals the pair has (names, actors, toll,
+    time of day): a signal neither report gives neither helps nor hurts. A credit between the
+    two adds ``CREDIT``.
+    """
+    found = {
+        "sites": site_affinity(first, second),
+        "names": name_affinity(first, second),
+        "actors": actor_affinity(first, second),
+        "toll": toll_affinity(first, second),
+        "time": time_affinity(first, second),
+    }
+    total, weights = WORDING * wording_affinity(first, second), WORDING
+    for name, weight in SIGNALS:
+        signal = found[name]
+        if signal is not None:
+            total += weight * signal
+            weights += weight
+    value = total / weights + (CREDIT if credits_each_other(first, second) else 0.0)
+    return min(1.0, value)
