@@ -93,9 +93,9 @@ def place_affinity(
     admin1; an unnamed point holds what lies within a kilometre (``max_km`` at precision 2).
     """
     if first.located and second.located:
-        km = distance_km(first, second)
         if first.geonameid is not None and first.geonameid == second.geonameid:
             return 1.0
+        km = distance_km(first, second)
         if first.place and first.place == second.place and km <= max_km:
             return 1.0  # one name: one place, unless two places share it far apart
         coarse = max(first.geo_precision or 1, second.geo_precision or 1)

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from frontlines.fusion.origins import is_news_organisation
 from frontlines.fusion.report import Features
-from frontlines.fusion.text import NEAR_TIMES, cosine, stem
+from frontlines.fusion.text import NEAR_TIMES, cosine
 
 
 def name_affinity(first: Features, second: Features) -> float | None:
     """Shared names of all those either gives (Jaccard), beyond the regions' and actors' own:
     two reports naming different villages, units or sites tell two happenings."""
-    skip = _common_names(first) | _common_names(second)
+    skip = first.common | second.common
     a, b = first.names - skip, second.names - skip
     if not a or not b:
         return None
@@ -31,33 +31,29 @@ def name_affinity(first: Features, second: Features) -> float | None:
 
 
 def site_affinity(first: Features, second: Features) -> float | None:
-    """Shared sites of all those either places things at (Jaccard), beyond the regions'."""
-    skip = _common_names(first) | _common_names(second)
-    a, b = first.sites - skip, second.sites - skip
-    if not a or not b:
-        return None
-    return len(a & b) / len(a | b)
-
-
-def _common_names(features: Features) -> frozenset[str]:
-    """Stems of the words of the report's admin1, country and actors' names: names every
-    report of a region or a war gives."""
-    areas = (features.admin1, features.country)
-    words = [word for name in areas for word in name.split()]
-    words.extend(word for _, name in features.actors for word in name.split())
-    return frozenset(stem(word) for word in words)
+    """How far one report's sites (and place) are named anywhere by the other: the larger share
+    of the two directions, beyond the regions' names. Two notes of one city placing things in
+    two neighbourhoods score 0; "in Kharkiv" against "in Kharkiv's Saltivskyi district", 1."""
+    skip = first.common | second.common
+    shares = []
+    for one, other in ((first, second), (second, first)):
+        sites = one.sites - skip
+        named = (other.names | other.sites | other.place_words) - skip
+        if sites and named:
+            shares.append(len(sites & named) / len(sites))
+    return max(shares) if shares else None
 
 
 def toll_affinity(first: Features, second: Features) -> float | None:
-    """1 for one positive toll, 0.6 for tolls within a factor of two, 0 for tolls further apart;
-    None when either gives no deaths."""
+    """1 for one positive toll, 0.6 for tolls within a factor of two, 0.3 for tolls further
+    apart (tolls grow as bodies are found); None when either gives no deaths."""
     one, other = first.report.event.fatalities, second.report.event.fatalities
     if not one or not other:
         return None
     low, high = min(one, other), max(one, other)
     if low == high:
         return 1.0
-    return 0.6 if low / high >= 0.5 else 0.0
+    return 0.6 if low / high >= 0.5 else 0.3  # early and later tolls differ: a weak sign
 
 
 def time_affinity(first: Features, second: Features) -> float | None:
@@ -97,9 +93,10 @@ def wording_affinity(first: Features, second: Features) -> float:
 
 
 WORDING_STRETCH = 1.3
+PRIOR = (0.5, 0.3)  # (value, weight): what a pair with no other evidence is worth
 WORDING = 0.25
 SIGNALS = (
-    ("sites", 0.4), ("names", 0.2), ("actors", 0.25), ("toll", 0.25), ("time", 0.15)
+    ("sites", 0.6), ("names", 0.15), ("actors", 0.2), ("toll", 0.2), ("time", 0.15)
 )  # fmt: skip
 CREDIT = 0.25
 
@@ -107,9 +104,10 @@ CREDIT = 0.25
 def evidence(first: Features, second: Features) -> float:
     """How strongly the texts say they tell one happening (0..1).
 
-    The weighted mean of the wording and of the other signals the pair has (names, actors, toll,
-    time of day): a signal neither report gives neither helps nor hurts. A credit between the
-    two adds ``CREDIT``.
+    The weighted mean of a neutral prior, the wording and the other signals the pair has
+    (sites, names, actors, toll, time of day): a signal neither report gives neither helps nor
+    hurts, and different sites, actors, tolls or times of day pull the mean down. A credit
+    between the two adds ``CREDIT``.
     """
     found = {
         "sites": site_affinity(first, second),
@@ -118,7 +116,8 @@ def evidence(first: Features, second: Features) -> float:
         "toll": toll_affinity(first, second),
         "time": time_affinity(first, second),
     }
-    total, weights = WORDING * wording_affinity(first, second), WORDING
+    total = PRIOR[0] * PRIOR[1] + WORDING * wording_affinity(first, second)
+    weights = PRIOR[1] + WORDING
     for name, weight in SIGNALS:
         signal = found[name]
         if signal is not None:

@@ -8,9 +8,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from frontlines.fusion.text import content_terms, proper_names, site_names, times_of_day
+from frontlines.fusion.text import content_terms, proper_names, site_names, stem, times_of_day
 from frontlines.fusion.types import report_id
-from frontlines.model import Event
+from frontlines.model import ActorRef, Event, Location
 
 DATE_RANKS: dict[str, int] = {"day": 0, "week": 1, "month": 2, "approximate": 3}
 FATALITY_WORDS = frozenset({"fatalities", "killed", "dead", "deaths"})  # compared as fatalities
@@ -81,6 +81,8 @@ class Features:
     times: frozenset[str]  # the parts of the day it gives
     outlet: str
     credits: frozenset[str]  # the sources it credits, normalised
+    common: frozenset[str]  # stems of names every report of its region, war or outlet gives
+    place_words: frozenset[str]  # stems of the words of its place's name
 
     @classmethod
     def of(cls, report: Report, *, windows: dict[str, int]) -> Features:
@@ -116,11 +118,26 @@ class Features:
             times=times_of_day(texts),
             outlet=normalise(report.outlet),
             credits=frozenset(normalise(name) for name in event.sources),
+            common=_common_names(loc, actors, report.outlet),
+            place_words=frozenset(
+                stem(word) for word in normalise(loc.name if loc else "").split() if len(word) >= 3
+            ),
         )
 
     @property
     def located(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+
+def _common_names(
+    location: Location | None, actors: list[ActorRef | None], outlet: str | None
+) -> frozenset[str]:
+    """Stems of the words of the report's admin1, country, outlet and actors' names: names
+    every report of a region, a war or an outlet gives, which tell no two happenings apart."""
+    names = [location.admin1, location.country] if location else []
+    names.append(outlet)
+    names.extend(actor.name for actor in actors if actor is not None)
+    return frozenset(stem(word) for name in names for word in normalise(name).split())
 
 
 EARTH_RADIUS_KM = 6371.0088

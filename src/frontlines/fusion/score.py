@@ -37,11 +37,11 @@ class FusionSettings:
     """Blocking windows, place radii and the threshold at or above which reports are linked."""
 
     windows: dict[str, int] = field(
-        default_factory=lambda: {"day": 1, "week": 7, "month": 31, "approximate": 7}
+        default_factory=lambda: {"day": 1, "week": 7, "month": 31, "approximate": 3}
     )
     max_km: float = 50.0  # a district or area holds places this far from its point
     town_km: float = 15.0  # a town holds its neighbourhoods this far from its point
-    threshold: float = 0.7
+    threshold: float = 0.6
     strictness: Strictness = "normal"
 
     @property
@@ -63,10 +63,10 @@ class FusionSettings:
         base = cls()
         if strictness == "strict":
             windows = {**base.windows, "day": 0}
-            return replace(base, windows=windows, threshold=0.8, strictness="strict")
+            return replace(base, windows=windows, threshold=0.7, strictness="strict")
         if strictness == "loose":
             windows = {**base.windows, "day": 2}
-            return replace(base, windows=windows, threshold=0.55, strictness="loose")
+            return replace(base, windows=windows, threshold=0.5, strictness="loose")
         return replace(base, strictness=strictness)  # type: ignore[arg-type]
 
 
@@ -83,25 +83,31 @@ def date_affinity(first: Features, second: Features, *, settings: FusionSettings
     return compat.date_affinity(first, second)
 
 
-def compatible(first: Features, second: Features, *, settings: FusionSettings) -> bool:
-    """The constraints alone: could these two reports be one event at all?"""
+def _fit(first: Features, second: Features, *, settings: FusionSettings) -> float | None:
+    """How well type, place and date fit (0..1); None when a constraint rules the pair out."""
     a, b = first.report, second.report
     if not settings.links or a.article_id == b.article_id or a.fictional != b.fictional:
-        return False
-    return (
-        date_affinity(first, second, settings=settings) is not None
-        and type_affinity(first, second) is not None
-        and place_affinity(first, second, settings=settings) is not None
-    )
+        return None
+    when = compat.date_affinity(first, second)
+    if when is None:
+        return None
+    kind = compat.type_affinity(first, second)
+    if kind is None:
+        return None
+    where = place_affinity(first, second, settings=settings)
+    if where is None:
+        return None
+    return TYPE * kind + PLACE * where + DATE * when
+
+
+def compatible(first: Features, second: Features, *, settings: FusionSettings) -> bool:
+    """The constraints alone: could these two reports be one event at all?"""
+    return _fit(first, second, settings=settings) is not None
 
 
 def pair_score(first: Features, second: Features, *, settings: FusionSettings) -> float | None:
     """How strongly two reports are one event (0..1), or None when a constraint rules it out."""
-    if not compatible(first, second, settings=settings):
+    fit = _fit(first, second, settings=settings)
+    if fit is None:
         return None
-    fit = (
-        TYPE * (type_affinity(first, second) or 0.0)
-        + PLACE * (place_affinity(first, second, settings=settings) or 0.0)
-        + DATE * (date_affinity(first, second, settings=settings) or 0.0)
-    )
     return STRUCTURE * fit + (1 - STRUCTURE) * evidence(first, second)
