@@ -112,8 +112,15 @@ def geoparse(source: str, output_format: str) -> None:
     "--demo", is_flag=True, help="Ingest the fictional demo corpus shipped with frontlines."
 )
 @click.option("--replace", is_flag=True, help="Re-analyse articles already stored.")
+@click.option(
+    "--no-fuse", "no_fuse", is_flag=True,
+    help="Keep reports only: set the store's fusion strictness to off (every report its own "
+    "event) until `frontlines events strictness normal`.",
+)  # fmt: skip
 @db_option
-def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: Path | None) -> None:
+def ingest(
+    sources: tuple[str, ...], demo: bool, replace: bool, no_fuse: bool, db: Path | None
+) -> None:
     """Read, analyse and store articles: text, HTML, RSS/Atom, JSON lines, zip, folders, stdin.
 
     Prints one line per article read (stored, duplicate, syndicated, skipped or failed, and
@@ -134,6 +141,9 @@ def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: Path | None)
         _open_for_writing(settings) as store,
         tqdm(total=len(inputs), unit="input", file=sys.stderr, disable=None) as bar,
     ):
+        if no_fuse and store.fusion_strictness() != "off":
+            store.set_fusion_strictness("off")
+            click.echo("fusion is off for this store: every report is an event", err=True)
         report = ingest_paths(
             inputs,
             store=store,

@@ -93,14 +93,14 @@ def place_affinity(
     admin1; an unnamed point holds what lies within a kilometre (``max_km`` at precision 2).
     """
     if first.located and second.located:
+        coarse = max(first.geo_precision or 1, second.geo_precision or 1)
+        if coarse >= 3:  # a region holds its admin1, however precise the other place
+            return 0.4 if _same_admin1(first, second) else None
         if first.geonameid is not None and first.geonameid == second.geonameid:
             return 1.0
         km = distance_km(first, second)
         if first.place and first.place == second.place and km <= max_km:
             return 1.0  # one name: one place, unless two places share it far apart
-        coarse = max(first.geo_precision or 1, second.geo_precision or 1)
-        if coarse >= 3:
-            return 0.4 if _same_admin1(first, second) else None
         if not (first.place and second.place):
             near = km <= (max_km if coarse == 2 else 1.0) and _admin1_agrees(first, second)
             return 0.6 if near else None
