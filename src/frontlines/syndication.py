@@ -3,12 +3,17 @@
 A reprint (the same wire text with small edits, under another outlet) shares most of its word
 4-shingles with the original, so the estimated Jaccard similarity of their shingle sets is high;
 independent reports of the same event share almost none. Candidates come from locality-sensitive
-hashing (bands of the signature), then are checked on the whole signature. The original of a
-group is the earliest published, then the first stored.
+hashing (bands of the signature), then are checked on the whole signature. Two texts written
+from one template (an analyst's notes of two events, a daily bulletin's entries) can share as
+many shingles: a reprint adds or drops words, but never swaps one place, name or number for
+another, so a pair where each text has a fact (a number, a capitalised name inside a sentence)
+the other lacks is no reprint. The original of a group is the earliest published, then the first
+stored.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import zlib
@@ -28,6 +33,14 @@ ROWS_PER_BAND = 3  # 42 bands: a pair at similarity 0.5 becomes a candidate 99.6
 THRESHOLD = 0.5
 MIN_SHINGLES = 20  # shorter texts share shingles by chance too easily
 _WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"[\w'’-]+|[.!?]")
+NOT_FACTS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "i",
+    }
+)  # fmt: skip
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # an odd 64-bit constant (the golden ratio)
 
 Signature = npt.NDArray[np.uint64]
@@ -60,6 +73,33 @@ def shingles(text: str) -> Signature:
     return np.unique(hashed)
 
 
+Facts = tuple[str, ...]
+
+
+def facts(text: str) -> Facts:
+    """The numbers and the capitalised words inside sentences (names) of a text, lower-cased,
+    in the order the text gives them."""
+    found: list[str] = []
+    start = True
+    for word in _TOKEN.findall(text):
+        if word in ".!?":
+            start = True
+            continue
+        key = word.lower()
+        if word[0].isdigit() or (not start and word[0].isupper() and key not in NOT_FACTS):
+            found.append(key)
+        start = False
+    return tuple(found)
+
+
+def swaps_facts(first: Facts, second: Facts) -> bool:
+    """Whether one text puts a fact where the other has another (Paltan for Dhanmondi, 6 May
+    for 5 May): two stories from one template, not a reprint. Facts one adds or drops (a
+    dateline, a credit, a cut paragraph) are a reprint's edits."""
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    return any(tag == "replace" for tag, *_ in matcher.get_opcodes())
+
+
 def signature(text: str) -> Signature | None:
     """The MinHash signature of a text, or None when it has too few shingles to compare."""
     values = shingles(text)
@@ -84,10 +124,12 @@ class Fingerprint:
     outlet: str | None
     published: date | None
     signature: Signature | None  # None: too short to compare
+    facts: Facts = ()
 
     @classmethod
     def of(cls, article: Article) -> Fingerprint:
-        return cls(article.id, article.outlet, article.published, signature(article.text))
+        text = article.text
+        return cls(article.id, article.outlet, article.published, signature(text), facts(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +189,7 @@ class SyndicationIndex:
             for hit in sorted(candidates, key=lambda hit: self._entries[hit].order)
             if _other_outlet(self._entries[hit].fingerprint, found)
             and similarity(self._entries[hit].signature, sig) >= self.threshold
+            and not swaps_facts(self._entries[hit].fingerprint.facts, found.facts)
         ]
         if not matches:
             return None

@@ -24,6 +24,7 @@ from frontlines.bench.ecbplus import FOLDER as ECB_FOLDER
 from frontlines.bench.ecbplus import MENTIONS, read_mentions
 from frontlines.bench.fusion_data import Headline, busiest_months, ucdp_events
 from frontlines.bench.fusion_ecb import cross_validated, pair_recall, same_event_pairs
+from frontlines.bench.fusion_reprints import LOOKED_AT, reprint_figures
 from frontlines.bench.protocols import Analyse, Progress
 from frontlines.bench.report import BenchResult, Figure, Sample, Table
 from frontlines.fusion import FusionSettings, Report, fuse
@@ -120,6 +121,23 @@ def run_fusion(
             f"acled_notes/{CSV_NAME}: {len(busiest)} country-months",
             notes_total,
             better="lower",
+        )
+        reprints = reprint_figures(list(months.values()))
+        figure(
+            "reprints: template note pairs flagged as reprints",
+            reprints.template_flagged / reprints.template_pairs
+            if reprints.template_pairs
+            else None,
+            f"acled_notes: note pairs of one country-month, shingle Jaccard >= {LOOKED_AT}",
+            reprints.template_pairs,
+            better="lower",
+        )
+        figure(
+            "reprints: edited copies found",
+            reprints.copies_found / reprints.copies if reprints.copies else None,
+            "acled_notes: each note with a reprint's edits",
+            reprints.copies,
+            better="higher",
         )
         tables.append(
             Table(

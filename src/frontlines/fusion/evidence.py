@@ -32,8 +32,9 @@ def name_affinity(first: Features, second: Features) -> float | None:
 
 def site_affinity(first: Features, second: Features) -> float | None:
     """How far one report's sites are named anywhere by the other (its names, sites or place):
-    the larger share of the two directions, beyond the regions' names. Two notes of one city placing things in
-    two neighbourhoods score 0; "in Kharkiv" against "in Kharkiv's Saltivskyi district", 1."""
+    the larger share of the two directions, beyond the regions' names. Two notes of one city
+    placing things in two neighbourhoods score 0; "in Kharkiv" against "in Kharkiv's
+    Saltivskyi district", 1."""
     skip = first.common | second.common
     shares = []
     for one, other in ((first, second), (second, first)):
