@@ -13,7 +13,7 @@ from frontlines.fusion.evidence import (
 )
 from frontlines.fusion.report import Features, Report
 from frontlines.fusion.score import FusionSettings
-from frontlines.fusion.text import site_names, times_of_day
+from frontlines.fusion.text import name_key, site_names, times_of_day
 from tests.fusion.samples import KHARKIV, one_report
 
 SETTINGS = FusionSettings()
@@ -26,7 +26,9 @@ def report(text: str, *, outlet: str, **event: object) -> Features:
 
 def test_evidence_sites_and_times_are_read_from_the_text() -> None:
     text = "Rioters set fire to a bus in Dhaka - Jatrabari (Jatrabari) on Tuesday evening."
-    assert site_names([text]) == {"dhaka", "jatra"}
+    assert site_names([text]) == {name_key("Dhaka"), name_key("Jatrabari")}
+    assert name_key("Saraqeb") == name_key("Saraqib") != name_key("Sarmada")
+    assert name_key("Ukrainka") != name_key("Ukraine")
     assert times_of_day([text]) == {"evening"}
     assert times_of_day(["The shelling began at 4 am and lasted until noon."]) == {
         "night", "midday",

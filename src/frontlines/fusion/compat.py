@@ -94,9 +94,12 @@ def place_affinity(
     """
     if first.located and second.located:
         coarse = max(first.geo_precision or 1, second.geo_precision or 1)
+        same = first.geonameid is not None and first.geonameid == second.geonameid
         if coarse >= 3:  # a region holds its admin1, however precise the other place
-            return 0.4 if _same_admin1(first, second) else None
-        if first.geonameid is not None and first.geonameid == second.geonameid:
+            if not _same_admin1(first, second):
+                return None
+            return 0.6 if same or (first.place and first.place == second.place) else 0.4
+        if same:
             return 1.0
         km = distance_km(first, second)
         if first.place and first.place == second.place and km <= max_km:

@@ -8,7 +8,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from frontlines.fusion.text import content_terms, proper_names, site_names, stem, times_of_day
+from frontlines.fusion.text import (
+    content_terms,
+    name_key,
+    proper_names,
+    site_names,
+    times_of_day,
+)
 from frontlines.fusion.types import report_id
 from frontlines.model import ActorRef, Event, Location
 
@@ -76,13 +82,13 @@ class Features:
     actors: tuple[tuple[str, str], ...]  # (id, normalised name) of every actor named
     terms: frozenset[str]
     quantities: frozenset[tuple[str, float]]
-    names: frozenset[str]  # stems of the proper names of the evidence
-    sites: frozenset[str]  # stems of the names it places things at
+    names: frozenset[str]  # the proper names of the evidence (``name_key``)
+    sites: frozenset[str]  # the names it places things at or acts on
     times: frozenset[str]  # the parts of the day it gives
     outlet: str
     credits: frozenset[str]  # the sources it credits, normalised
-    common: frozenset[str]  # stems of names every report of its region, war or outlet gives
-    place_words: frozenset[str]  # stems of the words of its place's name
+    common: frozenset[str]  # names every report of its region, war or outlet gives
+    place_words: frozenset[str]  # the words of its place's name
 
     @classmethod
     def of(cls, report: Report, *, windows: dict[str, int]) -> Features:
@@ -120,7 +126,9 @@ class Features:
             credits=frozenset(normalise(name) for name in event.sources),
             common=_common_names(loc, actors, report.outlet),
             place_words=frozenset(
-                stem(word) for word in normalise(loc.name if loc else "").split() if len(word) >= 3
+                name_key(word)
+                for word in normalise(loc.name if loc else "").split()
+                if len(word) >= 3
             ),
         )
 
@@ -137,7 +145,7 @@ def _common_names(
     names = [location.admin1, location.country] if location else []
     names.append(outlet)
     names.extend(actor.name for actor in actors if actor is not None)
-    return frozenset(stem(word) for name in names for word in normalise(name).split())
+    return frozenset(name_key(word) for name in names for word in normalise(name).split())
 
 
 EARTH_RADIUS_KM = 6371.0088

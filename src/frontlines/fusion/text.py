@@ -98,8 +98,8 @@ NEAR_TIMES = frozenset(
 
 
 def proper_names(texts: Iterable[str]) -> frozenset[str]:
-    """Stems of the capitalised words of ``texts`` that are names (no months, days, pronouns),
-    first words of sentences included only when capitalised words follow them."""
+    """The capitalised words of ``texts`` that are names (no months, days, pronouns), as
+    ``name_key`` gives them."""
     found: set[str] = set()
     for text in texts:
         for match in _NAME.finditer(text):
@@ -107,7 +107,7 @@ def proper_names(texts: Iterable[str]) -> frozenset[str]:
                 key = word.lower().strip("'’-")
                 if key in NOT_NAMES or key in STOPWORDS or len(key) < 3:
                     continue
-                found.add(stem(key.removeprefix("al-").removeprefix("el-")))
+                found.add(name_key(key.removeprefix("al-").removeprefix("el-")))
     return frozenset(found)
 
 
@@ -118,19 +118,34 @@ def times_of_day(texts: Iterable[str]) -> frozenset[str]:
 
 
 _SITE = re.compile(
-    r"\b(?:in|at|near|outside|inside|into)\s+(?:the\s+)?"
+    r"\b(?:in|at|near|outside|inside|into|shelled|struck|hit|attacked|targeted|bombed|stormed"
+    r"|captured|raided|seized|entered|liberated|recaptured)\s+(?:the\s+)?"
     r"([A-Z][\w'’-]+(?:(?:\s*[-–,(]\s*|\s+)[A-Z][\w'’-]+)*)"
 )
 
 
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def name_key(word: str) -> str:
+    """A name as compared: its first letter and its consonants, lower case, no possessive, so
+    transliterations meet (Saraqib and Saraqeb, Kharkiv and Kharkov: srqb, khrkv) and
+    Ukrainka (ukrnk) stays apart from Ukraine (ukrn)."""
+    word = word.lower()
+    for ending in ("'s", "’s"):
+        word = word.removesuffix(ending)
+    word = word.strip("'’-")
+    return word[:1] + _VOWELS.sub("", word[1:])
+
+
 def site_names(texts: Iterable[str]) -> frozenset[str]:
-    """Stems of the names a text places things at ("in Dhaka - Jatrabari", "near Mamassirou",
-    "at Shahbagh"): the sites that tell two happenings of one city apart."""
+    """The names a text places things at or acts on ("in Dhaka - Jatrabari", "near Mamassirou",
+    "shelled Pryvillya"): the sites that tell two happenings of one region apart."""
     found: set[str] = set()
     for text in texts:
         for match in _SITE.finditer(text):
             for word in re.findall(r"[A-Z][\w'’-]+", match.group(1)):
                 key = word.lower().strip("'’-")
                 if key not in NOT_NAMES and key not in STOPWORDS and len(key) >= 3:
-                    found.add(stem(key))
+                    found.add(name_key(key))
     return frozenset(found)
