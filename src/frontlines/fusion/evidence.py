@@ -3,7 +3,8 @@
 Two protests in one city on one day are compatible, yet usually two events: fusion links them
 only on evidence that they are one. Each signal compares what the two texts state:
 
-- wording: the cosine of their content words (``text``);
+- sites: the places one text puts things at or acts on ("in Jatrabari", "shelled Pryvillya"),
+  named by the other too, or not: two neighbourhoods of one city are two happenings;
 - names: the proper names they share (a named target, unit, site or group), of those they give;
 - toll: the same number of dead (positive), or tolls too far apart to be one count;
 - time of day: the same part of the day, or different ones;
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from frontlines.fusion.origins import is_news_organisation
 from frontlines.fusion.report import Features
-from frontlines.fusion.text import NEAR_TIMES, cosine
+from frontlines.fusion.text import NEAR_TIMES
 
 
 def name_affinity(first: Features, second: Features) -> float | None:
@@ -88,14 +89,7 @@ def credits_each_other(first: Features, second: Features) -> bool:
     return any(is_news_organisation(name, outlets=frozenset()) for name in shared)
 
 
-def wording_affinity(first: Features, second: Features) -> float:
-    """Cosine of the evidence's content words, stretched: independent reports share few words."""
-    return min(1.0, WORDING_STRETCH * cosine(first.terms, second.terms))
-
-
-WORDING_STRETCH = 1.3
 PRIOR = (0.5, 0.3)  # (value, weight): what a pair with no other evidence is worth
-WORDING = 0.25
 SIGNALS = (
     ("sites", 0.6), ("names", 0.15), ("actors", 0.2), ("toll", 0.2), ("time", 0.15)
 )  # fmt: skip
@@ -105,10 +99,11 @@ CREDIT = 0.25
 def evidence(first: Features, second: Features) -> float:
     """How strongly the texts say they tell one happening (0..1).
 
-    The weighted mean of a neutral prior, the wording and the other signals the pair has
-    (sites, names, actors, toll, time of day): a signal neither report gives neither helps nor
-    hurts, and different sites, actors, tolls or times of day pull the mean down. A credit
-    between the two adds ``CREDIT``.
+    The weighted mean of a neutral prior and of the signals the pair has (sites, names, actors,
+    toll, time of day): a signal neither report gives neither helps nor hurts, and different
+    sites, actors, tolls or times of day pull the mean down. A credit between the two adds
+    ``CREDIT``. Shared wording is no evidence: notes written from one template share as much
+    as two outlets' copies of one story, and copies are told apart by ``syndication``.
     """
     found = {
         "sites": site_affinity(first, second),
@@ -117,8 +112,7 @@ def evidence(first: Features, second: Features) -> float:
         "toll": toll_affinity(first, second),
         "time": time_affinity(first, second),
     }
-    total = PRIOR[0] * PRIOR[1] + WORDING * wording_affinity(first, second)
-    weights = PRIOR[1] + WORDING
+    total, weights = PRIOR[0] * PRIOR[1], PRIOR[1]
     for name, weight in SIGNALS:
         signal = found[name]
         if signal is not None:
