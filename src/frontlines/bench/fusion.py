@@ -26,7 +26,7 @@ from frontlines.bench.fusion_data import Headline, busiest_months, ucdp_events
 from frontlines.bench.fusion_ecb import cross_validated, pair_recall, same_event_pairs
 from frontlines.bench.fusion_reprints import LOOKED_AT, reprint_figures
 from frontlines.bench.protocols import Analyse, Progress
-from frontlines.bench.report import BenchResult, Figure, Sample, Table
+from frontlines.bench.report import BenchResult, Better, Figure, Sample, Table
 from frontlines.fusion import FusionSettings, Report, fuse
 
 NAME = "fusion"
@@ -49,13 +49,15 @@ def run_fusion(
     tables: list[Table] = []
     notes: list[str] = []
 
-    def figure(name: str, value: float | None, dataset: str, size: int, *, better: str) -> None:
+    def figure(
+        name: str, value: float | None, dataset: str, size: int, *, better: Better | None
+    ) -> None:
         figures.append(
             Figure(
                 name=f"fusion: {name}",
                 value=value,
                 unit="share",
-                better=better,  # type: ignore[arg-type]
+                better=better,
                 dataset=dataset,
                 size=size,
                 command=command,
@@ -161,7 +163,7 @@ def run_fusion(
             with_events / all_pairs if all_pairs else None,
             dataset,
             all_pairs,
-            better="higher",
+            better=None,
         )
     else:
         notes.append("no UCDP GED file found")

@@ -32,7 +32,7 @@ BENCHMARKS = (
     "reference", "acled-notes", "geoparsing", "ecbplus", "fusion", "polnear", "ptc", "speed"
 )  # fmt: skip
 # What the gate test runs: polnear and ptc have no floors yet, so running them there checks nothing.
-ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus")
+ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus", "fusion")
 
 
 def make_analyse(settings: Settings) -> Analyse:
