@@ -5,10 +5,10 @@ A reprint (the same wire text with small edits, under another outlet) shares mos
 independent reports of the same event share almost none. Candidates come from locality-sensitive
 hashing (bands of the signature), then are checked on the whole signature. Two texts written
 from one template (an analyst's notes of two events, a daily bulletin's entries) can share as
-many shingles: a reprint adds or drops words, but never swaps one place, name or number for
-another, so a pair where each text has a fact (a number, a capitalised name inside a sentence)
-the other lacks is no reprint. The original of a group is the earliest published, then the first
-stored.
+many shingles: a reprint of such a short text adds or drops words, but never swaps one place,
+name or number for another, so a pair of short texts where one puts a fact (a number, a
+capitalised name inside a sentence) where the other has another is no reprint. The original
+of a group is the earliest published, then the first stored.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ NUM_PERM = 126
 ROWS_PER_BAND = 3  # 42 bands: a pair at similarity 0.5 becomes a candidate 99.6% of the time
 THRESHOLD = 0.5
 MIN_SHINGLES = 20  # shorter texts share shingles by chance too easily
+TEMPLATE_WORDS = 150  # texts shorter than this may be entries written from one template
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"[\w'’-]+|[.!?]")
 NOT_FACTS = frozenset(
@@ -92,6 +93,16 @@ def facts(text: str) -> Facts:
     return tuple(found)
 
 
+def facts_of(text: str) -> Facts | None:
+    """The facts of a short text (under ``TEMPLATE_WORDS``), else None.
+
+    Templates make short texts: an analyst's notes, a bulletin's entries. A full article's
+    reprint changes its masthead, dateline and byline and rewrites a phrase or two, which can
+    swap facts too; for those, shingles alone decide.
+    """
+    return facts(text) if len(_WORD.findall(text)) < TEMPLATE_WORDS else None
+
+
 def swaps_facts(first: Facts, second: Facts) -> bool:
     """Whether one text puts a fact where the other has another (Paltan for Dhanmondi, 6 May
     for 5 May): two stories from one template, not a reprint. Facts one adds or drops (a
@@ -124,12 +135,12 @@ class Fingerprint:
     outlet: str | None
     published: date | None
     signature: Signature | None  # None: too short to compare
-    facts: Facts = ()
+    facts: Facts | None = None  # None: long enough to be no template's entry (see facts_of)
 
     @classmethod
     def of(cls, article: Article) -> Fingerprint:
         text = article.text
-        return cls(article.id, article.outlet, article.published, signature(text), facts(text))
+        return cls(article.id, article.outlet, article.published, signature(text), facts_of(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +200,7 @@ class SyndicationIndex:
             for hit in sorted(candidates, key=lambda hit: self._entries[hit].order)
             if _other_outlet(self._entries[hit].fingerprint, found)
             and similarity(self._entries[hit].signature, sig) >= self.threshold
-            and not swaps_facts(self._entries[hit].fingerprint.facts, found.facts)
+            and not _template_pair(self._entries[hit].fingerprint, found)
         ]
         if not matches:
             return None
@@ -213,6 +224,13 @@ def find_original(article: Article, candidates: Iterable[Article]) -> tuple[str,
         index.add(Fingerprint.of(candidate))
     found = index.group(Fingerprint.of(article))
     return found.copy_of(article.id) if found else None
+
+
+def _template_pair(first: Fingerprint, second: Fingerprint) -> bool:
+    """Two short texts from one template (see ``swaps_facts``)."""
+    if first.facts is None or second.facts is None:
+        return False
+    return swaps_facts(first.facts, second.facts)
 
 
 def _band_keys(sig: Signature) -> list[tuple[int, bytes]]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from frontlines.bench.acled_data import AcledRecord
-from frontlines.syndication import THRESHOLD, facts, signature, similarity, swaps_facts
+from frontlines.syndication import THRESHOLD, facts_of, signature, similarity, swaps_facts
 
 LOOKED_AT = 0.3
 
@@ -31,7 +31,9 @@ def is_reprint(first: str, second: str, *, threshold: float = THRESHOLD) -> bool
     a, b = signature(first), signature(second)
     if a is None or b is None:
         return None
-    return similarity(a, b) >= threshold and not swaps_facts(facts(first), facts(second))
+    one, other = facts_of(first), facts_of(second)
+    template = one is not None and other is not None and swaps_facts(one, other)
+    return similarity(a, b) >= threshold and not template
 
 
 def edited_copy(text: str, number: int) -> str:
