@@ -1,4 +1,5 @@
-"""Lexical similarity of two reports' wording: cosine over sets of crudely stemmed content words.
+"""What fusion reads in a report's words: content terms (cosine over crudely stemmed words),
+proper names and the sites a text puts things at (compared by ``name_key``), times of day.
 
 A pair's score depends on the two texts alone (no corpus statistics such as IDF), so adding
 reports elsewhere never changes it: that keeps fusion incremental and order-independent.
