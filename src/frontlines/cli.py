@@ -118,9 +118,20 @@ def geoparse(source: str, output_format: str) -> None:
     default=None,
     help="Analyse batches of articles in this many processes, storing a batch per transaction.",
 )
+@click.option(
+    "--no-fuse", "no_fuse", is_flag=True,
+    help="Keep reports only: set the store's fusion strictness to off (every report its own "
+    "event) until `frontlines events strictness normal`.",
+)  # fmt: skip
 @db_option
 def ingest(
-    sources: tuple[str, ...], demo: bool, replace: bool, workers: int | None, db: Path | None
+    *,
+    sources: tuple[str, ...],
+    demo: bool,
+    replace: bool,
+    workers: int | None,
+    no_fuse: bool,
+    db: Path | None,
 ) -> None:
     """Read, analyse and store articles: text, HTML, RSS/Atom, JSON lines, zip, folders, stdin.
 
@@ -138,6 +149,11 @@ def ingest(
         inputs.extend(str(path) for path in demo_corpus_paths())
     if not inputs:
         raise InputError("ingest: give at least one file, folder, URL or '-', or --demo")
+    if no_fuse:
+        with _open_for_writing(settings) as store:
+            if store.fusion_strictness() != "off":
+                store.set_fusion_strictness("off")
+                click.echo("fusion is off for this store: every report is an event", err=True)
     if workers is not None:
         _ingest_batched(inputs, settings=settings, workers=workers, replace=replace)
         return

@@ -15,6 +15,7 @@ from tqdm import tqdm
 
 from frontlines.bench.acled_notes import run_acled_notes
 from frontlines.bench.ecbplus import run_ecbplus
+from frontlines.bench.fusion import run_fusion
 from frontlines.bench.geoparsing import gazetteer_resolver, run_geoparsing
 from frontlines.bench.polnear import claims_finder, run_polnear
 from frontlines.bench.protocols import Analyse, T
@@ -29,10 +30,11 @@ from frontlines.resources import Resources
 from frontlines.settings import Settings
 
 BENCHMARKS = (
-    "reference", "acled-notes", "geoparsing", "ecbplus", "polnear", "ptc", "speed", "throughput",
+    "reference", "acled-notes", "geoparsing", "ecbplus", "fusion", "polnear", "ptc", "speed",
+    "throughput",
 )  # fmt: skip
 # What the gate test runs: polnear and ptc have no floors yet, so running them there checks nothing.
-ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus")
+ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus", "fusion")
 
 
 def make_analyse(settings: Settings) -> Analyse:
@@ -118,6 +120,10 @@ def run_benchmarks(
             )
         elif name == "ecbplus":
             result = run_ecbplus(data_dir=data_dir, command=command)
+        elif name == "fusion":
+            result = run_fusion(
+                data_dir=data_dir, sample=sample, analyse=analyse, progress=show, command=command
+            )
         elif name == "polnear":
             result = run_polnear(
                 data_dir=data_dir,

@@ -242,6 +242,15 @@ class Store(ABC):
     def rebuild_fusion(self) -> FusionSummary:
         """Fuse every stored report again (same result as fusing them as they were saved)."""
 
+    @abstractmethod
+    def fusion_strictness(self) -> str:
+        """How readily this store fuses reports: off, strict, normal (the default) or loose."""
+
+    @abstractmethod
+    def set_fusion_strictness(self, strictness: str) -> FusionSummary:
+        """Keep ``strictness`` (see ``fusion_strictness``) and fuse every report again with it;
+        decisions still apply. Raises InputError for an unknown strictness."""
+
     # --- Read side for browsing (the HTTP API and the page): one event, actors, relations, stats.
 
     @abstractmethod

@@ -24,7 +24,7 @@ from frontlines.errors import (
     NotFoundError,
     StoreError,
 )
-from frontlines.fusion import split_report_id
+from frontlines.fusion import FusionSettings, split_report_id
 from frontlines.model import Analysis, Article, Event
 from frontlines.store import browse
 from frontlines.store.base import (
@@ -428,9 +428,19 @@ class DuckDBStore(Store):
             FusionConstraint(i, kind, a, b, at.replace(tzinfo=UTC)) for i, kind, a, b, at in rows
         ]
 
-    def rebuild_fusion(self) -> FusionSummary:
+    def fusion_strictness(self) -> str:
+        with self._cursor("reading the fusion strictness") as cur:
+            return self._fusing(cur).settings.strictness
+
+    def set_fusion_strictness(self, strictness: str) -> FusionSummary:
+        FusionSettings.of(strictness)  # an unknown strictness fails before anything changes
+        return self.rebuild_fusion(strictness=strictness)
+
+    def rebuild_fusion(self, *, strictness: str | None = None) -> FusionSummary:
         started = time.perf_counter()
         with self._fusion_transaction("fusing every report") as fusing:
+            if strictness is not None:
+                fusing.keep_strictness(strictness)
             fused = fusing.rebuild()
         return FusionSummary(
             reports=sum(item.report_count for item in fused),

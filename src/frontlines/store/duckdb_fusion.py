@@ -54,8 +54,19 @@ class Fusing:
     ) -> None:
         self.cur = cur
         self.inserts = inserts
-        self.settings = settings or FusionSettings()
+        self.settings = settings or FusionSettings.of(self._kept_strictness())
         self.decisions = Decisions(cur)
+
+    def _kept_strictness(self) -> str:
+        row = self.cur.execute("SELECT value FROM fusion_state WHERE key = 'strictness'").fetchone()
+        return str(row[0]) if row else "normal"
+
+    def keep_strictness(self, strictness: str) -> None:
+        """Fuse with ``strictness`` from now on (the caller fuses everything again)."""
+        self.settings = FusionSettings.of(strictness)
+        self.cur.execute(
+            "INSERT OR REPLACE INTO fusion_state VALUES ('strictness', ?)", [strictness]
+        )
 
     # --- reading
 
