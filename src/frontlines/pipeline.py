@@ -200,4 +200,3 @@ def _analysed_or_error(pipeline: Pipeline, article: Article) -> Analysis | Front
         return pipeline(article)
     except FrontlinesError as error:
         return error
-
