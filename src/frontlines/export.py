@@ -17,6 +17,7 @@ from frontlines.errors import InputError
 from frontlines.fusion.types import contested_to_dict
 from frontlines.model import INTER_CODES, ActorRef
 from frontlines.store.base import StoredEvent
+from frontlines.tables import Column, fit_widths, render_header, render_row, terminal_width
 
 ExportFormat = Literal["table", "csv", "json", "geojson"]
 EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
@@ -72,9 +73,10 @@ ACLED_REGIONS: dict[str, str] = {
     }.items()
     for code in codes.split()
 }
-TABLE_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("date", 10), ("type", 35), ("actor1", 24), ("actor2", 24), ("location", 22), ("fat", 4),
-    ("certainty", 11), ("fictional", 9),
+TABLE_COLUMNS: tuple[Column, ...] = (
+    Column("date", 10, 10), Column("type", 30, 10), Column("actor1", 28, 8),
+    Column("actor2", 28, 8), Column("location", 26, 8), Column("fat", 4, 3, right=True),
+    Column("certainty", 9, 6), Column("fictional", 9, 5),
 )  # fmt: skip
 
 
@@ -267,36 +269,29 @@ def _write_array(
 
 
 def _write_table(events: Iterable[StoredEvent], out: TextIO) -> int:
-    out.write(_table_line([name for name, _ in TABLE_COLUMNS]) + "\n")
-    out.write(_table_line(["-" * width for _, width in TABLE_COLUMNS]) + "\n")
+    widths = fit_widths(TABLE_COLUMNS, terminal_width())
+    for line in render_header(TABLE_COLUMNS, widths):
+        out.write(line + "\n")
     count = 0
     for stored in events:
-        out.write(_table_line(_table_cells(stored)) + "\n")
+        for line in render_row(TABLE_COLUMNS, widths, _table_cells(stored)):
+            out.write(line + "\n")
         count += 1
     out.write(f"({count} event{'' if count == 1 else 's'})\n")
     return count
 
 
-def _table_cells(stored: StoredEvent) -> list[str]:
+def _table_cells(stored: StoredEvent) -> list[str | None]:
+    """The row's cells; None where the value is not known (shown as a dash)."""
     event, loc = stored.event, stored.event.location
     place = ", ".join(part for part in (loc.name, loc.country) if part) if loc else ""
     return [
-        event.event_date.isoformat() if event.event_date else "",
-        event.sub_event_type or event.event_type or "(not a conflict event)",
-        event.actor1.name if event.actor1 else "",
+        event.event_date.isoformat() if event.event_date else None,
+        event.sub_event_type or event.event_type or "(not an ACLED event)",
+        event.actor1.name if event.actor1 else None,
         event.actor2.name if event.actor2 else "",
-        place,
-        "" if event.fatalities is None else str(event.fatalities),
+        place or None,
+        None if event.fatalities is None else str(event.fatalities),
         event.certainty,
         "FICTIONAL" if stored.fictional else "",
     ]
-
-
-def _table_line(cells: list[str]) -> str:
-    parts = []
-    for cell, (name, width) in zip(cells, TABLE_COLUMNS, strict=True):
-        text = " ".join(cell.split())
-        if len(text) > width:
-            text = text[: width - 1] + "…"
-        parts.append(text.rjust(width) if name == "fat" else text.ljust(width))
-    return "  ".join(parts).rstrip()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from frontlines import __version__
 from frontlines.api.deps import AppContext
+from frontlines.api.params import reject_unknown_parameters
 from frontlines.api.routes import actors, articles, events, fusion, page, relations, stats
 from frontlines.api.routes import analyze as analyze_routes
 from frontlines.errors import AuthError, FrontlinesError
@@ -39,6 +40,7 @@ def build_app(
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
+        dependencies=[Depends(reject_unknown_parameters)],
     )
     app.state.context = AppContext(
         store=store, settings=settings, analyze=analyze or _pipeline(settings)

@@ -53,6 +53,8 @@ def event_where(query: EventQuery) -> tuple[str, list[object]]:
         )
     if query.certainty is not None:
         where("e.certainty = ?", query.certainty)
+    if query.min_fatalities is not None:
+        where("e.fatalities >= ?", query.min_fatalities)
     if query.text is not None:
         where(
             "(contains(lower(e.notes), lower(?)) OR len(list_filter("
