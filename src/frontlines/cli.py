@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from frontlines import __version__
+from frontlines.cli_acled import import_acled
 from frontlines.cli_events import SUBCOMMANDS as EVENT_COMMANDS
 from frontlines.cli_options import DateParam, choice, count_articles, filter_options, setup_logging
 from frontlines.errors import FrontlinesError, InputError, StoreLockedError
@@ -266,6 +267,7 @@ def events(
 
 for _command in EVENT_COMMANDS:
     events.add_command(_command)
+cli.add_command(import_acled)
 
 
 @cli.command(name="where")

@@ -118,6 +118,9 @@ class StoredEvent:
     reports: tuple[ReportRef, ...] = ()
     contested: Contested = field(default_factory=dict)
     fused_id: str | None = None
+    # the lead article's metadata: an imported ACLED record ("acled"), an outlet's
+    # source_scale, a JSON line's other keys ("record")
+    article_metadata: Mapping[str, Any] = field(default_factory=dict)
 
 
 class Store(ABC):

@@ -9,6 +9,7 @@ EVENT_SELECT = (
     "SELECT "
     + ", ".join(f'e."{column}"' for column in COLUMNS["events"])
     + ", a.outlet, a.title, a.url, a.published, a.fictional, a.ingested_at"
+    + ", a.metadata AS article_metadata"
     + " FROM events e JOIN articles a ON a.id = e.article_id"
 )
 EVENT_COUNT = "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
