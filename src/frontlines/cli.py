@@ -90,10 +90,13 @@ def read_input_article(source: str, *, published: date | None, settings: Setting
 def analyze(source: str, published: date | None, output_format: str) -> None:
     """Analyse one text and print the result; nothing is stored."""
     from frontlines.api_python import analyze_article
+    from frontlines.languages import analyze_supported
 
     settings = settings_for()
     article = read_input_article(source, published=published, settings=settings)
-    analysis = analyze_article(article, settings=settings)
+    analysis = analyze_supported(article, lambda read: analyze_article(read, settings=settings))
+    for warning in analysis.warnings:
+        click.echo(f"note: {warning}", err=True)
     if output_format == "json":
         click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -8,8 +8,9 @@ events are written as they come, so a large query never has to fit in memory.
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, Literal, TextIO, get_args
 
@@ -247,16 +248,29 @@ def _country_codes(country: str | None) -> tuple[int, str, str] | None:
 
 def _write_csv(events: Iterable[StoredEvent], out: TextIO) -> int:
     """ACLED's CSV: ACLED events only (non-ACLED happenings stay in the JSON exports)."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    count = 0
+    lines = 0
+    for line in csv_lines(events):
+        out.write(line)
+        lines += 1
+    return lines - 1  # the header is not an event
+
+
+def csv_lines(events: Iterable[StoredEvent]) -> Iterator[str]:
+    """The ACLED CSV one line at a time, header first: what a streaming response sends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+
+    def line(cells: Iterable[object]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    yield line(CSV_COLUMNS)
     for stored in events:
-        if not is_acled_event(stored):
-            continue
-        record = acled_record(stored)
-        writer.writerow(_csv_cell(record[column]) for column in CSV_COLUMNS)
-        count += 1
-    return count
+        if is_acled_event(stored):
+            record = acled_record(stored)
+            yield line(_csv_cell(record[column]) for column in CSV_COLUMNS)
 
 
 def _csv_cell(value: object) -> str:

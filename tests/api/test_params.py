@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from fastapi.testclient import TestClient
 
 from frontlines.filters import FILTERS
@@ -42,3 +45,14 @@ def test_min_fatalities_keeps_only_tolls_at_or_above(client: TestClient) -> None
 
 def test_the_page_route_takes_its_url_state(client: TestClient) -> None:
     assert client.get("/", params={"type": "Battles"}).status_code == 200
+
+
+def test_csv_is_acleds_and_streams_the_filtered_events(client: TestClient) -> None:
+    response = client.get("/api/events", params={"format": "csv", "type": "battles"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    total = client.get("/api/events", params={"type": "Battles"}).json()["total"]
+    assert 1 <= len(rows) <= total
+    assert {row["event_type"] for row in rows} == {"Battles"}
+    assert all(row["actor1"] for row in rows)
