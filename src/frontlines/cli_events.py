@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from frontlines.cli_options import choice
 from frontlines.fusion.score import STRICTNESS
 from frontlines.settings import Settings
 
@@ -46,7 +47,7 @@ def _show(found: list[StoredEvent]) -> None:
 
 @click.command(name="show")
 @click.argument("event_id", metavar="ID")
-@click.option("--format", "output_format", type=click.Choice(["json", "table"]), default="json")
+@click.option("--format", "output_format", type=choice(["json", "table"]), default="json")
 @_db
 def show_event(event_id: str, output_format: str, db: Path | None) -> None:
     """One event (fused id, event id or ARTICLE:EVENT report id) with every report behind it."""
@@ -59,7 +60,8 @@ def show_event(event_id: str, output_format: str, db: Path | None) -> None:
         for report in found.reports:
             click.echo(
                 f"  report {report.id}  {report.outlet or '?'}  {report.event_date or '?'}  "
-                f"fatalities {report.fatalities}  origin {report.origin}"
+                f"fatalities {'—' if report.fatalities is None else report.fatalities}  "
+                f"origin {report.origin}"
             )
         return
     click.echo(json.dumps(event_json(found), ensure_ascii=False, indent=2))

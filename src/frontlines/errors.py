@@ -19,6 +19,12 @@ class InputError(FrontlinesError):
     http_status = 400
 
 
+class UnknownParameterError(InputError):
+    """A request carries parameters the endpoint does not know (a typo would filter nothing)."""
+
+    http_status = 422
+
+
 class NotFoundError(FrontlinesError):
     """A thing asked for by id or path does not exist."""
 

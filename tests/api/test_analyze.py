@@ -38,3 +38,14 @@ def test_analyze_runs_the_default_pipeline(settings: Settings) -> None:
     document = response.json()
     assert [stage["name"] for stage in document["pipeline"]] == list(settings.pipeline)
     assert document["article"]["published"] == "2024-10-18"
+
+
+def test_analyze_says_a_language_is_not_read_yet(client: TestClient) -> None:
+    text = (
+        "Des combattants ont attaqué jeudi des positions de l'armée près de Saraqib, faisant au "
+        "moins sept morts selon une organisation de surveillance du conflit."
+    )
+    document = client.post("/api/analyze", json={"text": text}).json()
+    assert document["article"]["language"] == "fr"
+    assert document["events"] == []
+    assert any("'fr' is not supported yet" in warning for warning in document["warnings"])

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from frontlines.api.deps import AppContext
+from frontlines.api.params import reject_unknown_parameters
 from frontlines.api.routes import page, router_factories
 from frontlines.errors import AuthError, FrontlinesError
 from frontlines.model import Analysis, Article
@@ -38,6 +39,7 @@ def build_app(
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
+        dependencies=[Depends(reject_unknown_parameters)],
     )
     app.state.context = AppContext(
         store=store, settings=settings, analyze=analyze or _pipeline(settings)

@@ -60,6 +60,7 @@ class EventQuery:
     source: str | None = None  # a source the event credits, or the article's outlet
     certainty: str | None = None
     text: str | None = None  # free text in the evidence or notes
+    min_fatalities: int | None = None  # at least this many fatalities (unknown tolls excluded)
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     article_id: str | None = None
     fictional: bool | None = None
@@ -83,6 +84,8 @@ class EventQuery:
             raise InputError(f"event query: unknown sub_event_type {self.sub_event_type!r}")
         if self.certainty is not None and self.certainty not in CERTAINTIES:
             raise InputError(f"event query: unknown certainty {self.certainty!r}")
+        if self.min_fatalities is not None and self.min_fatalities < 0:
+            raise InputError(f"event query: min_fatalities {self.min_fatalities} must be >= 0")
         if self.bbox is not None:
             min_lon, min_lat, max_lon, max_lat = self.bbox
             if min_lon > max_lon or min_lat > max_lat:
@@ -115,6 +118,9 @@ class StoredEvent:
     reports: tuple[ReportRef, ...] = ()
     contested: Contested = field(default_factory=dict)
     fused_id: str | None = None
+    # the lead article's metadata: an imported ACLED record ("acled"), an outlet's
+    # source_scale, a JSON line's other keys ("record")
+    article_metadata: Mapping[str, Any] = field(default_factory=dict)
 
 
 class Store(ABC):
