@@ -10,9 +10,9 @@ import dataclasses
 import logging
 from collections.abc import Callable
 
-from frontlines.version import __version__
 from frontlines.langid import detect_language
 from frontlines.model import Analysis, Article
+from frontlines.version import __version__
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from frontlines.version import __version__
 from frontlines.acled.dates import parse_acled_date
 from frontlines.errors import InputError
 from frontlines.model import (
@@ -28,6 +27,7 @@ from frontlines.model import (
     Location,
     StageInfo,
 )
+from frontlines.version import __version__
 
 STAGE = StageInfo(name="acled-import", version="1")
 EMPTY = frozenset({"", "na", "n/a", "null", "none"})
