@@ -244,7 +244,7 @@ def events(
         level="reports" if reports else "fused",
         **filters,
     )
-    with open_store(settings.db_path) as store:
+    with open_store(settings.db_path, create=False) as store:
         found = store.events(query)
         write_events(found, format=output_format, out=sys.stdout)
 
@@ -256,16 +256,13 @@ for _command in EVENT_COMMANDS:
 def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if value is None:
         return None
-    parts = value.split(",")
-    numbers = [float(part) for part in parts if _is_number(part)]
+    from frontlines.store.base import plain_number
+
+    parts = [part.strip() for part in value.split(",")]
+    numbers = [number for part in parts if (number := plain_number(part)) is not None]
     if len(parts) != 4 or len(numbers) != 4:
         raise InputError(f"--bbox {value!r}: expected four numbers min_lon,min_lat,max_lon,max_lat")
     return numbers[0], numbers[1], numbers[2], numbers[3]
-
-
-def _is_number(text: str) -> bool:
-    stripped = text.strip().lstrip("+-")
-    return stripped.replace(".", "", 1).isdigit()
 
 
 @cli.command()
@@ -312,7 +309,21 @@ def stages() -> None:
     help="Environment variable holding the API token that writes (POST /api/articles) need; "
     "while it is unset the API takes no writes.",
 )
-def serve(db: Path | None, host: str, port: int, token_env: str) -> None:
+@click.option("--create", is_flag=True, help="Make an empty store when --db names none yet.")
+@click.option(
+    "--open-analyze",
+    is_flag=True,
+    help="Let POST /api/analyze run without the API token (it costs CPU; default: token needed).",
+)
+def serve(
+    *,
+    db: Path | None,
+    host: str,
+    port: int,
+    token_env: str,
+    create: bool,
+    open_analyze: bool,
+) -> None:
     """Serve the page (map, timeline, actor graph) and the HTTP API, with its docs at /docs."""
     import os
     from dataclasses import replace
@@ -322,7 +333,15 @@ def serve(db: Path | None, host: str, port: int, token_env: str) -> None:
     require_server_extra(purpose="frontlines serve")
     from frontlines.api.server import serve as run_server
 
-    settings = replace(settings_for(db), api_token=os.environ.get(token_env) or None)
+    settings = replace(
+        settings_for(db),
+        api_token=os.environ.get(token_env) or None,
+        **({"analyze_requires_token": False} if open_analyze else {}),
+    )
+    if not create:
+        from frontlines.store import require_existing
+
+        require_existing(settings.db_path)
     click.echo(f"serving {settings.db_path} at http://{host}:{port}/ (API docs at /docs)", err=True)
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.read_requires_token:
         click.echo(f"warning: reads are open to anyone who can reach {host}", err=True)

@@ -9,12 +9,13 @@ writes its fields back at the end, so a failing stage leaves the document as it 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from frontlines.errors import PipelineError
+from frontlines.errors import FrontlinesError, PipelineError, StageError
 from frontlines.model import (
     Actor,
     Analysis,
@@ -25,6 +26,7 @@ from frontlines.model import (
     Place,
     Relation,
     StageInfo,
+    with_unique_ids,
 )
 
 if TYPE_CHECKING:
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from frontlines.settings import Settings
 
 ENTRY_POINT_GROUP = "frontlines.stages"
+logger = logging.getLogger(__name__)
 
 # The fields of Document that stages can require and assign.
 DOCUMENT_FIELDS = (
@@ -184,12 +187,12 @@ class Pipeline:
     def __call__(self, article: Article) -> Analysis:
         doc = Document(article=article)
         for stage in self.stages:
-            doc = stage(doc)
+            doc = run_stage(stage, doc)
         return Analysis(
             frontlines_version=self.version,
             pipeline=self.info,
             article=article,
-            events=tuple(doc.events),
+            events=with_unique_ids(article.id, doc.events),
             actors=tuple(doc.actors),
             relations=tuple(doc.relations),
             claims=tuple(doc.claims),
@@ -197,6 +200,32 @@ class Pipeline:
             framing=tuple(doc.framing),
             warnings=tuple(doc.warnings),
         )
+
+
+def run_stage(stage: Stage, doc: Document) -> Document:
+    """Run one stage inside the error boundary: an error frontlines raises on purpose passes as it
+    is; any other exception becomes a StageError naming the stage and the article, with the
+    traceback logged (a bad input must fail alone, never stop a run or answer a raw 500)."""
+    try:
+        return stage(doc)
+    except FrontlinesError:
+        raise
+    except Exception as error:  # the boundary: whatever a stage raises, this input fails alone
+        article = doc.article
+        where = article.url or article.id
+        logger.exception("stage %r failed on %s", stage.name, where)
+        raise StageError(
+            f"{where}: stage {stage.name!r} failed ({type(error).__name__}: "
+            f"{_one_line(str(error))})",
+            stage=stage.name,
+            article_id=article.id,
+            cause=type(error).__name__,
+        ) from error
+
+
+def _one_line(message: str, *, limit: int = 200) -> str:
+    line = " ".join(message.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _check_order(stages: tuple[Stage, ...]) -> None:

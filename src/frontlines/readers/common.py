@@ -38,10 +38,11 @@ class Item:
     error: str | None = None  # one line naming the input: it could not be read
     skip: str | None = None  # why it is left out on purpose (not an error)
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    cause: str | None = None  # for a failed read: "read" (bad input) or "unreadable" (OS error)
 
     @classmethod
-    def failed(cls, origin: str, error: InputError | str) -> Item:
-        return cls(origin=origin, error=" ".join(str(error).split()))
+    def failed(cls, origin: str, error: InputError | str, *, cause: str = "read") -> Item:
+        return cls(origin=origin, error=" ".join(str(error).split()), cause=cause)
 
 
 def parse_published(value: date | str | None, *, origin: str) -> date | None:

@@ -7,7 +7,10 @@ error is one line naming the input. Publication dates: the input's own, else the
 
 from __future__ import annotations
 
+import errno
 import io
+import logging
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -24,6 +27,7 @@ from frontlines.readers.jsonl import read_json_array, read_jsonl
 from frontlines.readers.text import article_from_text, decode_text, read_bytes
 
 STDIN = "-"
+logger = logging.getLogger(__name__)
 SNIFF_BYTES = 4096
 
 
@@ -35,6 +39,20 @@ def read_source(
         yield from _read(source, limits=limits, stdin=stdin)
     except InputError as error:
         yield Item.failed(source, error)
+    except OSError as error:  # permission denied, a file gone or a disk error while reading
+        yield Item.failed(source, unreadable(source, error), cause="unreadable")
+    except Exception as error:  # a reader's bug: this source fails alone, the run goes on
+        logger.exception("reading %s failed", source)
+        yield Item.failed(
+            source,
+            f"{source}: {type(error).__name__}: {error}",
+            cause=f"unexpected {type(error).__name__}",
+        )
+
+
+def unreadable(source: str, error: OSError) -> str:
+    """One line for a file or folder the operating system refuses to read."""
+    return f"{source}: cannot be read ({error.strerror or type(error).__name__})"
 
 
 def _read(source: str, *, limits: ReadLimits, stdin: IO[bytes] | None) -> Iterator[Item]:
@@ -50,6 +68,8 @@ def _read(source: str, *, limits: ReadLimits, stdin: IO[bytes] | None) -> Iterat
     if not path.exists():
         raise InputError(f"{source}: no such file or folder")
     if path.is_dir():
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, "permission denied", source)
         yield Item(origin=source, skip="no readable files in the folder (.txt, .html, .xml, ...)")
         return
     if not path.is_file():

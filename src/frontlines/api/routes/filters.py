@@ -8,9 +8,10 @@ from typing import Annotated, Literal
 from fastapi import Depends, Query
 
 from frontlines.errors import InputError
-from frontlines.store.base import EventQuery
+from frontlines.store.base import EventQuery, plain_number
 
 MAX_LIMIT = 10_000
+MAX_OFFSET = 1_000_000_000  # far past any store, far below the store's 64-bit integers
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -18,7 +19,7 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if value is None:
         return None
     parts = [part.strip() for part in value.split(",")]
-    numbers = [float(part) for part in parts if _is_number(part)]
+    numbers = [number for part in parts if (number := plain_number(part)) is not None]
     if len(parts) != 4 or len(numbers) != 4:
         raise InputError(f"bbox {value!r}: expected four numbers min_lon,min_lat,max_lon,max_lat")
     min_lon, min_lat, max_lon, max_lat = numbers
@@ -27,11 +28,6 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if not (-90 <= min_lat <= 90 and -90 <= max_lat <= 90):
         raise InputError(f"bbox {value!r}: latitudes must lie in -90..90")
     return min_lon, min_lat, max_lon, max_lat
-
-
-def _is_number(text: str) -> bool:
-    stripped = text.lstrip("+-")
-    return stripped.replace(".", "", 1).isdigit()
 
 
 def event_query(
@@ -52,7 +48,7 @@ def event_query(
     fictional: Annotated[bool | None, Query(description="only (non-)fictional articles")] = None,
     sort: Literal["date", "-date"] = "-date",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     level: Annotated[
         Literal["fused", "reports"],
         Query(description="fused: one event per happening; reports: one per article's report"),
