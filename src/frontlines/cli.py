@@ -112,12 +112,20 @@ def geoparse(source: str, output_format: str) -> None:
     "--demo", is_flag=True, help="Ingest the fictional demo corpus shipped with frontlines."
 )
 @click.option("--replace", is_flag=True, help="Re-analyse articles already stored.")
+@click.option(
+    "--published",
+    help="Publication date, YYYY-MM-DD, of every article read (over the dates they state).",
+)
 @db_option
-def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: Path | None) -> None:
+def ingest(
+    *, sources: tuple[str, ...], demo: bool, replace: bool, published: str | None, db: Path | None
+) -> None:
     """Read, analyse and store articles: text, HTML, RSS/Atom, JSON lines, zip, folders, stdin.
 
     Prints one line per article read (stored, duplicate, syndicated, skipped or failed, and
-    why) and a summary; exits 1 when any input failed.
+    why; undated when nothing dates it), a summary and the failures by cause; exits 1 when any
+    input failed. Dates: --published, else the input's own (front matter, page, feed, JSON),
+    else the date line or dateline at the top of the text; never the file's modification day.
     """
     from tqdm import tqdm
 
@@ -125,6 +133,7 @@ def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: Path | None)
     from frontlines.readers.folders import expand_sources
 
     settings = settings_for(db)
+    day = _checked_date(published, "ingest")
     inputs = list(expand_sources(sources))
     if demo:
         inputs.extend(str(path) for path in demo_corpus_paths())
@@ -140,11 +149,13 @@ def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: Path | None)
             settings=settings,
             analyze=_analyzer(settings),
             replace=replace,
+            published=day,
             stdin=sys.stdin.buffer,
             on_result=lambda result: tqdm.write(result.line(), file=sys.stderr),
             on_source_done=lambda _source: bar.update(1),
         )
     click.echo(report.summary(), err=True)
+    click.echo(report.failures_line(), err=True)
     click.echo(report.timing(), err=True)
     if not report.ok:
         sys.exit(1)
@@ -162,7 +173,7 @@ def watch(target: str, interval: float, once: bool, db: Path | None) -> None:
     """Ingest new files in a folder, or new entries of a feed, as they appear (by polling)."""
     import time
 
-    from frontlines.ingest import Ingester, Watcher, limits_for
+    from frontlines.ingest import Ingester, Watcher, failures_line, limits_for
     from frontlines.readers.fetch import is_url
 
     if not is_url(target) and not Path(target).is_dir():
@@ -177,6 +188,7 @@ def watch(target: str, interval: float, once: bool, db: Path | None) -> None:
                 if result.outcome != "duplicate":
                     click.echo(result.line(), err=True)
             if once:
+                click.echo(failures_line(results), err=True)
                 failed = any(result.outcome == "failed" for result in results)
                 sys.exit(1 if failed else 0)
             time.sleep(interval)
@@ -333,10 +345,11 @@ def serve(
     require_server_extra(purpose="frontlines serve")
     from frontlines.api.server import serve as run_server
 
+    settings = settings_for(db)
     settings = replace(
-        settings_for(db),
+        settings,
         api_token=os.environ.get(token_env) or None,
-        **({"analyze_requires_token": False} if open_analyze else {}),
+        analyze_requires_token=settings.analyze_requires_token and not open_analyze,
     )
     if not create:
         from frontlines.store import require_existing

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -43,7 +44,8 @@ OUTCOMES: tuple[Outcome, ...] = (
 )
 ENGLISH = ("en", None)  # None: too short or too mixed to tell; the English pipeline tries it
 NO_DATE_WARNING = (
-    "no publication date in the input, the page or the file: event dates are approximate"
+    "no publication date in the input, the page or the text's date line: stored undated, its "
+    "events dated only where the text gives the date"
 )
 PAGE = 1000
 logger = logging.getLogger(__name__)
@@ -126,16 +128,23 @@ class Ingester:
     store: Store
     analyze: Callable[[Article], Analysis]
     replace: bool = False
+    published: date | None = None  # given by the user: the date of every article read
     index: SyndicationIndex = field(default_factory=SyndicationIndex)
     links: dict[str, str] = field(default_factory=dict)  # copy id -> original id, as stored
     seconds: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def open(
-        cls, *, store: Store, analyze: Callable[[Article], Analysis], replace: bool = False
+        cls,
+        *,
+        store: Store,
+        analyze: Callable[[Article], Analysis],
+        replace: bool = False,
+        published: date | None = None,
     ) -> Ingester:
-        """An ingester that knows the store's articles (for syndication) and links."""
-        ingester = cls(store=store, analyze=analyze, replace=replace)
+        """An ingester that knows the store's articles (for syndication) and links;
+        ``published`` dates every article read (the user's word over what the input says)."""
+        ingester = cls(store=store, analyze=analyze, replace=replace, published=published)
         for article in reversed(list(_all_articles(store))):  # oldest first
             ingester.index.add(Fingerprint.of(article))
         ingester.links = {link.copy_id: link.original_id for link in store.syndication_links()}
@@ -148,6 +157,10 @@ class Ingester:
         if item.article is None:
             return InputResult(item.origin, "skipped", reason=item.skip or "nothing to read")
         article = item.article
+        if self.published is not None:
+            article = dataclasses.replace(
+                article, published=self.published, published_source="input"
+            )
         try:
             if article.language is None:
                 with _timed(self.seconds, "language"):
@@ -271,13 +284,14 @@ def ingest_paths(
     settings: Settings,
     analyze: Callable[[Article], Analysis],
     replace: bool = False,
+    published: date | None = None,
     limits: ReadLimits | None = None,
     stdin: IO[bytes] | None = None,
     on_result: Callable[[InputResult], None] | None = None,
     on_source_done: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read every source (files, folders, feed or page URLs, ``-`` for stdin) and store it."""
-    ingester = Ingester.open(store=store, analyze=analyze, replace=replace)
+    ingester = Ingester.open(store=store, analyze=analyze, replace=replace, published=published)
     limits = limits or limits_for(settings)
     report = IngestReport(seconds=ingester.seconds)
     for source in expand_sources(sources):

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import pytest
-from fastapi.testclient import TestClient
-
 from dataclasses import replace
 from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
 
 from frontlines.api import create_app
 from frontlines.settings import Settings

@@ -1,8 +1,9 @@
 """From what a user names (a file, a folder's file, a URL, ``-`` for stdin) to read items.
 
 ``read_source`` never raises for a bad input: whatever is wrong becomes a failed Item whose
-error is one line naming the input. Publication dates: the input's own, else the page's, else
-(for files) the file's modification day.
+error is one line naming the input. Publication dates: the input's own, else the page's, else the
+date line or dateline at the top of the text; never a file's modification day (an undated
+article stays undated, its events dated only where the text fixes them).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import IO
 
 from frontlines.errors import InputError
 from frontlines.readers.archive import ReadBlob, read_zip
-from frontlines.readers.common import Item, ReadLimits, file_date
+from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.feeds import read_feed
 from frontlines.readers.fetch import fetch, is_url
 from frontlines.readers.formats import Kind, kind_by_name, sniff
@@ -98,9 +99,7 @@ def _read_file(path: Path, *, limits: ReadLimits) -> Iterator[Item]:
     else:
         cap = limits.max_container_bytes if kind == "feed" else limits.max_bytes
         data = read_bytes(path, max_bytes=cap)
-        yield from read_blob(
-            data, origin=origin, kind=kind, limits=limits, fallback_published=file_date(path)
-        )
+        yield from read_blob(data, origin=origin, kind=kind, limits=limits, fallback_published=None)
 
 
 def _read_unnamed(
