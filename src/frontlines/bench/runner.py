@@ -21,13 +21,23 @@ from frontlines.bench.protocols import Analyse, T
 from frontlines.bench.ptc import framing_finder, run_ptc
 from frontlines.bench.reference import run_reference
 from frontlines.bench.report import BenchReport, BenchResult, Sample
+from frontlines.bench.scaling import run_scaling
 from frontlines.bench.speed import run_speed
 from frontlines.errors import FrontlinesError, InputError
 from frontlines.model import Analysis
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 
-BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus", "polnear", "ptc", "speed")
+BENCHMARKS = (
+    "reference",
+    "acled-notes",
+    "geoparsing",
+    "ecbplus",
+    "polnear",
+    "ptc",
+    "speed",
+    "scaling",
+)
 # What the gate test runs: polnear and ptc have no floors yet, so running them there checks nothing.
 ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus")
 
@@ -131,6 +141,8 @@ def run_benchmarks(
                 command=command,
                 find=framing_finder(resources),
             )
+        elif name == "scaling":
+            result = run_scaling(data_dir=data_dir, analyse=analyse, command=command)
         else:
             result = run_speed(data_dir=data_dir, settings=settings, command=command)
         results.append(result)
