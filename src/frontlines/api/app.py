@@ -99,7 +99,7 @@ async def _frontlines_error(request: Request, exc: Exception) -> Response:
             (words for kind, words in SERVER_FAULT if isinstance(exc, kind)), SERVER_FAULT[-1][1]
         )
     else:
-        detail = _scrubbed(str(exc), store_location=_store_location(request))
+        detail = _scrubbed(str(exc), store_locations=_store_locations(request))
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthError) else None
     return json_response(
         {"detail": detail, "error": type(exc).__name__}, status=status, headers=headers
@@ -134,15 +134,18 @@ def json_response(
     return Response(body, status_code=status, headers=headers, media_type="application/json")
 
 
-def _store_location(request: Request) -> str:
+def _store_locations(request: Request) -> list[str]:
     context: AppContext = request.app.state.context
-    return str(context.settings.db_path)
+    return [context.store.location, str(context.settings.db_path)]
 
 
-def _scrubbed(message: str, *, store_location: str) -> str:
+def _scrubbed(message: str, *, store_locations: list[str]) -> str:
     """The message with the store's file (and its folder) replaced by words."""
-    path = Path(store_location)
-    for location in (str(path.resolve()), store_location, str(path.resolve().parent)):
-        if len(location) > 1:
-            message = message.replace(location, "the store")
+    for given in store_locations:
+        if not given or given == ":memory:":
+            continue
+        path = Path(given)
+        for location in (str(path.resolve()), given, str(path.resolve().parent)):
+            if len(location) > 1:
+                message = message.replace(location, "the store")
     return message

@@ -22,6 +22,7 @@ Send = Callable[[Message], Awaitable[None]]
 App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+SAFE_BODY_BYTES = 65_536  # a read has no use for a body: a big one is refused, not read
 ANALYZE_PATH = "/api/analyze"
 
 
@@ -46,21 +47,28 @@ class RequestGuard:
             status, detail, error = refusal
             await _answer(send, status=status, detail=detail, error=error)
             return
-        limit = self.settings.max_request_bytes
+        limit = self._limit(scope)
         received = 0
-        started = False
+        started = refused = False
 
         async def counted_receive() -> Message:
-            nonlocal received
+            # Over the limit, the 413 goes out at once: whatever the app makes of the error
+            # raised here (FastAPI turns body errors into a 400) is dropped by watched_send.
+            nonlocal received, refused
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    if not started and not refused:
+                        refused = True
+                        await _answer(send, **_too_large(limit))
                     raise BodyTooLargeError
             return message
 
         async def watched_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
@@ -68,8 +76,13 @@ class RequestGuard:
         try:
             await self.app(scope, counted_receive, watched_send)
         except BodyTooLargeError:
-            if not started:
+            if not started and not refused:
                 await _answer(send, **_too_large(limit))
+
+    def _limit(self, scope: Scope) -> int:
+        if scope["method"] in SAFE_METHODS:
+            return min(SAFE_BODY_BYTES, self.settings.max_request_bytes)
+        return self.settings.max_request_bytes
 
     def _refusal(self, scope: Scope, headers: dict[str, bytes]) -> tuple[int, str, str] | None:
         length = headers.get("content-length")
@@ -77,8 +90,8 @@ class RequestGuard:
             text = length.decode("latin-1").strip()
             if not text.isascii() or not text.isdigit():
                 return 400, "Content-Length is not a number of bytes", "InputError"
-            if int(text) > self.settings.max_request_bytes:
-                too_large = _too_large(self.settings.max_request_bytes)
+            if int(text) > self._limit(scope):
+                too_large = _too_large(self._limit(scope))
                 return too_large["status"], too_large["detail"], too_large["error"]
         if self._needs_token(scope):
             problem = token_problem(self.settings, headers.get("authorization"))

@@ -131,6 +131,7 @@ class Store(ABC):
     """A place to keep analyses. Writes are transactional: all of an article, or nothing."""
 
     backend: str = ""
+    location: str = ""  # where the store lives (a file path): for messages, never for clients
 
     @abstractmethod
     def save(
