@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from frontlines.api import create_app
 from frontlines.store.base import Store
+from frontlines.store.duckdb import DuckDBStore
 from tests.api.conftest import TOKEN, api_settings
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -179,3 +180,18 @@ def test_robustness_a_token_holder_over_the_limit_gets_413(
             "/api/analyze", content=chunks(), headers={**AUTH, "Content-Type": "application/json"}
         )
         assert streamed.status_code == 413
+
+
+def test_robustness_a_store_failure_tells_the_client_nothing_of_the_store(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = api_settings(tmp_path)
+    store = DuckDBStore.open(settings.db_path)
+    with TestClient(create_app(store, settings), raise_server_exceptions=False) as client:
+        store.close()  # the store fails under the server, as a full disk or a lost file would
+        response = client.get("/api/events")
+    assert response.status_code == 500
+    detail = response.json()["detail"]
+    assert "server's log" in detail
+    assert str(tmp_path) not in response.text and "duckdb" not in response.text.lower()
+    assert any(record.levelname == "ERROR" for record in caplog.records)  # logged server-side
