@@ -66,6 +66,13 @@ def cli(context: click.Context, /, verbose: int, quiet: bool) -> None:
     context.obj = {"quiet": quiet}
 
 
+def _checked_date(value: date | None, origin: str) -> date | None:
+    """``value``, unless it lies in the future (InputError naming ``origin``'s --published)."""
+    from frontlines.readers.common import parse_published
+
+    return parse_published(value, origin=f"{origin}: --published")
+
+
 def read_input_article(source: str, *, published: date | None, settings: Settings) -> Article:
     """One article from a path or '-' (stdin), read by the reader its kind names (the table
     ``ingest`` uses too), with front matter and --published applied."""
@@ -76,7 +83,7 @@ def read_input_article(source: str, *, published: date | None, settings: Setting
         source,
         limits=ReadLimits.from_max_bytes(settings.max_article_bytes),
         stdin=sys.stdin.buffer,
-        published=published,
+        published=_checked_date(published, "stdin" if source == "-" else source),
     )
 
 
@@ -136,6 +143,11 @@ def geoparse(source: str, output_format: str) -> None:
     help="Keep reports only: set the store's fusion strictness to off (every report its own "
     "event) until `frontlines events strictness normal`.",
 )  # fmt: skip
+@click.option(
+    "--published",
+    type=DateParam(),
+    help="Publication date, YYYY-MM-DD, of every article read (over the dates they state).",
+)
 @db_option
 def ingest(
     *,
@@ -144,12 +156,15 @@ def ingest(
     replace: bool,
     workers: int | None,
     no_fuse: bool,
+    published: date | None,
     db: Path | None,
 ) -> None:
     """Read, analyse and store articles: text, HTML, RSS/Atom, JSON lines, zip, folders, stdin.
 
     Prints one line per article read (stored, duplicate, syndicated, skipped or failed, and
-    why) and a summary; exits 1 when any input failed.
+    why; undated when nothing dates it), a summary and the failures by cause; exits 1 when any
+    input failed. Dates: --published, else the input's own (front matter, page, feed, JSON),
+    else the date line or dateline at the top of the text; never the file's modification day.
     """
     from tqdm import tqdm
 
@@ -157,6 +172,7 @@ def ingest(
     from frontlines.readers.folders import expand_sources
 
     settings = settings_for(db)
+    day = _checked_date(published, "ingest")
     inputs = list(expand_sources(sources))
     if demo:
         inputs.extend(str(path) for path in demo_corpus_paths())
@@ -189,11 +205,13 @@ def ingest(
             settings=settings,
             analyze=_analyzer(settings),
             replace=replace,
+            published=day,
             stdin=sys.stdin.buffer,
             on_result=on_result,
         )
     if not quiet:
         click.echo(report.summary(), err=True)
+        click.echo(report.failures_line(), err=True)
         click.echo(report.timing(), err=True)
     if not report.ok:
         sys.exit(1)
@@ -211,7 +229,7 @@ def watch(target: str, interval: float, once: bool, db: Path | None) -> None:
     """Ingest new files in a folder, or new entries of a feed, as they appear (by polling)."""
     import time
 
-    from frontlines.ingest import Ingester, Watcher, limits_for
+    from frontlines.ingest import Ingester, Watcher, failures_line, limits_for
     from frontlines.readers.fetch import is_url
 
     if not is_url(target) and not Path(target).is_dir():
@@ -226,6 +244,7 @@ def watch(target: str, interval: float, once: bool, db: Path | None) -> None:
                 if result.outcome != "duplicate":
                     click.echo(result.line(), err=True)
             if once:
+                click.echo(failures_line(results), err=True)
                 failed = any(result.outcome == "failed" for result in results)
                 sys.exit(1 if failed else 0)
             time.sleep(interval)
@@ -307,7 +326,7 @@ def events(
         raise click.BadParameter(f"{first} is after --to {last}", param_hint="'--from'")
     query = EventQuery(level="reports" if reports else "fused", **filters)
     logger.info("reading %s", settings.db_path)
-    with open_store(settings.db_path) as store:
+    with open_store(settings.db_path, create=False) as store:
         found = store.events(query)
         count = write_events(found, format=output_format, out=sys.stdout)
     logger.info("%d events from %s", count, settings.db_path)
@@ -356,7 +375,21 @@ def stages() -> None:
     help="Environment variable holding the API token that writes (POST /api/articles) need; "
     "while it is unset the API takes no writes.",
 )
-def serve(db: Path | None, host: str, port: int, token_env: str) -> None:
+@click.option("--create", is_flag=True, help="Make an empty store when --db names none yet.")
+@click.option(
+    "--open-analyze",
+    is_flag=True,
+    help="Let POST /api/analyze run without the API token (it costs CPU; default: token needed).",
+)
+def serve(
+    *,
+    db: Path | None,
+    host: str,
+    port: int,
+    token_env: str,
+    create: bool,
+    open_analyze: bool,
+) -> None:
     """Serve the page (map, timeline, actor graph) and the HTTP API, with its docs at /docs."""
     import os
     from dataclasses import replace
@@ -366,7 +399,16 @@ def serve(db: Path | None, host: str, port: int, token_env: str) -> None:
     require_server_extra(purpose="frontlines serve")
     from frontlines.api.server import serve as run_server
 
-    settings = replace(settings_for(db), api_token=os.environ.get(token_env) or None)
+    settings = settings_for(db)
+    settings = replace(
+        settings,
+        api_token=os.environ.get(token_env) or None,
+        analyze_requires_token=settings.analyze_requires_token and not open_analyze,
+    )
+    if not create:
+        from frontlines.store import require_existing
+
+        require_existing(settings.db_path)
     click.echo(f"serving {settings.db_path} at http://{host}:{port}/ (API docs at /docs)", err=True)
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.read_requires_token:
         click.echo(f"warning: reads are open to anyone who can reach {host}", err=True)

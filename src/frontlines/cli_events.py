@@ -36,7 +36,7 @@ def _store(db: Path | None) -> Store:
 
     context = click.get_current_context()
     given = db or (context.obj or {}).get("db")
-    return open_store(Settings.from_env(db_path=given).db_path)
+    return open_store(Settings.from_env(db_path=given).db_path, create=False)
 
 
 def _show(found: list[StoredEvent]) -> None:

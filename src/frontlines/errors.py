@@ -61,6 +61,20 @@ class PipelineError(FrontlinesError):
     http_status = 500
 
 
+class StageError(PipelineError):
+    """A stage failed on one input: the message names the stage and the input, ``stage`` and
+    ``cause`` (the exception's type) let a run count failures by cause. The text could not be
+    analysed, so the API answers 422; the traceback goes to the log, not to the client."""
+
+    http_status = 422
+
+    def __init__(self, message: str, *, stage: str, article_id: str, cause: str) -> None:
+        super().__init__(message)
+        self.stage = stage
+        self.article_id = article_id
+        self.cause = cause
+
+
 class StoreError(FrontlinesError):
     """The store failed to read or write."""
 

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from frontlines.errors import InputError
 from frontlines.model import CERTAINTIES, EVENT_TYPES, SUB_EVENT_TYPES
 
+MAX_COUNT_DIGITS = 9  # counts beyond a billion are typing errors, and stay inside 64-bit SQL
 FilterKind = Literal["text", "date", "choice", "count", "bbox", "bool"]
 
 
@@ -94,7 +95,8 @@ def date_value(spec: Filter, value: str, *, label: str | None = None) -> date:
 
 def count_value(spec: Filter, value: str | int, *, label: str | None = None) -> int:
     text = str(value).strip()
-    if not text.isdigit():
+    # isascii: str.isdigit also accepts digits such as "²" that int() refuses
+    if not (text.isascii() and text.isdigit()) or len(text) > MAX_COUNT_DIGITS:
         raise InputError(f"{label or spec.name} {value!r}: expected a whole number >= 0")
     return int(text)
 

@@ -62,6 +62,20 @@ class Settings:
             "help": "bearer token for writes (POST /api/articles); unset: no writes",
         },
     )
+    analyze_requires_token: bool = field(
+        default=True,
+        metadata={
+            "env": "FRONTLINES_ANALYZE_REQUIRES_TOKEN",
+            "help": "0 to let anyone POST /api/analyze without the API token (it costs CPU)",
+        },
+    )
+    max_request_bytes: int = field(
+        default=25_000_000,
+        metadata={
+            "env": "FRONTLINES_MAX_REQUEST_BYTES",
+            "help": "largest HTTP request body the API reads (413 above it)",
+        },
+    )
     read_requires_token: bool = field(
         default=False,
         metadata={
@@ -93,9 +107,9 @@ def _coerce(name: str, value: object) -> Any:
         return Path(value).expanduser()
     if name == "pipeline":
         return tuple(part.strip() for part in value.split(",") if part.strip())
-    if name == "max_article_bytes":
+    if name in ("max_article_bytes", "max_request_bytes"):
         return int(value)
-    if name == "read_requires_token":
+    if name in ("read_requires_token", "analyze_requires_token"):
         return value.strip().lower() in ("1", "true", "yes", "on")
     return value
 

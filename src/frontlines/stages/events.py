@@ -23,7 +23,7 @@ from frontlines.geo.locate import locate
 from frontlines.model import Actor, Event
 from frontlines.resources import Resources
 from frontlines.settings import Settings
-from frontlines.stages.actors import actor_at
+from frontlines.stages.actors import MentionIndex, actor_at
 
 
 @dataclass
@@ -79,8 +79,11 @@ def _lookup(doc: Document) -> ActorLookup:
         for alias in (actor.name, *actor.aliases):
             by_alias.setdefault(_alias_key(alias), actor)
 
+    index = MentionIndex(doc.actors)
+
     def lookup(start: int, end: int) -> Actor | None:
-        return actor_at(doc, start, end) or by_alias.get(_alias_key(doc.text[start:end]))
+        found = actor_at(doc, start, end, index=index)
+        return found or by_alias.get(_alias_key(doc.text[start:end]))
 
     return lookup
 

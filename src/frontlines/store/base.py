@@ -6,6 +6,7 @@ driver only when opened, and pass the same contract tests (``tests/store/test_co
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -44,6 +45,15 @@ class SyndicationLink:
     copy_id: str
     original_id: str
     similarity: float  # estimated Jaccard similarity of the two texts' word shingles
+
+
+PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+
+
+def plain_number(text: str) -> float | None:
+    """A plain decimal number ("-12.5", "+3") as a float, else None: no exponents, infinities,
+    NaN, or the other digits ("²", "٣") that ``str.isdigit`` accepts and ``float`` refuses."""
+    return float(text) if PLAIN_NUMBER.fullmatch(text) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +137,7 @@ class Store(ABC):
     """A place to keep analyses. Writes are transactional: all of an article, or nothing."""
 
     backend: str = ""
+    location: str = ""  # where the store lives (a file path): for messages, never for clients
 
     @abstractmethod
     def save(

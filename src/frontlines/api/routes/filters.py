@@ -15,6 +15,7 @@ from frontlines.filters import FILTERS, query_fields
 from frontlines.store.base import EventQuery
 
 MAX_LIMIT = 10_000
+MAX_OFFSET = 1_000_000_000  # far past any store, far below the store's 64-bit integers
 
 
 def _filter_parameters() -> list[inspect.Parameter]:
@@ -46,7 +47,7 @@ def _paging_parameters() -> list[inspect.Parameter]:
     return [
         keyword("sort", Literal["date", "-date"], "-date"),
         keyword("limit", Annotated[int, Query(ge=1, le=MAX_LIMIT)], 100),
-        keyword("offset", Annotated[int, Query(ge=0)], 0),
+        keyword("offset", Annotated[int, Query(ge=0, le=MAX_OFFSET)], 0),
         keyword(
             "level",
             Annotated[
