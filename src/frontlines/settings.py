@@ -50,6 +50,13 @@ class Settings:
         default=DEFAULT_PIPELINE,
         metadata={"env": "FRONTLINES_PIPELINE", "help": "comma-separated stage names, in order"},
     )
+    event_detector: bool = field(
+        default=False,
+        metadata={
+            "env": "FRONTLINES_EVENT_DETECTOR",
+            "help": "1 to let the learned sentence detector drop rule events it is sure are none",
+        },
+    )
     max_article_bytes: int = field(
         default=10_000_000,
         metadata={"env": "FRONTLINES_MAX_ARTICLE_BYTES", "help": "largest accepted article"},
@@ -109,7 +116,7 @@ def _coerce(name: str, value: object) -> Any:
         return tuple(part.strip() for part in value.split(",") if part.strip())
     if name in ("max_article_bytes", "max_request_bytes"):
         return int(value)
-    if name in ("read_requires_token", "analyze_requires_token"):
+    if name in ("read_requires_token", "analyze_requires_token", "event_detector"):
         return value.strip().lower() in ("1", "true", "yes", "on")
     return value
 

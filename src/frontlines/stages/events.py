@@ -14,6 +14,7 @@ from typing import Any
 from frontlines.document import Document
 from frontlines.extract.assemble import Setting, build_event
 from frontlines.extract.dates import EventDate
+from frontlines.extract.detector import EventDetector
 from frontlines.extract.lexicon import Lexicon, load_lexicon
 from frontlines.extract.mentions import EventMention, sentence_mentions
 from frontlines.extract.merge import merge
@@ -30,22 +31,30 @@ from frontlines.stages.actors import MentionIndex, actor_at
 class Events:
     lexicon: Lexicon = field(repr=False)
     classifier: SubtypeClassifier | None = field(default=None, repr=False)
+    detector: EventDetector | None = field(default=None, repr=False)
     name: str = "events"
     version: str = "2"
     requires: tuple[str, ...] = ("article", "parse")
     assigns: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Document) -> Document:
-        events = extract_events(doc, lexicon=self.lexicon, classifier=self.classifier)
+        events = extract_events(
+            doc, lexicon=self.lexicon, classifier=self.classifier, detector=self.detector
+        )
         doc.events = events
         return doc
 
 
 def extract_events(
-    doc: Document, *, lexicon: Lexicon, classifier: SubtypeClassifier | None = None
+    doc: Document,
+    *,
+    lexicon: Lexicon,
+    classifier: SubtypeClassifier | None = None,
+    detector: EventDetector | None = None,
 ) -> list[Event]:
     """Every event the parsed article reports, in order of first mention; ``classifier``
-    (None: the rules alone) refines sub-event types where it is confident."""
+    (None: the rules alone) refines sub-event types where it is confident; ``detector`` (None:
+    the rules alone) drops the mentions of sentences it is confident tell no happening."""
     published = doc.article.published
     lookup = _lookup(doc)
     mentions: list[EventMention] = []
@@ -60,7 +69,7 @@ def extract_events(
             dated = mention.date is not None and mention.date.precision in ("day", "week")
             if dated and mention.status != "anaphoric":
                 reference = mention.date
-        mentions.extend(found)
+        mentions.extend(_told(found, sentence, detector))
     setting = Setting(
         article=doc.article,
         locate=lambda start, end: locate(doc.text, doc.places, start=start, end=end),
@@ -69,6 +78,19 @@ def extract_events(
     )
     events = [build_event(cluster, setting=setting) for cluster in merge(mentions)]
     return [event for event in events if event is not None]
+
+
+def _told(found: list[EventMention], sentence: Any, detector: EventDetector | None) -> list[Any]:
+    """The mentions the detector lets stand: it reads the line of each mention's first trigger,
+    and only where the rules found something in it."""
+    if detector is None or not found:
+        return found
+    scores = detector.line_scores(sentence)
+    return [
+        mention
+        for mention in found
+        if detector.tells(scores(mention.triggers[0].index), mention.event_type)
+    ]
 
 
 def _lookup(doc: Document) -> ActorLookup:
@@ -102,4 +124,11 @@ def _sentences(doc: Document) -> list[Any]:
 
 
 def make_stage(*, resources: Resources, settings: Settings) -> Events:
-    return Events(lexicon=load_lexicon(), classifier=resources.subtype_classifier)
+    if not settings.event_detector:
+        return Events(lexicon=load_lexicon(), classifier=resources.subtype_classifier)
+    return Events(
+        lexicon=load_lexicon(),
+        classifier=resources.subtype_classifier,
+        detector=resources.event_detector,
+        version="2+detector",
+    )
