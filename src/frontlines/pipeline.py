@@ -163,10 +163,10 @@ class Pipeline:
         nlp: Any = getattr(parse, "nlp")  # noqa: B009  (checked by _is_spacy_parse)
         for doc, parsed in zip(ready, nlp.pipe(doc.clean_text for doc in ready), strict=True):
             doc.parse = parsed
-        for index, doc in enumerate(docs):
-            if isinstance(doc, Document) and len(doc.clean_text) > chunk_chars:
+        for index, waiting in enumerate(docs):
+            if isinstance(waiting, Document) and len(waiting.clean_text) > chunk_chars:
                 try:  # a long text is parsed by the stage itself, in chunks
-                    docs[index] = run_stage(parse, doc)
+                    docs[index] = run_stage(parse, waiting)
                 except FrontlinesError as error:
                     docs[index] = error
         for article, done in zip(articles, docs, strict=True):

@@ -4,8 +4,9 @@ The gold annotations (``bench/realnews/*.yaml``) hold ids, offsets and our own f
 the text, so each text is rebuilt here the same way every time:
 
 - ``m2e2:<VOA id>``: the Voice of America article's annotated sentences (``text_only_event.json``
-  and ``text_multimedia_event.json`` of M2E2), in sentence order, each with the final stop its token list holds, joined by a newline. Sentence 0
-  holds the headline and the dateline. The published date is the one in the id.
+  and ``text_multimedia_event.json`` of M2E2), in sentence order, each with the final stop its
+  token list holds, joined by a newline. Sentence 0 holds the headline and the dateline. The
+  published date is the one in the id.
 - ``wikievents:<doc_id>``: the article's ``text`` as WikiEvents gives it (dev and test files).
 - ``india:<doc_id>``: the Times of India article's ``doc_text`` (IndiaPoliceEvents), dated by its
   metadata.
@@ -64,8 +65,9 @@ def _with_final_stop(record: dict[str, Any]) -> str:
     # M2E2's sentence strings end before their final stop, which its token list still holds.
     sentence: str = record["sentence"]
     words = record.get("words") or []
-    if words and words[-1] in FINAL_STOPS and not sentence.rstrip().endswith(words[-1]):
-        return sentence + words[-1]
+    last = str(words[-1]) if words else ""
+    if last in FINAL_STOPS and not sentence.rstrip().endswith(last):
+        return sentence + last
     return sentence
 
 
