@@ -190,11 +190,11 @@ def agreements(first: Features, second: Features) -> frozenset[str]:
 def anchored(first: Features, second: Features) -> bool:
     """Whether the pair gives positive evidence that it tells one happening.
 
-    One credits the other; or a specific site both name, or one fine place with one positive
-    toll or one actor pair. Reports a day or more apart need one more agreement (a toll, the
-    actors, the part of the day): one site sees events day after day. One kind, place and day
-    is no evidence: a busy day has many events of one kind in one city, and a city, district or
-    region named alone tells none apart.
+    One credits or reprints the other; or a specific site both name; or one town (at precision
+    1 or 2) with tolls within a factor of two or one part of the day; or one fine place with
+    one actor pair. Reports a day or more apart need two agreements beyond the place: one site
+    sees events day after day. One kind, place and day is no evidence: a busy day has many
+    events of one kind in one city, and a city fallback, district or region tells none apart.
     """
     kinds = agreements(first, second)
     if "credit" in kinds:

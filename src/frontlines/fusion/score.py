@@ -5,6 +5,10 @@ types and places compatible at their precision. A compatible pair is scored on h
 (type, place, date: ``STRUCTURE`` of the score) and on the evidence its texts give that it is one
 happening (``evidence``: the rest). Two reports of one kind, place and day with nothing else in
 common stay below the threshold: a busy day's protests in one city are many events.
+
+Strict fusion (``needs_evidence``) goes further: a pair links only on positive evidence that it
+tells one happening (``evidence.anchored``); without it, its score is at most ``UNANCHORED``, below
+every threshold, so it can join a group only beside pairs that have it (average linkage).
 """
 
 from __future__ import annotations
