@@ -61,7 +61,8 @@ class FusionSettings:
 
     @classmethod
     def of(cls, strictness: str) -> FusionSettings:
-        """The settings of a strictness: off, strict (fewer merges), normal, loose (more)."""
+        """The settings of a strictness: off, strict (links only on positive evidence, within
+        one day), normal, loose (more)."""
         if strictness not in STRICTNESS:
             raise InputError(
                 f"unknown fusion strictness {strictness!r} (use {', '.join(STRICTNESS)})"
