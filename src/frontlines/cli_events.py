@@ -127,7 +127,10 @@ def rebuild_fusion(db: Path | None) -> None:
 def fusion_strictness(level: str | None, db: Path | None) -> None:
     """Show or set how readily reports are fused: off (reports only), strict, normal, loose.
 
-    Setting it fuses every stored report again; split and merge decisions still apply.
+    Strict links reports only on positive evidence that they tell one happening (a credit or
+    reprint, a specific site both name, one town with one toll or time of day), never on one
+    kind, place and day alone. Setting it fuses every stored report again; split and merge
+    decisions still apply.
     """
     with _store(db) as store:
         if level is None:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from frontlines.fusion.evidence import (
+    agreements,
+    anchored,
     credits_each_other,
     evidence,
+    shared_site,
     site_affinity,
     time_affinity,
     toll_affinity,
 )
 from frontlines.fusion.report import Features, Report
-from frontlines.fusion.score import FusionSettings
-from frontlines.fusion.text import name_key, site_names, times_of_day
-from tests.fusion.samples import KHARKIV, one_report
+from frontlines.fusion.score import FusionSettings, pair_score
+from frontlines.fusion.text import area_names, name_key, site_names, times_of_day
+from frontlines.model import Location
+from tests.fusion.samples import KHARKIV, SARAQIB, one_report
 
 SETTINGS = FusionSettings()
 
@@ -63,3 +68,105 @@ def test_evidence_does_not_depend_on_the_order_of_the_pair() -> None:
     first = report("Rioters set fire to a bus in Jatrabari at noon.", outlet="A", fatalities=2)
     second = report("A bus burned in Jatrabari, two dead.", outlet="B", when=date(2024, 11, 14))
     assert evidence(first, second) == evidence(second, first)
+
+
+DHAKA = Location(
+    name="Dhaka",
+    country="Bangladesh",
+    admin1="Dhaka",
+    latitude=23.71,
+    longitude=90.41,
+    geo_precision=1,
+    geonameid=1185241,
+)
+BARTIEBOUGOU = Location(
+    name="Bartiebougou",
+    country="Burkina Faso",
+    admin1="Est",
+    admin2="Komondjari",
+    latitude=12.66,
+    longitude=0.93,
+    geo_precision=2,
+    geonameid=None,
+)
+PROTEST = {"event_type": "Protests", "sub_event_type": "Peaceful protest", "fatalities": None}
+NO_ACTORS = {"actor1": None, "actor2": None}
+
+
+def test_evidence_one_kind_city_and_day_is_no_positive_evidence() -> None:
+    first = report("Students staged a protest in Dhaka.", outlet="A", where=DHAKA, **PROTEST)
+    second = report("Teachers held a rally in Dhaka.", outlet="B", where=DHAKA, **PROTEST)
+    assert not anchored(first, second)
+    strict = FusionSettings.of("strict")
+    assert (pair_score(first, second, settings=SETTINGS) or 0.0) >= SETTINGS.threshold
+    assert (pair_score(first, second, settings=strict) or 0.0) < strict.threshold
+
+
+def test_evidence_a_site_counts_only_when_the_other_names_no_other() -> None:
+    one = "Fighters clashed in Dyamondi (Bartiebougou, Komondjari) over a mining site."
+    other = "Fighters clashed in Kanmpandi (Bartiebougou, Komondjari) over a mining site."
+    first = report(one, outlet="A", where=BARTIEBOUGOU, fatalities=None)
+    second = report(other, outlet="B", where=BARTIEBOUGOU, fatalities=None)
+    again = report(
+        "A clash in Dyamondi left many wounded.", outlet="C", where=BARTIEBOUGOU, fatalities=None
+    )
+    assert not shared_site(first, second)
+    assert not anchored(first, second)
+    assert shared_site(first, again)
+    assert anchored(first, again) == anchored(again, first) is True
+
+
+def test_evidence_a_town_needs_a_toll_or_time_and_a_region_never_does() -> None:
+    seven = report(
+        "Seven fighters were killed near Saraqib.",
+        outlet="A",
+        where=SARAQIB,
+        fatalities=7,
+        **NO_ACTORS,
+    )
+    twelve = report(
+        "At least 12 died in clashes near Saraqeb.",
+        outlet="B",
+        where=SARAQIB,
+        fatalities=12,
+        **NO_ACTORS,
+    )
+    untold = report("A raid near Saraqib.", outlet="C", where=SARAQIB, fatalities=None, **NO_ACTORS)
+    assert {"named", "toll"} <= agreements(seven, twelve)
+    assert anchored(seven, twelve)
+    assert not anchored(seven, untold)
+    region = replace(SARAQIB, name="Idlib", geo_precision=3, geonameid=None)
+    first = report(
+        "Seven fighters were killed in Idlib.", outlet="A", where=region, fatalities=7, **NO_ACTORS
+    )
+    second = report("Seven died in Idlib.", outlet="B", where=region, fatalities=7, **NO_ACTORS)
+    assert not anchored(first, second)
+
+
+def test_evidence_a_day_apart_needs_two_agreements() -> None:
+    text = "Rioters set fire to a bus in Jatrabari."
+    first = report(text, outlet="A", where=DHAKA, fatalities=None, **NO_ACTORS)
+    next_day = report(
+        text, outlet="B", where=DHAKA, fatalities=None, when=date(2024, 11, 15), **NO_ACTORS
+    )
+    assert anchored(first, report(text, outlet="C", where=DHAKA, fatalities=None, **NO_ACTORS))
+    assert not anchored(first, next_day)
+    dead = report(text, outlet="A", where=DHAKA, fatalities=2, **NO_ACTORS)
+    dead_next_day = report(
+        text, outlet="B", where=DHAKA, fatalities=2, when=date(2024, 11, 15), **NO_ACTORS
+    )
+    assert anchored(dead, dead_next_day)
+
+
+def test_evidence_a_reprint_is_positive_evidence() -> None:
+    first = report("A strike hit homes.", outlet="A", where=DHAKA)
+    copy = one_report(
+        "Homes were hit by a strike.", "Homes were hit by a strike.", outlet="B", where=DHAKA
+    )
+    copy = replace(copy, original_id=first.report.article_id)
+    assert anchored(first, Features.of(copy, windows=SETTINGS.windows))
+
+
+def test_evidence_areas_a_text_names_are_read_as_areas() -> None:
+    text = "In Myo Thit village in Momauk Township (Bhamo District, Kachin State), shells fell."
+    assert area_names([text]) == {name_key(w) for w in ("Momauk", "Bhamo", "Kachin")}

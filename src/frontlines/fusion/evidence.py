@@ -120,3 +120,91 @@ def evidence(first: Features, second: Features) -> float:
             weights += weight
     value = total / weights + (CREDIT if credits_each_other(first, second) else 0.0)
     return min(1.0, value)
+
+
+def shared_site(first: Features, second: Features) -> bool:
+    """The specific sites of one report (beyond a region's, an actor's or either place's name:
+    a neighbourhood, a village of a township, a named building) are all named by the other as
+    sites, and there are some. Two reports that each name a site the other does not ("in
+    Dyamondi (Bartiebougou)" and "in Kanmpandi (Bartiebougou)", North and South Okkalapa) tell
+    two places, whatever else they share."""
+    skip = (
+        first.common | second.common | first.coarse | second.coarse
+        | first.place_words | second.place_words
+    )  # fmt: skip
+    for one, other in ((first, second), (second, first)):
+        sites = one.sites - skip
+        if sites and sites <= other.sites:
+            return True
+    return False
+
+
+def same_fine_place(first: Features, second: Features) -> bool:
+    """Both placed at one town, village or site found as such (not a stand-in or an area)."""
+    if not (first.fine and second.fine):
+        return False
+    if first.geonameid is not None and first.geonameid == second.geonameid:
+        return True
+    return bool(first.place) and first.place == second.place
+
+
+def same_town_name(first: Features, second: Features) -> bool:
+    """Both placed under one name at town precision or near it (1 or 2), not as a district or
+    region (precision 3, or a region's name given as a place only "near" it): a weak sign that
+    needs another beside it."""
+    if not first.place or first.place != second.place:
+        return False
+    precisions = (first.geo_precision or 3, second.geo_precision or 3)
+    if max(precisions) > 2:
+        return False
+    return min(precisions) == 1 or first.place not in (first.admin1, first.admin2)
+
+
+def same_actor_pair(first: Features, second: Features) -> bool:
+    """Both name two or more actors, and every actor of the shorter list is named by the other."""
+    if len(first.actors) < 2 or len(second.actors) < 2:
+        return False
+    return actor_affinity(first, second) == 1.0
+
+
+def agreements(first: Features, second: Features) -> frozenset[str]:
+    """The kinds of positive evidence the pair gives: a credit (or one reprints the other, or
+    both one original), a specific site both name, one fine place, one positive toll, one actor
+    pair, one part of the day."""
+    a, b = first.report, second.report
+    found = {
+        "credit": credits_each_other(first, second)
+        or a.original_id == b.article_id
+        or b.original_id == a.article_id
+        or (a.original_id is not None and a.original_id == b.original_id),
+        "site": shared_site(first, second),
+        "place": same_fine_place(first, second),
+        "named": same_town_name(first, second),
+        "toll": (toll_affinity(first, second) or 0.0) >= 0.6,
+        "actors": same_actor_pair(first, second),
+        "time": time_affinity(first, second) == 1.0,
+    }
+    return frozenset(name for name, agrees in found.items() if agrees)
+
+
+def anchored(first: Features, second: Features) -> bool:
+    """Whether the pair gives positive evidence that it tells one happening.
+
+    One credits or reprints the other; or a specific site both name; or one town (at precision
+    1 or 2) with tolls within a factor of two or one part of the day; or one fine place with
+    one actor pair. Reports a day or more apart need two agreements beyond the place: one site
+    sees events day after day. One kind, place and day is no evidence: a busy day has many
+    events of one kind in one city, and a city fallback, district or region tells none apart.
+    """
+    kinds = agreements(first, second)
+    if "credit" in kinds:
+        return True
+    placed = (
+        "site" in kinds
+        or (bool(kinds & {"place", "named"}) and bool(kinds & {"toll", "time"}))
+        or {"place", "actors"} <= kinds
+    )
+    if not placed:
+        return False
+    same_day = first.day is not None and first.day == second.day
+    return same_day or len(kinds - {"place", "named"}) >= 2

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from frontlines.fusion.text import (
+    area_names,
     content_terms,
     name_key,
     proper_names,
@@ -89,6 +90,8 @@ class Features:
     credits: frozenset[str]  # the sources it credits, normalised
     common: frozenset[str]  # names every report of its region, war or outlet gives
     place_words: frozenset[str]  # the words of its place's name
+    fine: bool  # placed at a town, village or site found as such (no stand-in, no area's name)
+    coarse: frozenset[str]  # names of its areas, and of its place when that is not fine
 
     @classmethod
     def of(cls, report: Report, *, windows: dict[str, int]) -> Features:
@@ -97,6 +100,10 @@ class Features:
         located = loc is not None and loc.latitude is not None and loc.longitude is not None
         actors = [event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2]
         texts = [mention.text for mention in event.evidence]
+        place_words = frozenset(
+            name_key(word) for word in normalise(loc.name if loc else "").split() if len(word) >= 3
+        )
+        fine = _is_fine(loc)
         return cls(
             report=report,
             day=event.event_date.toordinal() if event.event_date else None,
@@ -125,11 +132,9 @@ class Features:
             outlet=normalise(report.outlet),
             credits=frozenset(normalise(name) for name in event.sources),
             common=_common_names(loc, actors, report.outlet),
-            place_words=frozenset(
-                name_key(word)
-                for word in normalise(loc.name if loc else "").split()
-                if len(word) >= 3
-            ),
+            place_words=place_words,
+            fine=fine,
+            coarse=_area_names(loc) | area_names(texts) | (frozenset() if fine else place_words),
         )
 
     @property
@@ -146,6 +151,26 @@ def _common_names(
     names.append(outlet)
     names.extend(actor.name for actor in actors if actor is not None)
     return frozenset(name_key(word) for name in names for word in normalise(name).split())
+
+
+def _area_names(location: Location | None) -> frozenset[str]:
+    """Stems of the words of the areas a place lies in (admin1 to admin3)."""
+    if location is None:
+        return frozenset()
+    names = (location.admin1, location.admin2, location.admin3)
+    return frozenset(name_key(word) for name in names for word in normalise(name).split())
+
+
+def _is_fine(location: Location | None) -> bool:
+    """Whether the place is a town, village or site the geocoder found as such: located at
+    precision 1, with no note (no stand-in for a place it lacks, no fallback), and not named as
+    its region (Dhaka in Dhaka division: a capital of many happenings a day)."""
+    if location is None or location.latitude is None or location.note is not None:
+        return False
+    if (location.geo_precision or 1) != 1:
+        return False
+    place = normalise(location.name)
+    return bool(place) and place != normalise(location.admin1)
 
 
 EARTH_RADIUS_KM = 6371.0088

@@ -5,6 +5,10 @@ types and places compatible at their precision. A compatible pair is scored on h
 (type, place, date: ``STRUCTURE`` of the score) and on the evidence its texts give that it is one
 happening (``evidence``: the rest). Two reports of one kind, place and day with nothing else in
 common stay below the threshold: a busy day's protests in one city are many events.
+
+Strict fusion (``needs_evidence``) goes further: a pair links only on positive evidence that it
+tells one happening (``evidence.anchored``); without it, its score is at most ``UNANCHORED``, below
+every threshold, so it can join a group only beside pairs that have it (average linkage).
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ from typing import Literal, get_args
 
 from frontlines.errors import InputError
 from frontlines.fusion import compat
-from frontlines.fusion.evidence import actor_affinity, evidence
+from frontlines.fusion.evidence import actor_affinity, anchored, evidence
 from frontlines.fusion.report import Features
 
 Strictness = Literal["off", "strict", "normal", "loose"]
 STRICTNESS: tuple[str, ...] = get_args(Strictness)
 STRUCTURE = 0.35  # share of the score from type, place and date; the rest is the evidence
 TYPE, PLACE, DATE = 0.4, 0.35, 0.25  # within the structure
+UNANCHORED = 0.45  # the most a pair without positive evidence scores, when that is needed
 
 __all__ = [
     "STRICTNESS",
@@ -43,6 +48,7 @@ class FusionSettings:
     town_km: float = 15.0  # a town holds its neighbourhoods this far from its point
     threshold: float = 0.6
     strictness: Strictness = "normal"
+    needs_evidence: bool = False  # link only pairs with positive evidence (``anchored``)
 
     @property
     def widest(self) -> int:
@@ -55,7 +61,8 @@ class FusionSettings:
 
     @classmethod
     def of(cls, strictness: str) -> FusionSettings:
-        """The settings of a strictness: off, strict (fewer merges), normal, loose (more)."""
+        """The settings of a strictness: off, strict (links only on positive evidence, within
+        one day), normal, loose (more)."""
         if strictness not in STRICTNESS:
             raise InputError(
                 f"unknown fusion strictness {strictness!r} (use {', '.join(STRICTNESS)})"
@@ -63,7 +70,9 @@ class FusionSettings:
         base = cls()
         if strictness == "strict":
             windows = {**base.windows, "day": 0}
-            return replace(base, windows=windows, threshold=0.7, strictness="strict")
+            return replace(
+                base, windows=windows, threshold=0.7, strictness="strict", needs_evidence=True
+            )
         if strictness == "loose":
             windows = {**base.windows, "day": 2}
             return replace(base, windows=windows, threshold=0.5, strictness="loose")
@@ -110,4 +119,7 @@ def pair_score(first: Features, second: Features, *, settings: FusionSettings) -
     fit = _fit(first, second, settings=settings)
     if fit is None:
         return None
-    return STRUCTURE * fit + (1 - STRUCTURE) * evidence(first, second)
+    score = STRUCTURE * fit + (1 - STRUCTURE) * evidence(first, second)
+    if settings.needs_evidence and not anchored(first, second):
+        return min(score, UNANCHORED)
+    return score

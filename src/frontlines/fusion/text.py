@@ -150,3 +150,19 @@ def site_names(texts: Iterable[str]) -> frozenset[str]:
                 if key not in NOT_NAMES and key not in STOPWORDS and len(key) >= 3:
                     found.add(name_key(key))
     return frozenset(found)
+
+
+_AREA = re.compile(
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?i:township|district|upazila|region|state|province"
+    r"|oblast|raion|rayon|county|governorate|division|municipality|commune|department|prefecture)\b"
+)
+
+
+def area_names(texts: Iterable[str]) -> frozenset[str]:
+    """The names a text itself calls areas ("Momauk township", "Bhamo District", "Madhukhali
+    upazila"), as ``name_key`` gives them: an area holds many places, and tells none apart."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _AREA.finditer(text):
+            found.update(name_key(word) for word in re.findall(r"[A-Z][\w'’-]+", match.group(1)))
+    return frozenset(found)
