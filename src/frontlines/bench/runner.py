@@ -19,6 +19,7 @@ from frontlines.bench.geoparsing import gazetteer_resolver, run_geoparsing
 from frontlines.bench.polnear import claims_finder, run_polnear
 from frontlines.bench.protocols import Analyse, T
 from frontlines.bench.ptc import framing_finder, run_ptc
+from frontlines.bench.realnews import SPLITS, run_realnews
 from frontlines.bench.reference import run_reference
 from frontlines.bench.report import BenchReport, BenchResult, Sample
 from frontlines.bench.speed import run_speed
@@ -27,9 +28,18 @@ from frontlines.model import Analysis
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 
-BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus", "polnear", "ptc", "speed")
+BENCHMARKS = (
+    "reference",
+    "acled-notes",
+    "realnews",
+    "geoparsing",
+    "ecbplus",
+    "polnear",
+    "ptc",
+    "speed",
+)
 # What the gate test runs: polnear and ptc have no floors yet, so running them there checks nothing.
-ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus")
+ACCURACY_BENCHMARKS = ("reference", "acled-notes", "realnews", "geoparsing", "ecbplus")
 
 
 def make_analyse(settings: Settings) -> Analyse:
@@ -79,8 +89,11 @@ def run_benchmarks(
     settings: Settings,
     sample: Sample,
     progress: bool = False,
+    splits: Sequence[str] = SPLITS,
 ) -> BenchReport:
-    """Run the chosen benchmarks (all when ``only`` is empty); write the report to ``out_dir``."""
+    """Run the chosen benchmarks (all when ``only`` is empty); write the report to ``out_dir``.
+
+    ``splits`` picks the real-news gold splits scored (dev, test or both)."""
     from frontlines import __version__
 
     names = check_names(only)
@@ -102,6 +115,15 @@ def run_benchmarks(
                 progress=show,
                 command=command,
                 gazetteer=resources.gazetteer,
+                kb_names={actor.id: actor.names for actor in resources.kb},
+            )
+        elif name == "realnews":
+            result = run_realnews(
+                data_dir=data_dir,
+                analyse=analyse,
+                progress=show,
+                command=command + "".join(f" --split {split}" for split in splits),
+                splits=splits,
                 kb_names={actor.id: actor.names for actor in resources.kb},
             )
         elif name == "geoparsing":
