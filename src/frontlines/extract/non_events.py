@@ -1,0 +1,48 @@
+"""Event words that tell no ACLED event: deaths in accidents and illness, and generic statements.
+
+- accidental: a killing whose cause is an accident, a disaster or an illness, told by the verb it
+  hangs from ("crashed into the sea, killing 66"), its subject ("the flood killed 12") or its
+  cause ("died of the disease", "were killed in a road accident");
+- generic: an undated event verb in the simple present, which states what someone does in
+  general ("Daesh kills Yazidis because they are Yazidi"), not what happened; reports tell
+  happenings in the past tense (headlines, the exception, are masked before the parse).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.syntax import lemma_of
+
+# How a killing hangs from the verb that caused it: "crashed ..., killing 66".
+CAUSED_BY = frozenset({"advcl", "xcomp", "conj"})
+CAUSE_PREPS = frozenset({"of", "from", "in", "after", "during"})
+
+
+def accidental(token: Any, lexicon: Lexicon) -> str | None:
+    """Why the trigger at ``token`` is a death by accident, disaster or illness, or None."""
+    verbs, nouns = lexicon.cue("accident_verbs"), lexicon.cue("accident_nouns")
+    if token.dep_ in CAUSED_BY and lemma_of(token.head) in verbs:
+        return f"accident: {token.head.text}"
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and lemma_of(child) in nouns:
+            return f"accident: {child.text}"
+        if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
+            for noun in child.children:
+                if noun.dep_ == "pobj" and lemma_of(noun) in nouns:
+                    return f"accident: {child.text} {noun.text}"
+        if child.dep_ == "agent":
+            for noun in child.children:
+                if noun.dep_ == "pobj" and lemma_of(noun) in nouns:
+                    return f"accident: by {noun.text}"
+    return None
+
+
+def generic(token: Any, *, dated: bool) -> str | None:
+    """Why the trigger at ``token`` states a generality in the simple present, or None."""
+    if dated or token.pos_ != "VERB" or token.tag_ not in ("VBZ", "VBP"):
+        return None
+    if any(child.dep_ in ("aux", "auxpass") for child in token.children):
+        return None
+    return f"generic present: {token.text}"
