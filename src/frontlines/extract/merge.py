@@ -5,7 +5,9 @@ actor on either side, the same certainty, no different date) and something ties 
 both name, or a reference back ("the offensive", "their advance"), or casualties that follow a
 violent event ("five people were killed"). What was done to a demonstration ("police dispersed
 them") joins it, and what a group did at the checkpoint it set up joins the checkpoint. Otherwise
-a strong mention starts a new event; a weak one starts one only when it names who acted; a bare
+a strong mention starts a new event (one that names nobody, or joins an event that names nobody,
+joins it only within REACH sentences: in a long report, "a suicide bomber struck" ten paragraphs
+on is another strike); a weak one starts one only when it names who acted; a bare
 or anaphoric one with nothing to refer to is dropped, and so is a claim or denial beside events
 already told (it speaks of them).
 """
@@ -200,7 +202,8 @@ def _tied(cluster: list[EventMention], mention: EventMention) -> bool:
     theirs = set().union(*(_ids(m) for m in cluster))
     if ours & theirs:
         return True
-    return not ours or not theirs
+    # Nobody named on one side: only a nearby mention can be taken for the same happening.
+    return near and (not ours or not theirs)
 
 
 def _same_kind(known: Participant | None, new: Participant | None) -> bool:
