@@ -20,7 +20,7 @@ from typing import Any
 
 from frontlines.bench.metrics import PRF, share
 from frontlines.bench.protocols import Analyse, Progress
-from frontlines.bench.realnews_gold import CAUSES, GoldArticle, read_gold
+from frontlines.bench.realnews_gold import CAUSES, GoldArticle, GoldEvent, read_gold
 from frontlines.bench.realnews_scoring import (
     FIELDS,
     UNEXPLAINED,
@@ -29,6 +29,7 @@ from frontlines.bench.realnews_scoring import (
 )
 from frontlines.bench.realnews_texts import RealNewsText, read_texts
 from frontlines.bench.report import BenchResult, Figure, Table, format_value, share_figures
+from frontlines.model import Event
 
 NAME = "realnews"
 SPLITS = ("dev", "test")
@@ -155,12 +156,35 @@ def describe(score: ArticleScore, text: str) -> dict[str, Any]:
         "wrong fields": [
             {
                 "gold": quote(check.gold.evidence)[:120],
-                "wrong": [name for name, right in check.fields.items() if right is False],
+                "wrong": {
+                    name: f"{_gold_value(check.gold, name)} / {_value(check.predicted, name)}"
+                    for name, right in check.fields.items()
+                    if right is False
+                },
             }
             for check in score.matched
             if not check.all_right
         ],
     }
+
+
+def _gold_value(gold: GoldEvent, name: str) -> object:
+    if name == "place":
+        return gold.location.name if gold.location else None
+    if name == "date":
+        return gold.event_date
+    return getattr(gold, name)
+
+
+def _value(event: Event, name: str) -> object:
+    if name in ("actor1", "actor2"):
+        ref = getattr(event, name)
+        return ref.name if ref else None
+    if name == "place":
+        return event.location.name if event.location else None
+    if name == "date":
+        return event.event_date
+    return getattr(event, name)
 
 
 def score_articles(
