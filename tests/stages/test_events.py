@@ -260,3 +260,21 @@ def test_events_its_forces_belong_to_who_said_so(nlp: Any) -> None:
     assert events[0].actor1 is not None
     assert events[0].actor1.name == "State forces (Russia)"
     assert events[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_events_an_unnamed_bomber_is_an_unidentified_armed_group(nlp: Any) -> None:
+    text = "A bomb exploded in a market in Sinja on Monday, wounding eight people."
+    places = _places(text, "Sudan", SUDAN_PLACES)
+    (event,) = _run(nlp, text, published=date(2024, 6, 12), actors=[], places=places)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 is not None
+    assert event.actor1.name == "Unidentified Armed Group (Sudan)"
+    bomber = "A suicide bomber killed six soldiers in Sinja on Monday."
+    (event,) = _run(
+        nlp,
+        bomber,
+        published=date(2024, 6, 12),
+        actors=[],
+        places=_places(bomber, "Sudan", SUDAN_PLACES),
+    )
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")

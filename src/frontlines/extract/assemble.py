@@ -38,6 +38,17 @@ GENERIC = {
     "state_forces": ("State forces", "state forces"),
 }
 DAYLIKE = frozenset({"day", "week"})
+# Sub-types where someone unnamed must have acted: ACLED names the attacker "Unidentified Armed
+# Group (country)" when the text does not ("a bomb exploded in the market").
+UNNAMED_ATTACKER = frozenset(
+    {
+        "Suicide bomb",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Attack",
+        "Abduction/forced disappearance",
+    }
+)
 # Generic names that fit one event type only: a crowd is "Rioters" only in a riot.
 GENERIC_FOR = {"Rioters": "Riots"}
 # Kinds that take part in an event as a side only when named as one ("Israel struck ...").
@@ -80,6 +91,8 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     ref2 = _ref(actor2, country, event_type=event_type)
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
         ref2 = None  # one actor on both sides is a misreading of who fought whom
+    if ref1 is None and sub_event_type in UNNAMED_ATTACKER and country:
+        ref1 = _generic_ref("Unidentified Armed Group", "political militia", country)
     event_date, precision = _date(cluster, main, setting)
     fatalities = _fatalities(cluster) if event_type is not None else None
     evidence = _evidence(cluster, setting.article)
@@ -204,7 +217,11 @@ def _ref(
     name, kind = generic
     if GENERIC_FOR.get(name, event_type) != event_type:
         return None  # community leaders in an agreement are no rioters
-    country = person.country or country
+    return _generic_ref(name, kind, person.country or country)
+
+
+def _generic_ref(name: str, kind: str, country: str | None) -> ActorRef:
+    """ACLED's generic actor of ``name`` in ``country``: "Unidentified Armed Group (Mali)"."""
     full = f"{name} ({country})" if country else name
     slug = re.sub(r"[^a-z0-9]+", "-", full.lower()).strip("-")
     return ActorRef(id=f"generic-{slug}", name=full, kind=kind)
