@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.non_events import accidental, generic
+from frontlines.extract.non_events import accidental, generic, period_tally
 
 pytestmark = pytest.mark.slow
 
@@ -59,3 +59,24 @@ def test_a_simple_present_event_verb_states_a_generality(sentence: Parse) -> Non
         ("Three men are killed every week.", "killed"),
     ):
         assert generic(_token(sentence, text, word), dated=False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "tally"),
+    [
+        ("So far, 40 people have been killed in police firing, an official said.", "killed", True),
+        ("Militants killed 40 people in the district this year.", "killed", True),
+        ("As many as 668 people had been killed in the violence till March 12.", "killed", True),
+        (
+            "The toll in the last six days stands at 544, including 58 killed on a train.",
+            "killed",
+            True,
+        ),
+        ("Militants killed 40 people in the village on Monday.", "killed", False),
+        ("Gunmen attacked a market in the past week.", "attacked", False),
+    ],
+)
+def test_a_toll_over_a_period_is_a_tally(
+    sentence: Parse, text: str, word: str, tally: bool
+) -> None:
+    assert (period_tally(_token(sentence, text, word)) is not None) is tally

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.non_events import accidental, generic
+from frontlines.extract.non_events import accidental, generic, period_tally
 from frontlines.extract.syntax import (
     VERBAL,
     children,
@@ -68,6 +68,7 @@ def background_reason(
         or _habitual(token, lexicon, dated=dated)
         or accidental(token, lexicon)
         or generic(token, dated=dated)
+        or period_tally(token)
         or _descriptive(token, lexicon)
         or (None if dated else _explanatory(token, scope, lexicon, triggers))
     )

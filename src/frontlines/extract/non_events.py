@@ -3,6 +3,8 @@
 - accidental: a killing whose cause is an accident, a disaster or an illness, told by the verb it
   hangs from ("crashed into the sea, killing 66"), its subject ("the flood killed 12") or its
   cause ("died of the disease", "were killed in a road accident");
+- period tally: a killing told in a sentence that counts over a period ("so far", "to date",
+  "in the last six days", "till March 12", "this year"): a toll of many happenings, not one;
 - generic: an undated event verb in the simple present, which states what someone does in
   general ("Daesh kills Yazidis because they are Yazidi"), not what happened; reports tell
   happenings in the past tense (headlines, the exception, are masked before the parse).
@@ -10,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from frontlines.extract.lexicon import Lexicon
@@ -18,6 +21,11 @@ from frontlines.extract.syntax import lemma_of
 # How a killing hangs from the verb that caused it: "crashed ..., killing 66".
 CAUSED_BY = frozenset({"advcl", "xcomp", "conj"})
 CAUSE_PREPS = frozenset({"of", "from", "in", "after", "during"})
+PERIOD = re.compile(
+    r"\b(so far|to date|in total|a total of|till now|until now|this year"
+    r"|till (?:date|\w+ \d+|\d+ \w+)|since the (?:start|beginning)"
+    r"|(?:in|during|over|for) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years))\b"
+)
 
 
 def accidental(token: Any, lexicon: Lexicon) -> str | None:
@@ -37,6 +45,12 @@ def accidental(token: Any, lexicon: Lexicon) -> str | None:
                 if noun.dep_ == "pobj" and lemma_of(noun) in nouns:
                     return f"accident: by {noun.text}"
     return None
+
+
+def period_tally(token: Any) -> str | None:
+    """Why the trigger at ``token`` is counted over a period, or None."""
+    found = PERIOD.search(token.sent.text.lower())
+    return f"tally over a period: {found.group(0)}" if found else None
 
 
 def generic(token: Any, *, dated: bool) -> str | None:
