@@ -25,6 +25,7 @@ def _token(sentence: Parse, text: str, word: str) -> Any:
         ("Floods killed 12 people in the province on Monday.", "killed"),
         ("Three pilgrims were killed in a road accident near the shrine.", "killed"),
         ("Two children were killed by the landslide.", "killed"),
+        ("A deadly bacteria that has killed 12 patients may have come from abroad.", "killed"),
     ],
 )
 def test_deaths_by_accident_disaster_or_illness(
@@ -40,6 +41,7 @@ def test_deaths_by_accident_disaster_or_illness(
         ("A suicide bomber blew himself up, killing six soldiers.", "killing"),
         ("Three soldiers were killed in an ambush near the border.", "killed"),
         ("Two children were killed by the shelling.", "killed"),
+        ("The militia that killed 12 villagers has withdrawn.", "killed"),
     ],
 )
 def test_killings_by_people_are_no_accident(

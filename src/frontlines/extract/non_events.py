@@ -20,6 +20,7 @@ from frontlines.extract.syntax import lemma_of
 
 # How a killing hangs from the verb that caused it: "crashed ..., killing 66".
 CAUSED_BY = frozenset({"advcl", "xcomp", "conj"})
+RELATIVES = frozenset({"that", "which", "who"})
 CAUSE_PREPS = frozenset({"of", "from", "in", "after", "during"})
 PERIOD = re.compile(
     r"\b(so far|to date|in total|a total of|till now|until now|this year"
@@ -34,8 +35,11 @@ def accidental(token: Any, lexicon: Lexicon) -> str | None:
     if token.dep_ in CAUSED_BY and lemma_of(token.head) in verbs:
         return f"accident: {token.head.text}"
     for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and lemma_of(child) in nouns:
-            return f"accident: {child.text}"
+        subject = child if child.dep_ in ("nsubj", "nsubjpass") else None
+        if subject is not None and subject.lower_ in RELATIVES and token.dep_ == "relcl":
+            subject = token.head  # "a bacteria that has killed 12": the noun the clause is on
+        if subject is not None and lemma_of(subject) in nouns:
+            return f"accident: {subject.text}"
         if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
             for noun in child.children:
                 if noun.dep_ == "pobj" and lemma_of(noun) in nouns:
