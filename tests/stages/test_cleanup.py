@@ -79,3 +79,15 @@ def test_cleanup_keeps_a_sentence_that_only_mentions_a_date_or_a_prefix() -> Non
         "Militants attacked the base, officials said.\n"
     )
     assert find_masks(text) == []
+
+
+def test_cleanup_masks_wiki_headings_and_the_side_sections_they_open() -> None:
+    text = (
+        "A suicide bomber killed six soldiers near Bagram.==Victims==All six were American."
+        "== Attack ==The bomber rode a motorcycle.==Background==In 2014 a bomb killed two."
+    )
+    masks = [(mask.reason, text[mask.start : mask.end]) for mask in find_masks(text)]
+    assert ("side section", "==Victims==All six were American.") in masks
+    assert ("side section", "==Background==In 2014 a bomb killed two.") in masks
+    assert [words for reason, words in masks if reason == "heading"] == ["== ", " =="]
+    assert not any(reason == "side section" and "motorcycle" in words for reason, words in masks)

@@ -89,10 +89,10 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type or "")
     ref1 = _ref(actor1, country, event_type=event_type, crowd=crowd)
     ref2 = _ref(actor2, country, event_type=event_type)
-    if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
-        ref2 = None  # one actor on both sides is a misreading of who fought whom
     if ref1 is None and sub_event_type in UNNAMED_ATTACKER and country:
         ref1 = _generic_ref("Unidentified Armed Group", "political militia", country)
+    if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
+        ref2 = None  # one actor on both sides is a misreading of who fought whom
     event_date, precision = _date(cluster, main, setting)
     fatalities = _fatalities(cluster) if event_type is not None else None
     evidence = _evidence(cluster, setting.article)

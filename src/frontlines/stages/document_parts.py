@@ -13,6 +13,10 @@ the story is about.
   full date (", Sept. 21, 2016."), the way agency photo captions end;
 - subhead: a short lower-case phrase glued to a paragraph by a hyphen ("Humanitarian aid-Yet...");
 - link: "Read more", "Related", "Also read", "See also" lines;
+- heading: the marks of a wiki-style section heading ("== Kabul ==", whose title may name the
+  place of what follows); the sections that by their title tell
+  what came before or after the happening (background, history, reactions, investigation, trial,
+  victims, references...) are masked whole, up to the next heading;
 - metadata: "This story is from March 5, 2002" lines, and a lower-case "city:" dateline at the
   start of a paragraph ("ahmedabad: defence minister...").
 """
@@ -77,6 +81,33 @@ LINK = re.compile(
     rf"^{SPACE}*(?:read more|related|also read|see also|more on this|recommended)\b[^\n]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+WIKI_HEADING = re.compile(r"={2,}[ \t]*([^=\n]{1,80}?)[ \t]*={2,}")
+SIDE_SECTIONS = frozenset(
+    {
+        "background",
+        "history",
+        "aftermath",
+        "reactions",
+        "reaction",
+        "responses",
+        "response",
+        "investigation",
+        "investigations",
+        "trial",
+        "trials",
+        "legacy",
+        "memorial",
+        "memorials",
+        "victims",
+        "perpetrators",
+        "references",
+        "see also",
+        "external links",
+        "notes",
+        "further reading",
+        "sources",
+    }
+)
 STORY_DATE = re.compile(rf"^{SPACE}*This story is from [^\n]{{3,40}}$", re.MULTILINE)
 LOWER_DATELINE = re.compile(r"^[a-z][a-z .]{2,30}: (?=[a-z\"“])", re.MULTILINE)
 
@@ -116,6 +147,21 @@ def find_headline(text: str) -> Stretch | None:
     return None
 
 
+def find_sections(text: str) -> list[Stretch]:
+    """Wiki-style headings, and the side sections they open up to the next heading."""
+    found: list[Stretch] = []
+    headings = list(WIKI_HEADING.finditer(text))
+    for number, heading in enumerate(headings):
+        if heading.group(1).strip().lower() in SIDE_SECTIONS:
+            end = headings[number + 1].start() if number + 1 < len(headings) else len(text)
+            found.append((heading.start(), end, "side section"))
+        else:
+            # The title stays: "=== Kabul ===" tells where the section's happening was.
+            found.append((heading.start(), heading.start(1), "heading"))
+            found.append((heading.end(1), heading.end(), "heading"))
+    return found
+
+
 def find_parts(text: str) -> list[Stretch]:
     """Every stretch of ``text`` that is page furniture rather than narrative."""
     found: list[Stretch] = []
@@ -129,6 +175,7 @@ def find_parts(text: str) -> list[Stretch]:
         if m.group(1).split()[-1].lower() not in PREFIXES and len(m.group(1).split()) > 1
     )
     found.extend((m.start(), m.end(), "link") for m in LINK.finditer(text))
+    found.extend(find_sections(text))
     found.extend((m.start(), m.end(), "metadata") for m in STORY_DATE.finditer(text))
     found.extend(
         (m.start(), m.end(), "dateline") for m in LOWER_DATELINE.finditer(text) if m.start() < 400
