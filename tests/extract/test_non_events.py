@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.non_events import accidental, generic, period_tally
+from frontlines.extract.non_events import accidental, generic, period_tally, reference
 
 pytestmark = pytest.mark.slow
 
@@ -82,3 +82,18 @@ def test_a_toll_over_a_period_is_a_tally(
     sentence: Parse, text: str, word: str, tally: bool
 ) -> None:
     assert (period_tally(_token(sentence, text, word)) is not None) is tally
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "refers"),
+    [
+        ("Police arrested 12 people in connection with Saturday's attack.", "attack", True),
+        ("Two men were charged over the bombing of the mosque.", "bombing", True),
+        ("The Taliban claimed responsibility for the attack on the checkpoint.", "attack", False),
+        ("Three soldiers were killed in the attack on the checkpoint.", "attack", False),
+    ],
+)
+def test_an_event_noun_another_happening_answers_is_a_reference(
+    sentence: Parse, lexicon: Lexicon, text: str, word: str, refers: bool
+) -> None:
+    assert (reference(_token(sentence, text, word), lexicon) is not None) is refers

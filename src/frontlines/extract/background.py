@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.non_events import accidental, generic, period_tally
+from frontlines.extract.non_events import accidental, generic, period_tally, reference
 from frontlines.extract.syntax import (
     VERBAL,
     children,
@@ -69,6 +69,7 @@ def background_reason(
         or accidental(token, lexicon)
         or generic(token, dated=dated)
         or period_tally(token)
+        or reference(token, lexicon)
         or _descriptive(token, lexicon)
         or (None if dated else _explanatory(token, scope, lexicon, triggers))
     )

@@ -5,6 +5,9 @@
   cause ("died of the disease", "were killed in a road accident");
 - period tally: a killing told in a sentence that counts over a period ("so far", "to date",
   "in the last six days", "till March 12", "this year"): a toll of many happenings, not one;
+- reference: an event noun that names the happening another one answers ("arrested in
+  connection with Saturday's attack", "charged over the bombing"): that happening is told
+  elsewhere, or is background;
 - generic: an undated event verb in the simple present, which states what someone does in
   general ("Daesh kills Yazidis because they are Yazidi"), not what happened; reports tell
   happenings in the past tense (headlines, the exception, are masked before the parse).
@@ -55,6 +58,17 @@ def period_tally(token: Any) -> str | None:
     """Why the trigger at ``token`` is counted over a period, or None."""
     found = PERIOD.search(token.sent.text.lower())
     return f"tally over a period: {found.group(0)}" if found else None
+
+
+def reference(token: Any, lexicon: Lexicon) -> str | None:
+    """Why the event noun at ``token`` only refers to a happening another one answers, or None."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.dep_ != "prep":
+        return None
+    heads = lexicon.cue_lists("reference_heads").get(preposition.lower_, frozenset())
+    if lemma_of(preposition.head) in heads:
+        return f"reference: {preposition.head.text} {preposition.text} {token.text}"
+    return None
 
 
 def generic(token: Any, *, dated: bool) -> str | None:
