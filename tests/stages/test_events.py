@@ -278,3 +278,21 @@ def test_events_an_unnamed_bomber_is_an_unidentified_armed_group(nlp: Any) -> No
         places=_places(bomber, "Sudan", SUDAN_PLACES),
     )
     assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_events_a_state_that_bombs_stands_for_its_forces(nlp: Any) -> None:
+    text = "Sudan bombed Sinja on Monday, killing four people."
+    state = Actor(
+        id="sudan",
+        name="Sudan",
+        kind="state",
+        country="Sudan",
+        mentions=(Mention("Sudan", 0, 5),),
+    )
+    places = _places(text, "Sudan", SUDAN_PLACES)
+    (event,) = _run(nlp, text, published=date(2024, 6, 12), actors=[state], places=places)
+    assert event.actor1 is not None
+    assert (event.actor1.name, event.actor1.kind) == ("Military Forces of Sudan", "state forces")
+    talks = "Sudan signed an agreement with the rebels in Sinja on Monday."
+    (deal,) = _run(nlp, talks, published=date(2024, 6, 12), actors=[state], places=places)
+    assert deal.actor1 is not None and deal.actor1.name == "Sudan"

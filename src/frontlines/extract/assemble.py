@@ -26,6 +26,10 @@ from frontlines.model import (
 
 Locate = Callable[[int, int], Location | None]
 Score = Callable[[str], dict[str, float]]
+# A country's state forces on a day (the knowledge base's main one), or None where it has none.
+ForcesOf = Callable[[str, date | None], ActorRef | None]
+# Where a state fights, bombs or kills, ACLED codes its forces ("Russia shelled the town").
+ARMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 # ACLED's names for actors no one named: "Civilians (Mali)", "Unidentified Armed Group (Mali)".
 GENERIC = {
@@ -67,6 +71,7 @@ class Setting:
     locate: Locate
     references: Sequence[EventDate | None]
     score: Score | None = None
+    forces_of: ForcesOf | None = None
 
 
 def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event | None:
@@ -89,6 +94,9 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type or "")
     ref1 = _ref(actor1, country, event_type=event_type, crowd=crowd)
     ref2 = _ref(actor2, country, event_type=event_type)
+    if event_type in ARMED_TYPES:
+        ref1 = _state_forces(actor1, ref1, setting)
+        ref2 = _state_forces(actor2, ref2, setting)
     if ref1 is None and sub_event_type in UNNAMED_ATTACKER and country:
         ref1 = _generic_ref("Unidentified Armed Group", "political militia", country)
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
@@ -218,6 +226,22 @@ def _ref(
     if GENERIC_FOR.get(name, event_type) != event_type:
         return None  # community leaders in an agreement are no rioters
     return _generic_ref(name, kind, person.country or country)
+
+
+def _state_forces(
+    person: Participant | None, ref: ActorRef | None, setting: Setting
+) -> ActorRef | None:
+    """A state that fights stands for its forces: the knowledge base's, else ACLED's name."""
+    if ref is None or ref.kind != "state" or person is None or person.actor is None:
+        return ref
+    country = person.actor.country
+    if not country:
+        return ref
+    forces = setting.forces_of(country, setting.article.published) if setting.forces_of else None
+    if forces is not None:
+        return forces
+    slug = re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
+    return ActorRef(id=f"forces-{slug}", name=f"Military Forces of {country}", kind="state forces")
 
 
 def _generic_ref(name: str, kind: str, country: str | None) -> ActorRef:

@@ -9,9 +9,10 @@ date of its own takes the last date the story gave, the way a reader does.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from frontlines.extract.assemble import Setting, build_event
+from frontlines.extract.assemble import ForcesOf, Setting, build_event
 from frontlines.extract.dates import EventDate
 from frontlines.extract.lexicon import Lexicon, load_lexicon
 from frontlines.extract.mentions import EventMention, sentence_mentions
@@ -19,7 +20,7 @@ from frontlines.extract.merge import merge
 from frontlines.extract.roles import ActorLookup
 from frontlines.extract.subtypes import SubtypeClassifier
 from frontlines.geo.locate import locate
-from frontlines.model import Actor, Event
+from frontlines.model import Actor, ActorRef, Event
 from frontlines.pipeline import Document
 from frontlines.resources import Resources
 from frontlines.settings import Settings
@@ -30,22 +31,30 @@ from frontlines.stages.actors import actor_at
 class Events:
     lexicon: Lexicon = field(repr=False)
     classifier: SubtypeClassifier | None = field(default=None, repr=False)
+    forces_of: ForcesOf | None = field(default=None, repr=False)
     name: str = "events"
     version: str = "2"
     requires: tuple[str, ...] = ("article", "parse")
     assigns: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Document) -> Document:
-        events = extract_events(doc, lexicon=self.lexicon, classifier=self.classifier)
+        events = extract_events(
+            doc, lexicon=self.lexicon, classifier=self.classifier, forces_of=self.forces_of
+        )
         doc.events = events
         return doc
 
 
 def extract_events(
-    doc: Document, *, lexicon: Lexicon, classifier: SubtypeClassifier | None = None
+    doc: Document,
+    *,
+    lexicon: Lexicon,
+    classifier: SubtypeClassifier | None = None,
+    forces_of: ForcesOf | None = None,
 ) -> list[Event]:
     """Every event the parsed article reports, in order of first mention; ``classifier``
-    (None: the rules alone) refines sub-event types where it is confident."""
+    (None: the rules alone) refines sub-event types where it is confident; ``forces_of`` names a
+    country's forces where a state fights."""
     published = doc.article.published
     lookup = _lookup(doc)
     mentions: list[EventMention] = []
@@ -66,6 +75,7 @@ def extract_events(
         locate=lambda start, end: locate(doc, start=start, end=end),
         references=references,
         score=classifier.scores if classifier is not None else None,
+        forces_of=forces_of,
     )
     events = [build_event(cluster, setting=setting) for cluster in merge(mentions)]
     return [event for event in events if event is not None]
@@ -99,4 +109,12 @@ def _sentences(doc: Document) -> list[Any]:
 
 
 def make_stage(*, resources: Resources, settings: Settings) -> Events:
-    return Events(lexicon=load_lexicon(), classifier=resources.subtype_classifier)
+    kb = resources.kb
+
+    def forces_of(country: str, day: date | None) -> ActorRef | None:
+        found = kb.of_country(country, kind="state forces", on=day)
+        return ActorRef(id=found.id, name=found.name, kind=found.kind) if found else None
+
+    return Events(
+        lexicon=load_lexicon(), classifier=resources.subtype_classifier, forces_of=forces_of
+    )
