@@ -154,8 +154,8 @@ def test_merge_an_unnamed_strike_far_on_is_another_strike(
     nlp: Any, lexicon: Lexicon, lookup_in: Any
 ) -> None:
     filler = "The town lies on the main road. " * 7
-    text = f"A suicide bomber struck a checkpoint in Gao. {filler}A suicide bomber struck a market."
+    text = f"A bomb exploded at a checkpoint in Gao. {filler}A bomb exploded at a market."
     clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert len(clusters) == 2
-    near = "A suicide bomber struck a checkpoint in Gao. A suicide bomber struck it at dawn."
+    near = "A bomb exploded at a checkpoint in Gao. A bomb exploded there at dawn."
     assert len(_clusters(nlp, lexicon, lookup_in, near)) == 1
