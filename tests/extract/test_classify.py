@@ -264,3 +264,6 @@ def test_classify_a_state_bombing_a_place_strikes_from_the_air() -> None:
     )
     planted = frozenset({"plant", "bomb"})
     assert _sub(**bombed, agent="state", lemmas=planted) == "Remote explosive/landmine/IED"
+    # "bombed and destroyed the telecom tower": a charge set on property, not an air strike
+    tower = _sub(**bombed, agent="state", lemmas=frozenset({"bomb"}), property=True)
+    assert tower == "Remote explosive/landmine/IED"
