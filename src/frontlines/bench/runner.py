@@ -38,8 +38,9 @@ BENCHMARKS = (
     "ptc",
     "speed",
 )
-# What the gate test runs: polnear and ptc have no floors yet, so running them there checks nothing.
-ACCURACY_BENCHMARKS = ("reference", "acled-notes", "realnews", "geoparsing", "ecbplus")
+# What the gate test runs: polnear, ptc and realnews have no floors yet (the real-news gold set is
+# still being written), so running them there checks nothing.
+ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus")
 
 
 def make_analyse(settings: Settings) -> Analyse:
