@@ -296,3 +296,15 @@ def test_events_a_state_that_bombs_stands_for_its_forces(nlp: Any) -> None:
     talks = "Sudan signed an agreement with the rebels in Sinja on Monday."
     (deal,) = _run(nlp, talks, published=date(2024, 6, 12), actors=[state], places=places)
     assert deal.actor1 is not None and deal.actor1.name == "Sudan"
+
+
+def test_events_demonstrations_in_different_towns_are_different_events(nlp: Any) -> None:
+    text = (
+        "Hundreds of teachers protested in Sinja on Monday, demanding higher pay. "
+        "In El Obeid, hundreds of teachers marched on Monday. "
+        "Police dispersed the protesters in Sinja."
+    )
+    places = _places(text, "Sudan", SUDAN_PLACES)
+    events = _run(nlp, text, published=date(2024, 6, 12), actors=[], places=places)
+    assert [e.location.name if e.location else None for e in events] == ["Sinja", "El Obeid"]
+    assert events[0].sub_event_type == "Protest with intervention"

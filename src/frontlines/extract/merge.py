@@ -14,7 +14,7 @@ already told (it speaks of them).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from frontlines.extract.classify import kind_class
 from frontlines.extract.context import class_of
@@ -22,6 +22,8 @@ from frontlines.extract.demonstrations import CROWDS, in_crowd
 from frontlines.extract.mentions import INTERVENTIONS, EventMention
 from frontlines.extract.roles import Participant
 
+# The specific places (towns, not countries) a mention names.
+PlacesOf = Callable[[EventMention], frozenset[str]]
 # Unnamed people in a crowd are one side whatever the article calls them.
 CROWD = dict.fromkeys(CROWDS, "crowd")
 DISPUTED = frozenset({"denied", "claimed"})
@@ -34,13 +36,21 @@ WARNING_SHOTS = frozenset({"fire>air"})
 REACH = 6
 
 
-def merge(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
-    """Mentions grouped into events, each group in text order, groups by first mention."""
+def merge(
+    mentions: Sequence[EventMention], *, places: PlacesOf | None = None
+) -> list[list[EventMention]]:
+    """Mentions grouped into events, each group in text order, groups by first mention.
+
+    ``places`` gives the specific places a mention names; demonstrations in different places are
+    different demonstrations ("in London ... In Tokyo, hundreds marched")."""
     clusters: list[list[EventMention]] = []
     for mention in mentions:
         if mention.status == "bare":
             continue
-        target = _antecedent(clusters, mention)
+        candidates = clusters
+        if places is not None and mention.family == "protest":
+            candidates = [c for c in clusters if not _elsewhere(c, mention, places)]
+        target = _antecedent(candidates, mention)
         if target is not None:
             target.append(mention)
         elif mention.certainty in DISPUTED and _told_nearby(clusters, mention):
@@ -50,6 +60,13 @@ def merge(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
         ):
             clusters.append([mention])
     return clusters
+
+
+def _elsewhere(cluster: list[EventMention], mention: EventMention, places: PlacesOf) -> bool:
+    """Both name specific places, and none in common."""
+    ours = places(mention)
+    theirs = frozenset[str]().union(*(places(m) for m in cluster))
+    return bool(ours and theirs and not ours & theirs)
 
 
 def _told_nearby(clusters: list[list[EventMention]], mention: EventMention) -> bool:

@@ -20,6 +20,7 @@ from frontlines.extract.merge import merge
 from frontlines.extract.roles import ActorLookup
 from frontlines.extract.subtypes import SubtypeClassifier
 from frontlines.geo.locate import locate
+from frontlines.geo.place import kind_of
 from frontlines.model import Actor, ActorRef, Event
 from frontlines.pipeline import Document
 from frontlines.resources import Resources
@@ -77,8 +78,23 @@ def extract_events(
         score=classifier.scores if classifier is not None else None,
         forces_of=forces_of,
     )
-    events = [build_event(cluster, setting=setting) for cluster in merge(mentions)]
+    clusters = merge(mentions, places=lambda mention: _places_in(doc, mention))
+    events = [build_event(cluster, setting=setting) for cluster in clusters]
     return [event for event in events if event is not None]
+
+
+def _places_in(doc: Document, mention: EventMention) -> frozenset[str]:
+    """The resolved towns and areas (not countries) named within the mention's words."""
+    return frozenset(
+        place.name
+        for place in doc.places
+        if place.resolved
+        and place.role != "metonym"
+        and place.name
+        and kind_of(place) not in ("country", "continent")
+        and mention.start <= place.start
+        and place.end <= mention.end
+    )
 
 
 def _lookup(doc: Document) -> ActorLookup:
