@@ -68,7 +68,7 @@ def background_reason(
         or _habitual(token, lexicon, dated=dated)
         or accidental(token, lexicon)
         or generic(token, dated=dated)
-        or period_tally(token)
+        or (None if token.i in protests else period_tally(token))
         or reference(token, lexicon)
         or _descriptive(token, lexicon)
         or (None if dated else _explanatory(token, scope, lexicon, triggers))
