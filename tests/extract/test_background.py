@@ -77,3 +77,12 @@ def test_background_stale_dates() -> None:
     assert stale(date(2024, 6, 1), published, precision="day")
     assert not stale(date(2024, 11, 20), published, precision="week")
     assert not stale(date(2017, 1, 1), None, precision="approximate")
+
+
+def test_background_a_protest_going_on_for_weeks_is_still_news(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    text = "Teachers protested in Dhaka, continuing their sit-in for the past three weeks."
+    assert _reason(sentence, lexicon, text, "protested") is None
+    tally = "So far, 40 people have been killed in police firing for the past three weeks."
+    assert _reason(sentence, lexicon, tally, "killed") is not None

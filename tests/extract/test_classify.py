@@ -254,3 +254,16 @@ def test_classify_an_assault_on_demonstrators_is_no_violent_demonstration() -> N
     assert _sub(**assaulted, agent="state") == "Protest with intervention"
     fought = {"frames": frames, "target": "protesters", "lemmas": frozenset({"clash"})}
     assert _sub(**fought, agent="state") == "Violent demonstration"
+
+
+def test_classify_a_state_bombing_a_place_strikes_from_the_air() -> None:
+    bombed = {"frames": frozenset({"attack"}), "weapons": frozenset({"explosive"})}
+    assert _sub(**bombed, agent="state", lemmas=frozenset({"bomb"})) == "Air/drone strike"
+    assert _sub(**bombed, agent="armed", lemmas=frozenset({"bomb"})) == (
+        "Remote explosive/landmine/IED"
+    )
+    planted = frozenset({"plant", "bomb"})
+    assert _sub(**bombed, agent="state", lemmas=planted) == "Remote explosive/landmine/IED"
+    # "bombed and destroyed the telecom tower": a charge set on property, not an air strike
+    tower = _sub(**bombed, agent="state", lemmas=frozenset({"bomb"}), property=True)
+    assert tower == "Remote explosive/landmine/IED"

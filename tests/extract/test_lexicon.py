@@ -19,6 +19,8 @@ def test_lexicon_weapons_longest_phrase_first(lexicon: Lexicon) -> None:
     assert lexicon.find_weapons(["sound", "grenade"]) == ["crowd_control"]
     assert lexicon.find_weapons(["hand", "grenade"]) == ["grenade"]
     assert lexicon.find_weapons(["suicide", "car", "bomb"]) == ["suicide"]
+    assert lexicon.find_weapons(["lob", "tear", "gas", "shell"]) == ["crowd_control"]
+    assert lexicon.find_weapons(["teargas", "shell"]) == ["crowd_control"]
 
 
 def test_lexicon_vague_numbers_follow_acled(lexicon: Lexicon) -> None:

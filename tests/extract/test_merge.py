@@ -148,3 +148,14 @@ def test_merge_arrests_at_a_demonstration_are_part_of_it(
     text = "Hundreds of teachers marched in the capital. Police arrested twelve of them."
     clusters = _clusters(nlp, lexicon, lookup_in, text)
     assert len(clusters) == 1
+
+
+def test_merge_an_unnamed_strike_far_on_is_another_strike(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    filler = "The town lies on the main road. " * 7
+    text = f"A bomb exploded at a checkpoint in Gao. {filler}A bomb exploded at a market."
+    clusters = _clusters(nlp, lexicon, lookup_in, text)
+    assert len(clusters) == 2
+    near = "A bomb exploded at a checkpoint in Gao. A bomb exploded there at dawn."
+    assert len(_clusters(nlp, lexicon, lookup_in, near)) == 1

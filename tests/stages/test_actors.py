@@ -56,6 +56,13 @@ def test_actors_demonym_forces_resolve_to_state_forces(stage: Actors, nlp: Any) 
     assert russia.aliases == ("Russian special forces", "Russian aircraft", "Russian air support")
 
 
+def test_actors_a_demonym_attack_names_the_forces_behind_it(stage: Actors, nlp: Any) -> None:
+    doc = run(stage, nlp, "A Russian airstrike hit the town, and a Russian missile hit a school.")
+    russia = by_id(doc)["forces-russia"]
+    assert russia.aliases == ("Russian airstrike", "Russian missile")
+    assert "forces-russia" not in by_id(run(stage, nlp, "The Russian economy shrank."))
+
+
 def test_actors_demonym_forces_unknown_to_the_kb_are_kept(stage: Actors, nlp: Any) -> None:
     doc = run(stage, nlp, "Ukrainian troops shelled the town.")
     actor = by_id(doc)["unk-military-forces-of-ukraine"]

@@ -294,3 +294,51 @@ def test_events_its_forces_belong_to_who_said_so(nlp: Any) -> None:
     assert events[0].actor1 is not None
     assert events[0].actor1.name == "State forces (Russia)"
     assert events[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_events_an_unnamed_bomber_is_an_unidentified_armed_group(nlp: Any) -> None:
+    text = "A bomb exploded in a market in Sinja on Monday, wounding eight people."
+    places = _places(text, "Sudan", SUDAN_PLACES)
+    (event,) = _run(nlp, text, published=date(2024, 6, 12), actors=[], places=places)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 is not None
+    assert event.actor1.name == "Unidentified Armed Group (Sudan)"
+    bomber = "A suicide bomber killed six soldiers in Sinja on Monday."
+    (event,) = _run(
+        nlp,
+        bomber,
+        published=date(2024, 6, 12),
+        actors=[],
+        places=_places(bomber, "Sudan", SUDAN_PLACES),
+    )
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_events_a_state_that_bombs_stands_for_its_forces(nlp: Any) -> None:
+    text = "Sudan bombed Sinja on Monday, killing four people."
+    state = Actor(
+        id="sudan",
+        name="Sudan",
+        kind="state",
+        country="Sudan",
+        mentions=(Mention("Sudan", 0, 5),),
+    )
+    places = _places(text, "Sudan", SUDAN_PLACES)
+    (event,) = _run(nlp, text, published=date(2024, 6, 12), actors=[state], places=places)
+    assert event.actor1 is not None
+    assert (event.actor1.name, event.actor1.kind) == ("Military Forces of Sudan", "state forces")
+    talks = "Sudan signed an agreement with the rebels in Sinja on Monday."
+    (deal,) = _run(nlp, talks, published=date(2024, 6, 12), actors=[state], places=places)
+    assert deal.actor1 is not None and deal.actor1.name == "Sudan"
+
+
+def test_events_demonstrations_in_different_towns_are_different_events(nlp: Any) -> None:
+    text = (
+        "Hundreds of teachers protested in Sinja on Monday, demanding higher pay. "
+        "In El Obeid, hundreds of teachers marched on Monday. "
+        "Police dispersed the protesters in Sinja."
+    )
+    places = _places(text, "Sudan", SUDAN_PLACES)
+    events = _run(nlp, text, published=date(2024, 6, 12), actors=[], places=places)
+    assert [e.location.name if e.location else None for e in events] == ["Sinja", "El Obeid"]
+    assert events[0].sub_event_type == "Protest with intervention"

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from frontlines.bench.floors import FLOORS_PATH, Floors, check_floors, updated_floors
+from frontlines.bench.realnews import SPLITS
 from frontlines.bench.report import Figure, figures_from_dict
 from frontlines.bench.runner import BENCHMARKS, run_benchmarks
 from frontlines.cli_options import choice
@@ -46,6 +47,13 @@ DEFAULT_OUT = "bench-out"
     show_default=True,
     help="gate: the fixed sample the floors are checked on (<10 min); full: the whole bench.",
 )
+@click.option(
+    "--split",
+    "splits",
+    multiple=True,
+    type=click.Choice(SPLITS),
+    help="realnews: score this split of the real-news gold (repeatable; default dev and test).",
+)
 @click.option("--check", is_flag=True, help="Fail when a gated figure drops below its floor.")
 @click.option(
     "--update-floors", is_flag=True, help="Raise the committed floors from this gate run."
@@ -76,6 +84,7 @@ def bench_command(
     data_dir: Path | None,
     out_dir: Path,
     sample: str,
+    splits: tuple[str, ...],
     check: bool,
     update_floors: bool,
     allow_lower: bool,
@@ -96,6 +105,7 @@ def bench_command(
             settings=Settings.from_env(),
             sample="gate" if sample == "gate" else "full",
             progress=progress,
+            splits=tuple(split for split in SPLITS if split in splits) or SPLITS,
         )
         click.echo(report.to_markdown())
         click.echo(f"written: {out_dir / 'results.json'}, {out_dir / 'results.md'}", err=True)

@@ -20,6 +20,7 @@ from frontlines.bench.geoparsing import gazetteer_resolver, run_geoparsing
 from frontlines.bench.polnear import claims_finder, run_polnear
 from frontlines.bench.protocols import Analyse, T
 from frontlines.bench.ptc import framing_finder, run_ptc
+from frontlines.bench.realnews import SPLITS, run_realnews
 from frontlines.bench.reference import run_reference
 from frontlines.bench.report import BenchReport, BenchResult, Sample
 from frontlines.bench.scaling import run_scaling
@@ -31,11 +32,11 @@ from frontlines.resources import Resources
 from frontlines.settings import Settings
 
 BENCHMARKS = (
-    "reference", "acled-notes", "geoparsing", "ecbplus", "fusion", "polnear", "ptc", "speed",
-    "throughput", "scaling",
+    "reference", "acled-notes", "realnews", "geoparsing", "ecbplus", "fusion", "polnear", "ptc",
+    "speed", "throughput", "scaling",
 )  # fmt: skip
 # What the gate test runs: polnear and ptc have no floors yet, so running them there checks nothing.
-ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus", "fusion")
+ACCURACY_BENCHMARKS = ("reference", "acled-notes", "realnews", "geoparsing", "ecbplus", "fusion")
 
 
 def make_analyse(settings: Settings) -> Analyse:
@@ -85,8 +86,11 @@ def run_benchmarks(
     settings: Settings,
     sample: Sample,
     progress: bool = False,
+    splits: Sequence[str] = SPLITS,
 ) -> BenchReport:
-    """Run the chosen benchmarks (all when ``only`` is empty); write the report to ``out_dir``."""
+    """Run the chosen benchmarks (all when ``only`` is empty); write the report to ``out_dir``.
+
+    ``splits`` picks the real-news gold splits scored (dev, test or both)."""
     from frontlines.version import __version__
 
     names = check_names(only)
@@ -108,6 +112,15 @@ def run_benchmarks(
                 progress=show,
                 command=command,
                 gazetteer=resources.gazetteer,
+                kb_names={actor.id: actor.names for actor in resources.kb},
+            )
+        elif name == "realnews":
+            result = run_realnews(
+                data_dir=data_dir,
+                analyse=analyse,
+                progress=show,
+                command=command + "".join(f" --split {split}" for split in splits),
+                splits=splits,
                 kb_names={actor.id: actor.names for actor in resources.kb},
             )
         elif name == "geoparsing":

@@ -26,6 +26,10 @@ from frontlines.model import (
 
 Locate = Callable[[int, int], Location | None]
 Score = Callable[[str], dict[str, float]]
+# A country's state forces on a day (the knowledge base's main one), or None where it has none.
+ForcesOf = Callable[[str, date | None], ActorRef | None]
+# Where a state fights, bombs or kills, ACLED codes its forces ("Russia shelled the town").
+ARMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 # ACLED's names for actors no one named: "Civilians (Mali)", "Unidentified Armed Group (Mali)".
 GENERIC = {
@@ -38,6 +42,17 @@ GENERIC = {
     "state_forces": ("State forces", "state forces"),
 }
 DAYLIKE = frozenset({"day", "week"})
+# Sub-types where someone unnamed must have acted: ACLED names the attacker "Unidentified Armed
+# Group (country)" when the text does not ("a bomb exploded in the market").
+UNNAMED_ATTACKER = frozenset(
+    {
+        "Suicide bomb",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Attack",
+        "Abduction/forced disappearance",
+    }
+)
 # Generic names that fit one event type only: a crowd is "Rioters" only in a riot.
 GENERIC_FOR = {"Rioters": "Riots"}
 # Kinds that take part in an event as a side only when named as one ("Israel struck ...").
@@ -56,6 +71,7 @@ class Setting:
     locate: Locate
     references: Sequence[EventDate | None]
     score: Score | None = None
+    forces_of: ForcesOf | None = None
 
 
 def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event | None:
@@ -78,6 +94,11 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type or "")
     ref1 = _ref(actor1, country, event_type=event_type, crowd=crowd)
     ref2 = _ref(actor2, country, event_type=event_type)
+    if event_type in ARMED_TYPES:
+        ref1 = _state_forces(actor1, ref1, setting)
+        ref2 = _state_forces(actor2, ref2, setting)
+    if ref1 is None and sub_event_type in UNNAMED_ATTACKER and country:
+        ref1 = _generic_ref("Unidentified Armed Group", "political militia", country)
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
         ref2 = None  # one actor on both sides is a misreading of who fought whom
     event_date, precision = _date(cluster, main, setting)
@@ -204,7 +225,27 @@ def _ref(
     name, kind = generic
     if GENERIC_FOR.get(name, event_type) != event_type:
         return None  # community leaders in an agreement are no rioters
-    country = person.country or country
+    return _generic_ref(name, kind, person.country or country)
+
+
+def _state_forces(
+    person: Participant | None, ref: ActorRef | None, setting: Setting
+) -> ActorRef | None:
+    """A state that fights stands for its forces: the knowledge base's, else ACLED's name."""
+    if ref is None or ref.kind != "state" or person is None or person.actor is None:
+        return ref
+    country = person.actor.country
+    if not country:
+        return ref
+    forces = setting.forces_of(country, setting.article.published) if setting.forces_of else None
+    if forces is not None:
+        return forces
+    slug = re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
+    return ActorRef(id=f"forces-{slug}", name=f"Military Forces of {country}", kind="state forces")
+
+
+def _generic_ref(name: str, kind: str, country: str | None) -> ActorRef:
+    """ACLED's generic actor of ``name`` in ``country``: "Unidentified Armed Group (Mali)"."""
     full = f"{name} ({country})" if country else name
     slug = re.sub(r"[^a-z0-9]+", "-", full.lower()).strip("-")
     return ActorRef(id=f"generic-{slug}", name=full, kind=kind)

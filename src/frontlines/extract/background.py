@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.non_events import accidental, generic, period_tally, reference
 from frontlines.extract.syntax import (
     VERBAL,
     children,
@@ -65,6 +66,10 @@ def background_reason(
         or _on_a_place(token)
         or _duration(token, lexicon)
         or _habitual(token, lexicon, dated=dated)
+        or accidental(token, lexicon)
+        or generic(token, dated=dated)
+        or (None if token.i in protests else period_tally(token))
+        or reference(token, lexicon)
         or _descriptive(token, lexicon)
         or (None if dated else _explanatory(token, scope, lexicon, triggers))
     )

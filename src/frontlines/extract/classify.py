@@ -31,6 +31,11 @@ CONQUEST = frozenset(
 )
 # Blows to people: "beating three aid workers" is violence against them, whatever was taken.
 BLOWS = frozenset({"beat", "torture", "stab", "hack", "punch", "kick", "slap", "whip", "flog"})
+# Bombs that are planted, not dropped: a state's forces "bombing" a place (not a building or a
+# tower, which is blown up) otherwise do it from the air, as ACLED codes it.
+PLANTED_BOMBS = frozenset(
+    {"ied", "landmine", "mine", "device", "car", "vehicle", "suicide", "plant"}
+)
 AIRCRAFT = frozenset({"plane", "aircraft", "jet", "helicopter", "airplane", "warplane", "bomber"})
 STRATEGIC = (
     ("disrupted", "Disrupted weapons use"),
@@ -257,6 +262,13 @@ def _remote(ctx: Context) -> EventType | None:
         return typed("Air/drone strike")
     if "shelling" in frames or "shelling" in weapons:
         return typed("Shelling/artillery/missile attack")
+    if (
+        ctx.agent == "state"
+        and "bomb" in ctx.lemmas
+        and not ctx.lemmas & PLANTED_BOMBS
+        and not ctx.property
+    ):
+        return typed("Air/drone strike")  # "the army bombed the town": from the air
     if "grenade" in weapons:
         return typed("Grenade")
     if "explosion" in frames or "explosive" in weapons:

@@ -54,6 +54,11 @@ class Lexicon:
         value = self.cues.get(name, {})
         return MappingProxyType({str(k): str(v) for k, v in value.items()})
 
+    def cue_lists(self, name: str) -> Mapping[str, frozenset[str]]:
+        """A cue table from cues.yaml whose values are lists, as sets of lemmas by key."""
+        value = self.cues.get(name, {})
+        return MappingProxyType({str(k): frozenset(str(i) for i in v) for k, v in value.items()})
+
     def weapon_class(self, lemmas: tuple[str, ...]) -> str | None:
         return self.weapons.get(lemmas)
 

@@ -5,14 +5,16 @@ actor on either side, the same certainty, no different date) and something ties 
 both name, or a reference back ("the offensive", "their advance"), or casualties that follow a
 violent event ("five people were killed"). What was done to a demonstration ("police dispersed
 them") joins it, and what a group did at the checkpoint it set up joins the checkpoint. Otherwise
-a strong mention starts a new event; a weak one starts one only when it names who acted; a bare
+a strong mention starts a new event (one that names nobody, or joins an event that names nobody,
+joins it only within REACH sentences: in a long report, "a suicide bomber struck" ten paragraphs
+on is another strike); a weak one starts one only when it names who acted; a bare
 or anaphoric one with nothing to refer to is dropped, and so is a claim or denial beside events
 already told (it speaks of them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from frontlines.extract.classify import kind_class
 from frontlines.extract.context import class_of
@@ -20,6 +22,8 @@ from frontlines.extract.demonstrations import CROWDS, in_crowd
 from frontlines.extract.mentions import INTERVENTIONS, EventMention
 from frontlines.extract.roles import Participant
 
+# The specific places (towns, not countries) a mention names.
+PlacesOf = Callable[[EventMention], frozenset[str]]
 # Unnamed people in a crowd are one side whatever the article calls them.
 CROWD = dict.fromkeys(CROWDS, "crowd")
 DISPUTED = frozenset({"denied", "claimed"})
@@ -32,13 +36,21 @@ WARNING_SHOTS = frozenset({"fire>air"})
 REACH = 6
 
 
-def merge(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
-    """Mentions grouped into events, each group in text order, groups by first mention."""
+def merge(
+    mentions: Sequence[EventMention], *, places: PlacesOf | None = None
+) -> list[list[EventMention]]:
+    """Mentions grouped into events, each group in text order, groups by first mention.
+
+    ``places`` gives the specific places a mention names; demonstrations in different places are
+    different demonstrations ("in London ... In Tokyo, hundreds marched")."""
     clusters: list[list[EventMention]] = []
     for mention in mentions:
         if mention.status == "bare":
             continue
-        target = _antecedent(clusters, mention)
+        candidates = clusters
+        if places is not None and mention.family == "protest":
+            candidates = [c for c in clusters if not _elsewhere(c, mention, places)]
+        target = _antecedent(candidates, mention)
         if target is not None:
             target.append(mention)
         elif mention.certainty in DISPUTED and _told_nearby(clusters, mention):
@@ -48,6 +60,13 @@ def merge(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
         ):
             clusters.append([mention])
     return clusters
+
+
+def _elsewhere(cluster: list[EventMention], mention: EventMention, places: PlacesOf) -> bool:
+    """Both name specific places, and none in common."""
+    ours = places(mention)
+    theirs = frozenset[str]().union(*(places(m) for m in cluster))
+    return bool(ours and theirs and not ours & theirs)
 
 
 def _told_nearby(clusters: list[list[EventMention]], mention: EventMention) -> bool:
@@ -200,7 +219,8 @@ def _tied(cluster: list[EventMention], mention: EventMention) -> bool:
     theirs = set().union(*(_ids(m) for m in cluster))
     if ours & theirs:
         return True
-    return not ours or not theirs
+    # Nobody named on one side: only a nearby mention can be taken for the same happening.
+    return near and (not ours or not theirs)
 
 
 def _same_kind(known: Participant | None, new: Participant | None) -> bool:

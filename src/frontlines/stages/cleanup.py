@@ -1,4 +1,4 @@
-"""Mask what is not article prose: datelines, bylines and photo credits.
+"""Mask what is not article prose: headlines, datelines, bylines, captions, credits and links.
 
 Masked text stays in the stored article (offsets keep pointing into the original); later stages
 read ``doc.clean_text``, where masked stretches are blanked.
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from frontlines.document import Document, Mask
 from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.document_parts import find_parts
 
 # Datelines such as: ALEPPO, Syria (AP) —  or  KHARKIV, Ukraine (Frontline Wire) -  or  KHARTOUM —
 DATELINE = re.compile(
@@ -35,7 +36,7 @@ CREDIT = re.compile(
 @dataclass
 class Cleanup:
     name: str = "cleanup"
-    version: str = "1"
+    version: str = "2"
     requires: tuple[str, ...] = ("article",)
     assigns: tuple[str, ...] = ("masks",)
 
@@ -50,10 +51,12 @@ def find_masks(text: str) -> list[Mask]:
     for match in DATELINE.finditer(text):
         # A dateline stands only at the start of the article or of a paragraph, and ends in a dash.
         at_paragraph_start = match.start() == 0 or text[: match.start()].endswith("\n")
-        if at_paragraph_start and match.start() < 400:
+        caption = match.group().lstrip().startswith("FILE")  # "FILE - ...": a photo caption
+        if at_paragraph_start and match.start() < 400 and not caption:
             masks.append(Mask(match.start(), match.end(), "dateline"))
     masks.extend(Mask(m.start(), m.end(), "byline") for m in BYLINE.finditer(text))
     masks.extend(Mask(m.start(), m.end(), "credit") for m in CREDIT.finditer(text))
+    masks.extend(Mask(start, end, reason) for start, end, reason in find_parts(text))
     return sorted(masks, key=lambda mask: mask.start)
 
 

@@ -9,10 +9,11 @@ date of its own takes the last date the story gave, the way a reader does.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from frontlines.document import Document
-from frontlines.extract.assemble import Setting, build_event
+from frontlines.extract.assemble import ForcesOf, Setting, build_event
 from frontlines.extract.dates import EventDate
 from frontlines.extract.detector import EventDetector
 from frontlines.extract.lexicon import Lexicon, load_lexicon
@@ -21,7 +22,8 @@ from frontlines.extract.merge import merge
 from frontlines.extract.roles import ActorLookup
 from frontlines.extract.subtypes import SubtypeClassifier
 from frontlines.geo.locate import locate
-from frontlines.model import Actor, Event
+from frontlines.geo.place import kind_of
+from frontlines.model import Actor, ActorRef, Event
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.actors import MentionIndex, actor_at
@@ -32,6 +34,7 @@ class Events:
     lexicon: Lexicon = field(repr=False)
     classifier: SubtypeClassifier | None = field(default=None, repr=False)
     detector: EventDetector | None = field(default=None, repr=False)
+    forces_of: ForcesOf | None = field(default=None, repr=False)
     name: str = "events"
     version: str = "2"
     requires: tuple[str, ...] = ("article", "parse")
@@ -39,7 +42,11 @@ class Events:
 
     def __call__(self, doc: Document) -> Document:
         events = extract_events(
-            doc, lexicon=self.lexicon, classifier=self.classifier, detector=self.detector
+            doc,
+            lexicon=self.lexicon,
+            classifier=self.classifier,
+            detector=self.detector,
+            forces_of=self.forces_of,
         )
         doc.events = events
         return doc
@@ -51,10 +58,12 @@ def extract_events(
     lexicon: Lexicon,
     classifier: SubtypeClassifier | None = None,
     detector: EventDetector | None = None,
+    forces_of: ForcesOf | None = None,
 ) -> list[Event]:
     """Every event the parsed article reports, in order of first mention; ``classifier``
     (None: the rules alone) refines sub-event types where it is confident; ``detector`` (None:
-    the rules alone) drops the mentions of sentences it is confident tell no happening."""
+    the rules alone) drops the mentions of sentences it is confident tell no happening;
+    ``forces_of`` names a country's forces where a state fights."""
     published = doc.article.published
     lookup = _lookup(doc)
     mentions: list[EventMention] = []
@@ -75,8 +84,10 @@ def extract_events(
         locate=lambda start, end: locate(doc.text, doc.places, start=start, end=end),
         references=references,
         score=classifier.scores if classifier is not None else None,
+        forces_of=forces_of,
     )
-    events = [build_event(cluster, setting=setting) for cluster in merge(mentions)]
+    clusters = merge(mentions, places=lambda mention: _places_in(doc, mention))
+    events = [build_event(cluster, setting=setting) for cluster in clusters]
     return [event for event in events if event is not None]
 
 
@@ -91,6 +102,20 @@ def _told(found: list[EventMention], sentence: Any, detector: EventDetector | No
         for mention in found
         if detector.tells(scores(mention.triggers[0].index), mention.event_type)
     ]
+
+
+def _places_in(doc: Document, mention: EventMention) -> frozenset[str]:
+    """The resolved towns and areas (not countries) named within the mention's words."""
+    return frozenset(
+        place.name
+        for place in doc.places
+        if place.resolved
+        and place.role != "metonym"
+        and place.name
+        and kind_of(place) not in ("country", "continent")
+        and mention.start <= place.start
+        and place.end <= mention.end
+    )
 
 
 def _lookup(doc: Document) -> ActorLookup:
@@ -124,11 +149,20 @@ def _sentences(doc: Document) -> list[Any]:
 
 
 def make_stage(*, resources: Resources, settings: Settings) -> Events:
+    kb = resources.kb
+
+    def forces_of(country: str, day: date | None) -> ActorRef | None:
+        found = kb.of_country(country, kind="state forces", on=day)
+        return ActorRef(id=found.id, name=found.name, kind=found.kind) if found else None
+
     if not settings.event_detector:
-        return Events(lexicon=load_lexicon(), classifier=resources.subtype_classifier)
+        return Events(
+            lexicon=load_lexicon(), classifier=resources.subtype_classifier, forces_of=forces_of
+        )
     return Events(
         lexicon=load_lexicon(),
         classifier=resources.subtype_classifier,
         detector=resources.event_detector,
+        forces_of=forces_of,
         version="2+detector",
     )
