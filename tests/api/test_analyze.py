@@ -69,7 +69,7 @@ def test_analyze_says_a_language_is_not_read_yet(client: TestClient) -> None:
         "Des combattants ont attaqué jeudi des positions de l'armée près de Saraqib, faisant au "
         "moins sept morts selon une organisation de surveillance du conflit."
     )
-    document = client.post("/api/analyze", json={"text": text}).json()
+    document = client.post("/api/analyze", json={"text": text}, headers=AUTH).json()
     assert document["article"]["language"] == "fr"
     assert document["events"] == []
     assert any("'fr' is not supported yet" in warning for warning in document["warnings"])
