@@ -30,13 +30,13 @@ def db_option(function: F) -> F:
     return click.option(
         "--db",
         "db",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=click.Path(dir_okay=False),  # a str: Path would fold a URL's '//'
         default=None,
-        help="Store file (default: $FRONTLINES_DB, else a file in the user data folder).",
+        help="Store file or URL (default: $FRONTLINES_DB, else a file in the user data folder).",
     )(function)
 
 
-def settings_for(db: Path | None = None) -> Settings:
+def settings_for(db: str | Path | None = None) -> Settings:
     return Settings.from_env(db_path=db)
 
 
@@ -112,7 +112,7 @@ def geoparse(source: str, output_format: str) -> None:
 )
 @click.option("--replace", is_flag=True, help="Re-analyse articles already stored.")
 @db_option
-def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: Path | None) -> None:
+def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: str | None) -> None:
     """Read, analyse and store articles: text, HTML, RSS/Atom, JSON lines, zip, folders, stdin.
 
     Prints one line per article read (stored, duplicate, syndicated, skipped or failed, and
@@ -157,7 +157,7 @@ def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: Path | None)
 )  # fmt: skip
 @click.option("--once", is_flag=True, help="Poll once and exit (1 when an input failed).")
 @db_option
-def watch(target: str, interval: float, once: bool, db: Path | None) -> None:
+def watch(target: str, interval: float, once: bool, db: str | None) -> None:
     """Ingest new files in a folder, or new entries of a feed, as they appear (by polling)."""
     import time
 
@@ -222,7 +222,7 @@ def _open_for_writing(settings: Settings) -> Store:
 @db_option
 @click.pass_context
 def events(
-    context: click.Context, /, output_format: str, db: Path | None, reports: bool, **filters: Any
+    context: click.Context, /, output_format: str, db: str | None, reports: bool, **filters: Any
 ) -> None:
     """Query stored events, one per happening however many reports (csv: ACLED's columns).
 
@@ -311,7 +311,7 @@ def stages() -> None:
     help="Environment variable holding the API token that writes (POST /api/articles) need; "
     "while it is unset the API takes no writes.",
 )
-def serve(db: Path | None, host: str, port: int, token_env: str) -> None:
+def serve(db: str | None, host: str, port: int, token_env: str) -> None:
     """Serve the page (map, timeline, actor graph) and the HTTP API, with its docs at /docs."""
     import os
     from dataclasses import replace

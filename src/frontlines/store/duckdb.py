@@ -46,7 +46,7 @@ from frontlines.store.duckdb_connect import (
     load_spatial,
     spatial_extension_path,
 )
-from frontlines.store.duckdb_fusion import Fusing
+from frontlines.store.duckdb_fusion import DuckDBFusionTables
 from frontlines.store.duckdb_json import json_insert_statements, rows_json
 from frontlines.store.fused import (
     FUSED_COUNT,
@@ -64,6 +64,7 @@ from frontlines.store.fusion_decisions import (
     merge_pairs,
     split_pairs,
 )
+from frontlines.store.fusion_service import FusionService
 from frontlines.store.queries import EVENT_COUNT, event_order, event_where
 from frontlines.store.rows import (
     COLUMNS,
@@ -245,7 +246,7 @@ class DuckDBStore(Store):
                 [copy_id, original_id, float(similarity)],
             )
             fusing = self._fusing(cur)  # a reprint and its original now count as one origin
-            fusing.refuse(blocks=fusing.blocks_of_articles([copy_id]))
+            fusing.fuse_again(blocks=fusing.blocks_of_articles([copy_id]))
 
     def syndication_links(self) -> list[SyndicationLink]:
         with self._cursor("reading syndication links") as cur:
@@ -353,7 +354,8 @@ class DuckDBStore(Store):
         )
 
     # --- Fusion (frontlines.fusion): fused events as articles are saved; analysts' decisions.
-    # The SQL and the incremental re-fusion live in store/fused.py and store/duckdb_fusion.py.
+    # Which reports to fuse is decided in store/fusion_service.py; the SQL is in store/fused.py
+    # and store/duckdb_fusion.py.
 
     def split_event(self, event_id: str, *, reports: Sequence[str] = ()) -> list[StoredEvent]:
         with self._fusion_transaction(f"splitting event {event_id}") as fusing:
@@ -385,11 +387,11 @@ class DuckDBStore(Store):
             seconds=time.perf_counter() - started,
         )
 
-    def _fusing(self, cur: duckdb.DuckDBPyConnection) -> Fusing:
-        return Fusing(cur, inserts=self._inserts)
+    def _fusing(self, cur: duckdb.DuckDBPyConnection) -> FusionService:
+        return FusionService(DuckDBFusionTables(cur, inserts=self._inserts))
 
     @contextlib.contextmanager
-    def _fusion_transaction(self, doing: str) -> Iterator[Fusing]:
+    def _fusion_transaction(self, doing: str) -> Iterator[FusionService]:
         with self._write_lock, self._cursor(doing) as cur, _transaction(cur):
             yield self._fusing(cur)
 

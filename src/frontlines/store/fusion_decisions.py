@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from frontlines.errors import InputError
@@ -139,24 +139,20 @@ class Decisions:
                 found.append(Constraint(kind=kind, first=first.id, second=second.id))
         return found
 
-    def store(self, kind: ConstraintKind, pairs: Iterable[Pair]) -> None:
-        now = datetime.now(UTC).replace(tzinfo=None)
-        for first, second in pairs:
-            one, other = sorted(
-                (Endpoint.of(first), Endpoint.of(second)), key=lambda e: (e.article_id, e.event_id)
-            )
-            self.cur.execute(
-                "DELETE FROM fusion_constraints WHERE first_article = ? AND first_event = ?"
-                " AND second_article = ? AND second_event = ?",
-                [one.article_id, one.event_id, other.article_id, other.event_id],
-            )
-            self.cur.execute(
-                "INSERT INTO fusion_constraints (kind, first_article, first_event, first_start,"
-                " first_end, second_article, second_event, second_start, second_end, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [kind, one.article_id, one.event_id, one.start, one.end, other.article_id,
-                 other.event_id, other.start, other.end, now],
-            )  # fmt: skip
+    def keep(self, kind: ConstraintKind, one: Endpoint, other: Endpoint, *, at: datetime) -> None:
+        """Keep one decision (sides in id order), replacing an older one between them."""
+        self.cur.execute(
+            "DELETE FROM fusion_constraints WHERE first_article = ? AND first_event = ?"
+            " AND second_article = ? AND second_event = ?",
+            [one.article_id, one.event_id, other.article_id, other.event_id],
+        )
+        self.cur.execute(
+            "INSERT INTO fusion_constraints (kind, first_article, first_event, first_start,"
+            " first_end, second_article, second_event, second_start, second_end, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [kind, one.article_id, one.event_id, one.start, one.end, other.article_id,
+             other.event_id, other.start, other.end, at],
+        )  # fmt: skip
 
     def listing(self) -> list[tuple[Any, ...]]:
         return self.cur.execute(
