@@ -11,7 +11,7 @@ export FRONTLINES_DB
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,server]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,server,postgres]"
 	touch $(STAMP)
 
 setup: $(STAMP) web

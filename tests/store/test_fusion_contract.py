@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -63,8 +62,8 @@ def fused(store: Store) -> Store:
 
 
 @pytest.fixture
-def other_store(harness: Harness, tmp_path: Path) -> Iterator[Store]:
-    opened = type(harness)(tmp_path / "other.duckdb").open()  # type: ignore[call-arg]
+def other_store(harness: Harness) -> Iterator[Store]:
+    opened = harness.another().open()
     yield opened
     opened.close()
 

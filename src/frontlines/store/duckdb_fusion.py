@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from frontlines.fusion import FusedEvent
 from frontlines.fusion.types import ConstraintKind
@@ -21,18 +21,15 @@ from frontlines.store.fused import (
     report_from_row,
     rows_json,
 )
-from frontlines.store.fusion_decisions import LIST, Decisions, Endpoint, as_list
+from frontlines.store.fusion_decisions import LIST, Decisions, Endpoint, SqlCursor, as_list
 from frontlines.store.fusion_service import Located, ReportWhere
 from frontlines.store.queries import event_order
-
-if TYPE_CHECKING:
-    import duckdb
 
 
 class DuckDBFusionTables:
     """``fusion_service.FusionTables`` through one DuckDB cursor."""
 
-    def __init__(self, cur: duckdb.DuckDBPyConnection, *, inserts: Mapping[str, str]) -> None:
+    def __init__(self, cur: SqlCursor, *, inserts: Mapping[str, str]) -> None:
         self.cur = cur
         self.inserts = inserts
         self.decisions = Decisions(cur)

@@ -12,14 +12,26 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from frontlines.errors import InputError
 from frontlines.fusion import Constraint, Report
 from frontlines.fusion.types import ConstraintKind
 
-if TYPE_CHECKING:
-    import duckdb
+
+class SqlCursor(Protocol):
+    """The little of a DB-API cursor the store's shared SQL uses (DuckDB's, or one that
+    translates to another dialect)."""
+
+    @property
+    def description(self) -> Any: ...
+
+    def execute(self, query: Any, parameters: Any = ...) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def fetchone(self) -> Any: ...
+
 
 # A list of strings passed as one JSON parameter: DuckDB's Python client binds a list much more
 # slowly (it looks for pandas and friends on every call).
@@ -112,7 +124,7 @@ def merge_pairs(groups: Sequence[Sequence[Report]]) -> list[Pair]:
 class Decisions:
     """The ``fusion_constraints`` table, through the caller's cursor."""
 
-    def __init__(self, cur: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, cur: SqlCursor) -> None:
         self.cur = cur
 
     def rows(self, article_ids: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
@@ -126,7 +138,8 @@ class Decisions:
             wanted = as_list(article_ids)
             sql += f" WHERE first_article IN {LIST} OR second_article IN {LIST}"
             params = [wanted, wanted]
-        return self.cur.execute(sql + " ORDER BY id", params).fetchall()
+        self.cur.execute(sql + " ORDER BY id", params)
+        return self.cur.fetchall()
 
     @staticmethod
     def resolved(rows: Sequence[tuple[Any, ...]], reports: Sequence[Report]) -> list[Constraint]:
@@ -155,8 +168,9 @@ class Decisions:
         )  # fmt: skip
 
     def listing(self) -> list[tuple[Any, ...]]:
-        return self.cur.execute(
+        self.cur.execute(
             "SELECT id, kind, first_article || ':' || first_event,"
             " second_article || ':' || second_event, created_at"
             " FROM fusion_constraints ORDER BY id"
-        ).fetchall()
+        )
+        return self.cur.fetchall()
