@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from frontlines.store.base import Store
-from tests.store.postgres_cluster import PACKAGE, Cluster, install, running_cluster
+from tests.store.postgres_cluster import Cluster
 
 
 class Harness(Protocol):
@@ -74,22 +74,6 @@ class PostgresHarness:
             con.execute(
                 "INSERT INTO schema_migrations VALUES (%s, 'from the future', now())", [version]
             )
-
-
-@pytest.fixture(scope="session")
-def postgres_cluster() -> Iterator[Cluster]:
-    """A throw-away PostgreSQL + PostGIS cluster for the session (installed when root can)."""
-    bin_dir = install()
-    if bin_dir is None:
-        pytest.skip(f"PostgreSQL is not installed and cannot be (apt-get install {PACKAGE})")
-    with running_cluster(bin_dir) as cluster:
-        yield cluster
-
-
-@pytest.fixture
-def postgres_url(postgres_cluster: Cluster) -> str:
-    """A fresh, empty database on the session's cluster."""
-    return postgres_cluster.new_database()
 
 
 @pytest.fixture(params=["duckdb", "postgres"])

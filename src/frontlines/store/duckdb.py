@@ -40,6 +40,7 @@ from frontlines.store.base import (
     StoredRelation,
     SyndicationLink,
 )
+from frontlines.store.copying import COPY_COLUMNS, JSON_COLUMNS
 from frontlines.store.duckdb_connect import (
     connect,
     first_line,
@@ -269,6 +270,35 @@ class DuckDBStore(Store):
                 yield cur
         except duckdb.Error as exc:
             raise StoreError(f"{self._location}: {doing} failed: {first_line(exc)}") from exc
+
+    # --- Copying between backends (store/copying.py).
+
+    def export_rows(self, table: str) -> Iterator[tuple[Any, ...]]:
+        names = COPY_COLUMNS[table]
+        json_at = [n for n, column in enumerate(names) if (table, column) in JSON_COLUMNS]
+        listed = ", ".join(f'"{column}"' for column in names)
+        with self._cursor(f"reading the rows of {table}") as cur:
+            cur.execute(f"SELECT {listed} FROM {table}")
+            while batch := cur.fetchmany(1000):
+                for row in batch:
+                    values = list(row)
+                    for n in json_at:
+                        values[n] = from_json(values[n])
+                    yield tuple(values)
+
+    def import_rows(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        names = COPY_COLUMNS[table]
+        with self._write_lock, self._cursor(f"adding rows to {table}") as cur, _transaction(cur):
+            if table in self._inserts:
+                cur.execute(self._inserts[table], [rows_json(names, rows)])
+                return
+            listed = ", ".join(f'"{column}"' for column in names)
+            marks = ", ".join("?" * len(names))
+            verb = "INSERT OR REPLACE" if table == "fusion_state" else "INSERT"
+            cur.executemany(f"{verb} INTO {table} ({listed}) VALUES ({marks})", list(rows))
+            if table == "fusion_constraints" and rows:  # the next new decision's id follows
+                top = max(int(row[0]) for row in rows)
+                cur.execute("SELECT count(nextval('fusion_constraint_ids')) FROM range(?)", [top])
 
     # --- Read side for browsing (the HTTP API and the page); SQL in store/browse.py.
 

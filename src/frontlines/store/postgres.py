@@ -39,6 +39,7 @@ from frontlines.store.base import (
     StoredRelation,
     SyndicationLink,
 )
+from frontlines.store.copying import COPY_COLUMNS
 from frontlines.store.fused import (
     FUSED_COUNT,
     FUSED_FROM,
@@ -309,6 +310,37 @@ class PostgresStore(Store):
 
     def close(self) -> None:
         self._pool.close()
+
+    # --- copying between backends (store/copying.py)
+
+    def export_rows(self, table: str) -> Iterator[tuple[Any, ...]]:
+        listed = ", ".join(f'"{column}"' for column in COPY_COLUMNS[table])
+        with (
+            self._connection(f"reading the rows of {table}") as con,
+            con.transaction(),
+            con.cursor(name=f"frontlines_copy_{table}") as cur,
+        ):
+            cur.itersize = 1000
+            cur.execute(f"SELECT {listed} FROM {table}")
+            yield from cur
+
+    def import_rows(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        names = COPY_COLUMNS[table]
+        listed = ", ".join(f'"{column}"' for column in names)
+        sql = f"INSERT INTO {table} ({listed}) VALUES ({', '.join(['%s'] * len(names))})"
+        if table == "fusion_state":
+            sql += " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        with (
+            self._connection(f"adding rows to {table}") as con,
+            con.transaction(),
+            con.cursor() as cur,
+        ):
+            cur.executemany(sql, [PostgresFusionTables.params(table, row) for row in rows])
+            if table == "fusion_constraints":  # the next new decision's id follows
+                cur.execute(
+                    "SELECT setval('fusion_constraint_ids',"
+                    " (SELECT max(id) FROM fusion_constraints))"
+                )
 
     # --- browsing
 
