@@ -18,7 +18,7 @@ setup: $(STAMP) web
 
 ## Ingest the fictional demo corpus into the embedded store, show its events, then serve them.
 run: setup
-	@mkdir -p $(dir $(FRONTLINES_DB))
+	@case "$(FRONTLINES_DB)" in *://*) ;; *) mkdir -p "$(dir $(FRONTLINES_DB))" ;; esac  # a URL has no folder
 	$(BIN)/frontlines gazetteer
 	$(BIN)/frontlines ingest --demo
 	$(BIN)/frontlines events --limit 40
