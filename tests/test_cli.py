@@ -171,3 +171,15 @@ def test_cli_kill_during_ingest_leaves_no_half_written_article(cli_env: dict[str
             analysis = store.get_analysis(article.id)
             assert store.count_events(EventQuery(article_id=article.id)) == len(analysis.events)
         assert counts["articles"] == len(store.articles(limit=1000))
+
+
+def test_cli_ingest_no_fuse_keeps_reports_only(cli_env: dict[str, str]) -> None:
+    sample = [str(path) for path in demo_corpus_paths()[:3]]  # one clash told by three outlets
+    result = run("ingest", "--no-fuse", *sample, env=cli_env)
+    assert result.returncode == 0, result.stderr
+    assert "fusion is off" in result.stderr
+    with open_store(Path(cli_env["FRONTLINES_DB"])) as store:
+        assert store.fusion_strictness() == "off"
+        fused = store.events(EventQuery(limit=1000))
+        assert fused and all(event.report_count == 1 for event in fused)
+        assert len(fused) == len(store.events(EventQuery(level="reports", limit=1000)))

@@ -76,3 +76,27 @@ def test_cli_events_split_of_an_unknown_event_is_an_error(db: str) -> None:
     result = CliRunner().invoke(cli, ["events", "split", "evt_none", "--db", db])
     assert result.exit_code != 0
     assert "evt_none" in str(result.exception)
+
+
+def test_cli_events_strictness_off_keeps_reports_only_and_normal_fuses_again(db: str) -> None:
+    assert invoke("events", "strictness", "--db", db).strip() == "normal"
+    assert "4 reports -> 4 events" in invoke("events", "strictness", "off", "--db", db)
+    assert invoke("events", "strictness", "--db", db).strip() == "off"
+    found = json.loads(invoke("events", "--db", db, "--format", "json"))
+    assert [item["report_count"] for item in found] == [1, 1, 1, 1]
+    assert "4 reports -> 2 events" in invoke("events", "strictness", "normal", "--db", db)
+    assert strike(db)["report_count"] == 3
+
+
+def test_cli_events_strictness_keeps_decisions(db: str) -> None:
+    event_id = str(strike(db)["id"])
+    invoke("events", "split", event_id, "--db", db)
+    invoke("events", "strictness", "loose", "--db", db)
+    found = json.loads(invoke("events", "--db", db, "--format", "json"))
+    assert [item["report_count"] for item in found] == [1, 1, 1, 1]
+
+
+def test_cli_events_unknown_strictness_is_refused(db: str) -> None:
+    result = CliRunner().invoke(cli, ["events", "strictness", "sometimes", "--db", db])
+    assert result.exit_code != 0
+    assert "sometimes" in result.output

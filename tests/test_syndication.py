@@ -9,9 +9,11 @@ from frontlines.model import Article
 from frontlines.syndication import (
     Fingerprint,
     SyndicationIndex,
+    facts,
     find_original,
     signature,
     similarity,
+    swaps_facts,
 )
 from tests.wire_story import INDEPENDENT, REPRINTS, WIRE
 
@@ -100,3 +102,29 @@ def test_syndication_similarity_is_a_fraction_and_symmetric(first: str, second: 
     if one is not None and two is not None:
         assert 0.0 <= similarity(one, two) == similarity(two, one) <= 1.0
         assert similarity(one, one) == 1.0
+
+
+TEMPLATE = (
+    "On 18 July 2024, students held a sit-in at {place} (Dhaka) demanding reform of the quota"
+    " system in government jobs and the release of detained protesters, blocking the road for"
+    " several hours before police dispersed them."
+)
+
+
+def test_syndication_two_notes_from_one_template_are_no_reprint() -> None:
+    paltan = article(TEMPLATE.format(place="Paltan"), "Analyst A", date(2024, 7, 18))
+    dhanmondi = article(TEMPLATE.format(place="Dhanmondi"), "Analyst B", date(2024, 7, 18))
+    first, second = signature(paltan.text), signature(dhanmondi.text)
+    assert first is not None and second is not None
+    assert similarity(first, second) >= 0.5  # as alike as a reprint by their shingles
+    assert swaps_facts(facts(paltan.text), facts(dhanmondi.text))
+    assert find_original(dhanmondi, [paltan]) is None
+
+
+def test_syndication_a_reprint_adds_or_drops_facts_but_swaps_none() -> None:
+    note = TEMPLATE.format(place="Paltan")
+    copy = "DHAKA (Wire Service) - " + note.replace(" for several hours", "")
+    assert facts(note) == ("18", "2024", "paltan", "dhaka")
+    assert not swaps_facts(facts(note), facts(copy))
+    stored = article(note, "Wire Service", date(2024, 7, 18))
+    assert find_original(article(copy, "Daily Post", date(2024, 7, 19)), [stored]) is not None

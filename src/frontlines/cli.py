@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from frontlines.cli_events import SUBCOMMANDS as EVENT_COMMANDS
+from frontlines.cli_gazetteer import gazetteer
 from frontlines.errors import FrontlinesError, InputError, StoreLockedError
 from frontlines.model import Analysis, Article, Place
 from frontlines.settings import Settings, describe_settings
@@ -111,8 +112,27 @@ def geoparse(source: str, output_format: str) -> None:
     "--demo", is_flag=True, help="Ingest the fictional demo corpus shipped with frontlines."
 )
 @click.option("--replace", is_flag=True, help="Re-analyse articles already stored.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=None,
+    help="Analyse batches of articles in this many processes, storing a batch per transaction.",
+)
+@click.option(
+    "--no-fuse", "no_fuse", is_flag=True,
+    help="Keep reports only: set the store's fusion strictness to off (every report its own "
+    "event) until `frontlines events strictness normal`.",
+)  # fmt: skip
 @db_option
-def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: str | None) -> None:
+def ingest(
+    *,
+    sources: tuple[str, ...],
+    demo: bool,
+    replace: bool,
+    workers: int | None,
+    no_fuse: bool,
+    db: str | None,
+) -> None:
     """Read, analyse and store articles: text, HTML, RSS/Atom, JSON lines, zip, folders, stdin.
 
     Prints one line per article read (stored, duplicate, syndicated, skipped or failed, and
@@ -129,6 +149,14 @@ def ingest(sources: tuple[str, ...], demo: bool, replace: bool, db: str | None) 
         inputs.extend(str(path) for path in demo_corpus_paths())
     if not inputs:
         raise InputError("ingest: give at least one file, folder, URL or '-', or --demo")
+    if no_fuse:
+        with _open_for_writing(settings) as store:
+            if store.fusion_strictness() != "off":
+                store.set_fusion_strictness("off")
+                click.echo("fusion is off for this store: every report is an event", err=True)
+    if workers is not None:
+        _ingest_batched(inputs, settings=settings, workers=workers, replace=replace)
+        return
     with (
         _open_for_writing(settings) as store,
         tqdm(total=len(inputs), unit="input", file=sys.stderr, disable=None) as bar,
@@ -179,6 +207,25 @@ def watch(target: str, interval: float, once: bool, db: str | None) -> None:
                 failed = any(result.outcome == "failed" for result in results)
                 sys.exit(1 if failed else 0)
             time.sleep(interval)
+
+
+def _ingest_batched(inputs: list[str], *, settings: Settings, workers: int, replace: bool) -> None:
+    from frontlines.ingest_batched import ingest_batched
+
+    with _open_for_writing(settings) as store:
+        report = ingest_batched(
+            inputs,
+            store=store,
+            settings=settings,
+            workers=workers,
+            replace=replace,
+            stdin=sys.stdin.buffer,
+            on_result=lambda result: click.echo(result.line(), err=True),
+        )
+    click.echo(report.summary(), err=True)
+    click.echo(report.timing(), err=True)
+    if not report.ok:
+        sys.exit(1)
 
 
 def _analyzer(settings: Settings) -> Callable[[Article], Analysis]:
@@ -250,6 +297,7 @@ def events(
 
 for _command in EVENT_COMMANDS:
     events.add_command(_command)
+cli.add_command(gazetteer)
 
 
 def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -265,20 +313,6 @@ def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
 def _is_number(text: str) -> bool:
     stripped = text.strip().lstrip("+-")
     return stripped.replace(".", "", 1).isdigit()
-
-
-@cli.command()
-def gazetteer() -> None:
-    """Build the gazetteer cache if it is missing (about a minute, once), and say where it is."""
-    from frontlines.geo.build import cache_path
-    from frontlines.geo.gazetteer import Gazetteer
-
-    settings = settings_for()
-    path = cache_path(settings.cache_dir)
-    if not path.exists():
-        click.echo(f"building the gazetteer into {path} (once; about a minute)...", err=True)
-    Gazetteer.open(cache_dir=settings.cache_dir).close()
-    click.echo(f"gazetteer: {path} ({path.stat().st_size // 1_000_000} MB)")
 
 
 @cli.command()

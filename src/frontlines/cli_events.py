@@ -1,4 +1,5 @@
-"""``frontlines events show|split|merge|decisions|rebuild``: fused events and analysts' decisions.
+"""``frontlines events show|split|merge|decisions|rebuild|strictness``: fused events and
+analysts' decisions.
 
 ``frontlines events`` alone still queries events (fused by default, ``--reports`` for one row per
 article's report); these subcommands look at one fused event and correct fusion. Every decision
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from frontlines.fusion.score import STRICTNESS
 from frontlines.settings import Settings
 
 if TYPE_CHECKING:
@@ -116,4 +118,25 @@ def rebuild_fusion(db: str | None) -> None:
     )
 
 
-SUBCOMMANDS = (show_event, split_event, merge_events, list_decisions, rebuild_fusion)
+@click.command(name="strictness")
+@click.argument("level", required=False, type=click.Choice(STRICTNESS))
+@_db
+def fusion_strictness(level: str | None, db: str | None) -> None:
+    """Show or set how readily reports are fused: off (reports only), strict, normal, loose.
+
+    Setting it fuses every stored report again; split and merge decisions still apply.
+    """
+    with _store(db) as store:
+        if level is None:
+            click.echo(store.fusion_strictness())
+            return
+        summary = store.set_fusion_strictness(level)
+    click.echo(
+        f"strictness {level}: {summary.reports} reports -> {summary.events} events "
+        f"({summary.merged} from several reports) in {summary.seconds:.1f} s"
+    )
+
+
+SUBCOMMANDS = (
+    show_event, split_event, merge_events, list_decisions, rebuild_fusion, fusion_strictness
+)  # fmt: skip

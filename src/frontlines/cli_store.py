@@ -1,4 +1,7 @@
-"""``frontlines store``: whole-store operations; ``store copy SRC DST`` between backends."""
+"""``frontlines store copy SRC DST``: a whole store into another, between DuckDB and PostgreSQL.
+
+The command joins the ``store`` group (``cli_batch``, with ``load`` and ``export``).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +10,7 @@ import click
 from frontlines.settings import Settings
 
 
-@click.group(name="store")
-def store_command() -> None:
-    """Whole-store operations (copying a store between DuckDB and PostgreSQL)."""
-
-
-@store_command.command(name="copy")
+@click.command(name="copy")
 @click.argument("source")
 @click.argument("target")
 def copy_command(source: str, target: str) -> None:

@@ -8,12 +8,12 @@ entry-point group; the built-in stages are registered there exactly as a plugin'
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, Protocol
 
 from frontlines.document import DOCUMENT_FIELDS, Document, Mask, Stage, check_stage_order
-from frontlines.errors import PipelineError
+from frontlines.errors import FrontlinesError, PipelineError
 from frontlines.model import Analysis, Article, StageInfo
 from frontlines.version import __version__
 
@@ -114,6 +114,60 @@ class Pipeline:
         doc = Document(article=article)
         for stage in self.stages:
             doc = stage(doc)
+        return self._analysis(doc, article)
+
+    def pipe(
+        self, articles: Iterable[Article], *, batch_size: int = 16
+    ) -> Iterator[Analysis | FrontlinesError]:
+        """Like calling the pipeline on each article, with the spaCy parse run as ``nlp.pipe``.
+
+        Yields, in order, each article's analysis, or the FrontlinesError that analysing it
+        raised (one bad article never stops the others). The parse stage (a stage with an
+        ``nlp`` that assigns ``parse``) parses a batch of texts at once; the others run per
+        article, so the result is the same as ``pipeline(article)``.
+        """
+        split = next((n for n, stage in enumerate(self.stages) if _is_spacy_parse(stage)), None)
+        if split is None:
+            for article in articles:
+                yield _analysed_or_error(self, article)
+            return
+        before, parse, after = self.stages[:split], self.stages[split], self.stages[split + 1 :]
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._pipe_batch(batch, before, parse, after)
+                batch = []
+        if batch:
+            yield from self._pipe_batch(batch, before, parse, after)
+
+    def _pipe_batch(
+        self,
+        articles: list[Article],
+        before: tuple[Stage, ...],
+        parse: Stage,
+        after: tuple[Stage, ...],
+    ) -> Iterator[Analysis | FrontlinesError]:
+        docs: list[Document | FrontlinesError] = []
+        for article in articles:
+            try:
+                docs.append(_run(Document(article=article), before))
+            except FrontlinesError as error:
+                docs.append(error)
+        ready = [doc for doc in docs if isinstance(doc, Document)]
+        nlp: Any = getattr(parse, "nlp")  # noqa: B009  (checked by _is_spacy_parse)
+        for doc, parsed in zip(ready, nlp.pipe(doc.clean_text for doc in ready), strict=True):
+            doc.parse = parsed
+        for article, done in zip(articles, docs, strict=True):
+            if isinstance(done, FrontlinesError):
+                yield done
+                continue
+            try:
+                yield self._analysis(_run(done, after), article)
+            except FrontlinesError as error:
+                yield error
+
+    def _analysis(self, doc: Document, article: Article) -> Analysis:
         return Analysis(
             frontlines_version=self.version,
             pipeline=self.info,
@@ -126,3 +180,23 @@ class Pipeline:
             framing=tuple(doc.framing),
             warnings=tuple(doc.warnings),
         )
+
+
+def _is_spacy_parse(stage: Stage) -> bool:
+    """The stage that only runs spaCy over the clean text (``doc.parse = nlp(clean_text)``)."""
+    from frontlines.stages.parse import Parse
+
+    return isinstance(stage, Parse)
+
+
+def _run(doc: Document, stages: tuple[Stage, ...]) -> Document:
+    for stage in stages:
+        doc = stage(doc)
+    return doc
+
+
+def _analysed_or_error(pipeline: Pipeline, article: Article) -> Analysis | FrontlinesError:
+    try:
+        return pipeline(article)
+    except FrontlinesError as error:
+        return error

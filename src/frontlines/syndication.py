@@ -3,12 +3,17 @@
 A reprint (the same wire text with small edits, under another outlet) shares most of its word
 4-shingles with the original, so the estimated Jaccard similarity of their shingle sets is high;
 independent reports of the same event share almost none. Candidates come from locality-sensitive
-hashing (bands of the signature), then are checked on the whole signature. The original of a
-group is the earliest published, then the first stored.
+hashing (bands of the signature), then are checked on the whole signature. Two texts written
+from one template (an analyst's notes of two events, a daily bulletin's entries) can share as
+many shingles: a reprint of such a short text adds or drops words, but never swaps one place,
+name or number for another, so a pair of short texts where one puts a fact (a number, a
+capitalised name inside a sentence) where the other has another is no reprint. The original
+of a group is the earliest published, then the first stored.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import zlib
@@ -27,7 +32,16 @@ NUM_PERM = 126
 ROWS_PER_BAND = 3  # 42 bands: a pair at similarity 0.5 becomes a candidate 99.6% of the time
 THRESHOLD = 0.5
 MIN_SHINGLES = 20  # shorter texts share shingles by chance too easily
+TEMPLATE_WORDS = 150  # texts shorter than this may be entries written from one template
 _WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"[\w'’-]+|[.!?]")
+NOT_FACTS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "i",
+    }
+)  # fmt: skip
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # an odd 64-bit constant (the golden ratio)
 
 Signature = npt.NDArray[np.uint64]
@@ -60,6 +74,43 @@ def shingles(text: str) -> Signature:
     return np.unique(hashed)
 
 
+Facts = tuple[str, ...]
+
+
+def facts(text: str) -> Facts:
+    """The numbers and the capitalised words inside sentences (names) of a text, lower-cased,
+    in the order the text gives them."""
+    found: list[str] = []
+    start = True
+    for word in _TOKEN.findall(text):
+        if word in ".!?":
+            start = True
+            continue
+        key = word.lower()
+        if word[0].isdigit() or (not start and word[0].isupper() and key not in NOT_FACTS):
+            found.append(key)
+        start = False
+    return tuple(found)
+
+
+def facts_of(text: str) -> Facts | None:
+    """The facts of a short text (under ``TEMPLATE_WORDS``), else None.
+
+    Templates make short texts: an analyst's notes, a bulletin's entries. A full article's
+    reprint changes its masthead, dateline and byline and rewrites a phrase or two, which can
+    swap facts too; for those, shingles alone decide.
+    """
+    return facts(text) if len(_WORD.findall(text)) < TEMPLATE_WORDS else None
+
+
+def swaps_facts(first: Facts, second: Facts) -> bool:
+    """Whether one text puts a fact where the other has another (Paltan for Dhanmondi, 6 May
+    for 5 May): two stories from one template, not a reprint. Facts one adds or drops (a
+    dateline, a credit, a cut paragraph) are a reprint's edits."""
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    return any(tag == "replace" for tag, *_ in matcher.get_opcodes())
+
+
 def signature(text: str) -> Signature | None:
     """The MinHash signature of a text, or None when it has too few shingles to compare."""
     values = shingles(text)
@@ -84,10 +135,12 @@ class Fingerprint:
     outlet: str | None
     published: date | None
     signature: Signature | None  # None: too short to compare
+    facts: Facts | None = None  # None: long enough to be no template's entry (see facts_of)
 
     @classmethod
     def of(cls, article: Article) -> Fingerprint:
-        return cls(article.id, article.outlet, article.published, signature(article.text))
+        text = article.text
+        return cls(article.id, article.outlet, article.published, signature(text), facts_of(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +200,7 @@ class SyndicationIndex:
             for hit in sorted(candidates, key=lambda hit: self._entries[hit].order)
             if _other_outlet(self._entries[hit].fingerprint, found)
             and similarity(self._entries[hit].signature, sig) >= self.threshold
+            and not _template_pair(self._entries[hit].fingerprint, found)
         ]
         if not matches:
             return None
@@ -170,6 +224,13 @@ def find_original(article: Article, candidates: Iterable[Article]) -> tuple[str,
         index.add(Fingerprint.of(candidate))
     found = index.group(Fingerprint.of(article))
     return found.copy_of(article.id) if found else None
+
+
+def _template_pair(first: Fingerprint, second: Fingerprint) -> bool:
+    """Two short texts from one template (see ``swaps_facts``)."""
+    if first.facts is None or second.facts is None:
+        return False
+    return swaps_facts(first.facts, second.facts)
 
 
 def _band_keys(sig: Signature) -> list[tuple[int, bytes]]:

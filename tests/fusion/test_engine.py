@@ -20,18 +20,20 @@ def kharkiv_reports() -> list[Report]:
 
 
 def scattered_reports(count: int, *, seed: int) -> list[Report]:
-    """Happenings a few days and some kilometres apart, each told by one to four outlets."""
+    """Happenings in eight towns over 40 days, each told by one to four outlets: a block can
+    chain happenings of one town on following days that clustering must keep apart."""
     chance = random.Random(seed)
     found: list[Report] = []
     happening = 0
     while len(found) < count:
         happening += 1
         when = date(2024, 10, 1) + timedelta(days=chance.randrange(40))
-        lat, lon = 48 + chance.uniform(-1, 1), 36 + chance.uniform(-1, 1)
+        town = chance.randrange(8)  # towns see several happenings, some on following days
+        lat, lon = 48 + town / 10, 36 + town / 10
         for outlet in range(chance.randint(1, 4)):
             text = f"Happening {happening} told by outlet {outlet}: shelling hit the town."
             article = make_article(text, outlet=f"Outlet {outlet}")
-            where = Location(name=f"Town {happening}", country="Ukraine", admin1="North",
+            where = Location(name=f"Town {town}", country="Ukraine", admin1="North",
                              latitude=lat + chance.uniform(-0.02, 0.02), longitude=lon,
                              geo_precision=1)  # fmt: skip
             event = make_event(

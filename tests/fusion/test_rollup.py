@@ -2,13 +2,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from frontlines.fusion import fuse
+from frontlines.fusion import Constraint, FusedEvent, Report, fuse
 from frontlines.fusion.types import ContestedValue
 from tests.fusion.samples import KHARKIV, SALTIVKA, SARAQIB, one_report
 
 THURSDAY, FRIDAY = date(2024, 10, 17), date(2024, 10, 18)
 LEDGER_TEXT = "Seven fighters were killed on Thursday when HTS militants attacked army posts."
 WIRE_TEXT = "At least 12 people were killed on Friday in clashes near the town of Saraqib."
+
+
+def fuse_together(reports: list[Report]) -> list[FusedEvent]:
+    """Fused as an analyst's merge would: the roll-up, whatever the score of the pair."""
+    first, *others = reports
+    return fuse(reports, constraints=[Constraint("must", first.id, r.id) for r in others])
 
 
 def saraqib_reports(**wire: object) -> list:  # type: ignore[type-arg]
@@ -24,7 +30,7 @@ def saraqib_reports(**wire: object) -> list:  # type: ignore[type-arg]
 
 def test_rollup_keeps_both_tolls_and_dates_with_their_sources_and_codes_acled_values() -> None:
     ledger, frontline = saraqib_reports()
-    [fused] = fuse([frontline, ledger])
+    [fused] = fuse_together([frontline, ledger])
     assert fused.report_count == fused.article_count == fused.independent_source_count == 2
     assert fused.contested["fatalities"] == (
         ContestedValue(7, ("Levant Ledger",), (ledger.id,), ("a military source",)),
@@ -45,7 +51,7 @@ def test_rollup_keeps_both_tolls_and_dates_with_their_sources_and_codes_acled_va
 
 def test_rollup_lowest_credible_figure_ignores_a_party_claim() -> None:
     ledger, frontline = saraqib_reports(fatalities=3, certainty="claimed")
-    [fused] = fuse([ledger, frontline])
+    [fused] = fuse_together([ledger, frontline])
     assert fused.event.fatalities == 7
     assert [value.value for value in fused.contested["fatalities"]] == [7, 3]
     assert fused.event.certainty == "reported"

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from frontlines.errors import InputError
 from frontlines.fusion.report import Features, Report
 from frontlines.fusion.score import (
     FusionSettings,
@@ -65,7 +66,8 @@ def test_score_same_article_and_fictional_mismatch_never_fuse() -> None:
 
 def test_score_month_precision_widens_the_window() -> None:
     first, second = pair(when=date(2024, 11, 1), precision="month")
-    assert date_affinity(first, second, settings=SETTINGS) == 0.6
+    assert date_affinity(first, second, settings=SETTINGS) == 0.3
+    assert compatible(first, second, settings=SETTINGS)
 
 
 def test_score_place_without_coordinates_needs_the_same_admin1() -> None:
@@ -77,11 +79,13 @@ def test_score_place_without_coordinates_needs_the_same_admin1() -> None:
     assert place_affinity(*pair(where=KHARKIV), settings=SETTINGS) == 1.0
 
 
-def test_score_type_affinity_follows_acled_families() -> None:
+def test_score_type_affinity_follows_the_table_of_compatible_sub_types() -> None:
     assert type_affinity(*pair()) == 1.0
     assert type_affinity(*pair(sub_event_type="Air/drone strike")) == 0.7
     attack = {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
-    assert type_affinity(*pair(**attack)) == 0.35
+    assert type_affinity(*pair(**attack)) == 0.7
+    grenade = {"sub_event_type": "Grenade"}  # one event type, but not a pair of the table
+    assert type_affinity(*pair(**grenade)) is None
 
 
 def test_score_actors_match_by_id_or_by_name() -> None:
@@ -90,4 +94,14 @@ def test_score_actors_match_by_id_or_by_name() -> None:
     assert actor_affinity(*pair(actor1=None, actor2=CIVILIANS)) == 1.0
     other = ActorRef(id="ua-army", name="Military Forces of Ukraine", kind="state forces")
     assert actor_affinity(*pair(actor1=other, actor2=None)) == 0.0
-    assert actor_affinity(*pair(actor1=None, actor2=None)) == 0.5
+    assert actor_affinity(*pair(actor1=None, actor2=None)) is None
+
+
+def test_score_strictness_off_links_nothing_and_strict_links_less() -> None:
+    first, second = pair()
+    off = FusionSettings.of("off")
+    assert pair_score(first, second, settings=off) is None
+    assert FusionSettings.of("strict").threshold > SETTINGS.threshold
+    assert FusionSettings.of("loose").threshold < SETTINGS.threshold
+    with pytest.raises(InputError):
+        FusionSettings.of("sometimes")

@@ -53,3 +53,17 @@ def test_context_hierarchy_favours_the_area_holding_the_other_places() -> None:
     scores = [[1.0, 0.0], [0.0]]
     apply_hierarchy(mentions, [georgia, atlanta], scores)
     assert scores[0][1] > scores[0][0]
+
+
+def test_context_a_country_standing_for_its_government_votes_as_an_actor() -> None:
+    """ "Russia said" names a government: it weighs as a demonym does, not as a place."""
+    mentions = [Mention(0, 6, "Russia", "GPE"), Mention(20, 27, "Donetsk", "GPE")]
+    cands = [
+        candidates(entry("Russia", "country", "RU", None)),
+        candidates(entry("Donetsk", "city", "UA", "Donetsk")),
+    ]
+    scores = [[0.0], [0.0]]
+    as_place = country_focus(mentions, cands, scores)
+    as_actor = country_focus(mentions, cands, scores, actors={0})
+    assert as_place == pytest.approx({"RU": 2 / 3, "UA": 1 / 3})
+    assert as_actor == pytest.approx({"RU": 1 / 2, "UA": 1 / 2})

@@ -229,3 +229,34 @@ def test_detect_splits_a_place_entity_at_a_spaced_dash(gazetteer: Gazetteer) -> 
     ents = ["O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-GPE", "I-GPE", "I-GPE"]
     parse = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents)
     assert [m[0] for m in found(parse, gazetteer)] == ["Dhaka", "Gulshan", "Ivano-Frankivsk"]
+
+
+def test_detect_keeps_an_unknown_village_the_text_names_as_one(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """The gazetteer lacks the village, but "the village of" says it is one: it is kept,
+    unresolved, so that the event is not placed at some other town named in the sentence."""
+    parse = make_parse(
+        [
+            ("Drones", 1, "nsubj", "drone", "O"),
+            ("hit", 1, "ROOT", "hit", "O"),
+            ("the", 3, "det", "the", "O"),
+            ("village", 1, "dobj", "village", "O"),
+            ("of", 3, "prep", "of", "O"),
+            ("Zoryanivka", 4, "pobj", "Zoryanivka", "O"),
+            ("near", 1, "prep", "near", "O"),
+            ("Kharkiv", 6, "pobj", "Kharkiv", "B-GPE"),
+        ]
+    )
+    assert found(parse, gazetteer) == [
+        ("Zoryanivka", "", "city", False),
+        ("Kharkiv", "GPE", None, False),
+    ]
+    # Without a word that says "village", an unknown capitalised word is no place.
+    said = make_parse(
+        [
+            ("Zoryanivka", 1, "nsubj", "Zoryanivka", "O"),
+            ("said", 1, "ROOT", "say", "O"),
+        ]
+    )
+    assert found(said, gazetteer) == []

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.geoparse import find_places, resolve_spans
 from frontlines.geo.place import GeoPlace
@@ -47,3 +49,22 @@ def test_geoparse_find_places_marks_metonyms_and_leaves_out_demonyms(
     assert parse.text[places[1].start : places[1].end] == "Aleppo"
     with_demonyms = find_places(parse, text=parse.text, gazetteer=gazetteer, demonyms=True)
     assert [p.name for p in with_demonyms] == ["Moscow", "Syria", "Aleppo"]
+
+
+def test_geoparse_ukrainian_donetsk_in_a_story_of_russian_places(
+    gazetteer: Gazetteer, nlp: Any
+) -> None:
+    """A namesake abroad needs evidence: Russia's small Donetsk is not picked because the story
+    names Russian places and Russia speaks in it, but is where the text says so."""
+    text = (
+        "Russia's defence ministry said its forces destroyed a Ukrainian command post near "
+        "Donetsk. Moscow said Russian troops had advanced in the Belgorod and Kursk regions."
+    )
+    places = {p.text: p for p in find_places(nlp(text), text=text, gazetteer=gazetteer)}
+    assert (places["Russia"].role, places["Moscow"].role) == ("metonym", "metonym")
+    assert places["Belgorod"].country_code == "RU"
+    donetsk = places["Donetsk"]
+    assert (donetsk.country_code, donetsk.admin1) == ("UA", "Donetsk")
+    stated = "Police in Donetsk, Rostov region, detained two men."
+    found = find_places(nlp(stated), text=stated, gazetteer=gazetteer)
+    assert [(p.text, p.country_code) for p in found][:1] == [("Donetsk", "RU")]

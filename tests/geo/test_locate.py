@@ -160,3 +160,38 @@ def test_locate_unknown_town_before_a_comma_and_its_area(written: str) -> None:
     assert location is not None
     assert (location.name, location.geo_precision) == ("Idlib", 3)
     assert location.note == "'Kieme' is not in the gazetteer; located by the area it is in, Idlib"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "precision"),
+    [
+        # The area the sentence gives stands in for the village, not the town named as a source.
+        ("Drones hit the village of Kafr Zayta in Idlib, officials in Aleppo said.", "Idlib", 3),
+        # A town written right beside it: near the town (2), without the town's id.
+        ("Drones hit the village of Kafr Zayta near Saraqib.", "Saraqib", 2),
+        ("Drones hit Kafr Zayta village, Saraqib, at dawn.", "Saraqib", 2),
+        ("Clashes hit Kafr Zayta union (Saraqib, Idlib).", "Saraqib", 2),
+        ("Drones hit the Kafr Zayta market in Saraqib.", "Saraqib", 2),
+        # A town elsewhere in the sentence is no more than a guess (3).
+        ("Drones hit the village of Kafr Zayta, officials in Aleppo said.", "Aleppo", 3),
+    ],
+)
+def test_locate_missing_village_never_takes_a_town_at_precision_1(
+    text: str, name: str, precision: int
+) -> None:
+    doc = document(text, unresolved=("Kafr Zayta",))
+    location = locate(doc.text, doc.places, start=0, end=len(text))
+    assert location is not None
+    assert (location.name, location.geo_precision) == (name, precision)
+    assert location.geonameid is None or location.name == "Idlib"
+    assert location.note is not None and location.note.startswith(
+        "'Kafr Zayta' is not in the gazetteer; located by"
+    )
+
+
+def test_locate_a_missing_name_not_said_to_be_the_place_leaves_the_town() -> None:
+    text = "Kafr Zayta Media Centre reported shelling in Saraqib."
+    doc = document(text, unresolved=("Kafr Zayta",))
+    location = locate(doc.text, doc.places, start=0, end=len(text))
+    assert location is not None
+    assert (location.name, location.geo_precision, location.note) == ("Saraqib", 1, None)

@@ -82,7 +82,9 @@ def similarity(first: Mention, second: Mention) -> float:
     return LEMMA * (first.lemma == second.lemma) + SENTENCE * wording
 
 
-def document_blocks(mentions: Sequence[Mention]) -> list[list[Mention]]:
+def document_blocks(
+    mentions: Sequence[Mention], *, document_threshold: float = DOCUMENT_THRESHOLD
+) -> list[list[Mention]]:
     """Within each topic, documents clustered by their wording; their mentions, one block each."""
     found = []
     for block in _blocks(mentions):
@@ -94,22 +96,27 @@ def document_blocks(mentions: Sequence[Mention]) -> list[list[Mention]]:
         ) -> float:
             return cosine(words[docs[first]], words[docs[second]])
 
-        groups = _cluster(len(docs), alike, DOCUMENT_THRESHOLD)
+        groups = _cluster(len(docs), alike, document_threshold)
         for group in groups:
             chosen = {docs[item] for item in group}
             found.append([mention for mention in block if mention.doc in chosen])
     return found
 
 
-def fusion_clusters(mentions: Sequence[Mention]) -> list[set[str]]:
+def fusion_clusters(
+    mentions: Sequence[Mention],
+    *,
+    threshold: float = THRESHOLD,
+    document_threshold: float = DOCUMENT_THRESHOLD,
+) -> list[set[str]]:
     """Mentions blocked by topic and document group, linked and clustered as fusion does."""
     found: list[set[str]] = []
-    for block in document_blocks(mentions):
+    for block in document_blocks(mentions, document_threshold=document_threshold):
 
         def score(first: int, second: int, block: list[Mention] = block) -> float:
             return similarity(block[first], block[second])
 
-        groups = _cluster(len(block), score, THRESHOLD)
+        groups = _cluster(len(block), score, threshold)
         found.extend({block[item].id for item in group} for group in groups)
     return found
 

@@ -15,6 +15,7 @@ from tqdm import tqdm
 
 from frontlines.bench.acled_notes import run_acled_notes
 from frontlines.bench.ecbplus import run_ecbplus
+from frontlines.bench.fusion import run_fusion
 from frontlines.bench.geoparsing import gazetteer_resolver, run_geoparsing
 from frontlines.bench.polnear import claims_finder, run_polnear
 from frontlines.bench.protocols import Analyse, T
@@ -22,14 +23,18 @@ from frontlines.bench.ptc import framing_finder, run_ptc
 from frontlines.bench.reference import run_reference
 from frontlines.bench.report import BenchReport, BenchResult, Sample
 from frontlines.bench.speed import run_speed
+from frontlines.bench.throughput import run_throughput
 from frontlines.errors import FrontlinesError, InputError
 from frontlines.model import Analysis
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 
-BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus", "polnear", "ptc", "speed")
+BENCHMARKS = (
+    "reference", "acled-notes", "geoparsing", "ecbplus", "fusion", "polnear", "ptc", "speed",
+    "throughput",
+)  # fmt: skip
 # What the gate test runs: polnear and ptc have no floors yet, so running them there checks nothing.
-ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus")
+ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus", "fusion")
 
 
 def make_analyse(settings: Settings) -> Analyse:
@@ -115,6 +120,10 @@ def run_benchmarks(
             )
         elif name == "ecbplus":
             result = run_ecbplus(data_dir=data_dir, command=command)
+        elif name == "fusion":
+            result = run_fusion(
+                data_dir=data_dir, sample=sample, analyse=analyse, progress=show, command=command
+            )
         elif name == "polnear":
             result = run_polnear(
                 data_dir=data_dir,
@@ -131,6 +140,8 @@ def run_benchmarks(
                 command=command,
                 find=framing_finder(resources),
             )
+        elif name == "throughput":
+            result = run_throughput(data_dir=data_dir, settings=settings, command=command)
         else:
             result = run_speed(data_dir=data_dir, settings=settings, command=command)
         results.append(result)

@@ -1,8 +1,11 @@
 """Event fusion: one event however many reports, independent sources counted once.
 
 ``fuse()`` turns reports (stored events with their article) into fused events: candidates are
-blocked by date window and place, scored on event type, actors, place, date, numbers and wording,
-linked above a threshold and clustered with analysts' must-link and cannot-link decisions. Each
+blocked by date window and place, checked against the constraints (``compat``: sub-event types
+of one small table, places and dates compatible at their precision), scored on how well they fit
+and on the evidence their texts give (``evidence``: sites, names, actors, toll, time of day,
+credits), linked at or above the threshold of the strictness (``FusionSettings.of``) and
+clustered with analysts' must-link and cannot-link decisions, every pair of a group compatible. Each
 fused event keeps every report, its independent origins (``origins``) and the values its reports
 disagree on (``rollup``). The store runs it as articles are saved (see store/duckdb.py).
 """

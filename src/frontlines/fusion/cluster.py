@@ -74,9 +74,18 @@ def cluster(
         left, right = clusters.members[a], clusters.members[b]
         if blocked(left, right):
             continue
-        scores = [score(x, y) for x in left for y in right]
-        if any(value is None for value in scores):
-            continue
-        if sum(value or 0.0 for value in scores) / len(scores) >= threshold:
+        if _mean(left, right, score) >= threshold:
             clusters.join(a, b)
     return clusters.groups()
+
+
+def _mean(left: list[int], right: list[int], score: PairScore) -> float:
+    """The mean score of the cross pairs, or -1 as soon as one is ruled out."""
+    total = 0.0
+    for x in left:
+        for y in right:
+            value = score(x, y)
+            if value is None:
+                return -1.0
+            total += value
+    return total / (len(left) * len(right))

@@ -22,7 +22,7 @@ from frontlines.fusion.rollup import FusedEvent, fused_event
 from frontlines.fusion.score import FusionSettings, pair_score
 from frontlines.fusion.types import Constraint, split_report_id
 
-FUSION_VERSION = "1"  # raise when a change would fuse stored reports differently
+FUSION_VERSION = "2"  # raise when a change would fuse stored reports differently
 
 
 def digest(text: str, *, length: int = 16) -> str:
@@ -54,14 +54,18 @@ class _Scored:
             Features.of(report, windows=self.settings.windows) for report in self.reports
         ]
         self.number = {report.id: n for n, report in enumerate(self.reports)}
-        self.cache: dict[tuple[int, int], float | None] = {}
+        self.cache: dict[int, float | None] = {}
 
     def score(self, first: int, second: int) -> float | None:
-        key = (first, second) if first < second else (second, first)
-        if key not in self.cache:
-            a, b = self.features[key[0]], self.features[key[1]]
-            self.cache[key] = pair_score(a, b, settings=self.settings)
-        return self.cache[key]
+        if first > second:
+            first, second = second, first
+        key = first * len(self.features) + second
+        try:
+            return self.cache[key]
+        except KeyError:
+            found = pair_score(self.features[first], self.features[second], settings=self.settings)
+            self.cache[key] = found
+            return found
 
     def links(self, *, focus: Iterable[int] | None = None) -> list[tuple[float, int, int]]:
         found = []

@@ -8,9 +8,15 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from frontlines.fusion.text import content_terms
+from frontlines.fusion.text import (
+    content_terms,
+    name_key,
+    proper_names,
+    site_names,
+    times_of_day,
+)
 from frontlines.fusion.types import report_id
-from frontlines.model import Event
+from frontlines.model import ActorRef, Event, Location
 
 DATE_RANKS: dict[str, int] = {"day": 0, "week": 1, "month": 2, "approximate": 3}
 FATALITY_WORDS = frozenset({"fatalities", "killed", "dead", "deaths"})  # compared as fatalities
@@ -70,10 +76,19 @@ class Features:
     geonameid: int | None
     place: str
     admin1: str
+    admin2: str
+    admin3: str
     country: str
     actors: tuple[tuple[str, str], ...]  # (id, normalised name) of every actor named
     terms: frozenset[str]
     quantities: frozenset[tuple[str, float]]
+    names: frozenset[str]  # the proper names of the evidence (``name_key``)
+    sites: frozenset[str]  # the names it places things at or acts on
+    times: frozenset[str]  # the parts of the day it gives
+    outlet: str
+    credits: frozenset[str]  # the sources it credits, normalised
+    common: frozenset[str]  # names every report of its region, war or outlet gives
+    place_words: frozenset[str]  # the words of its place's name
 
     @classmethod
     def of(cls, report: Report, *, windows: dict[str, int]) -> Features:
@@ -81,6 +96,7 @@ class Features:
         loc = event.location
         located = loc is not None and loc.latitude is not None and loc.longitude is not None
         actors = [event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2]
+        texts = [mention.text for mention in event.evidence]
         return cls(
             report=report,
             day=event.event_date.toordinal() if event.event_date else None,
@@ -91,21 +107,45 @@ class Features:
             geonameid=loc.geonameid if loc else None,
             place=normalise(loc.name) if loc else "",
             admin1=normalise(loc.admin1) if loc else "",
+            admin2=normalise(loc.admin2) if loc else "",
+            admin3=normalise(loc.admin3) if loc else "",
             country=normalise(loc.country) if loc else "",
             actors=tuple(
                 sorted({(actor.id, normalise(actor.name)) for actor in actors if actor is not None})
             ),
-            terms=content_terms(mention.text for mention in event.evidence),
+            terms=content_terms(texts),
             quantities=frozenset(
                 (normalise(q.what), float(q.value))
                 for q in event.quantities
                 if q.value is not None and normalise(q.what) not in FATALITY_WORDS
+            ),
+            names=proper_names(texts),
+            sites=site_names(texts),
+            times=times_of_day(texts),
+            outlet=normalise(report.outlet),
+            credits=frozenset(normalise(name) for name in event.sources),
+            common=_common_names(loc, actors, report.outlet),
+            place_words=frozenset(
+                name_key(word)
+                for word in normalise(loc.name if loc else "").split()
+                if len(word) >= 3
             ),
         )
 
     @property
     def located(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+
+def _common_names(
+    location: Location | None, actors: list[ActorRef | None], outlet: str | None
+) -> frozenset[str]:
+    """Stems of the words of the report's admin1, country, outlet and actors' names: names
+    every report of a region, a war or an outlet gives, which tell no two happenings apart."""
+    names = [location.admin1, location.country] if location else []
+    names.append(outlet)
+    names.extend(actor.name for actor in actors if actor is not None)
+    return frozenset(name_key(word) for name in names for word in normalise(name).split())
 
 
 EARTH_RADIUS_KM = 6371.0088

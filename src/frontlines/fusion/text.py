@@ -1,4 +1,5 @@
-"""Lexical similarity of two reports' wording: cosine over sets of crudely stemmed content words.
+"""What fusion reads in a report's words: content terms (cosine over crudely stemmed words),
+proper names and the sites a text puts things at (compared by ``name_key``), times of day.
 
 A pair's score depends on the two texts alone (no corpus statistics such as IDF), so adding
 reports elsewhere never changes it: that keeps fusion incremental and order-independent.
@@ -58,3 +59,94 @@ def cosine(first: frozenset[str], second: frozenset[str]) -> float:
     if not first or not second:
         return 0.0
     return len(first & second) / math.sqrt(len(first) * len(second))
+
+
+_NAME = re.compile(r"(?<![\w.])([A-Z][\w'’-]{2,}(?:\s+(?:al-|el-)?[A-Z][\w'’-]{2,})*)")
+NOT_NAMES = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "on", "in", "at", "the", "a", "an", "this", "that",
+        "after", "before", "during", "when", "while", "according", "around", "about", "near",
+        "some", "several", "many", "dozens", "hundreds", "thousands", "there", "they", "it",
+        "he", "she", "we", "his", "her", "their", "its", "two", "three", "four", "five",
+        "six", "seven", "eight", "nine", "ten", "one", "unknown", "no", "local", "police",
+        "district", "state", "region", "township", "province", "village", "town", "city",
+        "division", "upazila", "union", "area", "oblast", "governorate", "county", "road",
+    }
+)  # fmt: skip
+TIMES = (
+    ("dawn", re.compile(r"\b(?:dawn|daybreak|early hours|before sunrise)\b", re.IGNORECASE)),
+    ("morning", re.compile(r"\bmorning\b|\b(?:[5-9]|1[01])(?::\d\d)?\s*a\.?m\b", re.IGNORECASE)),
+    ("midday", re.compile(r"\b(?:noon|midday|12(?::\d\d)?\s*p\.?m)\b", re.IGNORECASE)),
+    ("afternoon", re.compile(r"\bafternoon\b|\b[1-5](?::\d\d)?\s*p\.?m\b", re.IGNORECASE)),
+    ("evening", re.compile(r"\bevening\b|\b[6-9](?::\d\d)?\s*p\.?m\b", re.IGNORECASE)),
+    (
+        "night",
+        re.compile(
+            r"\b(?:night|overnight|midnight|1[01](?::\d\d)?\s*p\.?m|[1-4](?::\d\d)?\s*a\.?m)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+NEAR_TIMES = frozenset(
+    {
+        frozenset({"dawn", "morning"}), frozenset({"morning", "midday"}),
+        frozenset({"midday", "afternoon"}), frozenset({"afternoon", "evening"}),
+        frozenset({"evening", "night"}), frozenset({"night", "dawn"}),
+    }
+)  # fmt: skip
+
+
+def proper_names(texts: Iterable[str]) -> frozenset[str]:
+    """The capitalised words of ``texts`` that are names (no months, days, pronouns), as
+    ``name_key`` gives them."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _NAME.finditer(text):
+            for word in match.group(1).split():
+                key = word.lower().strip("'’-")
+                if key in NOT_NAMES or key in STOPWORDS or len(key) < 3:
+                    continue
+                found.add(name_key(key.removeprefix("al-").removeprefix("el-")))
+    return frozenset(found)
+
+
+def times_of_day(texts: Iterable[str]) -> frozenset[str]:
+    """The parts of the day the texts give (dawn, morning, midday, afternoon, evening, night)."""
+    joined = " ".join(texts)
+    return frozenset(name for name, pattern in TIMES if pattern.search(joined))
+
+
+_SITE = re.compile(
+    r"\b(?:in|at|near|outside|inside|into|shelled|struck|hit|attacked|targeted|bombed|stormed"
+    r"|captured|raided|seized|entered|liberated|recaptured)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+(?:(?:\s*[-–,(]\s*|\s+)[A-Z][\w'’-]+)*)"
+)
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def name_key(word: str) -> str:
+    """A name as compared: its first letter and its consonants, lower case, no possessive, so
+    transliterations meet (Saraqib and Saraqeb, Kharkiv and Kharkov: srqb, khrkv) and
+    Ukrainka (ukrnk) stays apart from Ukraine (ukrn)."""
+    word = word.lower()
+    for ending in ("'s", "’s"):
+        word = word.removesuffix(ending)
+    word = word.strip("'’-")
+    return word[:1] + _VOWELS.sub("", word[1:])
+
+
+def site_names(texts: Iterable[str]) -> frozenset[str]:
+    """The names a text places things at or acts on ("in Dhaka - Jatrabari", "near Mamassirou",
+    "shelled Pryvillya"): the sites that tell two happenings of one region apart."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _SITE.finditer(text):
+            for word in re.findall(r"[A-Z][\w'’-]+", match.group(1)):
+                key = word.lower().strip("'’-")
+                if key not in NOT_NAMES and key not in STOPWORDS and len(key) >= 3:
+                    found.add(name_key(key))
+    return frozenset(found)

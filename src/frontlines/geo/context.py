@@ -27,12 +27,15 @@ def country_focus(
     mentions: Sequence[Mention],
     candidates: list[list[Candidate]],
     scores: list[list[float]],
+    *,
+    actors: frozenset[int] | set[int] = frozenset(),
 ) -> dict[str, float]:
     """Share of the article's place evidence that points at each country. Each distinct name
     votes once, with the probability of its best reading (countries named as such count
-    double)."""
+    double; not when ``actors`` holds the mention's index: "Russia said" names a government,
+    not where things happened)."""
     votes: dict[tuple[str, bool], tuple[str, float]] = {}
-    for mention, cands, row in zip(mentions, candidates, scores, strict=True):
+    for index, (mention, cands, row) in enumerate(zip(mentions, candidates, scores, strict=True)):
         if not cands:
             continue
         probs = softmax(row)
@@ -41,7 +44,7 @@ def country_focus(
         if not entry.country_code or cands[best].match >= MATCH_SKELETON:
             continue
         # A demonym ("Russian forces") often names an actor, not where things happened.
-        counts = entry.kind == "country" and not mention.demonym
+        counts = entry.kind == "country" and not mention.demonym and index not in actors
         weight = probs[best] * (1.0 if counts else 0.5)
         votes[(fold(mention.text), mention.demonym)] = (entry.country_code, weight)
     weights: dict[str, float] = defaultdict(float)

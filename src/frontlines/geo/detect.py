@@ -38,6 +38,8 @@ SETTLEMENT_WORDS = frozenset(
     {"city", "town", "village", "villages", "camp", "neighbourhood", "neighborhood", "hamlet"}
     | {"locality", "ward"}
 )
+# Words that introduce a village or town by name ("the village of X", "in X village").
+SETTLEMENT_NOUNS = frozenset({"village", "town", "hamlet", "settlement", "locality"})
 # Words that name a kind of place rather than a place ("Khulna city", "Momauk Township").
 DESIGNATORS = ADMIN_WORDS | SETTLEMENT_WORDS
 AREA_WORDS = frozenset({"countryside", "area", "outskirts", "suburbs", "environs", "vicinity"})
@@ -191,6 +193,9 @@ def _recover(
             return Mention(start, end, span.text, "", "city", root=span.root)
         if _inside_areas(span, parse):
             return Mention(start, end, span.text, "", "admin", root=span.root)
+        if _named_settlement(span, parse) and span[0].ent_type_ not in ("PERSON", "ORG"):
+            # "the village of Robotyne", "in Tindangou village": a place the gazetteer lacks.
+            return Mention(start, end, span.text, "", "city", root=span.root)
         return None
     # Seats of government, capitals and countries need no context: they are rarely anything
     # else, and often stand as subjects ("Kyiv said").
@@ -235,6 +240,20 @@ def _says_place(span: Any, parse: Any, accepted: list[tuple[int, int]]) -> bool:
     if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS:
         return True
     return after.text == "," and any(s == after.idx + 2 for s, _ in accepted)
+
+
+def _named_settlement(span: Any, parse: Any) -> bool:
+    """ "the village of X", "in X village": the words around the name say it is a settlement."""
+    before = [token.lower_ for token in parse[max(0, span.start - 2) : span.start]]
+    if len(before) == 2 and before[0] in SETTLEMENT_NOUNS and before[1] == "of":
+        return True
+    after = parse[span.end] if span.end < len(parse) else None
+    return (
+        after is not None
+        and after.lower_ in SETTLEMENT_NOUNS
+        and bool(before)
+        and before[-1] in LOCATIVE
+    )
 
 
 def _opens_areas(span: Any, parse: Any) -> bool:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from frontlines.errors import ConfigError
+from frontlines.geo.added import added_path, check_version, watched_countries
 from frontlines.geo.build import build, build_info, cache_path
 from frontlines.geo.entry import (
     MATCH_FOLD,
@@ -38,9 +40,17 @@ MMAP_BYTES = 256 * 1024 * 1024
 class Gazetteer:
     """Read-only access to the cache; one instance is shared by every stage that needs it."""
 
-    def __init__(self, connection: sqlite3.Connection, *, path: Path) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, *, path: Path, added: Path | None = None
+    ) -> None:
         self.path = path
+        self.added = added
         self._db = connection
+        self._tables = ("main", "added") if added is not None else ("main",)
+        # Countries the user loaded villages of: their places are likelier meant.
+        self.watched_countries: frozenset[str] = frozenset()
+        if added is not None:
+            self.watched_countries = watched_countries(self._db, schema="added")
         rows = self._db.execute(
             f"SELECT {_COLUMNS} FROM places p WHERE p.kind = 'country'"
         ).fetchall()
@@ -58,7 +68,8 @@ class Gazetteer:
 
     @classmethod
     def open(cls, *, cache_dir: Path) -> Gazetteer:
-        """Open the cache under ``cache_dir``, building it first if it is missing or stale."""
+        """Open the cache under ``cache_dir``, building it first if it is missing or stale, with
+        the places added from the user's files (``gazetteer add``) where there are any."""
         path = cache_path(Path(cache_dir))
         if not path.exists():
             build(path)
@@ -68,7 +79,16 @@ class Gazetteer:
         if stored != build_info():
             connection.close()
             raise ConfigError(f"gazetteer cache {path} does not match this build: delete it")
-        return cls(connection, path=path)
+        added = added_path(Path(cache_dir))
+        if not added.exists():
+            return cls(connection, path=path)
+        connection.execute("ATTACH DATABASE ? AS added", (f"file:{added}?mode=ro",))
+        try:
+            check_version(connection, schema="added", path=added)
+        except ConfigError:
+            connection.close()
+            raise
+        return cls(connection, path=path, added=added)
 
     def close(self) -> None:
         self._db.close()
@@ -86,9 +106,11 @@ class Gazetteer:
         folded, light_key, skeleton_key = keys(name)
         if not folded:
             return []
-        rows = self._db.execute(
-            "SELECT light, fold, nk, id FROM names WHERE skel = ?", (skeleton_key,)
-        ).fetchall()
+        query = " UNION ALL ".join(
+            f"SELECT light, fold, nk, id FROM {table}.names WHERE skel = ?"
+            for table in self._tables
+        )
+        rows = self._db.execute(query, (skeleton_key,) * len(self._tables)).fetchall()
         matches: dict[int, tuple[int, int]] = {}
         for light, name_fold, name_kind, place_id in rows:
             if name_fold == folded:
@@ -138,14 +160,20 @@ class Gazetteer:
         missing = [pid for pid in place_ids if pid not in found]
         for chunk in range(0, len(missing), 500):
             part = missing[chunk : chunk + 500]
-            marks = ",".join("?" * len(part))
-            for row in self._db.execute(
-                f"SELECT {_COLUMNS} FROM places p WHERE p.id IN ({marks})", part
-            ):
-                found[row[0]] = self._known[row[0]] = self._entry(row)
+            built = self._rows("main", part)
+            added = self._rows("added", part) if self.added is not None else {}
+            for pid in part:
+                entry = _merged(built.get(pid), added.get(pid))
+                if entry is not None:
+                    found[pid] = self._known[pid] = entry
         if len(self._known) >= CACHE_SIZE:
             self._known.clear()
         return found
+
+    def _rows(self, table: str, place_ids: list[int]) -> dict[int, Entry]:
+        marks = ",".join("?" * len(place_ids))
+        query = f"SELECT {_COLUMNS} FROM {table}.places p WHERE p.id IN ({marks})"
+        return {row[0]: self._entry(row) for row in self._db.execute(query, place_ids)}
 
     def is_stopword(self, text: str) -> bool:
         return fold(text) in self.stopwords
@@ -155,12 +183,13 @@ class Gazetteer:
         the name's (transliterations rarely change the first two consonants), to their entries."""
         if (code, initial) not in self._fuzzy_choices:
             choices: dict[str, list[int]] = {}
-            rows = self._db.execute(
-                "SELECT n.light, n.id FROM names n JOIN places p ON p.id = n.id"
+            query = " UNION ALL ".join(
+                f"SELECT n.light, n.id FROM {table}.names n JOIN {table}.places p ON p.id = n.id"
                 " WHERE n.skel >= ? AND n.skel < ? AND p.cc = ?"
-                " AND p.kind IN ('city', 'admin1', 'admin2')",
-                (initial, initial + "\uffff", code),
+                " AND p.kind IN ('city', 'admin1', 'admin2')"
+                for table in self._tables
             )
+            rows = self._db.execute(query, (initial, initial + "\uffff", code) * len(self._tables))
             for key, place_id in rows:
                 choices.setdefault(key, []).append(place_id)
             self._fuzzy_choices[(code, initial)] = choices
@@ -182,3 +211,13 @@ class Gazetteer:
             capital_of=row[9],
             stands_for=row[10],
         )
+
+
+def _merged(built: Entry | None, added: Entry | None) -> Entry | None:
+    """The built entry of a place, with the admin areas only an added file gives; else the
+    added one."""
+    if built is None or added is None:
+        return built or added
+    if (built.admin1 or not added.admin1) and (built.admin2 or not added.admin2):
+        return built
+    return replace(built, admin1=built.admin1 or added.admin1, admin2=built.admin2 or added.admin2)

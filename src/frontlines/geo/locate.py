@@ -29,6 +29,20 @@ _WHERE = re.compile(
 )
 # "Kieme (Djibasso, Kossi)", "Orlivka, Donetsk": an unknown name, then the areas that hold it.
 _AREAS_BETWEEN = re.compile(r"^\s*(?:\((?:[^()]*,\s*)?|(?:[a-z]+\s*)?,\s*)$")
+# "X village", "X town": a settlement named before its kind.
+_SETTLEMENT_AFTER = ("village", "town", "hamlet", "settlement", "locality")
+_AREAS = ("admin2", "region", "admin1")
+# "shelled X", "captured X": a verb of striking or taking, then the place it struck.
+_STRUCK = re.compile(
+    r"\b(?:shelled|struck|hit|attacked|bombed|raided|stormed|captured|seized|took|retook"
+    r"|recaptured|liberated|entered|besieged|targeted|overran)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "X, Y", "X near Y", "X in Y", "X village, Y", "X union (Y": a town right beside a place.
+_BESIDE = re.compile(
+    r"^\s*(?:[a-z]+\s*)?[,(]?\s*(?:(?:near|outside|close to|by|in)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _PRECISION = {"landmark": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3}
 
@@ -38,7 +52,8 @@ def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Locat
     article's ``text``; None when the article names no place at all."""
     usable = [p for p in places if p.resolved and p.role != "metonym"]
     in_sentence = [p for p in usable if start <= p.start and p.end <= end]
-    missing = [p.text for p in places if not p.resolved and start <= p.start < end]
+    missing_places = [p for p in places if not p.resolved and start <= p.start < end]
+    missing = [p.text for p in missing_places]
     lost = f"'{missing[0]}' is not in the gazetteer; " if missing else ""
     best = min(in_sentence, key=lambda p: _rank(p, text), default=None)
     if best is not None and _kind(best) not in WIDE:
@@ -46,7 +61,13 @@ def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Locat
         unknown = _unknown_inside(places, best, text=text)
         if unknown is not None and found.note is None:
             note = f"'{unknown.text}' is not in the gazetteer; located by the area it is in, "
+            if _kind(best) in ("city", "landmark"):  # "Orlivka, Donetsk": near the town, not it
+                found = replace(found, geo_precision=max(found.geo_precision or 1, 2))
+                found = replace(found, geonameid=None)
             return replace(found, note=note + str(best.name))
+        where = next((p for p in missing_places if _said_where(p, text)), None)
+        if where is not None and found.note is None:
+            return _stand_in(where, in_sentence, text=text) or found
         return found
     context = _context_place(usable, country=best.country if best else None)
     if context is not None:
@@ -60,6 +81,44 @@ def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Locat
     if fallback is None:
         return None
     return _country_level(fallback, note=f"{lost}only the country is known")
+
+
+def _said_where(place: Place, text: str) -> bool:
+    """Whether the text introduces the place as where something happened ("in X", "the village
+    of X", "X village")."""
+    before = text[max(0, place.start - 40) : place.start]
+    after = text[place.end : place.end + 12].lower()
+    if _WHERE.search(before) or _STRUCK.search(before):
+        return True
+    return after.lstrip().startswith(_SETTLEMENT_AFTER)
+
+
+def _stand_in(missing: Place, in_sentence: list[Place], *, text: str) -> Location | None:
+    """The event took place at ``missing``, a place the gazetteer lacks. A town written right
+    beside it ("X near Y", "X in Y", "X, Y", "X union (Y, Z)") stands in for it at precision 2;
+    else the most specific area the sentence names (admin2 at precision 2, larger areas at 3);
+    else a town elsewhere in the sentence at precision 3. Never a town at precision 1."""
+    towns = [p for p in in_sentence if _kind(p) in ("city", "landmark")]
+    beside = [
+        p
+        for p in towns
+        if p.start > missing.end and _BESIDE.match(text[missing.end : p.start]) is not None
+    ]
+    if beside:
+        town = min(beside, key=lambda p: p.start)
+        note = f"'{missing.text}' is not in the gazetteer; located by {town.name}"
+        return _location(town, precision=2, keep_id=False, note=note)
+    areas = [p for p in in_sentence if _kind(p) in _AREAS]
+    if areas:
+        area = min(areas, key=lambda p: (_AREAS.index(_kind(p) or ""), abs(p.start - missing.end)))
+        precision = 2 if _kind(area) == "admin2" else 3
+        note = f"'{missing.text}' is not in the gazetteer; located by the area it is in, "
+        return _location(area, precision=precision, note=note + str(area.name))
+    if not towns:
+        return None
+    town = min(towns, key=lambda p: abs(p.start - missing.end))
+    note = f"'{missing.text}' is not in the gazetteer; located by {town.name}"
+    return _location(town, precision=3, keep_id=False, note=note)
 
 
 def _kind(place: Place) -> str | None:

@@ -14,7 +14,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from frontlines.geo.areas import apply_containers, area_positions, restrict_to_stated_areas
+from frontlines.geo.areas import (
+    apply_containers,
+    area_positions,
+    restrict_to_stated_areas,
+    stands_for_admin1,
+)
 from frontlines.geo.context import apply_hierarchy, country_focus
 from frontlines.geo.detect import PLACE_LABELS, Mention
 from frontlines.geo.entry import (
@@ -29,6 +34,7 @@ from frontlines.geo.entry import (
 )
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.geometry import distance_km
+from frontlines.geo.metonym import is_metonym
 from frontlines.geo.names import fold
 
 MATCH_SCORE = {MATCH_FOLD: 0.0, MATCH_LIGHT: -0.3, MATCH_SKELETON: -1.2, MATCH_FUZZY: -2.0}
@@ -45,6 +51,11 @@ STRONG_FOCUS = 0.5
 STRAY_KM = 1500.0
 STRAY_FROM_COUNTRY_KM = 2500.0
 STRAY_POPULATION = 20_000
+# Countries whose villages the user loaded (``gazetteer add``) are likelier meant, all else equal.
+WATCHED_WEIGHT = 1.0
+# A town this large, ten times its namesake's size, is not outweighed by country focus alone.
+PROMINENT_POPULATION = 100_000
+PROMINENCE_RATIO = 10
 
 
 @dataclass
@@ -60,11 +71,19 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
     areas = area_positions(mentions, text=text)
     hints = [m.hint or ("admin" if i in areas else None) for i, m in enumerate(mentions)]
     candidates = [_candidates(mention, gazetteer) for mention in mentions]
+    watched = gazetteer.watched_countries
     priors = [
-        [_prior(c, m, hint=hint) for c in cands]
+        [_prior(c, m, hint=hint, watched=watched) for c in cands]
         for m, hint, cands in zip(mentions, hints, candidates, strict=True)
     ]
-    focus = country_focus(mentions, candidates, priors)
+    actors = {
+        index
+        for index, (mention, cands, row) in enumerate(
+            zip(mentions, candidates, priors, strict=True)
+        )
+        if cands and is_metonym(mention, _best(cands, row), text=text)
+    }
+    focus = country_focus(mentions, candidates, priors, actors=actors)
     ranked = sorted(focus, key=focus.__getitem__, reverse=True)
     codes = [code for code in ranked[:2] if focus[code] >= MIN_FOCUS]
     for index, mention in enumerate(mentions):
@@ -73,7 +92,9 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
             # Loose spellings count only inside the countries the article is about.
             found = candidates[index] or gazetteer.fuzzy(mention.text, country_codes=codes)
             candidates[index] = [c for c in found if c.entry.country_code in codes]
-            priors[index] = [_prior(c, mention, hint=hints[index]) for c in candidates[index]]
+            priors[index] = [
+                _prior(c, mention, hint=hints[index], watched=watched) for c in candidates[index]
+            ]
     scores = [
         [
             p + FOCUS_WEIGHT * focus.get(c.entry.country_code or "", 0.0)
@@ -81,6 +102,7 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
         ]
         for cs, ps in zip(candidates, priors, strict=True)
     ]
+    _favour_prominent(mentions, candidates, scores, focus, priors=priors, actors=actors)
     restrict_to_stated_areas(mentions, candidates, scores, text=text)
     apply_containers(mentions, candidates, scores, text=text)
     apply_hierarchy(mentions, candidates, scores)
@@ -92,6 +114,51 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
     return _one_sense_per_name(mentions, candidates, scores)
 
 
+def _best(cands: list[Candidate], row: list[float]) -> Entry:
+    return cands[max(range(len(cands)), key=row.__getitem__)].entry
+
+
+def _favour_prominent(
+    mentions: Sequence[Mention],
+    candidates: list[list[Candidate]],
+    scores: list[list[float]],
+    focus: dict[str, float],
+    *,
+    priors: list[list[float]],
+    actors: set[int],
+) -> None:
+    """A namesake abroad needs evidence: where a name reads as a large town that names its
+    province ("Donetsk", "Aleppo") in a country the article's other places are about, and as a
+    far smaller town in another country the article is more about ("Donetsk" in a story of
+    Russian strikes on Ukraine), the country focus does not decide between them; the large
+    town's own weight, and what the text states ("Donetsk, Rostov region"), do. A country that
+    only the name itself points at is no evidence ("Paris" in a story of Texan towns)."""
+    names = [fold(mention.text) for mention in mentions]
+    for index, (cands, row) in enumerate(zip(candidates, scores, strict=True)):
+        towns = [
+            a for a, c in enumerate(cands) if c.entry.kind == "city" and c.match <= MATCH_LIGHT
+        ]
+        if len(towns) < 2:
+            continue
+        big = max(towns, key=lambda a: cands[a].entry.population)
+        entry = cands[big].entry
+        small = [
+            a for a in towns if cands[a].entry.population * PROMINENCE_RATIO <= entry.population
+        ]
+        if entry.population < PROMINENT_POPULATION or not small or not stands_for_admin1(entry):
+            continue
+        others = [[] if names[j] == names[index] else c for j, c in enumerate(candidates)]
+        elsewhere = country_focus(mentions, others, priors, actors=actors)
+        share = focus.get(entry.country_code or "", 0.0)
+        if elsewhere.get(entry.country_code or "", 0.0) < MIN_FOCUS:
+            continue
+        lift = max(
+            FOCUS_WEIGHT * (focus.get(cands[a].entry.country_code or "", 0.0) - share)
+            for a in small
+        )
+        row[big] += max(lift, 0.0)
+
+
 def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
     found = gazetteer.lookup(mention.text)
     if mention.demonym:
@@ -101,9 +168,13 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
     return found
 
 
-def _prior(candidate: Candidate, mention: Mention, *, hint: str | None) -> float:
+def _prior(
+    candidate: Candidate, mention: Mention, *, hint: str | None, watched: frozenset[str]
+) -> float:
     entry = candidate.entry
     score: float = MATCH_SCORE[candidate.match]
+    if entry.country_code in watched:
+        score += WATCHED_WEIGHT
     score += 0.3 if candidate.name_kind == NAME_MAIN else 0.0
     if entry.kind in KIND_SCORE:
         score += KIND_SCORE[entry.kind]

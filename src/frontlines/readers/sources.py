@@ -20,6 +20,7 @@ from frontlines.readers.fetch import fetch, is_url
 from frontlines.readers.formats import Kind, kind_by_name, sniff
 from frontlines.readers.jsonl import read_json_array, read_jsonl
 from frontlines.readers.kinds import reader_table
+from frontlines.readers.parquet import is_parquet, read_parquet
 from frontlines.readers.text import read_bytes
 
 STDIN = "-"
@@ -58,6 +59,9 @@ def _read(source: str, *, limits: ReadLimits, stdin: IO[bytes] | None) -> Iterat
 
 def _read_file(path: Path, *, limits: ReadLimits) -> Iterator[Item]:
     origin = str(path)
+    if is_parquet(path.name):
+        yield from read_parquet(path, max_bytes=limits.max_bytes)
+        return
     kind = kind_by_name(path.name)
     if kind is None:
         with path.open("rb") as stream:

@@ -137,6 +137,16 @@ class Store(ABC):
         JSON-serialisable information about the article (a feed's tags, a reader's origin).
         """
 
+    def save_many(
+        self,
+        items: Sequence[tuple[Analysis, Mapping[str, Any] | None]],
+        *,
+        replace: bool = False,
+    ) -> list[SaveResult]:
+        """``save`` for each (analysis, metadata) in order; a backend may do it in one
+        transaction (the embedded store does: one insert per table, one fusion pass)."""
+        return [self.save(analysis, replace=replace, metadata=meta) for analysis, meta in items]
+
     @abstractmethod
     def has_article(self, article_id: str) -> bool: ...
 
@@ -242,6 +252,15 @@ class Store(ABC):
     @abstractmethod
     def rebuild_fusion(self) -> FusionSummary:
         """Fuse every stored report again (same result as fusing them as they were saved)."""
+
+    @abstractmethod
+    def fusion_strictness(self) -> str:
+        """How readily this store fuses reports: off, strict, normal (the default) or loose."""
+
+    @abstractmethod
+    def set_fusion_strictness(self, strictness: str) -> FusionSummary:
+        """Keep ``strictness`` (see ``fusion_strictness``) and fuse every report again with it;
+        decisions still apply. Raises InputError for an unknown strictness."""
 
     # --- Read side for browsing (the HTTP API and the page): one event, actors, relations, stats.
 

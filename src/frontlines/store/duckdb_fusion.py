@@ -107,6 +107,17 @@ class DuckDBFusionTables:
     def set_fusion_version(self, version: str) -> None:
         self.cur.execute("INSERT OR REPLACE INTO fusion_state VALUES ('version', ?)", [version])
 
+    def fusion_strictness(self) -> str | None:
+        row = self.cur.execute(
+            "SELECT value FROM fusion_state WHERE key = 'strictness'"
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def set_fusion_strictness(self, strictness: str) -> None:
+        self.cur.execute(
+            "INSERT OR REPLACE INTO fusion_state VALUES ('strictness', ?)", [strictness]
+        )
+
     def report_counts(self) -> tuple[int, int]:
         row = self.cur.execute(
             "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM fused_members)"

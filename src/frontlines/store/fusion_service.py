@@ -13,7 +13,7 @@ Fusing those reports gives exactly what fusing the whole store would (see
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
@@ -96,6 +96,12 @@ class FusionTables(Protocol):
 
     def set_fusion_version(self, version: str) -> None: ...
 
+    def fusion_strictness(self) -> str | None:
+        """The strictness kept for this store (None: never set)."""
+        ...
+
+    def set_fusion_strictness(self, strictness: str) -> None: ...
+
     def report_counts(self) -> tuple[int, int]:
         """(stored reports, reports in a fused event)."""
         ...
@@ -106,7 +112,12 @@ class FusionService:
 
     def __init__(self, tables: FusionTables, *, settings: FusionSettings | None = None) -> None:
         self.tables = tables
-        self.settings = settings or FusionSettings()
+        self.settings = settings or FusionSettings.of(tables.fusion_strictness() or "normal")
+
+    def keep_strictness(self, strictness: str) -> None:
+        """Fuse with ``strictness`` from now on (the caller fuses everything again)."""
+        self.settings = FusionSettings.of(strictness)
+        self.tables.set_fusion_strictness(strictness)
 
     # --- reading
 
@@ -164,6 +175,16 @@ class FusionService:
         if len(new) < len(events):  # undated reports are in no date window
             new = self.reports(ReportWhere(article_ids=frozenset([article_id])))
         pool = [(report, block) for report, block in around if report.article_id != article_id]
+        self.fuse_again(new=new, blocks=blocks, pool=pool)
+
+    def after_save_many(self, saved: Mapping[str, Sequence[Event]], *, blocks: set[str]) -> None:
+        """``after_save`` for several articles saved in one transaction: one fusion pass."""
+        dates = [(e.event_date, e.date_precision) for events in saved.values() for e in events]
+        around = self._pool(dates)
+        new = [report for report, _ in around if report.article_id in saved]
+        if len(new) < sum(len(events) for events in saved.values()):
+            new = self.reports(ReportWhere(article_ids=frozenset(saved)))
+        pool = [(report, block) for report, block in around if report.article_id not in saved]
         self.fuse_again(new=new, blocks=blocks, pool=pool)
 
     def fuse_again(

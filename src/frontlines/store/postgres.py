@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from frontlines.errors import ConfigError, InputError, NotFoundError, StoreError
-from frontlines.fusion import split_report_id
+from frontlines.fusion import FusionSettings, split_report_id
 from frontlines.model import Analysis, Article
 from frontlines.store import browse
 from frontlines.store.base import (
@@ -443,9 +443,19 @@ class PostgresStore(Store):
             FusionConstraint(i, kind, a, b, at.replace(tzinfo=UTC)) for i, kind, a, b, at in rows
         ]
 
-    def rebuild_fusion(self) -> FusionSummary:
+    def fusion_strictness(self) -> str:
+        with self._connection("reading the fusion strictness") as con, con.cursor() as cur:
+            return FusionService(PostgresFusionTables(cur)).settings.strictness
+
+    def set_fusion_strictness(self, strictness: str) -> FusionSummary:
+        FusionSettings.of(strictness)  # an unknown strictness fails before anything changes
+        return self.rebuild_fusion(strictness=strictness)
+
+    def rebuild_fusion(self, *, strictness: str | None = None) -> FusionSummary:
         started = time.perf_counter()
         with self._fusing("fusing every report") as (_, fusion):
+            if strictness is not None:
+                fusion.keep_strictness(strictness)
             fused = fusion.rebuild()
         return FusionSummary(
             reports=sum(item.report_count for item in fused),

@@ -1,0 +1,125 @@
+"""The analysis stage on Ray Data: one loaded pipeline per worker, spaCy's ``nlp.pipe`` inside.
+
+Articles go in as a dataset of rows (``n``, the article as JSON); ``map_batches`` runs a pool of
+actors, each of which loads the pipeline once and analyses its batches with ``Pipeline.pipe``;
+rows come back to the driver as (``n``, the analysis as JSON, or the error). Ray starts locally
+(``ray.init()``) unless ``address`` names a running cluster, whose nodes need frontlines
+installed and can read the gazetteer cache of the settings.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from frontlines.errors import FrontlinesError, MissingDependencyError
+from frontlines.model import Analysis, Article
+from frontlines.settings import Settings
+
+log = logging.getLogger(__name__)
+BLOCKS_PER_WORKER = 4  # input blocks per worker, so the pool stays busy to the end
+
+
+def ray_module() -> Any:
+    """The ray module with Ray Data, or a MissingDependencyError naming the extra."""
+    try:
+        import ray
+        import ray.data
+    except ImportError:
+        raise MissingDependencyError(
+            package="ray[data]", extra="scale", purpose="frontlines batch"
+        ) from None
+    return ray
+
+
+class Analyser:
+    """A Ray actor's callable: the pipeline loaded once, then batches of articles analysed."""
+
+    def __init__(self, *, settings: Settings, pipe_batch: int) -> None:
+        from frontlines.api_python import load_pipeline
+
+        self._pipeline = load_pipeline(settings)
+        self._pipe_batch = pipe_batch
+
+    def __call__(self, batch: Any) -> Any:
+        from frontlines.batch.arrow import pyarrow
+
+        rows = batch.to_pylist()
+        articles = [Article.from_dict(json.loads(row["article"])) for row in rows]
+        analyses: list[str | None] = []
+        errors: list[str | None] = []
+        for result in self._pipeline.pipe(articles, batch_size=self._pipe_batch):
+            if isinstance(result, FrontlinesError):
+                analyses.append(None)
+                errors.append(" ".join(str(result).split()))
+            else:
+                analyses.append(json.dumps(result.to_dict(), ensure_ascii=False))
+                errors.append(None)
+        pa = pyarrow()
+        return pa.table(
+            {
+                "n": pa.array([row["n"] for row in rows], pa.int64()),
+                "analysis": pa.array(analyses, pa.string()),
+                "error": pa.array(errors, pa.string()),
+            }
+        )
+
+
+def start_ray(*, address: str | None, workers: int, settings: Settings) -> Any:
+    """Connect to the cluster at ``address``, else start a local Ray with ``workers`` CPUs.
+
+    Locally, the gazetteer cache is built first (once), so the workers only open it.
+    """
+    ray = ray_module()
+    if address is None:
+        from frontlines.geo.gazetteer import Gazetteer
+
+        Gazetteer.open(cache_dir=settings.cache_dir).close()
+    if ray.is_initialized():
+        return ray
+    quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
+    if address is None:
+        ray.init(num_cpus=workers, include_dashboard=False, **quiet)
+    else:
+        ray.init(address=address, **quiet)
+    ctx = ray.data.DataContext.get_current()
+    ctx.enable_progress_bars = False
+    return ray
+
+
+def analyse_on_ray(
+    articles: Sequence[Article],
+    *,
+    settings: Settings,
+    workers: int,
+    pipe_batch: int = 16,
+    ray_batch: int = 32,
+) -> Iterator[tuple[int, Analysis | str]]:
+    """(index in ``articles``, its analysis or the error) for every article, in any order."""
+    ray = ray_module()
+    if not articles:
+        return
+    rows = [
+        {"n": n, "article": json.dumps(article.to_dict(include_text=True), ensure_ascii=False)}
+        for n, article in enumerate(articles)
+    ]
+    blocks = max(1, min(len(rows), workers * BLOCKS_PER_WORKER))
+    dataset = ray.data.from_items(rows, override_num_blocks=blocks)
+    analysed = dataset.map_batches(
+        Analyser,
+        fn_constructor_kwargs={"settings": settings, "pipe_batch": pipe_batch},
+        batch_size=ray_batch,
+        batch_format="pyarrow",
+        compute=ray.data.ActorPoolStrategy(size=workers),
+        num_cpus=1,
+    )
+    for batch in analysed.iter_batches(batch_format="pyarrow", batch_size=None):
+        for row in batch.to_pylist():
+            n = int(row["n"])
+            if row["error"] is not None:
+                yield n, str(row["error"])
+            else:
+                data = json.loads(row["analysis"])
+                yield n, Analysis.from_dict(data, text=articles[n].text)

@@ -1,0 +1,195 @@
+"""``frontlines batch``: inputs in, the analysis on Ray, Parquet tables out.
+
+Three stages. The driver reads the inputs and decides what ingest decides article by article
+(language, duplicates, syndication); Ray analyses the English articles, a pool of workers each
+with its pipeline loaded once; the driver writes each analysis's rows as they come back and
+fuses the reports at the end (fusion gives the same events whatever order reports come in, so the
+tables hold what ``ingest`` of the same inputs would store).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from frontlines.batch.inputs import Prepared, read_inputs
+from frontlines.batch.parquet import TableWriter
+from frontlines.batch.ray_analysis import analyse_on_ray, ray_module
+from frontlines.batch.rows import (
+    Stored,
+    actor_rows,
+    article_row,
+    claim_rows,
+    fused_event_row,
+    relation_rows,
+    repeated_event_ids,
+    report_row,
+    reports_of,
+)
+from frontlines.fusion import Report, fuse
+from frontlines.ingest import NO_DATE_WARNING, InputResult, Outcome, _unanalysed
+from frontlines.model import Analysis
+from frontlines.readers.common import ReadLimits
+from frontlines.settings import Settings
+
+
+@dataclass
+class BatchReport:
+    """One outcome per input (as ``ingest`` reports them), rows per table, time per phase."""
+
+    results: list[InputResult] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    workers: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not any(result.outcome == "failed" for result in self.results)
+
+    def summary(self) -> str:
+        tables = ", ".join(f"{count} {table}" for table, count in sorted(self.rows.items()))
+        phases = ", ".join(f"{phase} {sec:.1f} s" for phase, sec in self.seconds.items())
+        stored = sum(1 for r in self.results if r.outcome in ("stored", "syndicated", "skipped"))
+        return (
+            f"{len(self.results)} inputs, {stored} articles written with {self.workers} "
+            f"worker{'s' if self.workers != 1 else ''}: {tables or 'no rows'}; time: {phases}"
+        )
+
+
+def run_batch(
+    sources: Iterable[str],
+    *,
+    out: Path,
+    settings: Settings,
+    limits: ReadLimits,
+    workers: int,
+    address: str | None = None,
+    pipe_batch: int = 16,
+    on_result: Callable[[InputResult], None] | None = None,
+) -> BatchReport:
+    """Analyse every input on Ray and write the Parquet tables into ``out`` (new or empty)."""
+    ray_module()  # fail early, before reading anything, when the extra is missing
+    writer = TableWriter.create(out)
+    report = BatchReport(workers=workers)
+    with _timed(report.seconds, "reading"):
+        inputs = read_inputs(sources, limits=limits)
+    for other in inputs.others:
+        _record(report, other, on_result)
+    ingested_at = datetime.now(UTC)
+    reports: list[Report] = []
+    english = [item.article for item in inputs.articles if item.english]
+    position = [n for n, item in enumerate(inputs.articles) if item.english]
+    with _timed(report.seconds, "analysis"):
+        for item in inputs.articles:
+            if not item.english:
+                analysis = _unanalysed(item.article)
+                _write(writer, reports, item, analysis, links=inputs.links, at=ingested_at)
+                _record(report, _outcome(item, analysis), on_result)
+        if english:
+            from frontlines.batch.ray_analysis import start_ray
+
+            start_ray(address=address, workers=workers, settings=settings)
+        for n, analysed in analyse_on_ray(
+            english, settings=settings, workers=workers, pipe_batch=pipe_batch
+        ):
+            item = inputs.articles[position[n]]
+            if isinstance(analysed, str):
+                reason = " ".join(f"{item.origin}: {analysed}".split())
+                failed = InputResult(
+                    item.origin, "failed", article_id=item.article.id, reason=reason
+                )
+                _record(report, failed, on_result)
+                continue
+            repeated = repeated_event_ids(analysed)
+            if repeated:  # a store refuses the article (its events' key repeats), as ingest does
+                reason = f"{item.origin}: event id {repeated[0]} repeats in the analysis"
+                failed = InputResult(item.origin, "failed", item.article.id, reason=reason)
+                _record(report, failed, on_result)
+                continue
+            analysis = _with_date_warning(analysed)
+            _write(writer, reports, item, analysis, links=inputs.links, at=ingested_at)
+            _record(report, _outcome(item, analysis), on_result)
+    with _timed(report.seconds, "fusion"):
+        fused = fuse(reports)
+    with _timed(report.seconds, "writing"):
+        fused_id = {ref.id: item.event.id for item in fused for ref in item.reports}
+        writer.add("events", (fused_event_row(item) for item in fused))
+        writer.add("reports", (report_row(r, fused_id=fused_id.get(r.id)) for r in reports))
+        report.rows = writer.close()
+    return report
+
+
+def _write(
+    writer: TableWriter,
+    reports: list[Report],
+    item: Prepared,
+    analysis: Analysis,
+    *,
+    links: Mapping[str, tuple[str, float]],
+    at: datetime,
+) -> None:
+    link = links.get(item.article.id)
+    stored = Stored(
+        analysis=analysis,
+        metadata=item.metadata,
+        origin=item.origin,
+        original_id=link[0] if link else None,
+        similarity=link[1] if link else None,
+    )
+    writer.add("articles", [article_row(stored, ingested_at=at)])
+    writer.add("actors", actor_rows(analysis))
+    writer.add("claims", claim_rows(analysis))
+    writer.add("relations", relation_rows(analysis))
+    reports.extend(reports_of(stored, ingested_at=at))
+
+
+def _with_date_warning(analysis: Analysis) -> Analysis:
+    """What ingest stores: an undated article's analysis says its event dates are approximate."""
+    if analysis.article.published is None and NO_DATE_WARNING not in analysis.warnings:
+        return dataclasses.replace(analysis, warnings=(*analysis.warnings, NO_DATE_WARNING))
+    return analysis
+
+
+def _outcome(item: Prepared, analysis: Analysis) -> InputResult:
+    reasons: list[str] = []
+    copy = item.metadata.get("syndicated_from")
+    outcome: Outcome = "stored"
+    if copy is not None:
+        outcome = "syndicated"
+        reasons.append(f"copy of {copy['article_id']} (similarity {copy['similarity']:.2f})")
+    if not item.english:
+        reasons.append(f"skipped extraction: language {item.article.language!r}")
+        if copy is None:
+            outcome = "skipped"
+            reasons.insert(0, "stored")
+    return InputResult(
+        item.origin,
+        outcome,
+        article_id=item.article.id,
+        events=len(analysis.events),
+        reason="; ".join(reasons) or None,
+        original_id=copy["article_id"] if copy else None,
+        similarity=copy["similarity"] if copy else None,
+    )
+
+
+def _record(
+    report: BatchReport, result: InputResult, on_result: Callable[[InputResult], None] | None
+) -> None:
+    report.results.append(result)
+    if on_result is not None:
+        on_result(result)
+
+
+@contextmanager
+def _timed(seconds: dict[str, float], phase: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[phase] = seconds.get(phase, 0.0) + time.perf_counter() - start

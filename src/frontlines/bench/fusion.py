@@ -1,0 +1,253 @@
+"""The fusion benchmark: one event per happening, and never two happenings in one.
+
+Three measures, each skipped when its data is absent:
+
+1. ECB+ validation (``fusion_ecb``): CoNLL F1 and B³ with the thresholds chosen by
+   cross-validation over topics, never on the topic scored.
+2. Over-merge on ACLED notes, where every note is a distinct event: each country's busiest month
+   is analysed, its reports fused, and the share of notes whose reports end up in a fused event
+   with another note's is reported, over all those months and for Bangladesh, July 2024 alone.
+3. Same-event recall: the share of pairs of reports of one event that fusion puts together, for
+   ECB+ (coreferent mentions of different documents) and for UCDP GED events told by several
+   source headlines (each headline analysed as an article published on its source date).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from itertools import combinations
+from pathlib import Path
+
+from frontlines.bench.acled_data import CSV_NAME, AcledRecord, read_records
+from frontlines.bench.ecbplus import FOLDER as ECB_FOLDER
+from frontlines.bench.ecbplus import MENTIONS, read_mentions
+from frontlines.bench.fusion_data import Headline, busiest_months, ucdp_events
+from frontlines.bench.fusion_ecb import cross_validated, pair_recall, same_event_pairs
+from frontlines.bench.fusion_reprints import LOOKED_AT, reprint_figures
+from frontlines.bench.protocols import Analyse, Progress
+from frontlines.bench.report import BenchResult, Better, Figure, Sample, Table
+from frontlines.fusion import FusionSettings, Report, fuse
+
+NAME = "fusion"
+BANGLADESH = ("Bangladesh", "2024-07")
+UCDP_SIZE = {"gate": 100, "full": 300}
+
+
+def run_fusion(
+    *,
+    data_dir: Path,
+    sample: Sample,
+    analyse: Analyse,
+    progress: Progress,
+    command: str,
+    settings: FusionSettings | None = None,
+) -> BenchResult:
+    settings = settings or FusionSettings()
+    started = time.perf_counter()
+    figures: list[Figure] = []
+    tables: list[Table] = []
+    notes: list[str] = []
+
+    def figure(
+        name: str, value: float | None, dataset: str, size: int, *, better: Better | None
+    ) -> None:
+        figures.append(
+            Figure(
+                name=f"fusion: {name}",
+                value=value,
+                unit="share",
+                better=better,
+                dataset=dataset,
+                size=size,
+                command=command,
+            )
+        )
+
+    ecb = data_dir / ECB_FOLDER / MENTIONS
+    if ecb.is_file():
+        mentions = read_mentions(ecb)
+        found = cross_validated(mentions)
+        dataset = f"{ECB_FOLDER}/{MENTIONS} ({len(mentions)} mentions), thresholds by topic CV"
+        figure(
+            "ECB+ CoNLL F1 (cross-validated)",
+            found.scores.conll_f1,
+            dataset,
+            len(mentions),
+            better="higher",
+        )
+        figure(
+            "ECB+ B3 F1 (cross-validated)",
+            found.scores.b_cubed.f1,
+            dataset,
+            len(mentions),
+            better="higher",
+        )
+        pairs = same_event_pairs(mentions)
+        figure(
+            "ECB+ same-event pair recall",
+            pair_recall(pairs, found.clusters),
+            dataset,
+            len(pairs),
+            better="higher",
+        )
+    else:
+        notes.append(f"{ecb} not found")
+
+    acled = data_dir / "acled_notes" / CSV_NAME
+    if acled.is_file():
+        records = read_records(acled)
+        busiest = busiest_months(records)
+        months = busiest_months(records, also=[BANGLADESH])
+        bangladesh = " ".join(BANGLADESH)
+        rows = []
+        merged_total = notes_total = 0
+        for key, chosen in sorted(months.items(), key=lambda item: (-len(item[1]), item[0])):
+            merged = _merged_notes(_note_reports(chosen, analyse, progress, key), settings=settings)
+            share = merged / len(chosen)
+            rows.append((key, str(len(chosen)), str(merged), f"{share:.3f}"))
+            if key in busiest:
+                merged_total += merged
+                notes_total += len(chosen)
+            if key == bangladesh:
+                figure(
+                    "Bangladesh July 2024 notes kept apart",
+                    1 - share,
+                    f"acled_notes/{CSV_NAME}: {key}",
+                    len(chosen),
+                    better="higher",
+                )
+        figure(
+            "ACLED over-merge, busiest month of each country",
+            merged_total / notes_total if notes_total else None,
+            f"acled_notes/{CSV_NAME}: {len(busiest)} country-months",
+            notes_total,
+            better="lower",
+        )
+        reprints = reprint_figures(list(months.values()))
+        figure(
+            "reprints: template note pairs flagged as reprints",
+            reprints.template_flagged / reprints.template_pairs
+            if reprints.template_pairs
+            else None,
+            f"acled_notes: note pairs of one country-month, shingle Jaccard >= {LOOKED_AT}",
+            reprints.template_pairs,
+            better="lower",
+        )
+        figure(
+            "reprints: edited copies found",
+            reprints.copies_found / reprints.copies if reprints.copies else None,
+            "acled_notes: each note with a reprint's edits",
+            reprints.copies,
+            better="higher",
+        )
+        tables.append(
+            Table(
+                title="ACLED notes fused with another note (every note is a distinct event)",
+                columns=("country-month", "notes", "fused with another", "share"),
+                rows=tuple(rows),
+            )
+        )
+    else:
+        notes.append(f"{acled} not found")
+
+    events = ucdp_events(data_dir, size=UCDP_SIZE[sample])
+    if events:
+        recall, with_events, all_pairs = _ucdp_recall(
+            events, analyse=analyse, progress=progress, settings=settings
+        )
+        dataset = f"UCDP GED events with 2+ source headlines ({len(events)} events)"
+        figure("UCDP same-event pair recall", recall, dataset, with_events, better="higher")
+        figure(
+            "UCDP headline pairs with an event in both",
+            with_events / all_pairs if all_pairs else None,
+            dataset,
+            all_pairs,
+            better=None,
+        )
+    else:
+        notes.append("no UCDP GED file found")
+
+    if not figures:
+        return BenchResult(name=NAME, status="skipped", reason="; ".join(notes))
+    return BenchResult(
+        name=NAME,
+        status="ok",
+        figures=tuple(figures),
+        tables=tuple(tables),
+        seconds=time.perf_counter() - started,
+        details={
+            "threshold": settings.threshold,
+            "strictness": settings.strictness,
+            "skipped": notes,
+        },
+    )
+
+
+def _note_reports(
+    records: Sequence[AcledRecord], analyse: Analyse, progress: Progress, label: str
+) -> list[Report]:
+    """The reports of each note, analysed as an article published on the event's date."""
+    reports = []
+    for record in progress(records, label=f"fusion: {label}"):
+        analysis = analyse(record.notes, record.event_date)
+        for seq, event in enumerate(analysis.events if analysis else ()):
+            reports.append(
+                Report(
+                    event=event,
+                    article_id=record.event_id,
+                    seq=seq,
+                    outlet="ACLED",
+                    published=record.event_date,
+                )
+            )
+    return reports
+
+
+def _merged_notes(reports: Sequence[Report], *, settings: FusionSettings) -> int:
+    """How many notes have a report in a fused event with another note's report."""
+    merged: set[str] = set()
+    for fused in fuse(reports, settings=settings):
+        articles = {report.article_id for report in fused.reports}
+        if len(articles) > 1:
+            merged |= articles
+    return len(merged)
+
+
+def _ucdp_recall(
+    events: Sequence[Sequence[Headline]],
+    *,
+    analyse: Analyse,
+    progress: Progress,
+    settings: FusionSettings,
+) -> tuple[float | None, int, int]:
+    """(recall over the pairs where both headlines gave an event, those pairs, all pairs)."""
+    reports: list[Report] = []
+    pairs: list[tuple[str, str]] = []
+    for number, headlines in enumerate(progress(list(events), label="fusion: UCDP headlines")):
+        ids = []
+        for index, headline in enumerate(headlines):
+            article_id = f"ucdp{headline.event_id}-{number}-{index}"
+            ids.append(article_id)
+            analysis = analyse(headline.text, headline.published)
+            for seq, event in enumerate(analysis.events if analysis else ()):
+                reports.append(
+                    Report(
+                        event=event,
+                        article_id=article_id,
+                        seq=seq,
+                        outlet=f"source {index}",
+                        published=headline.published,
+                    )
+                )
+        pairs.extend(combinations(ids, 2))
+    has_event = {report.article_id for report in reports}
+    together: set[tuple[str, str]] = set()
+    for fused in fuse(reports, settings=settings):
+        articles = sorted({report.article_id for report in fused.reports})
+        together.update(combinations(articles, 2))
+    usable = [pair for pair in pairs if pair[0] in has_event and pair[1] in has_event]
+    if not usable:
+        return None, 0, len(pairs)
+    hits = sum(1 for a, b in usable if (a, b) in together or (b, a) in together)
+    return hits / len(usable), len(usable), len(pairs)

@@ -1,0 +1,122 @@
+"""Evidence that two reports tell one happening, beyond being of one kind, place and day.
+
+Two protests in one city on one day are compatible, yet usually two events: fusion links them
+only on evidence that they are one. Each signal compares what the two texts state:
+
+- sites: the places one text puts things at or acts on ("in Jatrabari", "shelled Pryvillya"),
+  named by the other too, or not: two neighbourhoods of one city are two happenings;
+- names: the proper names they share (a named target, unit, site or group), of those they give;
+- toll: the same number of dead (positive), or tolls too far apart to be one count;
+- time of day: the same part of the day, or different ones;
+- actors: the actors both name, of those the shorter list gives;
+- credit: one report credits the other's outlet, or both credit one news organisation.
+
+``evidence`` weighs them into 0..1; a contradiction (two tolls, two times of day) lowers it.
+"""
+
+from __future__ import annotations
+
+from frontlines.fusion.origins import is_news_organisation
+from frontlines.fusion.report import Features
+from frontlines.fusion.text import NEAR_TIMES
+
+
+def name_affinity(first: Features, second: Features) -> float | None:
+    """Shared names of all those either gives (Jaccard), beyond the regions' and actors' own:
+    two reports naming different villages, units or sites tell two happenings."""
+    skip = first.common | second.common
+    a, b = first.names - skip, second.names - skip
+    if not a or not b:
+        return None
+    return len(a & b) / len(a | b)
+
+
+def site_affinity(first: Features, second: Features) -> float | None:
+    """How far one report's sites are named anywhere by the other (its names, sites or place):
+    the larger share of the two directions, beyond the regions' names. Two notes of one city
+    placing things in two neighbourhoods score 0; "in Kharkiv" against "in Kharkiv's
+    Saltivskyi district", 1."""
+    skip = first.common | second.common
+    shares = []
+    for one, other in ((first, second), (second, first)):
+        sites = one.sites - skip
+        named = (other.names | other.sites | other.place_words) - skip
+        if sites and named:
+            shares.append(len(sites & named) / len(sites))
+    return max(shares) if shares else None
+
+
+def toll_affinity(first: Features, second: Features) -> float | None:
+    """1 for one positive toll, 0.6 for tolls within a factor of two, 0.3 for tolls further
+    apart (tolls grow as bodies are found); None when either gives no deaths."""
+    one, other = first.report.event.fatalities, second.report.event.fatalities
+    if not one or not other:
+        return None
+    low, high = min(one, other), max(one, other)
+    if low == high:
+        return 1.0
+    return 0.6 if low / high >= 0.5 else 0.3  # early and later tolls differ: a weak sign
+
+
+def time_affinity(first: Features, second: Features) -> float | None:
+    """1 for one part of the day, 0.5 for neighbouring parts, 0 for others; None when either
+    gives none."""
+    if not first.times or not second.times:
+        return None
+    if first.times & second.times:
+        return 1.0
+    near = any(frozenset({a, b}) in NEAR_TIMES for a in first.times for b in second.times)
+    return 0.5 if near else 0.0
+
+
+def actor_affinity(first: Features, second: Features) -> float | None:
+    """Share of the shorter actor list also named by the other report (by id or by name)."""
+    if not first.actors or not second.actors:
+        return None
+    fewer, more = sorted((first.actors, second.actors), key=len)
+    ids, names = {actor_id for actor_id, _ in more}, {name for _, name in more}
+    shared = sum(1 for actor_id, name in fewer if actor_id in ids or name in names)
+    return shared / len(fewer)
+
+
+def credits_each_other(first: Features, second: Features) -> bool:
+    """One report credits the other's outlet, or both credit one news organisation."""
+    if first.outlet and first.outlet in second.credits:
+        return True
+    if second.outlet and second.outlet in first.credits:
+        return True
+    shared = first.credits & second.credits
+    return any(is_news_organisation(name, outlets=frozenset()) for name in shared)
+
+
+PRIOR = (0.5, 0.3)  # (value, weight): what a pair with no other evidence is worth
+SIGNALS = (
+    ("sites", 0.6), ("names", 0.15), ("actors", 0.2), ("toll", 0.2), ("time", 0.15)
+)  # fmt: skip
+CREDIT = 0.25
+
+
+def evidence(first: Features, second: Features) -> float:
+    """How strongly the texts say they tell one happening (0..1).
+
+    The weighted mean of a neutral prior and of the signals the pair has (sites, names, actors,
+    toll, time of day): a signal neither report gives neither helps nor hurts, and different
+    sites, actors, tolls or times of day pull the mean down. A credit between the two adds
+    ``CREDIT``. Shared wording is no evidence: notes written from one template share as much
+    as two outlets' copies of one story, and copies are told apart by ``syndication``.
+    """
+    found = {
+        "sites": site_affinity(first, second),
+        "names": name_affinity(first, second),
+        "actors": actor_affinity(first, second),
+        "toll": toll_affinity(first, second),
+        "time": time_affinity(first, second),
+    }
+    total, weights = PRIOR[0] * PRIOR[1], PRIOR[1]
+    for name, weight in SIGNALS:
+        signal = found[name]
+        if signal is not None:
+            total += weight * signal
+            weights += weight
+    value = total / weights + (CREDIT if credits_each_other(first, second) else 0.0)
+    return min(1.0, value)

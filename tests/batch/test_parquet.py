@@ -1,0 +1,71 @@
+"""The batch's tables written and read back: schemas, date partitions, GeoParquet points."""
+
+from __future__ import annotations
+
+import json
+import struct
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pyarrow", reason="pyarrow comes with the scale extra")
+
+import pyarrow.parquet as pq
+
+from frontlines.batch.arrow import TABLE_NAMES
+from frontlines.batch.parquet import TableWriter, iter_rows, read_table
+from frontlines.batch.rows import Stored, article_row, fused_event_row, report_row, reports_of
+from frontlines.errors import InputError
+from frontlines.fusion import fuse
+from frontlines.model import Location
+from frontlines.readers.common import make_article
+from tests.cheap_analysis import cheap_analyze
+
+AT = datetime(2024, 11, 6, 12, tzinfo=UTC)
+
+
+def stored(text: str, published: str | None, *, where: Location | None = None) -> Stored:
+    analysis = cheap_analyze(make_article(text, origin="t", published=published))
+    if where is not None:
+        analysis = replace(analysis, events=(replace(analysis.events[0], location=where),))
+    return Stored(analysis=analysis, metadata={"origin": "t"}, origin="t")
+
+
+def test_tables_round_trip_partitioned_by_date(tmp_path: Path) -> None:
+    kharkiv = Location(name="Kharkiv", country="Ukraine", latitude=49.99, longitude=36.23)
+    items = [
+        stored("Shelling hit Kharkiv. More text.", "2024-11-03", where=kharkiv),
+        stored("Rebels took Saraqib. More text.", "2024-11-05"),
+        stored("A clash somewhere. No date.", None),
+    ]
+    writer = TableWriter.create(tmp_path / "out", flush_rows=2)
+    writer.add("articles", (article_row(item, ingested_at=AT) for item in items))
+    reports = [report for item in items for report in reports_of(item, ingested_at=AT)]
+    writer.add("reports", (report_row(report, fused_id=None) for report in reports))
+    writer.add("events", (fused_event_row(event) for event in fuse(reports)))
+    counts = writer.close()
+    assert counts == {"articles": 3, "reports": 3, "events": 3}
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == sorted(TABLE_NAMES)
+    folders = sorted(path.name for path in (tmp_path / "out" / "articles").iterdir())
+    assert folders == ["date=2024-11-03", "date=2024-11-05", "date=undated"]
+    articles = sorted(read_table(tmp_path / "out", "articles").to_pylist(), key=lambda r: r["date"])
+    assert [row["published"] for row in articles] == [date(2024, 11, 3), date(2024, 11, 5), None]
+    assert json.loads(articles[0]["analysis"]) == items[0].analysis.to_dict()
+    assert articles[0]["ingested_at"] == AT
+    assert read_table(tmp_path / "out", "claims").num_rows == 0
+    events = {row["notes"] + row["date"]: row for row in iter_rows(tmp_path / "out", "events")}
+    kharkiv_event = events["A clash was reported.2024-11-03"]
+    assert kharkiv_event["location"]["name"] == "Kharkiv"
+    assert struct.unpack("<BIdd", kharkiv_event["geometry"]) == (1, 1, 36.23, 49.99)
+    assert events["A clash was reported.undated"]["location"] is None
+    assert events["A clash was reported.undated"]["geometry"] is None
+    [part] = (tmp_path / "out" / "events" / "date=2024-11-03").iterdir()
+    assert json.loads(pq.read_schema(part).metadata[b"geo"])["primary_column"] == "geometry"
+
+
+def test_a_batch_never_writes_into_a_folder_with_files(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="not empty"):
+        TableWriter.create(tmp_path)

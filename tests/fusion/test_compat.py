@@ -1,0 +1,119 @@
+"""Constraints before similarity: places, types and dates at their precision, and no chains."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontlines.fusion import fuse
+from frontlines.fusion.report import Features, Report
+from frontlines.fusion.score import FusionSettings, compatible
+from frontlines.model import ActorRef, Location
+from tests.fusion.samples import one_report
+
+SETTINGS = FusionSettings()
+DAY = date(2024, 7, 18)
+STUDENTS = ActorRef(id="students-bd", name="Students (Bangladesh)", kind="protesters")
+
+
+def dhaka_place(name: str, lat: float, lon: float, *, admin2: str | None = "Dhaka") -> Location:
+    return Location(
+        name=name, country="Bangladesh", admin1="Dhaka", admin2=admin2,
+        latitude=lat, longitude=lon, geo_precision=1,
+    )  # fmt: skip
+
+
+DHAKA = dhaka_place("Dhaka", 23.7104, 90.4074, admin2="Dhaka")
+PALTAN = dhaka_place("Paltan", 23.7340, 90.4120)
+MOTIJHEEL = dhaka_place("Motijheel", 23.7330, 90.4180)
+DHANMONDI = dhaka_place("Dhanmondi", 23.7461, 90.3742)
+SAVAR = dhaka_place("Savar", 23.8583, 90.2667, admin2="Savar")
+
+
+def protest(text: str, where: Location | None, *, outlet: str, **event: object) -> Report:
+    options = {
+        "when": DAY, "event_type": "Protests", "sub_event_type": "Peaceful protest",
+        "actor1": STUDENTS, "actor2": None, "fatalities": None, "where": where, **event,
+    }  # fmt: skip
+    return one_report(text, text[:30], outlet=outlet, published=DAY, **options)
+
+
+def features(report: Report) -> Features:
+    return Features.of(report, windows=SETTINGS.windows)
+
+
+def can_fuse(first: Report, second: Report) -> bool:
+    return compatible(features(first), features(second), settings=SETTINGS)
+
+
+RALLY = "Students held a sit-in demanding an end to the quota system"
+
+
+def test_compat_two_neighbourhoods_of_one_city_are_two_places() -> None:
+    paltan = protest(f"{RALLY} in Paltan.", PALTAN, outlet="A")
+    motijheel = protest(f"{RALLY} in Motijheel.", MOTIJHEEL, outlet="B")
+    dhanmondi = protest(f"{RALLY} in Dhanmondi.", DHANMONDI, outlet="C")
+    assert not can_fuse(paltan, motijheel)  # a kilometre apart, yet two places
+    assert not can_fuse(paltan, dhanmondi)
+    assert len(fuse([paltan, motijheel, dhanmondi])) == 3
+
+
+def test_compat_two_towns_are_two_places_a_city_and_its_neighbourhood_can_be_one() -> None:
+    dhaka = protest(f"{RALLY} in Dhaka.", DHAKA, outlet="A")
+    paltan = protest(f"{RALLY} in Paltan, Dhaka.", PALTAN, outlet="B")
+    savar = protest(f"{RALLY} in Savar.", SAVAR, outlet="C")
+    assert can_fuse(dhaka, paltan)  # Paltan lies in Dhaka (its admin2)
+    assert not can_fuse(dhaka, savar)  # a town 25 km away
+    assert not can_fuse(paltan, savar)
+
+
+def test_compat_a_district_holds_its_towns_and_a_region_its_admin1() -> None:
+    district = Location(
+        name="Dhaka District", country="Bangladesh", admin1="Dhaka",
+        latitude=23.8, longitude=90.3, geo_precision=2,
+    )  # fmt: skip
+    region = Location(name="Chittagong", country="Bangladesh", admin1="Chittagong", geo_precision=3)
+    paltan = protest(f"{RALLY} in Paltan.", PALTAN, outlet="A")
+    assert can_fuse(paltan, protest(f"{RALLY} in Dhaka District.", district, outlet="B"))
+    assert not can_fuse(paltan, protest(f"{RALLY} in Chittagong.", region, outlet="C"))
+
+
+def test_compat_sub_types_follow_the_table() -> None:
+    peaceful = protest(f"{RALLY} in Paltan.", PALTAN, outlet="A")
+    broken_up = protest(
+        f"{RALLY} in Paltan; police fired tear gas.", PALTAN, outlet="B",
+        sub_event_type="Protest with intervention",
+    )  # fmt: skip
+    riot = protest(
+        f"{RALLY} in Paltan and set cars on fire.", PALTAN, outlet="C",
+        event_type="Riots", sub_event_type="Violent demonstration",
+    )  # fmt: skip
+    arrests = protest(
+        f"{RALLY} in Paltan; ten were arrested.", PALTAN, outlet="D",
+        event_type="Strategic developments", sub_event_type="Arrests",
+    )  # fmt: skip
+    assert can_fuse(peaceful, broken_up)  # the escalation of one protest
+    assert can_fuse(peaceful, riot)
+    assert not can_fuse(peaceful, arrests)
+
+
+def test_compat_dates_at_their_precision() -> None:
+    today = protest(f"{RALLY} in Paltan.", PALTAN, outlet="A")
+    two_days_later = protest(f"{RALLY} in Paltan.", PALTAN, outlet="B", when=date(2024, 7, 20))
+    this_month = protest(
+        f"{RALLY} in Paltan.", PALTAN, outlet="C", when=date(2024, 7, 1), precision="month"
+    )
+    assert not can_fuse(today, two_days_later)
+    assert can_fuse(today, this_month)
+    assert can_fuse(two_days_later, this_month)
+
+
+def test_compat_clustering_never_chains_two_incompatible_reports() -> None:
+    # B (the month) is compatible with A and with C, which are two days apart: A-B-C
+    # would be one event by single linkage; A and C must stay apart.
+    a = protest(f"{RALLY} in Paltan at noon.", PALTAN, outlet="A")
+    b = protest(f"{RALLY} in Paltan at noon.", PALTAN, outlet="B", when=date(2024, 7, 19))
+    c = protest(f"{RALLY} in Paltan at noon.", PALTAN, outlet="C", when=date(2024, 7, 20))
+    assert can_fuse(a, b) and can_fuse(b, c) and not can_fuse(a, c)
+    for fused in fuse([a, b, c]):
+        outlets = {report.outlet for report in fused.reports}
+        assert not {"A", "C"} <= outlets
