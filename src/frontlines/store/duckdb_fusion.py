@@ -108,9 +108,7 @@ class DuckDBFusionTables:
         self.cur.execute("INSERT OR REPLACE INTO fusion_state VALUES ('version', ?)", [version])
 
     def fusion_strictness(self) -> str | None:
-        row = self.cur.execute(
-            "SELECT value FROM fusion_state WHERE key = 'strictness'"
-        ).fetchone()
+        row = self.cur.execute("SELECT value FROM fusion_state WHERE key = 'strictness'").fetchone()
         return str(row[0]) if row else None
 
     def set_fusion_strictness(self, strictness: str) -> None:
