@@ -3,8 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-FRONTLINES_DB ?= data/frontlines.duckdb
-export FRONTLINES_DB
+# The store is the CLI's own default (see `frontlines where`), so that after `make run` a plain
+# `frontlines events` reads what it stored; set FRONTLINES_DB to use another file.
 
 .PHONY: setup run test lint typecheck pytest clean
 
@@ -18,11 +18,12 @@ setup: $(STAMP) web
 
 ## Ingest the fictional demo corpus into the embedded store, show its events, then serve them.
 run: setup
-	@case "$(FRONTLINES_DB)" in *://*) ;; *) mkdir -p "$(dir $(FRONTLINES_DB))" ;; esac  # a URL has no folder
+	@echo "Store: $$($(BIN)/frontlines where)"
 	$(BIN)/frontlines gazetteer
 	$(BIN)/frontlines ingest --demo
 	$(BIN)/frontlines events --limit 40
-	@echo "Serving the demo store at http://127.0.0.1:8000 (Ctrl-C to stop)"
+	@echo "Serving the demo store at http://127.0.0.1:8000 (Ctrl-C to stop)."
+	@echo "To run frontlines yourself: source $(VENV)/bin/activate (or call $(BIN)/frontlines)."
 	$(BIN)/frontlines serve --host 127.0.0.1 --port 8000
 
 ## Lint, type-check and run every test.

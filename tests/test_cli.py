@@ -92,7 +92,7 @@ def test_cli_analyze_reads_stdin_with_a_published_date(cli_env: dict[str, str]) 
         (None, (), "no such file"),
         (b"", (), "the text is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00binary", (), "binary data"),
-        (b"Fine text.", ("--published", "2024-02-30"), "invalid publication date"),
+        (b"Fine text.", ("--published", "2999-12-31"), "is in the future"),
     ],
 )
 def test_cli_bad_input_gives_one_error_line_and_nonzero_exit(
@@ -183,3 +183,35 @@ def test_cli_ingest_no_fuse_keeps_reports_only(cli_env: dict[str, str]) -> None:
         fused = store.events(EventQuery(limit=1000))
         assert fused and all(event.report_count == 1 for event in fused)
         assert len(fused) == len(store.events(EventQuery(level="reports", limit=1000)))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("events",), ("events", "show", "evt_x"), ("events", "decisions"), ("serve", "--port", "0")],
+)
+def test_cli_read_commands_refuse_a_store_that_does_not_exist(
+    tmp_path: Path, cli_env: dict[str, str], command: tuple[str, ...]
+) -> None:
+    missing = tmp_path / "typo" / "nowhere.duckdb"
+    result = run(*command, "--db", str(missing), env=cli_env)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert f"{missing}: no store there" in lines[0]
+    assert not missing.parent.exists()  # no folder, no empty store made behind the user's back
+
+
+def test_cli_ingest_published_dates_the_articles_and_refuses_the_future(
+    tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Rebels attacked an army post near Kharkiv on Sunday, officials said.")
+    future = run("ingest", str(path), "--published", "2999-12-31", env=cli_env)
+    assert future.returncode == 1
+    assert "in the future" in future.stderr
+    done = run("ingest", str(path), "--published", "2024-11-05", env=cli_env)
+    assert done.returncode == 0, done.stderr
+    assert "undated" not in done.stderr
+    assert "failures by cause: 0" in done.stderr
+    exported = json.loads(run("events", "--format", "json", env=cli_env).stdout)
+    assert [event["event_date"] for event in exported] == ["2024-11-03"]

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from frontlines.errors import InputError
-from frontlines.export import CSV_COLUMNS, EXPORT_FORMATS, write_events
+from frontlines.export import CSV_COLUMNS, EXPORT_FORMATS, acled_record, write_events
 from frontlines.model import Analysis, Event
 from frontlines.store.base import StoredEvent
 from tests.store.samples import TIP, ruritania_analysis, syria_analysis
@@ -76,12 +76,14 @@ def sample_events() -> list[StoredEvent]:
 def export(fmt: str, events: list[StoredEvent] | None = None) -> str:
     out = io.StringIO()
     written = write_events(iter(sample_events() if events is None else events), format=fmt, out=out)
-    assert written == (4 if events is None else len(events))
+    # the ACLED CSV leaves out what ACLED would not code: no event type, or no known country
+    expected = 4 if events is None else len(events)
+    assert written == (2 if fmt == "csv" and events is None else expected)
     return out.getvalue()
 
 
 def csv_rows(text: str) -> dict[str, dict[str, str]]:
-    return {row["event_id_cnty"]: row for row in csv.DictReader(io.StringIO(text))}
+    return {row["frontlines_id"]: row for row in csv.DictReader(io.StringIO(text))}
 
 
 def test_export_csv_uses_acled_column_names_then_ours() -> None:
@@ -107,7 +109,7 @@ def test_export_csv_fills_acled_codes() -> None:
         "civilian_targeting": "Civilian targeting", "iso": "760", "region": "Middle East",
         "country": "Syria", "admin1": "Idlib", "location": "Idlib", "latitude": "35.93",
         "longitude": "36.63", "geo_precision": "1",
-        "source": "Testwire; Syrian Observatory for Human Rights", "fatalities": "3",
+        "source": "Testwire", "fatalities": "3",
         "timestamp": str(int(INGESTED.timestamp())), "certainty": "reported",
         "fictional": "false",
     }  # fmt: skip
@@ -116,18 +118,29 @@ def test_export_csv_fills_acled_codes() -> None:
         "Turkistan Islamic Party", "2", "1",
     )  # fmt: skip
     assert (takeover["interaction"], takeover["civilian_targeting"]) == ("12", "")
-    assert takeover["fatalities"] == ""  # not reported is not zero
+    # ACLED writes 0 where no toll is reported; ours says it was not reported
+    assert (takeover["fatalities"], takeover["fatalities_reported"]) == ("0", "false")
+    assert shelling["credited_sources"] == "Syrian Observatory for Human Rights"  # not outlets
+    assert shelling["event_id_cnty"].startswith("SYR")
+    assert shelling["event_id_cnty"][3:].isdigit()
 
 
-def test_export_csv_codes_sole_actors_precision_and_unknown_countries() -> None:
+def test_export_csv_leaves_out_what_acled_would_not_code() -> None:
     rows = csv_rows(export("csv"))
-    protest = rows["evt_protest"]
-    assert (protest["time_precision"], protest["inter1"], protest["inter2"]) == ("2", "6", "0")
-    assert (protest["interaction"], protest["disorder_type"]) == ("60", "Demonstrations")
-    assert (protest["iso"], protest["region"], protest["fictional"]) == ("", "", "true")
-    talks = rows["evt_talks"]
-    assert (talks["time_precision"], talks["event_type"], talks["year"]) == ("3", "", "")
-    assert (talks["inter1"], talks["interaction"], talks["latitude"]) == ("", "", "")
+    assert set(rows) == {"evt_shelling", "evt_atarib"}  # not the talks, not in Ruritania
+    assert {item["id"] for item in json.loads(export("json"))} >= {"evt_protest", "evt_talks"}
+
+
+def test_export_record_codes_sole_actors_precision_and_unknown_countries() -> None:
+    records = {item.event.id: acled_record(item) for item in sample_events()}
+    protest = records["evt_protest"]
+    assert (protest["time_precision"], protest["inter1"], protest["inter2"]) == (2, 6, 0)
+    assert (protest["interaction"], protest["disorder_type"]) == (60, "Demonstrations")
+    assert (protest["iso"], protest["region"], protest["fictional"]) == (None, None, True)
+    assert protest["event_id_cnty"].startswith("XXX")
+    talks = records["evt_talks"]
+    assert (talks["time_precision"], talks["event_type"], talks["year"]) == (3, None, None)
+    assert (talks["inter1"], talks["interaction"], talks["latitude"]) == (None, None, None)
 
 
 def test_export_csv_joins_associated_actors_like_acled() -> None:
@@ -155,8 +168,9 @@ def test_export_geojson_is_a_feature_collection_of_points() -> None:
     collection = json.loads(export("geojson"))
     assert collection["type"] == "FeatureCollection"
     features = {
-        feature["properties"]["event_id_cnty"]: feature for feature in collection["features"]
+        feature["properties"]["frontlines_id"]: feature for feature in collection["features"]
     }
+    assert set(features) == {item.event.id for item in sample_events()}  # every event
     assert features["evt_shelling"]["geometry"] == {"type": "Point", "coordinates": [36.63, 35.93]}
     assert features["evt_talks"]["geometry"] is None
     assert features["evt_protest"]["properties"]["fictional"] is True
@@ -165,7 +179,10 @@ def test_export_geojson_is_a_feature_collection_of_points() -> None:
     assert all(feature["type"] == "Feature" for feature in features.values())
 
 
-def test_export_table_is_fixed_width_and_marks_fiction() -> None:
+def test_export_table_fits_the_terminal_and_marks_fiction(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "150")
     lines = export("table").splitlines()
     assert lines[0].split() == [
         "date", "type", "actor1", "actor2", "location", "fat", "certainty", "fictional",
@@ -173,22 +190,27 @@ def test_export_table_is_fixed_width_and_marks_fiction() -> None:
     assert set(lines[1]) == {"-", " "}
     rows = lines[2:-1]
     assert lines[-1] == "(4 events)"
-    assert [("FICTIONAL" in row) for row in rows] == [False, False, True, True]
+    assert sum("FICTIONAL" in row for row in rows) == 2
     starts = [row.index("Military Forces of Syria") for row in rows[:1]]
     assert starts == [lines[0].index("actor1")]
-    assert "(not a conflict event)" in rows[3]
-    assert all(len(row) <= len(lines[1]) for row in rows)
+    assert "(not an ACLED event)" in "\n".join(rows)
+    assert all(len(row) <= 150 for row in rows)
 
 
-def test_export_table_truncates_long_cells() -> None:
+def test_export_table_wraps_long_cells_and_dashes_unknowns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
     analysis = syria_analysis()
-    event = analysis.events[0]
+    event = analysis.events[1]  # no toll reported
     long_name = Event.from_dict(
-        {**event.to_dict(), "actor1": {**event.to_dict()["actor1"], "name": "X" * 60}}
+        {**event.to_dict(), "actor1": {**event.to_dict()["actor1"], "name": "Democratic " * 4}}
     )
-    row = export("table", [stored(analysis, long_name)]).splitlines()[2]
-    assert "X" * 23 + "…" in row
-    assert "X" * 25 not in row
+    lines = export("table", [stored(analysis, long_name)]).splitlines()
+    body = "\n".join(lines[2:-1])
+    assert all(len(line) <= 100 for line in lines)
+    assert body.count("Democratic") == 4  # wrapped onto more lines, nothing cut
+    assert "…" not in body
+    assert "—" in body  # fatalities not reported
+    assert "None" not in body
 
 
 def test_export_every_format_handles_no_events() -> None:

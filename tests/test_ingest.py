@@ -8,14 +8,16 @@ import sys
 import time
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from frontlines.errors import InputError, StageError
 from frontlines.ingest import NO_DATE_WARNING, Ingester, IngestReport, Watcher, ingest_paths
-from frontlines.model import Article
-from frontlines.readers.common import Item, ReadLimits
+from frontlines.model import Analysis, Article
+from frontlines.readers.common import Item, ReadLimits, parse_published
 from frontlines.settings import Settings
 from frontlines.store import open_store
 from frontlines.store.base import Store
@@ -89,7 +91,12 @@ def test_ingest_stores_every_format_with_where_its_date_came_from(
     text = write(tmp_path / "in/a.txt", "---\npublished: 2024-11-05\noutlet: Notes\n---\n"
                  "Rebels shelled Idlib on Tuesday, residents said.")  # fmt: skip
     undated = write(tmp_path / "in/sub/b.md", "Clashes were reported in Saraqib, a monitor said.")
-    os.utime(undated, (1_600_000_000, 1_600_000_000))
+    os.utime(undated, (1_600_000_000, 1_600_000_000))  # the file's day never dates the story
+    wire = write(
+        tmp_path / "in/sub/c.txt",
+        "IDLIB, Nov. 4, 2024 (Reuters) - Rebels shelled the city on Monday, residents said."
+        " Two people were killed in the attack and several houses were destroyed.",
+    )
     page = write(tmp_path / "in/c.html", PAGE)
     feed = write(tmp_path / "d.xml", RSS)
     atom = write(tmp_path / "e.atom", ATOM)
@@ -102,10 +109,11 @@ def test_ingest_stores_every_format_with_where_its_date_came_from(
     )
     assert report.ok, report.results
     assert set(outcomes(report).values()) == {"stored"}
-    assert len(report.results) == 8
+    assert len(report.results) == 9
     expected = {
         str(text): (date(2024, 11, 5), "front matter"),
-        str(undated): (date(2020, 9, 13), "file"),
+        str(undated): (None, None),
+        str(wire): (date(2024, 11, 4), "text"),
         str(page): (date(2024, 10, 30), "page"),
         f"{feed}#1": (date(2024, 11, 3), "feed"),
         f"{atom}#1": (date(2024, 11, 2), "feed"),
@@ -119,12 +127,13 @@ def test_ingest_stores_every_format_with_where_its_date_came_from(
         if result.input in expected:
             assert (article.published, article.published_source) == expected[result.input]
         assert store.article_metadata(result.article_id)["origin"] == result.input
-    assert store.counts()["articles"] == 8
+    assert store.counts()["articles"] == 9
     assert set(report.seconds) == {"reading", "language", "syndication", "analysis", "storing"}
     assert report.summary() == (
-        "8 inputs: 8 stored, 0 replaced, 0 syndicated, 0 duplicate, 0 skipped, 0 failed;"
-        " 8 events stored"
+        "9 inputs: 9 stored, 0 replaced, 0 syndicated, 0 duplicate, 0 skipped, 0 failed;"
+        " 9 events stored; 3 undated (no publication date found)"
     )
+    assert report.failures_line() == "failures by cause: 0"
 
 
 def test_ingest_an_undated_article_is_stored_with_a_warning(
@@ -138,6 +147,85 @@ def test_ingest_an_undated_article_is_stored_with_a_warning(
     analysis = store.get_analysis(result.article_id)
     assert NO_DATE_WARNING in analysis.warnings
     assert analysis.events[0].date_precision == "approximate"
+    assert result.undated
+    assert "undated: no publication date found" in result.line()
+
+
+def test_ingest_published_dates_every_article_read(store: Store, settings: Settings) -> None:
+    stdin = io.BytesIO(b"Troops advanced on Bahri on Tuesday, the army said.")
+    [result] = ingest(["-"], store, settings, stdin=stdin, published=date(2024, 3, 14)).results
+    assert result.article_id is not None and not result.undated
+    article = store.get_analysis(result.article_id).article
+    assert (article.published, article.published_source) == (date(2024, 3, 14), "input")
+
+
+@dataclass
+class Faulty:
+    """An analysis with a bug for some texts: what a broken plugin stage or model gives."""
+
+    def __call__(self, article: Article) -> Analysis:
+        if "crash" in article.text:
+            return cheap_analyze(article).events[99:100][0]  # type: ignore[return-value]
+        return cheap_analyze(article)
+
+
+def test_ingest_an_unexpected_exception_fails_its_input_alone(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    first = write(tmp_path / "a.txt", "Rebels shelled Idlib on Tuesday, residents said.")
+    crash = write(tmp_path / "b.txt", "The crash of a drone near Idlib was reported.")
+    last = write(tmp_path / "c.txt", "Clashes were reported in Saraqib, a monitor said.")
+    report = ingest_paths([first, crash, last], store=store, settings=settings, analyze=Faulty())
+    assert [result.outcome for result in report.results] == ["stored", "failed", "stored"]
+    failed = report.results[1]
+    assert failed.reason is not None and failed.reason.startswith(f"{crash}: IndexError")
+    assert failed.cause == "unexpected IndexError"
+    assert report.failures_line() == "failures by cause: unexpected IndexError 1"
+    assert store.counts()["articles"] == 2
+
+
+def test_ingest_a_stage_error_is_counted_under_its_stage(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    def refuse(article: Article) -> Analysis:
+        raise StageError("x: stage 'events' failed", stage="events", article_id=article.id,
+                         cause="KeyError")  # fmt: skip
+
+    path = write(tmp_path / "a.txt", "Rebels shelled Idlib on Tuesday, residents said.")
+    report = ingest_paths([path], store=store, settings=settings, analyze=refuse)
+    assert report.failures_by_cause() == {"stage events (KeyError)": 1}
+
+
+MEM = Path("/proc/self/mem")  # a regular file no one can read(), root included
+
+
+@pytest.mark.skipif(not MEM.exists(), reason="needs Linux /proc")
+def test_ingest_an_unreadable_file_is_one_failed_line(store: Store, settings: Settings) -> None:
+    [result] = ingest([MEM], store, settings).results
+    assert result.outcome == "failed"
+    assert result.cause == "unreadable"
+    assert result.reason == f"{MEM}: cannot be read (Input/output error)"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_ingest_an_unreadable_folder_is_one_failed_line(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    write(tmp_path / "in/ok.txt", "Rebels shelled Idlib on Tuesday, residents said.")
+    locked = tmp_path / "in/locked"
+    write(locked / "x.txt", "Clashes were reported in Saraqib, a monitor said.")
+    locked.chmod(0)
+    try:
+        report = ingest([tmp_path / "in"], store, settings)
+    finally:
+        locked.chmod(0o755)
+    assert outcomes(report) == {str(locked): "failed", str(tmp_path / "in/ok.txt"): "stored"}
+    assert report.failures_by_cause() == {"unreadable": 1}
+
+
+def test_ingest_a_future_published_date_is_refused(store: Store, settings: Settings) -> None:
+    with pytest.raises(InputError, match="in the future"):
+        parse_published("2999-12-31", origin="--published")
 
 
 def test_ingest_a_wire_story_reprinted_three_times_is_one_origin(
@@ -272,7 +360,10 @@ def test_ingest_bad_inputs_fail_alone_and_the_good_ones_are_stored(
     assert len(stored) == 3
     assert store.counts()["articles"] == 3
     assert report.summary().startswith("13 inputs: 3 stored")
-    assert report.summary().endswith("10 failed; 3 events stored")
+    assert report.summary().endswith(
+        "10 failed; 3 events stored; 1 undated (no publication date found)"
+    )
+    assert report.failures_by_cause() == {"read": 10}
 
 
 def test_ingest_running_again_stores_nothing_new(
@@ -405,9 +496,13 @@ def test_ingest_cli_reports_each_input_and_exits_1_on_failure(tmp_path: Path) ->
     done = frontlines("ingest", str(french), str(empty), db=tmp_path / "cli.duckdb")
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
-    assert f"skipped     {french}: stored; skipped extraction: language 'fr'" in lines
+    assert (
+        f"skipped     {french}: stored; skipped extraction: language 'fr'; undated: no "
+        "publication date found, events dated only where the text is"
+    ) in lines
     assert f"failed      {empty}: the text is empty" in lines
-    assert lines[-2].startswith("2 inputs: 0 stored") and "1 skipped, 1 failed" in lines[-2]
+    assert lines[-3].startswith("2 inputs: 0 stored") and "1 skipped, 1 failed" in lines[-3]
+    assert lines[-2] == "failures by cause: read 1"
     assert lines[-1].startswith("time: reading ")
     again = frontlines("ingest", str(french), db=tmp_path / "cli.duckdb")
     assert again.returncode == 0

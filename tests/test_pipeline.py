@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from frontlines.errors import PipelineError
-from frontlines.model import Article, Framing
+from frontlines.errors import InputError, PipelineError, StageError
+from frontlines.model import Article, Event, Framing
 from frontlines.pipeline import Document, Mask, Pipeline, Stage, StageRegistry
 from frontlines.resources import Resources
 from frontlines.settings import DEFAULT_PIPELINE, Settings
@@ -88,3 +88,71 @@ def test_a_plugin_stage_is_found_through_its_entry_point(example_plugin: object)
     analysis = pipeline(Article.create("Witnesses said the SHELLING went on all night."))
     assert [(f.text, f.kind) for f in analysis.framing] == [("SHELLING", "shouting")]
     assert [s.name for s in analysis.pipeline] == ["cleanup", "shout"]
+
+
+@dataclass
+class Broken:
+    """A plugin stage with a bug: it indexes past the end of a list."""
+
+    name: str = "broken"
+    version: str = "1"
+    requires: tuple[str, ...] = ("article",)
+    assigns: tuple[str, ...] = ("framing",)
+
+    def __call__(self, doc: Document) -> Document:
+        words: list[str] = []
+        doc.framing = [Framing(text=words[3], start=0, end=1)]
+        return doc
+
+
+def test_pipeline_a_failing_stage_becomes_one_stage_error_naming_stage_and_input() -> None:
+    article = Article.create("They say NOTHING happened.", url="https://example.org/a")
+    with pytest.raises(StageError) as caught:
+        Pipeline([Shout(), Broken()], version="0")(article)
+    error = caught.value
+    assert (error.stage, error.cause, error.article_id) == ("broken", "IndexError", article.id)
+    assert "https://example.org/a" in str(error)
+    assert "'broken'" in str(error)
+    assert "\n" not in str(error)
+    assert error.http_status == 422
+
+
+def test_pipeline_an_error_raised_on_purpose_passes_the_boundary_as_it_is() -> None:
+    @dataclass
+    class Refuses(Shout):
+        name: str = "refuses"
+
+        def __call__(self, doc: Document) -> Document:
+            raise InputError("too short to read")
+
+    with pytest.raises(InputError, match="too short to read"):
+        Pipeline([Refuses()], version="0")(Article.create("Text."))
+
+
+@dataclass
+class Twins:
+    """Two events anchored on the same evidence: the shape that once broke the store's key."""
+
+    name: str = "twins"
+    version: str = "1"
+    requires: tuple[str, ...] = ("article",)
+    assigns: tuple[str, ...] = ("events",)
+
+    def __call__(self, doc: Document) -> Document:
+        evidence = (doc.article.mention(0, 7),)
+        event_id = Event.make_id(doc.article.id, evidence)
+        doc.events = [
+            Event(id=event_id, event_date=None, date_precision="approximate", event_type=kind,
+                  sub_event_type=None, evidence=evidence)
+            for kind in ("Battles", "Protests", "Riots")
+        ]  # fmt: skip
+        return doc
+
+
+def test_pipeline_event_ids_are_unique_and_stable_when_events_share_their_evidence() -> None:
+    article = Article.create("Shelling and protests in Idlib.")
+    analysis = Pipeline([Twins()], version="0")(article)
+    ids = [event.id for event in analysis.events]
+    assert len(set(ids)) == 3
+    assert ids[0] == Event.make_id(article.id, analysis.events[0].evidence)  # the first keeps it
+    assert ids == [event.id for event in Pipeline([Twins()], version="0")(article).events]

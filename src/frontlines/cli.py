@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -11,8 +12,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from frontlines.cli_acled import import_acled
 from frontlines.cli_events import SUBCOMMANDS as EVENT_COMMANDS
 from frontlines.cli_gazetteer import gazetteer
+from frontlines.cli_options import DateParam, choice, count_articles, filter_options, setup_logging
 from frontlines.errors import FrontlinesError, InputError, StoreLockedError
 from frontlines.model import Analysis, Article, Place
 from frontlines.settings import Settings, describe_settings
@@ -21,8 +24,11 @@ from frontlines.version import __version__
 if TYPE_CHECKING:
     from frontlines.store.base import Store
 
+logger = logging.getLogger(__name__)
+
 F = TypeVar("F", bound=Callable[..., Any])
 
+UNKNOWN = "—"
 FORMATS_ANALYSIS = ("json", "table")
 FORMATS_EVENTS = ("table", "csv", "json", "geojson")
 
@@ -47,42 +53,56 @@ def settings_for(db: str | Path | None = None) -> Settings:
     + "\n\n".join(f"{env}: {help_}" for _, env, help_ in describe_settings() if env),
 )
 @click.version_option(__version__, prog_name="frontlines")
-def cli() -> None:
-    """frontlines: structured, sourced, geolocated conflict events from news text."""
+@click.option("-v", "--verbose", count=True, help="Say more on stderr (-vv: debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr; no progress bar.")
+@click.pass_context
+def cli(context: click.Context, /, verbose: int, quiet: bool) -> None:
+    """frontlines: structured, sourced, geolocated conflict events from news text.
+
+    Every store command reads and writes one store: --db, else $FRONTLINES_DB, else
+    the file shown by `frontlines where` (the one `make run` fills too).
+    """
+    setup_logging(verbose=verbose, quiet=quiet)
+    context.obj = {"quiet": quiet}
 
 
-def read_input_article(source: str, *, published: str | None, settings: Settings) -> Article:
-    """One article from a path or '-' (stdin), read by the reader its kind names (the table
-    ``ingest`` uses too), with front matter and --published applied."""
-    from frontlines.readers.common import ReadLimits
-    from frontlines.readers.single import read_one_article
-
-    origin = "stdin" if source == "-" else source
-    return read_one_article(
-        source,
-        limits=ReadLimits.from_max_bytes(settings.max_article_bytes),
-        stdin=sys.stdin.buffer,
-        published=_checked_date(published, origin),
-    )
-
-
-def _checked_date(value: str | None, origin: str) -> date | None:
+def _checked_date(value: date | None, origin: str) -> date | None:
+    """``value``, unless it lies in the future (InputError naming ``origin``'s --published)."""
     from frontlines.readers.common import parse_published
 
     return parse_published(value, origin=f"{origin}: --published")
 
 
+def read_input_article(source: str, *, published: date | None, settings: Settings) -> Article:
+    """One article from a path or '-' (stdin), read by the reader its kind names (the table
+    ``ingest`` uses too), with front matter and --published applied."""
+    from frontlines.readers.common import ReadLimits
+    from frontlines.readers.single import read_one_article
+
+    return read_one_article(
+        source,
+        limits=ReadLimits.from_max_bytes(settings.max_article_bytes),
+        stdin=sys.stdin.buffer,
+        published=_checked_date(published, "stdin" if source == "-" else source),
+    )
+
+
 @cli.command()
 @click.argument("source", metavar="FILE|-")
-@click.option("--published", help="Publication date, YYYY-MM-DD (the base for relative dates).")
-@click.option("--format", "output_format", type=click.Choice(FORMATS_ANALYSIS), default="json")
-def analyze(source: str, published: str | None, output_format: str) -> None:
+@click.option(
+    "--published", type=DateParam(), help="Publication date (the base for relative dates)."
+)
+@click.option("--format", "output_format", type=choice(FORMATS_ANALYSIS), default="json")
+def analyze(source: str, published: date | None, output_format: str) -> None:
     """Analyse one text and print the result; nothing is stored."""
     from frontlines.api_python import analyze_article
+    from frontlines.languages import analyze_supported
 
     settings = settings_for()
     article = read_input_article(source, published=published, settings=settings)
-    analysis = analyze_article(article, settings=settings)
+    analysis = analyze_supported(article, lambda read: analyze_article(read, settings=settings))
+    for warning in analysis.warnings:
+        click.echo(f"note: {warning}", err=True)
     if output_format == "json":
         click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -91,7 +111,7 @@ def analyze(source: str, published: str | None, output_format: str) -> None:
 
 @cli.command()
 @click.argument("source", metavar="FILE|-")
-@click.option("--format", "output_format", type=click.Choice(FORMATS_ANALYSIS), default="json")
+@click.option("--format", "output_format", type=choice(FORMATS_ANALYSIS), default="json")
 def geoparse(source: str, output_format: str) -> None:
     """Print the places a text names, resolved against the gazetteer."""
     from frontlines.api_python import analyze_article
@@ -123,6 +143,11 @@ def geoparse(source: str, output_format: str) -> None:
     help="Keep reports only: set the store's fusion strictness to off (every report its own "
     "event) until `frontlines events strictness normal`.",
 )  # fmt: skip
+@click.option(
+    "--published",
+    type=DateParam(),
+    help="Publication date, YYYY-MM-DD, of every article read (over the dates they state).",
+)
 @db_option
 def ingest(
     *,
@@ -131,12 +156,15 @@ def ingest(
     replace: bool,
     workers: int | None,
     no_fuse: bool,
+    published: date | None,
     db: str | None,
 ) -> None:
     """Read, analyse and store articles: text, HTML, RSS/Atom, JSON lines, zip, folders, stdin.
 
     Prints one line per article read (stored, duplicate, syndicated, skipped or failed, and
-    why) and a summary; exits 1 when any input failed.
+    why; undated when nothing dates it), a summary and the failures by cause; exits 1 when any
+    input failed. Dates: --published, else the input's own (front matter, page, feed, JSON),
+    else the date line or dateline at the top of the text; never the file's modification day.
     """
     from tqdm import tqdm
 
@@ -144,6 +172,7 @@ def ingest(
     from frontlines.readers.folders import expand_sources
 
     settings = settings_for(db)
+    day = _checked_date(published, "ingest")
     inputs = list(expand_sources(sources))
     if demo:
         inputs.extend(str(path) for path in demo_corpus_paths())
@@ -157,22 +186,33 @@ def ingest(
     if workers is not None:
         _ingest_batched(inputs, settings=settings, workers=workers, replace=replace)
         return
+    quiet = bool((click.get_current_context().find_root().obj or {}).get("quiet"))
+    total = count_articles(inputs)
+    logger.info("ingesting %d inputs (%s articles) into %s", len(inputs), total, settings.db_path)
     with (
         _open_for_writing(settings) as store,
-        tqdm(total=len(inputs), unit="input", file=sys.stderr, disable=None) as bar,
+        tqdm(total=total, unit="article", file=sys.stderr, disable=True if quiet else None) as bar,
     ):
+
+        def on_result(result: Any) -> None:
+            if not quiet:
+                tqdm.write(result.line(), file=sys.stderr)
+            bar.update(1)
+
         report = ingest_paths(
             inputs,
             store=store,
             settings=settings,
             analyze=_analyzer(settings),
             replace=replace,
+            published=day,
             stdin=sys.stdin.buffer,
-            on_result=lambda result: tqdm.write(result.line(), file=sys.stderr),
-            on_source_done=lambda _source: bar.update(1),
+            on_result=on_result,
         )
-    click.echo(report.summary(), err=True)
-    click.echo(report.timing(), err=True)
+    if not quiet:
+        click.echo(report.summary(), err=True)
+        click.echo(report.failures_line(), err=True)
+        click.echo(report.timing(), err=True)
     if not report.ok:
         sys.exit(1)
 
@@ -189,7 +229,7 @@ def watch(target: str, interval: float, once: bool, db: str | None) -> None:
     """Ingest new files in a folder, or new entries of a feed, as they appear (by polling)."""
     import time
 
-    from frontlines.ingest import Ingester, Watcher, limits_for
+    from frontlines.ingest import Ingester, Watcher, failures_line, limits_for
     from frontlines.readers.fetch import is_url
 
     if not is_url(target) and not Path(target).is_dir():
@@ -204,6 +244,7 @@ def watch(target: str, interval: float, once: bool, db: str | None) -> None:
                 if result.outcome != "duplicate":
                     click.echo(result.line(), err=True)
             if once:
+                click.echo(failures_line(results), err=True)
                 failed = any(result.outcome == "failed" for result in results)
                 sys.exit(1 if failed else 0)
             time.sleep(interval)
@@ -248,21 +289,18 @@ def _open_for_writing(settings: Settings) -> Store:
 
 
 @cli.group(invoke_without_command=True)
-@click.option("--from", "date_from", help="Earliest event date, YYYY-MM-DD.")
-@click.option("--to", "date_to", help="Latest event date, YYYY-MM-DD.")
-@click.option("--country")
-@click.option("--admin1")
-@click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
-@click.option("--sub-type", "sub_event_type", help="ACLED sub-event type.")
-@click.option("--actor", help="Actor id or part of its name.")
-@click.option("--source", help="A source the event credits, or the article's outlet.")
-@click.option("--certainty")
-@click.option("--text", help="Free text in the evidence or notes.")
-@click.option("--bbox", help="min_lon,min_lat,max_lon,max_lat")
+@filter_options
 @click.option("--limit", type=click.IntRange(1, 1_000_000), default=100, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
-@click.option("--sort", type=click.Choice(["date", "-date"]), default="-date", show_default=True)
-@click.option("--format", "output_format", type=click.Choice(FORMATS_EVENTS), default="table")
+@click.option("--sort", type=choice(["date", "-date"]), default="-date", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=choice(FORMATS_EVENTS),
+    default="table",
+    help="table (fits the terminal), csv (ACLED's columns and values; non-ACLED events left "
+    "out), json or geojson (every event).",
+)
 @click.option(
     "--reports", is_flag=True, help="One row per article's report instead of per fused event."
 )
@@ -279,40 +317,32 @@ def events(
     from frontlines.export import write_events
     from frontlines.store import EventQuery, open_store
 
-    context.obj = {"db": db}
+    context.obj = {**(context.obj or {}), "db": db}
     if context.invoked_subcommand is not None:
         return
     settings = settings_for(db)
-    query = EventQuery(
-        date_from=_checked_date(filters.pop("date_from"), "--from"),
-        date_to=_checked_date(filters.pop("date_to"), "--to"),
-        bbox=_parse_bbox(filters.pop("bbox")),
-        level="reports" if reports else "fused",
-        **filters,
-    )
-    with open_store(settings.db_path) as store:
+    first, last = filters.get("date_from"), filters.get("date_to")
+    if first is not None and last is not None and first > last:
+        raise click.BadParameter(f"{first} is after --to {last}", param_hint="'--from'")
+    query = EventQuery(level="reports" if reports else "fused", **filters)
+    logger.info("reading %s", settings.db_path)
+    with open_store(settings.db_path, create=False) as store:
         found = store.events(query)
-        write_events(found, format=output_format, out=sys.stdout)
+        count = write_events(found, format=output_format, out=sys.stdout)
+    logger.info("%d events from %s", count, settings.db_path)
 
 
 for _command in EVENT_COMMANDS:
     events.add_command(_command)
 cli.add_command(gazetteer)
+cli.add_command(import_acled)
 
 
-def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
-    parts = value.split(",")
-    numbers = [float(part) for part in parts if _is_number(part)]
-    if len(parts) != 4 or len(numbers) != 4:
-        raise InputError(f"--bbox {value!r}: expected four numbers min_lon,min_lat,max_lon,max_lat")
-    return numbers[0], numbers[1], numbers[2], numbers[3]
-
-
-def _is_number(text: str) -> bool:
-    stripped = text.strip().lstrip("+-")
-    return stripped.replace(".", "", 1).isdigit()
+@cli.command(name="where")
+@db_option
+def where_command(db: Path | None) -> None:
+    """Print the store file the commands use (--db, else $FRONTLINES_DB, else the default)."""
+    click.echo(settings_for(db).db_path)
 
 
 @cli.command()
@@ -345,7 +375,21 @@ def stages() -> None:
     help="Environment variable holding the API token that writes (POST /api/articles) need; "
     "while it is unset the API takes no writes.",
 )
-def serve(db: str | None, host: str, port: int, token_env: str) -> None:
+@click.option("--create", is_flag=True, help="Make an empty store when --db names none yet.")
+@click.option(
+    "--open-analyze",
+    is_flag=True,
+    help="Let POST /api/analyze run without the API token (it costs CPU; default: token needed).",
+)
+def serve(
+    *,
+    db: str | None,
+    host: str,
+    port: int,
+    token_env: str,
+    create: bool,
+    open_analyze: bool,
+) -> None:
     """Serve the page (map, timeline, actor graph) and the HTTP API, with its docs at /docs."""
     import os
     from dataclasses import replace
@@ -355,7 +399,16 @@ def serve(db: str | None, host: str, port: int, token_env: str) -> None:
     require_server_extra(purpose="frontlines serve")
     from frontlines.api.server import serve as run_server
 
-    settings = replace(settings_for(db), api_token=os.environ.get(token_env) or None)
+    settings = settings_for(db)
+    settings = replace(
+        settings,
+        api_token=os.environ.get(token_env) or None,
+        analyze_requires_token=settings.analyze_requires_token and not open_analyze,
+    )
+    if not create:
+        from frontlines.store import require_existing
+
+        require_existing(settings.db_path)
     click.echo(f"serving {settings.db_path} at http://{host}:{port}/ (API docs at /docs)", err=True)
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.read_requires_token:
         click.echo(f"warning: reads are open to anyone who can reach {host}", err=True)
@@ -365,7 +418,7 @@ def serve(db: str | None, host: str, port: int, token_env: str) -> None:
 def render_analysis_table(analysis: Analysis) -> str:
     article = analysis.article
     lines = [
-        f"article {article.id}  published {article.published or '?'}"
+        f"article {article.id}  published {article.published or UNKNOWN}"
         + ("  [FICTIONAL]" if article.fictional else ""),
         f"{len(analysis.events)} events, {len(analysis.actors)} actors, "
         f"{len(analysis.places)} places, {len(analysis.claims)} claims, "
@@ -373,13 +426,14 @@ def render_analysis_table(analysis: Analysis) -> str:
         "",
     ]
     for event in analysis.events:
-        where = event.location.name if event.location else "?"
-        actor1 = event.actor1.name if event.actor1 else "?"
-        actor2 = event.actor2.name if event.actor2 else "-"
+        place = event.location.name if event.location else UNKNOWN
+        actor1 = event.actor1.name if event.actor1 else UNKNOWN
+        actor2 = event.actor2.name if event.actor2 else UNKNOWN
+        fatalities = UNKNOWN if event.fatalities is None else event.fatalities
         lines.append(
-            f"{event.event_date or '?'} ({event.date_precision})  "
-            f"{event.event_type or 'non-ACLED'} / {event.sub_event_type or '-'}  "
-            f"{actor1} vs {actor2}  at {where}  fatalities {event.fatalities}  "
+            f"{event.event_date or UNKNOWN} ({event.date_precision})  "
+            f"{event.event_type or 'non-ACLED'} / {event.sub_event_type or UNKNOWN}  "
+            f"{actor1} vs {actor2}  at {place}  fatalities {fatalities}  "
             f"[{event.certainty}]"
         )
     return "\n".join(lines)
@@ -388,11 +442,11 @@ def render_analysis_table(analysis: Analysis) -> str:
 def render_places_table(places: tuple[Place, ...]) -> str:
     rows = [f"{'text':<24}{'name':<24}{'country':<16}{'lat':>9}{'lon':>10}  role"]
     for place in places:
-        lat = f"{place.latitude:.3f}" if place.latitude is not None else "-"
-        lon = f"{place.longitude:.3f}" if place.longitude is not None else "-"
+        lat = f"{place.latitude:.3f}" if place.latitude is not None else UNKNOWN
+        lon = f"{place.longitude:.3f}" if place.longitude is not None else UNKNOWN
         rows.append(
-            f"{place.text[:23]:<24}{(place.name or '-')[:23]:<24}"
-            f"{(place.country or '-')[:15]:<16}{lat:>9}{lon:>10}  {place.role}"
+            f"{place.text[:23]:<24}{(place.name or UNKNOWN)[:23]:<24}"
+            f"{(place.country or UNKNOWN)[:15]:<16}{lat:>9}{lon:>10}  {place.role}"
         )
     return "\n".join(rows)
 
@@ -413,6 +467,11 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)
+    except click.UsageError as error:
+        # One line: what was wrong, with the option as given, and where the help is.
+        hint = f" (see '{error.ctx.command_path} --help')" if error.ctx is not None else ""
+        click.echo(f"error: {error.format_message()}{hint}", err=True)
+        sys.exit(error.exit_code)
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)

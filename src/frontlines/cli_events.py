@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from frontlines.cli_options import choice
 from frontlines.fusion.score import STRICTNESS
 from frontlines.settings import Settings
 
@@ -34,7 +35,7 @@ def _store(db: str | None) -> Store:
 
     context = click.get_current_context()
     given = db or (context.obj or {}).get("db")
-    return open_store(Settings.from_env(db_path=given).db_path)
+    return open_store(Settings.from_env(db_path=given).db_path, create=False)
 
 
 def _show(found: list[StoredEvent]) -> None:
@@ -45,7 +46,7 @@ def _show(found: list[StoredEvent]) -> None:
 
 @click.command(name="show")
 @click.argument("event_id", metavar="ID")
-@click.option("--format", "output_format", type=click.Choice(["json", "table"]), default="json")
+@click.option("--format", "output_format", type=choice(["json", "table"]), default="json")
 @_db
 def show_event(event_id: str, output_format: str, db: str | None) -> None:
     """One event (fused id, event id or ARTICLE:EVENT report id) with every report behind it."""
@@ -58,7 +59,8 @@ def show_event(event_id: str, output_format: str, db: str | None) -> None:
         for report in found.reports:
             click.echo(
                 f"  report {report.id}  {report.outlet or '?'}  {report.event_date or '?'}  "
-                f"fatalities {report.fatalities}  origin {report.origin}"
+                f"fatalities {'—' if report.fatalities is None else report.fatalities}  "
+                f"origin {report.origin}"
             )
         return
     click.echo(json.dumps(event_json(found), ensure_ascii=False, indent=2))

@@ -19,6 +19,12 @@ class InputError(FrontlinesError):
     http_status = 400
 
 
+class UnknownParameterError(InputError):
+    """A request carries parameters the endpoint does not know (a typo would filter nothing)."""
+
+    http_status = 422
+
+
 class NotFoundError(FrontlinesError):
     """A thing asked for by id or path does not exist."""
 
@@ -53,6 +59,20 @@ class PipelineError(FrontlinesError):
     """The pipeline is misconfigured: an unknown stage, or a stage whose needs are not met."""
 
     http_status = 500
+
+
+class StageError(PipelineError):
+    """A stage failed on one input: the message names the stage and the input, ``stage`` and
+    ``cause`` (the exception's type) let a run count failures by cause. The text could not be
+    analysed, so the API answers 422; the traceback goes to the log, not to the client."""
+
+    http_status = 422
+
+    def __init__(self, message: str, *, stage: str, article_id: str, cause: str) -> None:
+        super().__init__(message)
+        self.stage = stage
+        self.article_id = article_id
+        self.cause = cause
 
 
 class StoreError(FrontlinesError):

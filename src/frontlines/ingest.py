@@ -10,22 +10,24 @@ run again: what was stored is a duplicate, the rest is stored, links included.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from frontlines.errors import FrontlinesError
+from frontlines.errors import FrontlinesError, InputError, StageError, StoreError
 from frontlines.langid import detect_language
 from frontlines.model import Analysis, Article
 from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.fetch import is_url
 from frontlines.readers.folders import expand_sources, walk
-from frontlines.readers.sources import read_source
+from frontlines.readers.sources import read_source, unreadable
 from frontlines.settings import Settings
 from frontlines.store.base import Store
 from frontlines.syndication import Fingerprint, Group, SyndicationIndex
@@ -42,9 +44,11 @@ OUTCOMES: tuple[Outcome, ...] = (
 )
 ENGLISH = ("en", None)  # None: too short or too mixed to tell; the English pipeline tries it
 NO_DATE_WARNING = (
-    "no publication date in the input, the page or the file: event dates are approximate"
+    "no publication date in the input, the page or the text's date line: stored undated, its "
+    "events dated only where the text gives the date"
 )
 PAGE = 1000
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,8 @@ class InputResult:
     reason: str | None = None
     original_id: str | None = None  # for a syndicated copy: the article it reprints
     similarity: float | None = None
+    cause: str | None = None  # for a failure: what kind of failure, for the summary's count
+    undated: bool = False  # stored without a publication date: events dated only by the text
 
     def line(self) -> str:
         """One line for the ingest report."""
@@ -64,6 +70,8 @@ class InputResult:
         detail = f": {self.reason}" if self.reason else ""
         if self.outcome in ("stored", "replaced", "syndicated"):
             detail += f" ({self.events} event{'' if self.events == 1 else 's'})"
+        if self.undated and self.outcome != "duplicate":
+            detail += "; undated: no publication date found, events dated only where the text is"
         return f"{self.outcome:<11} {self.input}{detail}"
 
 
@@ -87,7 +95,30 @@ class IngestReport:
         counts = Counter(result.outcome for result in self.results)
         parts = [f"{counts[outcome]} {outcome}" for outcome in OUTCOMES]
         events = sum(result.events for result in self.results)
-        return f"{len(self.results)} inputs: " + ", ".join(parts) + f"; {events} events stored"
+        line = f"{len(self.results)} inputs: " + ", ".join(parts) + f"; {events} events stored"
+        undated = sum(1 for result in self.results if result.undated)
+        if undated:
+            line += f"; {undated} undated (no publication date found)"
+        return line
+
+    def failures_by_cause(self) -> Counter[str]:
+        return failures_by_cause(self.results)
+
+    def failures_line(self) -> str:
+        """How many inputs failed, by cause: "failures by cause: 0" when none did."""
+        return failures_line(self.results)
+
+
+def failures_by_cause(results: Iterable[InputResult]) -> Counter[str]:
+    return Counter(result.cause or "other" for result in results if result.outcome == "failed")
+
+
+def failures_line(results: Iterable[InputResult]) -> str:
+    counts = failures_by_cause(results)
+    if not counts:
+        return "failures by cause: 0"
+    parts = ", ".join(f"{cause} {count}" for cause, count in counts.most_common())
+    return f"failures by cause: {parts}"
 
 
 @dataclass
@@ -97,35 +128,56 @@ class Ingester:
     store: Store
     analyze: Callable[[Article], Analysis]
     replace: bool = False
+    published: date | None = None  # given by the user: the date of every article read
     index: SyndicationIndex = field(default_factory=SyndicationIndex)
     links: dict[str, str] = field(default_factory=dict)  # copy id -> original id, as stored
     seconds: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def open(
-        cls, *, store: Store, analyze: Callable[[Article], Analysis], replace: bool = False
+        cls,
+        *,
+        store: Store,
+        analyze: Callable[[Article], Analysis],
+        replace: bool = False,
+        published: date | None = None,
     ) -> Ingester:
-        """An ingester that knows the store's articles (for syndication) and links."""
-        ingester = cls(store=store, analyze=analyze, replace=replace)
+        """An ingester that knows the store's articles (for syndication) and links;
+        ``published`` dates every article read (the user's word over what the input says)."""
+        ingester = cls(store=store, analyze=analyze, replace=replace, published=published)
         for article in reversed(list(_all_articles(store))):  # oldest first
             ingester.index.add(Fingerprint.of(article))
         ingester.links = {link.copy_id: link.original_id for link in store.syndication_links()}
         return ingester
 
     def ingest_item(self, item: Item) -> InputResult:
+        """The outcome of one item; whatever goes wrong, it fails alone and the run goes on."""
         if item.error is not None:
-            return InputResult(item.origin, "failed", reason=item.error)
+            return InputResult(item.origin, "failed", reason=item.error, cause=item.cause)
         if item.article is None:
             return InputResult(item.origin, "skipped", reason=item.skip or "nothing to read")
         article = item.article
-        if article.language is None:
-            with _timed(self.seconds, "language"):
-                article = dataclasses.replace(article, language=detect_language(article.text))
+        if self.published is not None:
+            article = dataclasses.replace(
+                article, published=self.published, published_source="input"
+            )
         try:
+            if article.language is None:
+                with _timed(self.seconds, "language"):
+                    language = detect_language(article.text)
+                    article = dataclasses.replace(article, language=language)
             return self._ingest_article(article, origin=item.origin, metadata=item.metadata)
         except FrontlinesError as error:
             reason = " ".join(f"{item.origin}: {error}".split())
-            return InputResult(item.origin, "failed", article_id=article.id, reason=reason)
+            return InputResult(
+                item.origin, "failed", article_id=article.id, reason=reason, cause=cause_of(error)
+            )
+        except Exception as error:  # the boundary: one input's failure never stops the run
+            logger.exception("ingesting %s failed", item.origin)
+            reason = " ".join(f"{item.origin}: {type(error).__name__}: {error}".split())
+            return InputResult(
+                item.origin, "failed", article_id=article.id, reason=reason, cause=cause_of(error)
+            )
 
     def _ingest_article(
         self, article: Article, *, origin: str, metadata: Mapping[str, Any]
@@ -174,6 +226,7 @@ class Ingester:
             reason="; ".join(reasons) or None,
             original_id=copy[0] if copy else None,
             similarity=copy[1] if copy else None,
+            undated=article.published is None,
         )
 
     def _link(self, group: Group | None) -> None:
@@ -184,6 +237,19 @@ class Ingester:
             if self.links.get(copy_id) != group.original_id and self.store.has_article(copy_id):
                 self.store.link_syndicated(copy_id, group.original_id, similarity)
                 self.links[copy_id] = group.original_id
+
+
+def cause_of(error: BaseException) -> str:
+    """A short name for the kind of failure: the stage that failed, the input, the store..."""
+    if isinstance(error, StageError):
+        return f"stage {error.stage} ({error.cause})"
+    if isinstance(error, InputError):
+        return "input"
+    if isinstance(error, StoreError):
+        return "store"
+    if isinstance(error, FrontlinesError):
+        return type(error).__name__
+    return f"unexpected {type(error).__name__}"
 
 
 def _unanalysed(article: Article) -> Analysis:
@@ -218,13 +284,14 @@ def ingest_paths(
     settings: Settings,
     analyze: Callable[[Article], Analysis],
     replace: bool = False,
+    published: date | None = None,
     limits: ReadLimits | None = None,
     stdin: IO[bytes] | None = None,
     on_result: Callable[[InputResult], None] | None = None,
     on_source_done: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read every source (files, folders, feed or page URLs, ``-`` for stdin) and store it."""
-    ingester = Ingester.open(store=store, analyze=analyze, replace=replace)
+    ingester = Ingester.open(store=store, analyze=analyze, replace=replace, published=published)
     limits = limits or limits_for(settings)
     report = IngestReport(seconds=ingester.seconds)
     for source in expand_sources(sources):
@@ -276,7 +343,12 @@ class Watcher:
         moment = time.time() if now is None else now
         results: list[InputResult] = []
         for path in walk(folder):
-            stat = path.stat()
+            try:
+                stat = path.stat()
+            except OSError as error:  # gone or refused since the folder was listed
+                reason = unreadable(str(path), error)
+                results.append(InputResult(str(path), "failed", reason=reason, cause="unreadable"))
+                continue
             state = (stat.st_mtime_ns, stat.st_size)
             if self._seen.get(str(path)) == state or moment - stat.st_mtime < self.settle_s:
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal, get_args
 
@@ -433,9 +433,13 @@ class Event:
             raise ValueError(f"unknown certainty {self.certainty!r}")
 
     @staticmethod
-    def make_id(article_id: str, evidence: Sequence[Mention]) -> str:
+    def make_id(article_id: str, evidence: Sequence[Mention], *, ordinal: int = 0) -> str:
+        """The id of the article's event anchored on its first evidence; ``ordinal`` tells apart
+        events that share that anchor (0, the first of them, keeps the plain id)."""
         first = evidence[0] if evidence else None
         anchor = f"{first.start}:{first.end}" if first else ""
+        if ordinal:
+            return "evt_" + _digest(article_id, anchor, str(ordinal))
         return "evt_" + _digest(article_id, anchor)
 
     def to_dict(self) -> dict[str, Any]:
@@ -479,6 +483,22 @@ class Event:
             evidence=tuple(Mention.from_dict(m) for m in data.get("evidence", ())),
             notes=data.get("notes", ""),
         )
+
+
+def with_unique_ids(article_id: str, events: Sequence[Event]) -> tuple[Event, ...]:
+    """The events, each with an id no other event of the article has: an event whose id is
+    taken gets the next free ordinal of its anchor, so ids stay stable from run to run."""
+    taken: set[str] = set()
+    unique: list[Event] = []
+    for event in events:
+        ordinal = 0
+        event_id = event.id
+        while event_id in taken:
+            ordinal += 1
+            event_id = Event.make_id(article_id, event.evidence, ordinal=ordinal)
+        taken.add(event_id)
+        unique.append(event if event_id == event.id else replace(event, id=event_id))
+    return tuple(unique)
 
 
 @dataclass(frozen=True, slots=True)

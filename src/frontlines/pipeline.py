@@ -8,13 +8,14 @@ entry-point group; the built-in stages are registered there exactly as a plugin'
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, Protocol
 
 from frontlines.document import DOCUMENT_FIELDS, Document, Mask, Stage, check_stage_order
-from frontlines.errors import FrontlinesError, PipelineError
-from frontlines.model import Analysis, Article, StageInfo
+from frontlines.errors import FrontlinesError, PipelineError, StageError
+from frontlines.model import Analysis, Article, StageInfo, with_unique_ids
 from frontlines.version import __version__
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from frontlines.settings import Settings
 
 ENTRY_POINT_GROUP = "frontlines.stages"
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "DOCUMENT_FIELDS",
@@ -113,7 +115,7 @@ class Pipeline:
     def __call__(self, article: Article) -> Analysis:
         doc = Document(article=article)
         for stage in self.stages:
-            doc = stage(doc)
+            doc = run_stage(stage, doc)
         return self._analysis(doc, article)
 
     def pipe(
@@ -154,10 +156,19 @@ class Pipeline:
                 docs.append(_run(Document(article=article), before))
             except FrontlinesError as error:
                 docs.append(error)
-        ready = [doc for doc in docs if isinstance(doc, Document)]
+        chunk_chars: int = getattr(parse, "chunk_chars")  # noqa: B009  (checked by _is_spacy_parse)
+        ready = [
+            doc for doc in docs if isinstance(doc, Document) and len(doc.clean_text) <= chunk_chars
+        ]
         nlp: Any = getattr(parse, "nlp")  # noqa: B009  (checked by _is_spacy_parse)
         for doc, parsed in zip(ready, nlp.pipe(doc.clean_text for doc in ready), strict=True):
             doc.parse = parsed
+        for index, doc in enumerate(docs):
+            if isinstance(doc, Document) and len(doc.clean_text) > chunk_chars:
+                try:  # a long text is parsed by the stage itself, in chunks
+                    docs[index] = run_stage(parse, doc)
+                except FrontlinesError as error:
+                    docs[index] = error
         for article, done in zip(articles, docs, strict=True):
             if isinstance(done, FrontlinesError):
                 yield done
@@ -172,7 +183,7 @@ class Pipeline:
             frontlines_version=self.version,
             pipeline=self.info,
             article=article,
-            events=tuple(doc.events),
+            events=with_unique_ids(article.id, doc.events),
             actors=tuple(doc.actors),
             relations=tuple(doc.relations),
             claims=tuple(doc.claims),
@@ -180,6 +191,32 @@ class Pipeline:
             framing=tuple(doc.framing),
             warnings=tuple(doc.warnings),
         )
+
+
+def run_stage(stage: Stage, doc: Document) -> Document:
+    """Run one stage inside the error boundary: an error frontlines raises on purpose passes as it
+    is; any other exception becomes a StageError naming the stage and the article, with the
+    traceback logged (a bad input must fail alone, never stop a run or answer a raw 500)."""
+    try:
+        return stage(doc)
+    except FrontlinesError:
+        raise
+    except Exception as error:  # the boundary: whatever a stage raises, this input fails alone
+        article = doc.article
+        where = article.url or article.id
+        logger.exception("stage %r failed on %s", stage.name, where)
+        raise StageError(
+            f"{where}: stage {stage.name!r} failed ({type(error).__name__}: "
+            f"{_one_line(str(error))})",
+            stage=stage.name,
+            article_id=article.id,
+            cause=type(error).__name__,
+        ) from error
+
+
+def _one_line(message: str, *, limit: int = 200) -> str:
+    line = " ".join(message.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _is_spacy_parse(stage: Stage) -> bool:
@@ -191,7 +228,7 @@ def _is_spacy_parse(stage: Stage) -> bool:
 
 def _run(doc: Document, stages: tuple[Stage, ...]) -> Document:
     for stage in stages:
-        doc = stage(doc)
+        doc = run_stage(stage, doc)
     return doc
 
 

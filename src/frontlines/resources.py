@@ -1,5 +1,5 @@
 """Heavy shared resources (the spaCy model, the gazetteer, the actor knowledge base, the trained
-sub-event-type classifier), loaded once
+sub-event-type classifier and event detector), loaded once
 on first use and handed to the stage factories that need them."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from frontlines.errors import ConfigError
 
 if TYPE_CHECKING:
+    from frontlines.extract.detector import EventDetector
     from frontlines.extract.subtypes import SubtypeClassifier
     from frontlines.geo.gazetteer import Gazetteer
     from frontlines.kb import ActorKB
@@ -55,3 +56,9 @@ class Resources:
         from frontlines.extract.subtypes import SubtypeClassifier
 
         return SubtypeClassifier.load()
+
+    @cached_property
+    def event_detector(self) -> EventDetector:
+        from frontlines.extract.detector import EventDetector
+
+        return EventDetector.load()

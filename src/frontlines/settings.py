@@ -56,6 +56,13 @@ class Settings:
         default=DEFAULT_PIPELINE,
         metadata={"env": "FRONTLINES_PIPELINE", "help": "comma-separated stage names, in order"},
     )
+    event_detector: bool = field(
+        default=False,
+        metadata={
+            "env": "FRONTLINES_EVENT_DETECTOR",
+            "help": "1 to let the learned sentence detector drop rule events it is sure are none",
+        },
+    )
     max_article_bytes: int = field(
         default=10_000_000,
         metadata={"env": "FRONTLINES_MAX_ARTICLE_BYTES", "help": "largest accepted article"},
@@ -66,6 +73,20 @@ class Settings:
         metadata={
             "env": "FRONTLINES_API_TOKEN",
             "help": "bearer token for writes (POST /api/articles); unset: no writes",
+        },
+    )
+    analyze_requires_token: bool = field(
+        default=True,
+        metadata={
+            "env": "FRONTLINES_ANALYZE_REQUIRES_TOKEN",
+            "help": "0 to let anyone POST /api/analyze without the API token (it costs CPU)",
+        },
+    )
+    max_request_bytes: int = field(
+        default=25_000_000,
+        metadata={
+            "env": "FRONTLINES_MAX_REQUEST_BYTES",
+            "help": "largest HTTP request body the API reads (413 above it)",
         },
     )
     read_requires_token: bool = field(
@@ -101,9 +122,9 @@ def _coerce(name: str, value: object) -> Any:
         return Path(value).expanduser()
     if name == "pipeline":
         return tuple(part.strip() for part in value.split(",") if part.strip())
-    if name == "max_article_bytes":
+    if name in ("max_article_bytes", "max_request_bytes"):
         return int(value)
-    if name == "read_requires_token":
+    if name in ("read_requires_token", "analyze_requires_token", "event_detector"):
         return value.strip().lower() in ("1", "true", "yes", "on")
     return value
 

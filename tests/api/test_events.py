@@ -92,7 +92,7 @@ def test_events_geojson_gives_points_in_lon_lat_order(client: TestClient) -> Non
         ({"event_type": "Skirmish"}, 400, "unknown event_type"),
         ({"certainty": "maybe"}, 400, "unknown certainty"),
         ({"date_from": "2024-12-01", "date_to": "2024-01-01"}, 400, "after date_to"),
-        ({"date_from": "yesterday"}, 422, "date"),
+        ({"date_from": "yesterday"}, 400, "not a date"),
         ({"limit": "0"}, 422, "greater than or equal"),
         ({"limit": "100001"}, 422, "less than or equal"),
         ({"offset": "-1"}, 422, "greater than or equal"),

@@ -68,3 +68,14 @@ def test_acled_data_stratified_sample_is_fixed_and_stratified() -> None:
     assert sum(1 for r in first if r.country == "B") >= 5
     other_seed = stratified_sample(records, size=30, seed="other")
     assert {r.event_id for r in other_seed} != {r.event_id for r in first}
+
+
+def test_acled_data_reads_acleds_own_date_column(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        "event_id_cnty,event_date,event_type,notes,fatalities\n"
+        'XYZ1,14/07/2023 00:00:00,Protests,"Students held a sit-in.",0\n',
+        encoding="utf-8",
+    )
+    [record] = read_records(path)
+    assert record.event_date.isoformat() == "2023-07-14"

@@ -138,3 +138,17 @@ def test_jsonl_any_record_gives_an_item_and_never_raises(record: dict[str, objec
 def test_jsonl_any_bytes_give_items_and_never_raise(data: bytes) -> None:
     for item in read_jsonl(io.BytesIO(data), origin="p.jsonl", max_bytes=200):
         assert item.article or item.error or item.skip
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [("14/07/2023 00:00:00", date(2023, 7, 14)), ("03 December 2020", date(2020, 12, 3))],
+)
+def test_jsonl_reads_acleds_own_date_forms(published: str, day: date) -> None:
+    [item] = read_jsonl(
+        lines({"text": "Clashes in Saraqib.", "published": published}),
+        origin="acled.jsonl",
+        max_bytes=LIMIT,
+    )
+    assert item.article is not None
+    assert item.article.published == day

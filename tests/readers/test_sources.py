@@ -32,20 +32,26 @@ def touch(path: Path, data: bytes, *, day: date = date(2021, 6, 7)) -> Path:
     return path
 
 
-def test_sources_a_plain_text_file_is_dated_by_its_modification_day(tmp_path: Path) -> None:
+def test_sources_a_plain_text_file_is_never_dated_by_its_modification_day(tmp_path: Path) -> None:
     path = touch(tmp_path / "a.txt", b"Shells hit Kharkiv.")
     [item] = read_source(str(path), limits=LIMITS)
     assert item.article is not None
-    assert item.article.published == date(2021, 6, 7)
-    assert item.article.published_source == "file"
+    assert (item.article.published, item.article.published_source) == (None, None)
     assert item.article.language is None
 
 
-def test_sources_an_html_file_without_a_page_date_takes_the_file_day(tmp_path: Path) -> None:
+def test_sources_a_text_file_is_dated_by_its_dateline(tmp_path: Path) -> None:
+    path = touch(tmp_path / "a.txt", b"KYIV, June 2, 2021 (Reuters) - Shells hit Kharkiv.")
+    [item] = read_source(str(path), limits=LIMITS)
+    assert item.article is not None
+    assert (item.article.published, item.article.published_source) == (date(2021, 6, 2), "text")
+
+
+def test_sources_an_html_file_without_a_page_date_stays_undated(tmp_path: Path) -> None:
     path = touch(tmp_path / "a.html", PAGE)
     [item] = read_source(str(path), limits=LIMITS)
     assert item.article is not None
-    assert (item.article.published, item.article.published_source) == (date(2021, 6, 7), "file")
+    assert (item.article.published, item.article.published_source) == (None, None)
 
 
 def test_sources_feed_entries_keep_their_own_dates(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from frontlines.extract.detector import EventDetector
 from frontlines.extract.lexicon import load_lexicon
 from frontlines.model import Actor, Article, Event, Mention, Place
 from frontlines.pipeline import Document, Stage
@@ -80,13 +81,19 @@ def _places(text: str, country: str, table: Mapping[str, tuple[str, float, float
 
 
 def _run(
-    nlp: Any, text: str, *, published: date | None, actors: list[Actor], places: list[Place]
+    nlp: Any,
+    text: str,
+    *,
+    published: date | None,
+    actors: list[Actor],
+    places: list[Place],
+    detector: EventDetector | None = None,
 ) -> list[Event]:
     doc = Cleanup()(Document(article=Article.create(text, published=published)))
     doc.parse = nlp(doc.clean_text)
     doc.actors = actors
     doc.places = places
-    return Events(lexicon=load_lexicon())(doc).events
+    return Events(lexicon=load_lexicon(), detector=detector)(doc).events
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +112,33 @@ def test_events_stage_contract(resources: Resources, settings: Settings) -> None
     assert isinstance(stage, Stage)
     assert stage.name == "events"
     assert "events" in stage.assigns
+
+
+def test_events_detector_is_off_by_default_and_named_in_the_version_when_on(
+    resources: Resources, settings: Settings
+) -> None:
+    assert make_stage(resources=resources, settings=settings).detector is None
+    stage = make_stage(resources=resources, settings=replace(settings, event_detector=True))
+    assert stage.detector is not None
+    assert stage.version != make_stage(resources=resources, settings=settings).version
+
+
+def test_events_detector_drops_what_it_is_sure_tells_no_happening(nlp: Any) -> None:
+    text = (
+        "Gunmen shot dead four farmers in their fields near Jos on Sunday, police said. "
+        "Firefighters battled a blaze at a warehouse in the port on Sunday."
+    )
+    published = date(2024, 6, 3)
+    rules = _run(nlp, text, published=published, actors=[], places=[])
+    strict = EventDetector(nlp=EventDetector.load().nlp, drop_below=0.5)
+    both = _run(nlp, text, published=published, actors=[], places=[], detector=strict)
+    blaze = text.index("Firefighters")
+    assert any(start >= blaze for event in rules for start, _ in _spans(event))
+    assert both and all(start < blaze for event in both for start, _ in _spans(event))
+
+
+def _spans(event: Event) -> list[tuple[int, int]]:
+    return [(mention.start, mention.end) for mention in event.evidence]
 
 
 def test_events_finds_each_event_once(sudan: list[Event]) -> None:

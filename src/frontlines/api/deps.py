@@ -74,5 +74,14 @@ def require_read_access(settings: SettingsDep, credentials: Credentials) -> None
         check_token(settings, credentials)
 
 
+def require_analyze_access(settings: SettingsDep, credentials: Credentials) -> None:
+    """Analyses cost CPU: they need the token unless the operator opened them to everyone."""
+    if settings.analyze_requires_token:
+        check_token(settings, credentials)
+    else:
+        require_read_access(settings, credentials)
+
+
 WriteAccess = Depends(require_write_token)
+AnalyzeAccess = Depends(require_analyze_access)
 ReadAccess = Depends(require_read_access)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from frontlines.acled.dates import parse_acled_date
+
 CSV_NAME = "combined_core_fields.csv"
 SEED = "frontlines-bench-1"
 # Records per sample: a fixed subset, the same on every run, stratified by country.
@@ -48,14 +50,22 @@ def _float(value: str | None) -> float | None:
     return float(text) if text else None
 
 
+def _record_day(row: dict[str, str]) -> date | None:
+    """The ISO column of the combined file, else ACLED's own event_date in any of its forms."""
+    iso = _clean(row.get("event_date_iso"))
+    if iso:
+        return date.fromisoformat(iso)
+    return parse_acled_date(_clean(row.get("event_date")))
+
+
 def read_records(path: Path) -> list[AcledRecord]:
     """Every row with notes and a date; empty or NA fields become ''."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     records = []
     for row in rows:
-        notes, day = _clean(row.get("notes")), _clean(row.get("event_date_iso"))
-        if not notes or not day:
+        notes, day = _clean(row.get("notes")), _record_day(row)
+        if not notes or day is None:
             continue
         precision = _clean(row.get("geo_precision"))
         fatalities = _clean(row.get("fatalities"))
@@ -63,7 +73,7 @@ def read_records(path: Path) -> list[AcledRecord]:
             AcledRecord(
                 event_id=_clean(row.get("event_id_cnty")),
                 notes=notes,
-                event_date=date.fromisoformat(day),
+                event_date=day,
                 event_type=_clean(row.get("event_type")),
                 sub_event_type=_clean(row.get("sub_event_type")),
                 actor1=_clean(row.get("actor1")),

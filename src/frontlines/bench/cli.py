@@ -11,6 +11,7 @@ import click
 from frontlines.bench.floors import FLOORS_PATH, Floors, check_floors, updated_floors
 from frontlines.bench.report import Figure, figures_from_dict
 from frontlines.bench.runner import BENCHMARKS, run_benchmarks
+from frontlines.cli_options import choice
 from frontlines.errors import InputError
 from frontlines.settings import Settings
 
@@ -21,7 +22,7 @@ DEFAULT_OUT = "bench-out"
 
 @click.command(name="bench")
 @click.option(
-    "--only", multiple=True, type=click.Choice(BENCHMARKS), help="Run only this one (repeatable)."
+    "--only", multiple=True, type=choice(BENCHMARKS), help="Run only this one (repeatable)."
 )
 @click.option(
     "--data",
@@ -40,7 +41,7 @@ DEFAULT_OUT = "bench-out"
 )
 @click.option(
     "--sample",
-    type=click.Choice(("gate", "full")),
+    type=choice(("gate", "full")),
     default="full",
     show_default=True,
     help="gate: the fixed sample the floors are checked on (<10 min); full: the whole bench.",

@@ -4,7 +4,7 @@ The gold annotations (``bench/realnews/*.yaml``) hold ids, offsets and our own f
 the text, so each text is rebuilt here the same way every time:
 
 - ``m2e2:<VOA id>``: the Voice of America article's annotated sentences (``text_only_event.json``
-  and ``text_multimedia_event.json`` of M2E2), in sentence order, joined by a newline. Sentence 0
+  and ``text_multimedia_event.json`` of M2E2), in sentence order, each with the final stop its token list holds, joined by a newline. Sentence 0
   holds the headline and the dateline. The published date is the one in the id.
 - ``wikievents:<doc_id>``: the article's ``text`` as WikiEvents gives it (dev and test files).
 - ``india:<doc_id>``: the Times of India article's ``doc_text`` (IndiaPoliceEvents), dated by its
@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from frontlines.bench.geoparsing_data import CORPORA, read_corpus
 
@@ -38,6 +39,7 @@ WIKIEVENTS = (
 INDIA_DOCS = Path("india_police_events/docs.jsonl")
 INDIA_METADATA = Path("india_police_events/metadata.jsonl")
 GEOPARSING_PREFIX = {"LGL": "lgl", "TR-News": "trnews", "GeoVirus": "geovirus"}
+FINAL_STOPS = frozenset({".", "?", "!"})
 SOURCES = ("m2e2", "wikievents", "india", "lgl", "trnews", "geovirus")
 
 
@@ -58,6 +60,15 @@ def _m2e2_date(voa_id: str) -> date | None:
         return None
 
 
+def _with_final_stop(record: dict[str, Any]) -> str:
+    # M2E2's sentence strings end before their final stop, which its token list still holds.
+    sentence: str = record["sentence"]
+    words = record.get("words") or []
+    if words and words[-1] in FINAL_STOPS and not sentence.rstrip().endswith(words[-1]):
+        return sentence + words[-1]
+    return sentence
+
+
 def read_m2e2(data_dir: Path) -> Iterator[RealNewsText]:
     path = data_dir / M2E2_ZIP
     if not path.is_file():
@@ -67,7 +78,7 @@ def read_m2e2(data_dir: Path) -> Iterator[RealNewsText]:
         for member in M2E2_MEMBERS:
             for record in json.loads(archive.read(member)):
                 article, number = record["sentence_id"].rsplit("_", 1)
-                sentences.setdefault(article, {})[int(number)] = record["sentence"]
+                sentences.setdefault(article, {})[int(number)] = _with_final_stop(record)
     for article in sorted(sentences):
         by_number = sentences[article]
         text = "\n".join(by_number[n] for n in sorted(by_number))

@@ -22,6 +22,7 @@ from frontlines.bench.protocols import Analyse, T
 from frontlines.bench.ptc import framing_finder, run_ptc
 from frontlines.bench.reference import run_reference
 from frontlines.bench.report import BenchReport, BenchResult, Sample
+from frontlines.bench.scaling import run_scaling
 from frontlines.bench.speed import run_speed
 from frontlines.bench.throughput import run_throughput
 from frontlines.errors import FrontlinesError, InputError
@@ -31,7 +32,7 @@ from frontlines.settings import Settings
 
 BENCHMARKS = (
     "reference", "acled-notes", "geoparsing", "ecbplus", "fusion", "polnear", "ptc", "speed",
-    "throughput",
+    "throughput", "scaling",
 )  # fmt: skip
 # What the gate test runs: polnear and ptc have no floors yet, so running them there checks nothing.
 ACCURACY_BENCHMARKS = ("reference", "acled-notes", "geoparsing", "ecbplus", "fusion")
@@ -142,6 +143,8 @@ def run_benchmarks(
             )
         elif name == "throughput":
             result = run_throughput(data_dir=data_dir, settings=settings, command=command)
+        elif name == "scaling":
+            result = run_scaling(data_dir=data_dir, analyse=analyse, command=command)
         else:
             result = run_speed(data_dir=data_dir, settings=settings, command=command)
         results.append(result)

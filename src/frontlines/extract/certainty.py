@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from frontlines.extract.entities import entity_of
 from frontlines.extract.lexicon import Lexicon
 from frontlines.extract.roles import ActorLookup
 from frontlines.extract.syntax import (
@@ -81,10 +82,9 @@ def _source_name(token: Any, lookup: ActorLookup | None) -> str | None:
     actor = lookup(token.idx, token.idx + len(token.text)) if lookup else None
     if actor is not None:
         return actor.name
-    if token.ent_type_:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return str(ent.text).strip()
+    entity = entity_of(token)
+    if entity is not None:
+        return str(entity.text).strip()
     words = [
         t
         for t in token.subtree

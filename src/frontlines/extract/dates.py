@@ -17,6 +17,8 @@ from typing import Any
 
 from dateparser.date import DateDataParser
 
+from frontlines.extract.entities import sentence_ents
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
@@ -222,7 +224,7 @@ def date_spans(sentence: Any) -> list[Any]:
     """The DATE (and day-naming TIME) entities of a sentence."""
     return [
         ent
-        for ent in sentence.ents
+        for ent in sentence_ents(sentence)
         if ent.label_ == "DATE"
         or (
             ent.label_ == "TIME" and re.search(r"night|morning|evening|afternoon", ent.text.lower())

@@ -16,6 +16,7 @@ from typing import Any
 
 from frontlines.geo.entry import MATCH_FOLD, MATCH_LIGHT, NAME_DEMONYM, Entry
 from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.intervals import Intervals
 from frontlines.geo.names import ARTICLES
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -81,7 +82,7 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
     ]
     taken = {token.i for ent in parse.ents if ent.label_ in PLACE_LABELS for token in ent}
     taken |= {token.i for ent in demonyms for token in ent}
-    accepted = [(m.start, m.end) for m in mentions if not m.demonym]
+    accepted = Intervals((m.start, m.end) for m in mentions if not m.demonym)
     for span in _name_runs(parse, taken):
         mention = _recover(span, parse, gazetteer=gazetteer, accepted=accepted)
         if mention is not None:
@@ -176,11 +177,9 @@ def _sub_spans(parse: Any, run: list[Any]) -> Iterator[Any]:
                 yield span
 
 
-def _recover(
-    span: Any, parse: Any, *, gazetteer: Gazetteer, accepted: list[tuple[int, int]]
-) -> Mention | None:
+def _recover(span: Any, parse: Any, *, gazetteer: Gazetteer, accepted: Intervals) -> Mention | None:
     start, end = span.start_char, span.end_char
-    if any(s < end and start < e for s, e in accepted):
+    if accepted.overlaps(start, end):
         return None
     if gazetteer.is_stopword(span.text) or (span[0].is_sent_start and span[0].pos_ != "PROPN"):
         return None
@@ -218,7 +217,7 @@ def _recover(
     return Mention(start, end, span.text, "", _hint(parse, span.end), root=span.root)
 
 
-def _says_place(span: Any, parse: Any, accepted: list[tuple[int, int]]) -> bool:
+def _says_place(span: Any, parse: Any, accepted: Intervals) -> bool:
     before = [
         token for token in parse[max(0, span.start - 3) : span.start] if token.lower_ != "the"
     ]
@@ -226,8 +225,8 @@ def _says_place(span: Any, parse: Any, accepted: list[tuple[int, int]]) -> bool:
     if previous is not None:
         if previous.lower_ in LOCATIVE or previous.lemma_.lower() in ACTION_LEMMAS:
             return True
-        if previous.lower_ in ("and", "or", ",") and any(
-            e <= previous.idx and previous.idx - e <= 2 for _, e in accepted
+        if previous.lower_ in ("and", "or", ",") and accepted.ends_between(
+            previous.idx - 2, previous.idx
         ):
             return True
     if span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in ACTION_LEMMAS:
@@ -239,7 +238,7 @@ def _says_place(span: Any, parse: Any, accepted: list[tuple[int, int]]) -> bool:
         return False
     if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS:
         return True
-    return after.text == "," and any(s == after.idx + 2 for s, _ in accepted)
+    return after.text == "," and accepted.starts_at(after.idx + 2)
 
 
 def _named_settlement(span: Any, parse: Any) -> bool:

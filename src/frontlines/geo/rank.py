@@ -208,26 +208,34 @@ def _drop_strays(
     article's other places are in and far from all of them: "Kani" beside Sagaing is not the
     Japanese town, and leaving a name unknown beats a namesake on another continent."""
     names = [fold(mention.text) for mention in mentions]
-    for i, cands in enumerate(candidates):
-        anchors = [
-            (pick, STRAY_FROM_COUNTRY_KM if pick.kind == "country" else STRAY_KM)
-            for j, pick in enumerate(picks)
-            if pick is not None
-            and not mentions[j].demonym
-            and names[j] != names[i]
-            and (pick.kind in ANCHORS or pick.kind == "country")
-        ]
-        if not anchors or not cands:
+    # Each anchor (place, country, reach) with the names that picked it, listed once: a
+    # mention's anchors are those some other name picked, found per name, not per pick.
+    picked: dict[tuple[float, float, str | None, float], set[str]] = defaultdict(set)
+    for j, pick in enumerate(picks):
+        if pick is None or mentions[j].demonym:
             continue
-        countries = {pick.country_code for pick, _ in anchors}
+        if pick.kind in ANCHORS or pick.kind == "country":
+            km = STRAY_FROM_COUNTRY_KM if pick.kind == "country" else STRAY_KM
+            picked[(pick.latitude, pick.longitude, pick.country_code, km)].add(names[j])
+    anchors_of: dict[str, list[tuple[float, float, str | None, float]]] = {}
+    for i, cands in enumerate(candidates):
+        if not cands:
+            continue
+        anchors = anchors_of.get(names[i])
+        if anchors is None:
+            anchors = [anchor for anchor, by in picked.items() if by - {names[i]}]
+            anchors_of[names[i]] = anchors
+        if not anchors:
+            continue
+        countries = {country for _, _, country, _ in anchors}
         kept = [
             a
             for a, c in enumerate(cands)
             if c.entry.country_code in countries
             or not _weak(c)
             or any(
-                distance_km(c.entry.latitude, c.entry.longitude, p.latitude, p.longitude) < km
-                for p, km in anchors
+                distance_km(c.entry.latitude, c.entry.longitude, lat, lon) < km
+                for lat, lon, _, km in anchors
             )
         ]
         candidates[i] = [cands[a] for a in kept]
@@ -249,17 +257,23 @@ def _apply_proximity(
     picks: list[Entry | None],
 ) -> None:
     names = [fold(mention.text) for mention in mentions]
+    # Each anchor's place and the names that picked it, listed once: the anchors of a mention
+    # are the places some other name picked (a pass over every pick per mention is quadratic).
+    named: dict[tuple[float, float], set[str]] = defaultdict(set)
+    for j, pick in enumerate(picks):
+        if pick is not None and pick.kind in ANCHORS:
+            named[(pick.latitude, pick.longitude)].add(names[j])
+    anchors_of: dict[str, set[tuple[float, float]]] = {}
     for i, cands in enumerate(candidates):
         ranked = sorted(range(len(cands)), key=scores[i].__getitem__, reverse=True)
         # Only candidates that the bonus could still lift to the top are worth measuring.
         contenders = [a for a in ranked if scores[i][a] > scores[i][ranked[0]] - PROXIMITY_WEIGHT]
         if len(contenders) < 2:
             continue
-        anchors = {
-            (pick.latitude, pick.longitude)
-            for j, pick in enumerate(picks)
-            if pick is not None and pick.kind in ANCHORS and names[j] != names[i]
-        }
+        anchors = anchors_of.get(names[i])
+        if anchors is None:
+            anchors = {place for place, by in named.items() if by - {names[i]}}
+            anchors_of[names[i]] = anchors
         if not anchors:
             continue
         for a in contenders[:MAX_CONTENDERS]:

@@ -8,7 +8,6 @@ archives are not opened.
 
 from __future__ import annotations
 
-import calendar
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -59,9 +58,7 @@ def read_zip(
                     f"{origin}: over {limits.max_container_bytes} bytes uncompressed; "
                     "the rest of the archive is not read"
                 )
-            yield from read_blob(
-                data, origin=where, kind=kind, fallback_published=_member_date(info)
-            )
+            yield from read_blob(data, origin=where, kind=kind, fallback_published=None)
 
 
 def _check_archive(members: list[zipfile.ZipInfo], *, origin: str, limits: ReadLimits) -> None:
@@ -97,11 +94,3 @@ def _member_bytes(
     if len(data) > cap:
         raise InputError(f"{origin}: over the limit of {cap} bytes once decompressed")
     return data
-
-
-def _member_date(info: zipfile.ZipInfo) -> date | None:
-    """The member's modification day, when the archive recorded a real one."""
-    year, month, day = info.date_time[:3]
-    if year < 1980 or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return date(year, month, day)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from pathlib import Path
+from datetime import date, datetime
 from typing import Any
 
 from frontlines.errors import InputError
 from frontlines.model import Article
-
-TODAY_SLACK_DAYS = 1
+from frontlines.readers.datelines import is_future
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,34 +36,40 @@ class Item:
     error: str | None = None  # one line naming the input: it could not be read
     skip: str | None = None  # why it is left out on purpose (not an error)
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    cause: str | None = None  # for a failed read: "read" (bad input) or "unreadable" (OS error)
 
     @classmethod
-    def failed(cls, origin: str, error: InputError | str) -> Item:
-        return cls(origin=origin, error=" ".join(str(error).split()))
+    def failed(cls, origin: str, error: InputError | str, *, cause: str = "read") -> Item:
+        return cls(origin=origin, error=" ".join(str(error).split()), cause=cause)
 
 
 def parse_published(value: date | str | None, *, origin: str) -> date | None:
     """A publication date from a date or an ISO string (YYYY-MM-DD); InputError otherwise."""
     if isinstance(value, datetime):
-        return value.date()
-    if value is None or isinstance(value, date):
-        return value
+        return not_future(value.date(), origin=origin)
+    if isinstance(value, date):
+        return not_future(value, origin=origin)
+    if value is None:
+        return None
     if not isinstance(value, str):
         raise InputError(f"{origin}: the publication date must be text, not {type(value).__name__}")
     text = str(value).strip()
     if not text:
         return None
     try:
-        return date.fromisoformat(text[:10])
+        found = date.fromisoformat(text[:10])
     except ValueError:
         raise InputError(
             f"{origin}: invalid publication date {text!r} (expected YYYY-MM-DD)"
         ) from None
+    return not_future(found, origin=origin)
 
 
-def file_date(path: Path) -> date:
-    """The day a file was last modified, in UTC: the publication date of last resort."""
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date()
+def not_future(day: date, *, origin: str) -> date:
+    """``day``, or InputError when it lies after today (a day of slack for time zones)."""
+    if is_future(day):
+        raise InputError(f"{origin}: the publication date {day} is in the future")
+    return day
 
 
 def make_article(

@@ -10,9 +10,15 @@ from frontlines.readers.formats import kind_by_name
 
 
 def walk(folder: Path) -> list[Path]:
-    """Files of a known kind below ``folder``; symlinked folders are not followed (no loops)."""
+    """Files of a known kind below ``folder``, and any folder below it that cannot be read (it
+    fails as one input when read); symlinked folders are not followed (no loops)."""
     found: list[Path] = []
-    for root, dirs, names in os.walk(folder, followlinks=False):
+
+    def refused(error: OSError) -> None:
+        if error.filename is not None:
+            found.append(Path(error.filename))
+
+    for root, dirs, names in os.walk(folder, onerror=refused, followlinks=False):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         found.extend(
             Path(root) / name

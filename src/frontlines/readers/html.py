@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from trafilatura.settings import Document
 from frontlines.model import Article
 from frontlines.readers.common import make_article, parse_published
+from frontlines.readers.datelines import text_date
 
 _HTML_OPEN = re.compile(rb"<html[\s>]", re.IGNORECASE)
 _HTML_CLOSE = re.compile(rb"</html\s*>", re.IGNORECASE)
@@ -63,6 +64,8 @@ def article_from_html(
     if not isinstance(document, Document) or not text:
         raise InputError(f"{origin}: no article text found in the page")
     published, published_source = _page_date(document, data, url=url, origin=origin)
+    if published is None and (stated := text_date(text)) is not None:
+        published, published_source = stated, "text"
     if published is None and fallback_published is not None:
         published, published_source = fallback_published, fallback_source
     title = document.title or None

@@ -4,8 +4,9 @@ Schema of a record (a JSON object; keys are matched case-insensitively):
 
 - ``text`` (string, required; also read from ``content`` or ``body``): the article text.
 - ``title``, ``outlet``, ``url``, ``language`` (string or null).
-- ``published`` (string or null): ``YYYY-MM-DD``, an ISO timestamp, or GDELT's ``YYYYMMDD``,
-  ``YYYYMMDDHHMMSS`` and ``YYYYMMDDTHHMMSSZ`` (those two may also be JSON integers).
+- ``published`` (string or null): ``YYYY-MM-DD``, an ISO timestamp, GDELT's ``YYYYMMDD``,
+  ``YYYYMMDDHHMMSS`` and ``YYYYMMDDTHHMMSSZ`` (those two may also be JSON integers), or ACLED's
+  forms (``14/07/2023 00:00:00``, ``03 December 2020``, ``5-Aug-24``; day before month).
 - ``fictional`` (true or false), ``metadata`` (object, stored with the article as it is).
 
 GDELT-like records are read too: the URL from ``SOURCEURL`` or ``DocumentIdentifier``, the date
@@ -23,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import IO, Any
 
+from frontlines.acled.dates import parse_acled_date
 from frontlines.errors import InputError
 from frontlines.readers.common import Item, make_article
 
@@ -125,8 +127,12 @@ def parse_record_date(value: object, *, origin: str) -> date | None:
             return date(int(compact[1]), int(compact[2]), int(compact[3]))
         return date.fromisoformat(text[:10])
     except ValueError:
+        acled = parse_acled_date(text)
+        if acled is not None:
+            return acled
         raise InputError(
-            f"{origin}: invalid publication date {text[:40]!r} (expected YYYY-MM-DD)"
+            f"{origin}: invalid publication date {text[:40]!r} (expected YYYY-MM-DD, or one of "
+            "ACLED's forms such as 14/07/2023 00:00:00)"
         ) from None
 
 

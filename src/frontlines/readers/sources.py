@@ -1,13 +1,17 @@
 """From what a user names (a file, a folder's file, a URL, ``-`` for stdin) to read items.
 
 ``read_source`` never raises for a bad input: whatever is wrong becomes a failed Item whose
-error is one line naming the input. Publication dates: the input's own, else the page's, else
-(for files) the file's modification day.
+error is one line naming the input. Publication dates: the input's own, else the page's, else the
+date line or dateline at the top of the text; never a file's modification day (an undated
+article stays undated, its events dated only where the text fixes them).
 """
 
 from __future__ import annotations
 
+import errno
 import io
+import logging
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,7 +19,7 @@ from typing import IO
 
 from frontlines.errors import InputError
 from frontlines.readers.archive import ReadBlob, read_zip
-from frontlines.readers.common import Item, ReadLimits, file_date
+from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.fetch import fetch, is_url
 from frontlines.readers.formats import Kind, kind_by_name, sniff
 from frontlines.readers.jsonl import read_json_array, read_jsonl
@@ -24,6 +28,7 @@ from frontlines.readers.parquet import is_parquet, read_parquet
 from frontlines.readers.text import read_bytes
 
 STDIN = "-"
+logger = logging.getLogger(__name__)
 SNIFF_BYTES = 4096
 
 
@@ -35,6 +40,20 @@ def read_source(
         yield from _read(source, limits=limits, stdin=stdin)
     except InputError as error:
         yield Item.failed(source, error)
+    except OSError as error:  # permission denied, a file gone or a disk error while reading
+        yield Item.failed(source, unreadable(source, error), cause="unreadable")
+    except Exception as error:  # a reader's bug: this source fails alone, the run goes on
+        logger.exception("reading %s failed", source)
+        yield Item.failed(
+            source,
+            f"{source}: {type(error).__name__}: {error}",
+            cause=f"unexpected {type(error).__name__}",
+        )
+
+
+def unreadable(source: str, error: OSError) -> str:
+    """One line for a file or folder the operating system refuses to read."""
+    return f"{source}: cannot be read ({error.strerror or type(error).__name__})"
 
 
 def _read(source: str, *, limits: ReadLimits, stdin: IO[bytes] | None) -> Iterator[Item]:
@@ -50,6 +69,8 @@ def _read(source: str, *, limits: ReadLimits, stdin: IO[bytes] | None) -> Iterat
     if not path.exists():
         raise InputError(f"{source}: no such file or folder")
     if path.is_dir():
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, "permission denied", source)
         yield Item(origin=source, skip="no readable files in the folder (.txt, .html, .xml, ...)")
         return
     if not path.is_file():
@@ -82,9 +103,7 @@ def _read_file(path: Path, *, limits: ReadLimits) -> Iterator[Item]:
         single = reader_table().get(kind).single_article
         cap = limits.max_bytes if single else limits.max_container_bytes
         data = read_bytes(path, max_bytes=cap)
-        yield from read_blob(
-            data, origin=origin, kind=kind, limits=limits, fallback_published=file_date(path)
-        )
+        yield from read_blob(data, origin=origin, kind=kind, limits=limits, fallback_published=None)
 
 
 def _read_unnamed(

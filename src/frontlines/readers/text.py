@@ -11,6 +11,7 @@ import yaml
 from frontlines.errors import InputError
 from frontlines.model import Article
 from frontlines.readers.common import make_article
+from frontlines.readers.datelines import text_date
 
 FRONT_MATTER_FIELDS = ("title", "outlet", "url", "published", "language", "fictional")
 
@@ -76,8 +77,9 @@ def article_from_text(
 ) -> Article:
     """An Article from text with optional front matter; keyword overrides win over it.
 
-    The publication date comes from ``overrides`` ("input"), else the front matter, else
-    ``fallback_published`` (recorded as ``fallback_source``).
+    The publication date comes from ``overrides`` ("input"), else the front matter, else the
+    date line or dateline at the top of the text ("text"), else ``fallback_published`` (recorded
+    as ``fallback_source``); without any, the article is undated.
     """
     meta, body = split_front_matter(text, origin=origin)
     fields = {key: meta.get(key) for key in FRONT_MATTER_FIELDS if meta.get(key) is not None}
@@ -89,6 +91,8 @@ def article_from_text(
         raise InputError(f"{origin}: front matter field 'fictional' must be true or false")
     published = fields.get("published")
     published_source = "input" if overrides.get("published") else "front matter"
+    if published is None and (stated := text_date(body)) is not None:
+        published, published_source = stated, "text"
     if published is None and fallback_published is not None:
         published, published_source = fallback_published, fallback_source
     return make_article(

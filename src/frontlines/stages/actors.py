@@ -5,6 +5,7 @@ with a kind guessed from context)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +20,7 @@ from frontlines.stages.actor_match import ActorMatcher, Candidate
 from frontlines.stages.actor_resolve import Resolver, Target, kind_cues, slug, trim
 from frontlines.stages.lexicons import load_lexicon
 
-__all__ = ["Actors", "actor_at", "make_stage", "mention_index", "slug"]
+__all__ = ["Actors", "MentionIndex", "actor_at", "make_stage", "mention_index", "slug"]
 
 ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 # spaCy's small model tags some outlets as places ("according to Militarnyi, a Ukrainian media
@@ -66,13 +67,14 @@ class Actors:
         }
         resolver.case_fits = self.matcher.case_fits
         hits, taken = self._named(parse, candidates, resolver)
+        places = PlaceIndex(doc.places)
         for ent in parse.ents:
             span = trim(ent) if ent.label_ in ENTITY_LABELS | PLACE_LABELS else None
             if span is None or any(i in taken for i in range(span.start_char, span.end_char)):
                 continue
-            if _abbreviation(span) or _resolved_place(span, doc.places):
+            if _abbreviation(span) or places.resolved_at(span):
                 continue
-            if ent.label_ == "PERSON" and _named_as_place(span, doc):
+            if ent.label_ == "PERSON" and places.named_as_place(span, doc):
                 continue
             target = resolver.unknown(span, label=ent.label_)
             if target is not None:
@@ -87,10 +89,15 @@ class Actors:
         """Hits for the candidates, and the characters they cover (place names included, so
         that the entity pass does not take "in Moscow" for Russia after all)."""
         orgs = [ent for ent in parse.ents if ent.label_ == "ORG" and len(ent) > 1]
+        org_starts = [ent.start for ent in orgs]
+        longest = max((len(ent) for ent in orgs), default=0)
         hits: list[Hit] = []
         taken: set[int] = set()
         for candidate in candidates:
-            if self._inside_name(candidate, orgs):
+            # only the organisations that start close enough before it can hold the candidate
+            low = bisect_left(org_starts, candidate.start - longest)
+            high = bisect_right(org_starts, candidate.start)
+            if self._inside_name(candidate, orgs[low:high]):
                 continue
             span = parse[candidate.start : candidate.end]
             target = resolver.resolve(parse, candidate)
@@ -117,30 +124,38 @@ class Actors:
         )
 
 
-def _named_as_place(span: Any, doc: Document) -> bool:
-    """A name the places stage found written where a place goes ("in Abu Shouk", "the Minova
-    camp") is a place the gazetteer lacks, not a person, wherever else it stands."""
-    key = normalise(span.text)
-    for place in doc.places:
-        if normalise(place.text) != key:
-            continue
-        before = doc.text[max(0, place.start - 20) : place.start]
-        after = doc.text[place.end : place.end + 12]
-        if PLACE_BEFORE.search(before) or PLACE_AFTER.match(after):
+class PlaceIndex:
+    """The article's places by normalised name, and its resolved places by offset: what the
+    entity pass asks of every entity, answered without a pass over every place."""
+
+    def __init__(self, places: Sequence[Place]) -> None:
+        self.by_name: dict[str, list[Place]] = {}
+        for place in places:
+            self.by_name.setdefault(normalise(place.text), []).append(place)
+        resolved = [place for place in places if place.resolved and place.role == "place"]
+        self.resolved_names = {normalise(place.text) for place in resolved}
+        self.resolved = sorted(resolved, key=lambda place: place.start)
+        self._starts = [place.start for place in self.resolved]
+        self._longest = max((place.end - place.start for place in resolved), default=0)
+
+    def named_as_place(self, span: Any, doc: Document) -> bool:
+        """A name the places stage found written where a place goes ("in Abu Shouk", "the
+        Minova camp") is a place the gazetteer lacks, not a person, wherever else it stands."""
+        for place in self.by_name.get(normalise(span.text), ()):
+            before = doc.text[max(0, place.start - 20) : place.start]
+            after = doc.text[place.end : place.end + 12]
+            if PLACE_BEFORE.search(before) or PLACE_AFTER.match(after):
+                return True
+        return False
+
+    def resolved_at(self, span: Any) -> bool:
+        """spaCy's small model takes some towns for people ("Kharkiv"); the gazetteer knows
+        better, and a name it placed once is a place wherever else it stands."""
+        if normalise(span.text) in self.resolved_names:
             return True
-    return False
-
-
-def _resolved_place(span: Any, places: Sequence[Place]) -> bool:
-    """spaCy's small model takes some towns for people ("Kharkiv"); the gazetteer knows better,
-    and a name it placed once is a place wherever else it stands."""
-    resolved = [place for place in places if place.resolved and place.role == "place"]
-    key = normalise(span.text)
-    return any(
-        (place.start <= span.start_char and span.end_char <= place.end)
-        or normalise(place.text) == key
-        for place in resolved
-    )
+        low = bisect_left(self._starts, span.start_char - self._longest)
+        high = bisect_right(self._starts, span.start_char)
+        return any(span.end_char <= place.end for place in self.resolved[low:high])
 
 
 def _abbreviation(span: Any) -> bool:
@@ -192,12 +207,55 @@ def mention_index(actors: Iterable[Actor]) -> list[tuple[Mention, Actor]]:
     return sorted(pairs, key=lambda pair: (pair[0].start, pair[0].end))
 
 
-def actor_at(doc: Document, start: int, end: int) -> Actor | None:
+class MentionIndex:
+    """The article's actor mentions in text order, searchable by offset in logarithmic time: what
+    keeps lookups per event, token or claim from costing a pass over every mention."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.pairs = mention_index(actors)
+        self._starts = [mention.start for mention, _ in self.pairs]
+        self._longest = max((m.end - m.start for m, _ in self.pairs), default=0)
+        # the positions of the persons' mentions (for "he" and "him")
+        self._persons = [i for i, (_, actor) in enumerate(self.pairs) if actor.kind == "person"]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[Mention, Actor]]:
+        """The mentions that overlap ``start:end``, in text order."""
+        low = bisect_left(self._starts, start - self._longest)
+        high = bisect_left(self._starts, end)
+        return [
+            (mention, actor)
+            for mention, actor in self.pairs[low:high]
+            if mention.start < end and start < mention.end
+        ]
+
+    def covering(self, offset: int) -> tuple[Mention, Actor] | None:
+        """The first mention, in text order, that covers the character at ``offset``."""
+        for mention, actor in self.overlapping(offset, offset + 1):
+            if mention.start <= offset < mention.end:
+                return mention, actor
+        return None
+
+    def last_person_before(self, offset: int) -> tuple[Mention, Actor] | None:
+        """The last mention of a person that ends at or before ``offset``, in text order."""
+        high = bisect_left(self._starts, offset)
+        position = bisect_left(self._persons, high)
+        for index in reversed(self._persons[:position]):
+            mention, actor = self.pairs[index]
+            if mention.end <= offset:
+                return mention, actor
+        return None
+
+
+def actor_at(
+    doc: Document, start: int, end: int, *, index: MentionIndex | None = None
+) -> Actor | None:
     """The actor whose mention overlaps ``start:end`` most (the tighter mention on a tie).
-    A backer named inside the words is not the actor: "Iran-backed militia" is the militia."""
+    A backer named inside the words is not the actor: "Iran-backed militia" is the militia.
+    Pass the ``index`` of ``doc.actors`` when looking up more than once."""
     best: Actor | None = None
     best_key = (0, 0)
-    for mention, actor in mention_index(doc.actors):
+    found = (index or MentionIndex(doc.actors)).overlapping(start, end)
+    for mention, actor in found:
         if BACKER.match(doc.text, mention.end) and mention.end < end:
             continue
         overlap = min(end, mention.end) - max(start, mention.start)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
-from frontlines.model import Actor, Mention
-from frontlines.stages.actors import mention_index
+from frontlines.model import Actor
+from frontlines.stages.actors import MentionIndex
 
 OPENING_QUOTES = frozenset('“‘«"')
 CLOSING_QUOTES = frozenset('”’»"')
 QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 EDGE = frozenset(",;:.—–-()[]") | QUOTES
+INDEX_KEY = "frontlines.claim_mention_index"
 
 
 def trimmed(doc: Any, start: int, end: int) -> tuple[int, int] | None:
@@ -78,20 +79,26 @@ def source_name(
 ) -> str:
     """The actor a source span names (its head's actor first), else the span's own words."""
     span = doc[start:end]
-    index = mention_index(actors)
+    index = _index(doc, actors)
     root = span.root
     for token in (root, *span):
-        for mention, actor in index:
-            if mention.start <= token.idx < mention.end:
-                return actor.name
+        covering = index.covering(token.idx)
+        if covering is not None:
+            return covering[1].name
     if len(span) == 1 and root.lower_ in pronouns:
-        person = _last_person(index, before=root.idx)
+        person = index.last_person_before(root.idx)
         if person is not None:
-            return person
+            return person[1].name
     words = [t for t in span if not (t.text in EDGE or t.lower_ == "the")]
     return str(doc[words[0].i : words[-1].i + 1].text if words else span.text)
 
 
-def _last_person(index: Sequence[tuple[Mention, Actor]], *, before: int) -> str | None:
-    earlier = [a for mention, a in index if mention.end <= before and a.kind == "person"]
-    return earlier[-1].name if earlier else None
+def _index(doc: Any, actors: Sequence[Actor]) -> MentionIndex:
+    """The mention index of ``actors``, built once per parse and list of actors (kept in the
+    parse's ``user_data``), so that naming every claim's source stays linear."""
+    cached = doc.user_data.get(INDEX_KEY)
+    if cached is not None and cached[0] is actors:
+        return cast(MentionIndex, cached[1])
+    index = MentionIndex(actors)
+    doc.user_data[INDEX_KEY] = (actors, index)
+    return index

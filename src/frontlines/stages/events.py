@@ -14,6 +14,7 @@ from typing import Any
 from frontlines.document import Document
 from frontlines.extract.assemble import Setting, build_event
 from frontlines.extract.dates import EventDate
+from frontlines.extract.detector import EventDetector
 from frontlines.extract.lexicon import Lexicon, load_lexicon
 from frontlines.extract.mentions import EventMention, sentence_mentions
 from frontlines.extract.merge import merge
@@ -23,29 +24,37 @@ from frontlines.geo.locate import locate
 from frontlines.model import Actor, Event
 from frontlines.resources import Resources
 from frontlines.settings import Settings
-from frontlines.stages.actors import actor_at
+from frontlines.stages.actors import MentionIndex, actor_at
 
 
 @dataclass
 class Events:
     lexicon: Lexicon = field(repr=False)
     classifier: SubtypeClassifier | None = field(default=None, repr=False)
+    detector: EventDetector | None = field(default=None, repr=False)
     name: str = "events"
     version: str = "2"
     requires: tuple[str, ...] = ("article", "parse")
     assigns: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Document) -> Document:
-        events = extract_events(doc, lexicon=self.lexicon, classifier=self.classifier)
+        events = extract_events(
+            doc, lexicon=self.lexicon, classifier=self.classifier, detector=self.detector
+        )
         doc.events = events
         return doc
 
 
 def extract_events(
-    doc: Document, *, lexicon: Lexicon, classifier: SubtypeClassifier | None = None
+    doc: Document,
+    *,
+    lexicon: Lexicon,
+    classifier: SubtypeClassifier | None = None,
+    detector: EventDetector | None = None,
 ) -> list[Event]:
     """Every event the parsed article reports, in order of first mention; ``classifier``
-    (None: the rules alone) refines sub-event types where it is confident."""
+    (None: the rules alone) refines sub-event types where it is confident; ``detector`` (None:
+    the rules alone) drops the mentions of sentences it is confident tell no happening."""
     published = doc.article.published
     lookup = _lookup(doc)
     mentions: list[EventMention] = []
@@ -60,7 +69,7 @@ def extract_events(
             dated = mention.date is not None and mention.date.precision in ("day", "week")
             if dated and mention.status != "anaphoric":
                 reference = mention.date
-        mentions.extend(found)
+        mentions.extend(_told(found, sentence, detector))
     setting = Setting(
         article=doc.article,
         locate=lambda start, end: locate(doc.text, doc.places, start=start, end=end),
@@ -71,6 +80,19 @@ def extract_events(
     return [event for event in events if event is not None]
 
 
+def _told(found: list[EventMention], sentence: Any, detector: EventDetector | None) -> list[Any]:
+    """The mentions the detector lets stand: it reads the line of each mention's first trigger,
+    and only where the rules found something in it."""
+    if detector is None or not found:
+        return found
+    scores = detector.line_scores(sentence)
+    return [
+        mention
+        for mention in found
+        if detector.tells(scores(mention.triggers[0].index), mention.event_type)
+    ]
+
+
 def _lookup(doc: Document) -> ActorLookup:
     """The actor named at an offset range: a mention there, else an actor whose name or alias the
     words are ("rebel positions": "rebel" is an alias of the opposition, though not a mention)."""
@@ -79,8 +101,11 @@ def _lookup(doc: Document) -> ActorLookup:
         for alias in (actor.name, *actor.aliases):
             by_alias.setdefault(_alias_key(alias), actor)
 
+    index = MentionIndex(doc.actors)
+
     def lookup(start: int, end: int) -> Actor | None:
-        return actor_at(doc, start, end) or by_alias.get(_alias_key(doc.text[start:end]))
+        found = actor_at(doc, start, end, index=index)
+        return found or by_alias.get(_alias_key(doc.text[start:end]))
 
     return lookup
 
@@ -99,4 +124,11 @@ def _sentences(doc: Document) -> list[Any]:
 
 
 def make_stage(*, resources: Resources, settings: Settings) -> Events:
-    return Events(lexicon=load_lexicon(), classifier=resources.subtype_classifier)
+    if not settings.event_detector:
+        return Events(lexicon=load_lexicon(), classifier=resources.subtype_classifier)
+    return Events(
+        lexicon=load_lexicon(),
+        classifier=resources.subtype_classifier,
+        detector=resources.event_detector,
+        version="2+detector",
+    )

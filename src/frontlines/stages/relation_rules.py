@@ -9,7 +9,7 @@ from typing import Any
 
 from frontlines.document import Document
 from frontlines.model import Actor, Mention
-from frontlines.stages.actors import mention_index
+from frontlines.stages.actors import MentionIndex
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -33,27 +33,22 @@ class ActorIndex:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._pairs = mention_index(doc.actors)
+        self._index = MentionIndex(doc.actors)
         self._by_token: dict[int, Found] = {}
         for token in doc.parse:
-            for mention, actor in self._pairs:
-                if mention.start <= token.idx < mention.end:
-                    self._by_token[token.i] = Found(actor, mention)
-                    break
+            covering = self._index.covering(token.idx)
+            if covering is not None:
+                self._by_token[token.i] = Found(covering[1], covering[0])
 
     def at(self, token: Any) -> Found | None:
         found = self._by_token.get(token.i)
         if found is not None or token.lower_ not in PERSON_PRONOUNS:
             return found
-        earlier = [
-            Found(actor, mention)
-            for mention, actor in self._pairs
-            if mention.end <= token.idx and actor.kind == "person"
-        ]
-        if not earlier:
+        earlier = self._index.last_person_before(token.idx)
+        if earlier is None:
             return None
         pronoun = self.doc.article.mention(token.idx, token.idx + len(token))
-        return Found(earlier[-1].actor, pronoun)
+        return Found(earlier[1], pronoun)
 
     def in_phrase(self, token: Any) -> list[Found]:
         """The actors a noun phrase names: its head's, else its modifiers'; with its conjuncts."""

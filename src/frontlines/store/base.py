@@ -6,6 +6,7 @@ driver only when opened, and pass the same contract tests (``tests/store/test_co
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -46,6 +47,15 @@ class SyndicationLink:
     similarity: float  # estimated Jaccard similarity of the two texts' word shingles
 
 
+PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+
+
+def plain_number(text: str) -> float | None:
+    """A plain decimal number ("-12.5", "+3") as a float, else None: no exponents, infinities,
+    NaN, or the other digits ("²", "٣") that ``str.isdigit`` accepts and ``float`` refuses."""
+    return float(text) if PLAIN_NUMBER.fullmatch(text) else None
+
+
 @dataclass(frozen=True, slots=True)
 class EventQuery:
     """Filters for stored events; every field is optional and they combine with AND."""
@@ -60,6 +70,7 @@ class EventQuery:
     source: str | None = None  # a source the event credits, or the article's outlet
     certainty: str | None = None
     text: str | None = None  # free text in the evidence or notes
+    min_fatalities: int | None = None  # at least this many fatalities (unknown tolls excluded)
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     article_id: str | None = None
     fictional: bool | None = None
@@ -83,6 +94,8 @@ class EventQuery:
             raise InputError(f"event query: unknown sub_event_type {self.sub_event_type!r}")
         if self.certainty is not None and self.certainty not in CERTAINTIES:
             raise InputError(f"event query: unknown certainty {self.certainty!r}")
+        if self.min_fatalities is not None and self.min_fatalities < 0:
+            raise InputError(f"event query: min_fatalities {self.min_fatalities} must be >= 0")
         if self.bbox is not None:
             min_lon, min_lat, max_lon, max_lat = self.bbox
             if min_lon > max_lon or min_lat > max_lat:
@@ -115,12 +128,16 @@ class StoredEvent:
     reports: tuple[ReportRef, ...] = ()
     contested: Contested = field(default_factory=dict)
     fused_id: str | None = None
+    # the lead article's metadata: an imported ACLED record ("acled"), an outlet's
+    # source_scale, a JSON line's other keys ("record")
+    article_metadata: Mapping[str, Any] = field(default_factory=dict)
 
 
 class Store(ABC):
     """A place to keep analyses. Writes are transactional: all of an article, or nothing."""
 
     backend: str = ""
+    location: str = ""  # where the store lives (a file path): for messages, never for clients
 
     @abstractmethod
     def save(

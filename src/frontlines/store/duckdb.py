@@ -94,6 +94,7 @@ class DuckDBStore(Store):
     ) -> None:
         self._con = con
         self._location = location
+        self.location = location
         self._inserts = inserts
         self._cursor_lock = threading.Lock()
         # Saves re-fuse the blocks they touch: one writer at a time, or DuckDB's optimistic

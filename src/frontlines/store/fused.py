@@ -31,7 +31,10 @@ FUSED_COLUMNS: dict[str, tuple[str, ...]] = {
     "fused_events": (*COLUMNS["events"], *FUSED_EXTRA),
     "fused_members": ("article_id", "event_id", "fused_article_id", "fused_id", "block_id"),
 }
-_ARTICLE = ", a.outlet, a.title, a.url, a.published, a.fictional, a.ingested_at"
+_ARTICLE = (
+    ", a.outlet, a.title, a.url, a.published, a.fictional, a.ingested_at"
+    ", a.metadata AS article_metadata"
+)
 _EVENT_COLUMNS = ", ".join(f'e."{column}"' for column in COLUMNS["events"])
 ORIGINAL = (
     "coalesce(l.original_id,"

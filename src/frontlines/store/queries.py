@@ -9,6 +9,7 @@ EVENT_SELECT = (
     "SELECT "
     + ", ".join(f'e."{column}"' for column in COLUMNS["events"])
     + ", a.outlet, a.title, a.url, a.published, a.fictional, a.ingested_at"
+    + ", a.metadata AS article_metadata"
     + " FROM events e JOIN articles a ON a.id = e.article_id"
 )
 EVENT_COUNT = "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
@@ -53,6 +54,8 @@ def event_where(query: EventQuery) -> tuple[str, list[object]]:
         )
     if query.certainty is not None:
         where("e.certainty = ?", query.certainty)
+    if query.min_fatalities is not None:
+        where("e.fatalities >= ?", query.min_fatalities)
     if query.text is not None:
         where(
             "(contains(lower(e.notes), lower(?)) OR len(list_filter("

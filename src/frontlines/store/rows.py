@@ -191,7 +191,15 @@ def stored_event_from_row(row: Mapping[str, Any]) -> StoredEvent:
         fictional=bool(row["fictional"]),
         pipeline_version=row["pipeline_version"],
         ingested_at=_utc(row["ingested_at"]),
+        article_metadata=_metadata(row.get("article_metadata")),
     )
+
+
+def _metadata(value: object) -> dict[str, Any]:
+    """The article's metadata JSON as a dict ({} when absent or not an object)."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    return dict(value) if isinstance(value, Mapping) else {}
 
 
 def _utc(moment: datetime | None) -> datetime | None:

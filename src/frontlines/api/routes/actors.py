@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from frontlines.api.convert import actor_out
 from frontlines.api.deps import ReadAccess, StoreDep
 from frontlines.api.detail import relations_in_context
+from frontlines.api.routes.filters import MAX_OFFSET
 from frontlines.api.schemas import ActorDetailOut, ActorPage
 
 
@@ -20,7 +21,7 @@ def make_router() -> APIRouter:
         store: StoreDep,
         text: Annotated[str | None, Query(description="actor id, or part of a name")] = None,
         limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> ActorPage:
         """Actors across all stored articles, most events first."""
         text = text or None

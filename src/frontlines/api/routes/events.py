@@ -5,28 +5,44 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
 
 from frontlines.api.convert import event_out, feature
 from frontlines.api.deps import ReadAccess, StoreDep
 from frontlines.api.detail import event_detail
 from frontlines.api.routes.filters import EventFilters
 from frontlines.api.schemas import EventDetailOut, EventPage, FeatureCollection
+from frontlines.export import csv_lines
 
 
 def make_router() -> APIRouter:
     router = APIRouter(prefix="/api/events", tags=["events"], dependencies=[ReadAccess])
 
-    @router.get("", response_model=EventPage | FeatureCollection)
+    @router.get(
+        "",
+        response_model=EventPage | FeatureCollection,
+        responses={200: {"content": {"text/csv": {}}}},
+    )
     def list_events(
         store: StoreDep,
         query: EventFilters,
         output: Annotated[
-            Literal["json", "geojson"],
-            Query(alias="format", description="json, or geojson (located events only)"),
+            Literal["json", "geojson", "csv"],
+            Query(
+                alias="format",
+                description="json, geojson (located events only), or csv (ACLED's columns and "
+                "values, ACLED events only, streamed)",
+            ),
         ] = "json",
-    ) -> EventPage | FeatureCollection:
+    ) -> EventPage | FeatureCollection | StreamingResponse:
         """Stored events matching every filter given, a page at a time, newest first by default."""
         found = store.events(query)
+        if output == "csv":
+            return StreamingResponse(
+                csv_lines(found),
+                media_type="text/csv; charset=utf-8",
+                headers={"Content-Disposition": 'attachment; filename="events.csv"'},
+            )
         total = store.count_events(query)
         if output == "geojson":
             features = [f for f in (feature(stored) for stored in found) if f is not None]

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from frontlines.api.convert import relation_out
 from frontlines.api.deps import ReadAccess, StoreDep
 from frontlines.api.detail import relations_in_context
+from frontlines.api.routes.filters import MAX_OFFSET
 from frontlines.api.schemas import RelationPage
 from frontlines.model import RelationType
 
@@ -23,7 +24,7 @@ def make_router() -> APIRouter:
         actor: Annotated[str | None, Query(description="an actor id at either end")] = None,
         relation_type: Annotated[RelationType | None, Query(alias="type")] = None,
         limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         context: Annotated[
             bool, Query(description="add the sentence around each evidence, highlighted")
         ] = False,

@@ -40,6 +40,18 @@ export const TYPE_COLOURS = {
   "Strategic developments": "#1f77b4",
 };
 export const NO_TYPE_COLOUR = "#7f7f7f";
+export const CERTAINTIES = ["reported", "unconfirmed", "estimated", "claimed", "denied", "expected"];
+export const SUB_TYPES = {
+  "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
+  "Explosions/Remote violence": ["Chemical weapon", "Air/drone strike", "Suicide bomb",
+    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"],
+  "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
+  "Protests": ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"],
+  "Riots": ["Violent demonstration", "Mob violence"],
+  "Strategic developments": ["Agreement", "Arrests", "Change to group/activity",
+    "Disrupted weapons use", "Headquarters or base established", "Looting/property destruction",
+    "Non-violent transfer of territory", "Other"],
+};
 
 export function typeSlug(type) {
   return type ? type.toLowerCase().replace(/[^a-z]+/g, "-") : "none";

@@ -1,7 +1,7 @@
 // The page: filters, map, timeline, panel and actor graph, all fed by the HTTP API.
 
 import { ApiError, getJSON, setToken } from "./api.js";
-import { el, typeColour, TYPE_COLOURS } from "./dom.js";
+import { CERTAINTIES, el, SUB_TYPES, typeColour, TYPE_COLOURS } from "./dom.js";
 import { drawGraph } from "./graph.js";
 import { createMap } from "./map.js";
 import { renderActor, renderArticle, renderEdge, renderEvent } from "./panel.js";
@@ -11,6 +11,17 @@ const PAGE = 10000;
 const $ = (id) => document.getElementById(id);
 
 const state = { filters: {}, range: null, graphDrawn: false, loadId: 0 };
+// Each filter input and the API parameter it sets (the names the CLI uses too).
+const FILTER_INPUTS = {
+  "f-type": "type",
+  "f-sub-type": "sub_type",
+  "f-min-fatalities": "min_fatalities",
+  "f-certainty": "certainty",
+  "f-text": "text",
+  "f-actor": "actor",
+  "f-country": "country",
+  "f-source": "source",
+};
 let map = null;
 let timeline = null;
 
@@ -49,6 +60,7 @@ async function openFromHash() {
 
 async function showEvent(id) {
   setHash("event", id);
+  if (map) map.select(id);
   renderEvent($("panel"), await getJSON(`/api/events/${encodeURIComponent(id)}`), handlers);
 }
 
@@ -68,21 +80,55 @@ async function showEdge(edge) {
 }
 
 function queryParams() {
-  const params = { ...state.filters };
+  const params = {};
+  for (const [name, value] of Object.entries(state.filters)) if (value !== "") params[name] = value;
   if (state.range) {
-    params.date_from = state.range.from;
-    params.date_to = state.range.to;
+    params.from = state.range.from;
+    params.to = state.range.to;
   }
   return params;
 }
 
+// The filters and dates live in the URL's query, so that a link shows the same view.
+function writeUrl() {
+  const query = new URLSearchParams(queryParams()).toString();
+  history.replaceState(null, "", `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`);
+  for (const [id, format] of [["export-csv", "csv"], ["export-geojson", "geojson"]]) {
+    const link = new URL("/api/events", window.location.origin);
+    for (const [name, value] of Object.entries({ ...queryParams(), format, limit: PAGE })) {
+      link.searchParams.set(name, value);
+    }
+    $(id).href = link.pathname + link.search;
+  }
+}
+
+function readUrl() {
+  const query = new URLSearchParams(window.location.search);
+  for (const [id, name] of Object.entries(FILTER_INPUTS)) {
+    const value = query.get(name);
+    if (value === null) continue;
+    const input = $(id);
+    if (input.tagName === "SELECT" && ![...input.options].some((o) => o.value === value)) {
+      input.append(el("option", { text: value, attrs: { value } }));
+    }
+    input.value = value;
+  }
+  const from = query.get("from");
+  const to = query.get("to");
+  state.range = from && to ? { from, to } : null;
+  if (state.range) $("range-label").textContent = `Dates: ${from} to ${to}`;
+}
+
 async function loadStats() {
+  // The timeline shows every date under the other filters; the banner counts what is shown.
   const stats = await getJSON("/api/stats", state.filters);
   timeline.draw(stats.by_day);
+  const shown = state.range ? await getJSON("/api/stats", queryParams()) : stats;
   const banner = $("fictional-banner");
-  banner.hidden = stats.fictional === 0;
-  banner.textContent = `FICTIONAL: ${stats.fictional} of the ${stats.total} events shown come from invented demo articles, not real reporting.`;
-  return stats;
+  banner.hidden = shown.fictional === 0;
+  banner.dataset.total = String(shown.total);
+  banner.textContent = `FICTIONAL: ${shown.fictional} of the ${shown.total} events shown come from invented demo articles, not real reporting.`;
+  return shown;
 }
 
 async function loadEvents() {
@@ -104,6 +150,9 @@ async function loadEvents() {
   if (loadId !== state.loadId) return; // a newer load took over
   const fictional = features.filter((f) => f.properties.fictional).length;
   document.body.dataset.events = String(features.length);
+  document.body.dataset.total = String(total);
+  writeUrl();
+  await dropStaleEvent(new Set(features.map((f) => f.id)));
   setStatus(
     `${features.length} events on the map`
       + (unlocated ? `, ${unlocated} without coordinates` : "")
@@ -111,6 +160,17 @@ async function loadEvents() {
       + (state.range ? `, ${state.range.from} to ${state.range.to}` : ""),
     true,
   );
+}
+
+// The panel never keeps an event the filters no longer show.
+async function dropStaleEvent(shown) {
+  const match = /^#event=(.+)$/.exec(window.location.hash);
+  if (!match || shown.has(decodeURIComponent(match[1]))) return;
+  const located = await getJSON("/api/events", { ...queryParams(), limit: PAGE });
+  if (located.items.some((item) => item.id === decodeURIComponent(match[1]))) return;
+  history.replaceState(null, "", `${window.location.pathname}${window.location.search}`);
+  map.select(null);
+  $("panel").replaceChildren(el("p", { cls: "muted", text: "The event shown before is not among the events these filters show." }));
 }
 
 function fillSelect(select, items, label) {
@@ -132,6 +192,8 @@ async function loadOptions() {
   const types = $("f-type");
   if (types.options.length === 1) {
     for (const type of Object.keys(TYPE_COLOURS)) types.append(el("option", { text: type, attrs: { value: type } }));
+    for (const value of CERTAINTIES) $("f-certainty").append(el("option", { text: value, attrs: { value } }));
+    fillSubTypes();
   }
   fillSelect($("f-country"), stats.by_country, "country");
   fillSelect($("f-source"), stats.by_source, "source");
@@ -145,15 +207,35 @@ async function loadOptions() {
   }
 }
 
-async function refresh() {
-  state.filters = {
-    event_type: $("f-type").value,
-    actor: $("f-actor").value.trim(),
-    country: $("f-country").value,
-    source: $("f-source").value,
-  };
+// The sub-types of the chosen type (every sub-type when no type is chosen).
+function fillSubTypes() {
+  const select = $("f-sub-type");
+  const current = select.value;
+  const type = $("f-type").value;
+  const groups = type ? { [type]: SUB_TYPES[type] || [] } : SUB_TYPES;
+  select.replaceChildren(select.options[0]);
+  for (const subs of Object.values(groups)) {
+    for (const sub of subs) select.append(el("option", { text: sub, attrs: { value: sub } }));
+  }
+  select.value = [...select.options].some((o) => o.value === current) ? current : "";
+}
+
+async function refresh({ refit = true } = {}) {
+  state.filters = {};
+  for (const [id, name] of Object.entries(FILTER_INPUTS)) state.filters[name] = $(id).value.trim();
+  if (refit) map.refit();
+  state.graphDrawn = false;
+  if (!$("graph-view").hidden) showView("graph");
   await loadStats();
   await loadEvents();
+}
+
+// The actor filter applies to the graph too: edges with a matching actor at either end.
+function byActor(relation) {
+  const wanted = (state.filters.actor || "").toLowerCase();
+  if (!wanted) return true;
+  return [relation.source, relation.target, relation.source_name, relation.target_name]
+    .some((value) => value && String(value).toLowerCase().includes(wanted));
 }
 
 function showView(name) {
@@ -168,7 +250,7 @@ function showView(name) {
   if (graph && !state.graphDrawn) {
     state.graphDrawn = true;
     getJSON("/api/relations", { limit: 10000 })
-      .then((page) => drawGraph($("graph"), $("graph-legend"), page.items, {
+      .then((page) => drawGraph($("graph"), $("graph-legend"), page.items.filter(byActor), {
         onEdge: (edge) => showEdge(edge).catch(fail),
         onNode: (id) => showActor(id).catch(fail),
       }))
@@ -187,14 +269,15 @@ async function start() {
     onRange: (range) => {
       state.range = range;
       $("range-label").textContent = range ? `Dates: ${range.from} to ${range.to}` : "All dates";
-      loadEvents().catch(fail);
+      loadStats().then(loadEvents).catch(fail);
     },
   });
-  for (const id of ["f-type", "f-country", "f-source", "f-actor"]) {
+  $("f-type").addEventListener("change", fillSubTypes);
+  for (const id of Object.keys(FILTER_INPUTS)) {
     $(id).addEventListener("change", () => refresh().catch(fail));
   }
   $("f-clear").addEventListener("click", () => {
-    for (const id of ["f-type", "f-country", "f-source", "f-actor"]) $(id).value = "";
+    for (const id of Object.keys(FILTER_INPUTS)) $(id).value = "";
     state.range = null;
     timeline.clearRange();
     $("range-label").textContent = "All dates";
@@ -214,6 +297,7 @@ async function start() {
 
 async function boot() {
   await loadOptions();
+  readUrl();
   await openFromHash();
   await refresh();
 }

@@ -1,7 +1,7 @@
 // The map: an offline basemap of country borders (Natural Earth via world-atlas), optional online
 // tiles, and events as points coloured by type, clustered when dense.
 
-import { typeSlug } from "./dom.js";
+import { typeColour, typeSlug } from "./dom.js";
 
 const TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 const TILE_CREDIT = "© OpenStreetMap contributors";
@@ -18,14 +18,36 @@ export function createMap(container, { onEventClick }) {
     showCoverageOnHover: false,
     maxClusterRadius: 40,
     chunkProgress: (done, total) => { if (done === total) chunksDone(); },
+    iconCreateFunction: clusterIcon,
   });
   map.addLayer(clusters);
   // Resolves once the borders are drawn (or could not be loaded): never rejects.
   const basemap = loadBasemap(map).catch((error) => console.error(error));
 
   let fitted = false;
+  let selected = null;
+  const byId = new Map();
+  const mark = () => {
+    for (const [id, m] of byId) {
+      const node = m.getElement();
+      if (node) node.classList.toggle("selected", id === selected);
+    }
+  };
+  clusters.on("animationend", mark);
+  map.on("zoomend moveend", mark);
   return {
     map,
+    // The next setEvents fits the map to its events (after the filters change).
+    refit() {
+      fitted = false;
+    },
+    // Highlights the event shown in the panel (null: none), and opens its cluster.
+    select(id) {
+      selected = id;
+      const m = id === null ? null : byId.get(id);
+      if (m && !m.getElement() && clusters.hasLayer(m)) clusters.zoomToShowLayer(m, mark);
+      mark();
+    },
     setTiles(on) {
       if (on) tiles.addTo(map);
       else tiles.remove();
@@ -34,7 +56,9 @@ export function createMap(container, { onEventClick }) {
     // clustered, and the zoom that fits the events (and any cluster animation) ended.
     async setEvents(features) {
       clusters.clearLayers();
+      byId.clear();
       const markers = features.map((feature) => marker(L, feature, onEventClick));
+      markers.forEach((m, i) => byId.set(features[i].id, m));
       const clustered = new Promise((resolve) => { chunksDone = resolve; });
       clusters.addLayers(markers);
       if (!markers.length) chunksDone();
@@ -47,6 +71,7 @@ export function createMap(container, { onEventClick }) {
       }
       await Promise.all([basemap, within(clustered, 10_000), within(moved, 5_000)]);
       await quiet(container, 5_000);
+      mark();
     },
   };
 }
@@ -81,13 +106,38 @@ function marker(L, feature, onClick) {
   const title = `${p.fictional ? "FICTIONAL · " : ""}${p.event_date || "undated"} · `
     + `${p.sub_event_type || p.event_type || "non-ACLED event"} · ${where}`;
   // `title` is set as a DOM property by Leaflet: plain text, never HTML.
-  const m = L.marker([lat, lon], { icon, title, keyboard: true, alt: title });
+  const m = L.marker([lat, lon], { icon, title, keyboard: true, alt: title, eventType: p.event_type });
   m.on("add", () => {
     const node = m.getElement();
     if (node) node.dataset.eventId = feature.id;
   });
   m.on("click", () => onClick(feature.id));
   return m;
+}
+
+// A cluster in the colour of its most frequent event type (the legend's palette), with a ring
+// showing how mixed it is, and its count.
+function clusterIcon(cluster) {
+  const L = window.L;
+  const counts = new Map();
+  for (const child of cluster.getAllChildMarkers()) {
+    const type = child.options.eventType || null;
+    counts.set(type, (counts.get(type) || 0) + 1);
+  }
+  const [dominant, most] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const total = cluster.getChildCount();
+  const size = total < 10 ? 30 : total < 50 ? 36 : 44;
+  const html = document.createElement("div");
+  html.className = "ev-cluster-inner";
+  html.style.background = typeColour(dominant);
+  html.style.borderColor = most === total ? "#fff" : "#222";
+  html.append(Object.assign(document.createElement("span"), { textContent: String(total) }));
+  html.title = `${total} events, mostly ${dominant || "not an ACLED type"}`;
+  return L.divIcon({
+    html,
+    className: `marker-cluster ev-cluster t-${typeSlug(dominant)}`,
+    iconSize: [size, size],
+  });
 }
 
 async function loadBasemap(map) {
