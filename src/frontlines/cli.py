@@ -340,7 +340,7 @@ cli.add_command(import_acled)
 
 @cli.command(name="where")
 @db_option
-def where_command(db: Path | None) -> None:
+def where_command(db: str | None) -> None:
     """Print the store file the commands use (--db, else $FRONTLINES_DB, else the default)."""
     click.echo(settings_for(db).db_path)
 
