@@ -11,6 +11,7 @@ import pytest
 
 from frontlines.resources import Resources
 from frontlines.settings import Settings
+from tests.store.postgres_cluster import PACKAGE, Cluster, install, running_cluster
 
 
 @pytest.fixture(scope="session")
@@ -69,3 +70,19 @@ def example_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.syspath_prepend(str(site))
     monkeypatch.syspath_prepend(str(EXAMPLE_PLUGIN))
     return site
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """A throw-away PostgreSQL + PostGIS cluster for the session (installed when root can)."""
+    bin_dir = install()
+    if bin_dir is None:
+        pytest.skip(f"PostgreSQL is not installed and cannot be (apt-get install {PACKAGE})")
+    with running_cluster(bin_dir) as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: Cluster) -> str:
+    """A fresh, empty database on the session's cluster."""
+    return postgres_cluster.new_database()

@@ -37,13 +37,13 @@ def db_option(function: F) -> F:
     return click.option(
         "--db",
         "db",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=click.Path(dir_okay=False),  # a str: Path would fold a URL's '//'
         default=None,
-        help="Store file (default: $FRONTLINES_DB, else a file in the user data folder).",
+        help="Store file or URL (default: $FRONTLINES_DB, else a file in the user data folder).",
     )(function)
 
 
-def settings_for(db: Path | None = None) -> Settings:
+def settings_for(db: str | Path | None = None) -> Settings:
     return Settings.from_env(db_path=db)
 
 
@@ -157,7 +157,7 @@ def ingest(
     workers: int | None,
     no_fuse: bool,
     published: date | None,
-    db: Path | None,
+    db: str | None,
 ) -> None:
     """Read, analyse and store articles: text, HTML, RSS/Atom, JSON lines, zip, folders, stdin.
 
@@ -225,7 +225,7 @@ def ingest(
 )  # fmt: skip
 @click.option("--once", is_flag=True, help="Poll once and exit (1 when an input failed).")
 @db_option
-def watch(target: str, interval: float, once: bool, db: Path | None) -> None:
+def watch(target: str, interval: float, once: bool, db: str | None) -> None:
     """Ingest new files in a folder, or new entries of a feed, as they appear (by polling)."""
     import time
 
@@ -307,7 +307,7 @@ def _open_for_writing(settings: Settings) -> Store:
 @db_option
 @click.pass_context
 def events(
-    context: click.Context, /, output_format: str, db: Path | None, reports: bool, **filters: Any
+    context: click.Context, /, output_format: str, db: str | None, reports: bool, **filters: Any
 ) -> None:
     """Query stored events, one per happening however many reports (csv: ACLED's columns).
 
@@ -340,7 +340,7 @@ cli.add_command(import_acled)
 
 @cli.command(name="where")
 @db_option
-def where_command(db: Path | None) -> None:
+def where_command(db: str | None) -> None:
     """Print the store file the commands use (--db, else $FRONTLINES_DB, else the default)."""
     click.echo(settings_for(db).db_path)
 
@@ -383,7 +383,7 @@ def stages() -> None:
 )
 def serve(
     *,
-    db: Path | None,
+    db: str | None,
     host: str,
     port: int,
     token_env: str,

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from frontlines.cli import db_option, settings_for
+from frontlines.cli_store import copy_command
 from frontlines.errors import InputError
 
 
@@ -78,14 +79,15 @@ def batch_command(
 
 @click.group(name="store")
 def store_group() -> None:
-    """Move a store's contents to and from Parquet (the layout frontlines batch writes)."""
+    """Move a store's contents to and from Parquet (the layout frontlines batch writes), or
+    copy a whole store into another (DuckDB <-> PostgreSQL)."""
 
 
 @store_group.command(name="load")
 @click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("--replace", is_flag=True, help="Replace articles already stored.")
 @db_option
-def load_command(folder: Path, replace: bool, db: Path | None) -> None:
+def load_command(folder: Path, replace: bool, db: str | None) -> None:
     """Save the articles of a frontlines batch output FOLDER into the store (fused as saved)."""
     from frontlines.batch import load_batch
     from frontlines.store import open_store
@@ -103,7 +105,7 @@ def load_command(folder: Path, replace: bool, db: Path | None) -> None:
 @store_group.command(name="export")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @db_option
-def export_command(folder: Path, db: Path | None) -> None:
+def export_command(folder: Path, db: str | None) -> None:
     """Write the store as Parquet tables into FOLDER (new or empty), partitioned by date."""
     from frontlines.batch import export_store
     from frontlines.store import open_store
@@ -112,3 +114,6 @@ def export_command(folder: Path, db: Path | None) -> None:
     with open_store(settings.db_path) as store:
         rows = export_store(store, out=folder)
     click.echo(", ".join(f"{count} {table}" for table, count in sorted(rows.items())), err=True)
+
+
+store_group.add_command(copy_command)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -26,12 +25,12 @@ DB_HELP = "Store file (default: $FRONTLINES_DB, else a file in the user data fol
 
 
 def _db(function: click.decorators.FC) -> click.decorators.FC:
-    return click.option(
-        "--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None, help=DB_HELP
-    )(function)
+    return click.option("--db", "db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)(
+        function
+    )
 
 
-def _store(db: Path | None) -> Store:
+def _store(db: str | None) -> Store:
     from frontlines.store import open_store
 
     context = click.get_current_context()
@@ -49,7 +48,7 @@ def _show(found: list[StoredEvent]) -> None:
 @click.argument("event_id", metavar="ID")
 @click.option("--format", "output_format", type=choice(["json", "table"]), default="json")
 @_db
-def show_event(event_id: str, output_format: str, db: Path | None) -> None:
+def show_event(event_id: str, output_format: str, db: str | None) -> None:
     """One event (fused id, event id or ARTICLE:EVENT report id) with every report behind it."""
     from frontlines.export import event_json
 
@@ -78,7 +77,7 @@ def show_event(event_id: str, output_format: str, db: Path | None) -> None:
     "(repeatable); without it every report becomes an event of its own.",
 )
 @_db
-def split_event(event_id: str, reports: tuple[str, ...], db: Path | None) -> None:
+def split_event(event_id: str, reports: tuple[str, ...], db: str | None) -> None:
     """Undo a wrong merge: the decision is kept and survives re-analysis and re-fusion."""
     with _store(db) as store:
         found = store.split_event(event_id, reports=reports)
@@ -88,7 +87,7 @@ def split_event(event_id: str, reports: tuple[str, ...], db: Path | None) -> Non
 @click.command(name="merge")
 @click.argument("event_ids", nargs=-1, required=True, metavar="ID ID...")
 @_db
-def merge_events(event_ids: tuple[str, ...], db: Path | None) -> None:
+def merge_events(event_ids: tuple[str, ...], db: str | None) -> None:
     """Make several events one (fusion missed it); the decision is kept like a split."""
     with _store(db) as store:
         found = store.merge_events(event_ids)
@@ -97,7 +96,7 @@ def merge_events(event_ids: tuple[str, ...], db: Path | None) -> None:
 
 @click.command(name="decisions")
 @_db
-def list_decisions(db: Path | None) -> None:
+def list_decisions(db: str | None) -> None:
     """The split (cannot) and merge (must) decisions, oldest first."""
     with _store(db) as store:
         decisions = store.fusion_constraints()
@@ -111,7 +110,7 @@ def list_decisions(db: Path | None) -> None:
 
 @click.command(name="rebuild")
 @_db
-def rebuild_fusion(db: Path | None) -> None:
+def rebuild_fusion(db: str | None) -> None:
     """Fuse every stored report again (decisions included); prints what came out."""
     with _store(db) as store:
         summary = store.rebuild_fusion()
@@ -124,7 +123,7 @@ def rebuild_fusion(db: Path | None) -> None:
 @click.command(name="strictness")
 @click.argument("level", required=False, type=click.Choice(STRICTNESS))
 @_db
-def fusion_strictness(level: str | None, db: Path | None) -> None:
+def fusion_strictness(level: str | None, db: str | None) -> None:
     """Show or set how readily reports are fused: off (reports only), strict, normal, loose.
 
     Strict links reports only on positive evidence that they tell one happening (a credit or

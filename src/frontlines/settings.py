@@ -6,6 +6,7 @@ Settings are passed in wherever they are needed; nothing reads the environment b
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -25,15 +26,20 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "relations",
     "framing",
 )
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Everything configurable, with its default and the environment variable that sets it."""
 
-    db_path: Path = field(
+    # A file path (the embedded DuckDB store), or a URL kept as written (postgresql://...).
+    db_path: Path | str = field(
         default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)) / "frontlines.duckdb",
-        metadata={"env": "FRONTLINES_DB", "help": "the embedded store's file"},
+        metadata={
+            "env": "FRONTLINES_DB",
+            "help": "the store: the embedded store's file, or a URL (postgresql://...)",
+        },
     )
     cache_dir: Path = field(
         default_factory=lambda: Path(platformdirs.user_cache_dir(APP_NAME)),
@@ -110,6 +116,8 @@ def _coerce(name: str, value: object) -> Any:
         if name in ("db_path", "cache_dir") and isinstance(value, os.PathLike):
             return Path(value)
         return value
+    if name == "db_path" and _URL.match(value):
+        return value  # Path() would fold the '//' of a URL
     if name in ("db_path", "cache_dir"):
         return Path(value).expanduser()
     if name == "pipeline":

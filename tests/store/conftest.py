@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from frontlines.store.base import Store
+from tests.store.postgres_cluster import Cluster
 
 
 class Harness(Protocol):
@@ -18,6 +19,10 @@ class Harness(Protocol):
     def open(self) -> Store: ...
 
     def set_schema_version(self, version: int) -> None: ...
+
+    def another(self) -> Harness:
+        """A second, empty store of the same backend."""
+        ...
 
 
 def open_raw_duckdb(path: Path) -> duckdb.DuckDBPyConnection:
@@ -39,6 +44,9 @@ class DuckDBHarness:
 
         return DuckDBStore.open(self.path)
 
+    def another(self) -> Harness:
+        return DuckDBHarness(self.path.with_name(f"other-{self.path.name}"))
+
     def set_schema_version(self, version: int) -> None:
         with open_raw_duckdb(self.path) as con:
             con.execute(
@@ -46,10 +54,32 @@ class DuckDBHarness:
             )
 
 
+class PostgresHarness:
+    def __init__(self, cluster: Cluster) -> None:
+        self.cluster = cluster
+        self.url = cluster.new_database()
+
+    def another(self) -> Harness:
+        return PostgresHarness(self.cluster)
+
+    def open(self) -> Store:
+        from frontlines.store.postgres import PostgresStore
+
+        return PostgresStore.open(self.url)
+
+    def set_schema_version(self, version: int) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as con:
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (%s, 'from the future', now())", [version]
+            )
+
+
 @pytest.fixture(params=["duckdb", "postgres"])
 def harness(request: pytest.FixtureRequest, tmp_path: Path) -> Harness:
     if request.param == "postgres":
-        pytest.skip("PostgreSQL backend not implemented yet")
+        return PostgresHarness(request.getfixturevalue("postgres_cluster"))
     return DuckDBHarness(tmp_path / "store.duckdb")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import frontlines
-from frontlines.errors import ConfigError
+from frontlines.errors import ConfigError, StoreError
 from frontlines.store import open_store
 from frontlines.store.backends import scheme_of
 from frontlines.store.duckdb import DuckDBStore
@@ -40,9 +40,16 @@ def test_a_path_or_a_duckdb_url_opens_the_duckdb_store(tmp_path: Path) -> None:
         assert store.counts()["articles"] == 1
 
 
-def test_postgresql_is_not_available_yet() -> None:
-    with pytest.raises(ConfigError, match="PostgreSQL backend is not available"):
-        open_store("postgresql://user@localhost/frontlines")
+def test_postgresql_url_without_a_server_says_it_cannot_open_the_store() -> None:
+    with pytest.raises(StoreError, match="cannot open the store") as raised:
+        open_store("postgresql://user:secret@127.0.0.1:9/frontlines")
+    assert "secret" not in str(raised.value)  # the password is not repeated
+
+
+def test_postgresql_url_opens_the_postgresql_store(postgres_url: str) -> None:
+    with open_store(postgres_url) as store:
+        assert store.backend == "postgresql"
+        assert store.counts()["articles"] == 0
 
 
 def test_an_unknown_scheme_names_the_backends_there_are() -> None:

@@ -5,7 +5,6 @@ from pathlib import Path
 
 from frontlines.store.base import EventQuery, Store
 from frontlines.store.duckdb import DuckDBStore
-from frontlines.store.duckdb_fusion import _spans
 from tests.store.conftest import open_raw_duckdb
 from tests.store.samples import numbered_analysis
 from tests.store.test_fusion_contract import kharkiv_analyses, saraqib_analysis
@@ -54,13 +53,3 @@ def test_duckdb_fusion_threads_saving_at_once_leave_every_report_fused_once(
         before = fused_state(store)
         store.rebuild_fusion()
         assert fused_state(store) == before
-
-
-def test_duckdb_fusion_date_spans_merge_overlapping_windows() -> None:
-    from datetime import date
-
-    days = [date(2024, 1, 1), date(2024, 1, 3), date(2024, 3, 1)]
-    assert _spans(days, 2) == [
-        (date(2023, 12, 30), date(2024, 1, 5)),
-        (date(2024, 2, 28), date(2024, 3, 3)),
-    ]

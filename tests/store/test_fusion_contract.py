@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -63,8 +62,8 @@ def fused(store: Store) -> Store:
 
 
 @pytest.fixture
-def other_store(harness: Harness, tmp_path: Path) -> Iterator[Store]:
-    opened = type(harness)(tmp_path / "other.duckdb").open()  # type: ignore[call-arg]
+def other_store(harness: Harness) -> Iterator[Store]:
+    opened = harness.another().open()
     yield opened
     opened.close()
 
@@ -171,3 +170,21 @@ def test_fusion_contract_reprints_count_as_one_origin(fused: Store) -> None:
     strike = next(e for e in fused.events() if e.report_count == 3)
     assert strike.independent_source_count == 2
     assert [origin.name for origin in strike.origins] == ["Frontline Wire", "Levant Ledger"]
+
+
+def test_fusion_contract_strictness_is_kept_and_fuses_everything_again(
+    fused: Store, harness: Harness
+) -> None:
+    assert fused.fusion_strictness() == "normal"
+    summary = fused.set_fusion_strictness("off")
+    assert (summary.reports, summary.events, summary.merged) == (4, 4, 0)
+    with pytest.raises(InputError):
+        fused.set_fusion_strictness("sloppy")
+    fused.close()
+    reopened = harness.open()
+    try:
+        assert reopened.fusion_strictness() == "off"
+        assert reopened.count_events() == 4
+        assert reopened.set_fusion_strictness("normal").events == 2
+    finally:
+        reopened.close()

@@ -48,4 +48,9 @@ def open_duckdb(location: str) -> Store:
 
 
 def open_postgresql(location: str) -> Store:
-    raise ConfigError(f"{location}: the PostgreSQL backend is not available in this version")
+    """The shared store: ``postgresql://user:password@host:port/database`` (the postgres extra)."""
+    from frontlines.store.postgres import PostgresStore
+
+    if location.startswith("postgres://"):
+        location = "postgresql://" + location.removeprefix("postgres://")
+    return PostgresStore.open(location)

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Literal, get_args
 
-from frontlines.errors import InputError
+from frontlines.errors import InputError, StoreError
 from frontlines.fusion.types import Contested, Origin, ReportRef
 from frontlines.model import (
     CERTAINTIES,
@@ -233,6 +233,17 @@ class Store(ABC):
     def syndication_links(self) -> list[SyndicationLink]:
         """Every stored link, copies in id order."""
         return []
+
+    # --- Copying between backends (``frontlines store copy``): every row of a table
+    # (``store.copying.COPY_COLUMNS`` names the tables and columns; JSON columns as values).
+
+    def export_rows(self, table: str) -> Iterator[tuple[Any, ...]]:
+        """Every row of ``table``, in ``COPY_COLUMNS`` order."""
+        raise StoreError(f"the {self.backend or 'plugin'} store cannot export its rows")
+
+    def import_rows(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Add rows exported by ``export_rows`` (of any backend) to ``table``."""
+        raise StoreError(f"the {self.backend or 'plugin'} store cannot import rows")
 
     # --- Fusion (frontlines.fusion): reports of one happening become one fused event as articles
     # are saved; ``events()`` returns fused events unless ``level="reports"``. Analysts' split and

@@ -40,13 +40,14 @@ from frontlines.store.base import (
     StoredRelation,
     SyndicationLink,
 )
+from frontlines.store.copying import COPY_COLUMNS, JSON_COLUMNS
 from frontlines.store.duckdb_connect import (
     connect,
     first_line,
     load_spatial,
     spatial_extension_path,
 )
-from frontlines.store.duckdb_fusion import Fusing
+from frontlines.store.duckdb_fusion import DuckDBFusionTables
 from frontlines.store.duckdb_json import json_insert_statements, rows_json
 from frontlines.store.fused import (
     FUSED_COUNT,
@@ -64,6 +65,7 @@ from frontlines.store.fusion_decisions import (
     merge_pairs,
     split_pairs,
 )
+from frontlines.store.fusion_service import FusionService
 from frontlines.store.queries import EVENT_COUNT, event_order, event_where
 from frontlines.store.rows import (
     COLUMNS,
@@ -300,7 +302,7 @@ class DuckDBStore(Store):
                 [copy_id, original_id, float(similarity)],
             )
             fusing = self._fusing(cur)  # a reprint and its original now count as one origin
-            fusing.refuse(blocks=fusing.blocks_of_articles([copy_id]))
+            fusing.fuse_again(blocks=fusing.blocks_of_articles([copy_id]))
 
     def syndication_links(self) -> list[SyndicationLink]:
         with self._cursor("reading syndication links") as cur:
@@ -323,6 +325,35 @@ class DuckDBStore(Store):
                 yield cur
         except duckdb.Error as exc:
             raise StoreError(f"{self._location}: {doing} failed: {first_line(exc)}") from exc
+
+    # --- Copying between backends (store/copying.py).
+
+    def export_rows(self, table: str) -> Iterator[tuple[Any, ...]]:
+        names = COPY_COLUMNS[table]
+        json_at = [n for n, column in enumerate(names) if (table, column) in JSON_COLUMNS]
+        listed = ", ".join(f'"{column}"' for column in names)
+        with self._cursor(f"reading the rows of {table}") as cur:
+            cur.execute(f"SELECT {listed} FROM {table}")
+            while batch := cur.fetchmany(1000):
+                for row in batch:
+                    values = list(row)
+                    for n in json_at:
+                        values[n] = from_json(values[n])
+                    yield tuple(values)
+
+    def import_rows(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        names = COPY_COLUMNS[table]
+        with self._write_lock, self._cursor(f"adding rows to {table}") as cur, _transaction(cur):
+            if table in self._inserts:
+                cur.execute(self._inserts[table], [rows_json(names, rows)])
+                return
+            listed = ", ".join(f'"{column}"' for column in names)
+            marks = ", ".join("?" * len(names))
+            verb = "INSERT OR REPLACE" if table == "fusion_state" else "INSERT"
+            cur.executemany(f"{verb} INTO {table} ({listed}) VALUES ({marks})", list(rows))
+            if table == "fusion_constraints" and rows:  # the next new decision's id follows
+                top = max(int(row[0]) for row in rows)
+                cur.execute("SELECT count(nextval('fusion_constraint_ids')) FROM range(?)", [top])
 
     # --- Read side for browsing (the HTTP API and the page); SQL in store/browse.py.
 
@@ -408,7 +439,8 @@ class DuckDBStore(Store):
         )
 
     # --- Fusion (frontlines.fusion): fused events as articles are saved; analysts' decisions.
-    # The SQL and the incremental re-fusion live in store/fused.py and store/duckdb_fusion.py.
+    # Which reports to fuse is decided in store/fusion_service.py; the SQL is in store/fused.py
+    # and store/duckdb_fusion.py.
 
     def split_event(self, event_id: str, *, reports: Sequence[str] = ()) -> list[StoredEvent]:
         with self._fusion_transaction(f"splitting event {event_id}") as fusing:
@@ -450,11 +482,11 @@ class DuckDBStore(Store):
             seconds=time.perf_counter() - started,
         )
 
-    def _fusing(self, cur: duckdb.DuckDBPyConnection) -> Fusing:
-        return Fusing(cur, inserts=self._inserts)
+    def _fusing(self, cur: duckdb.DuckDBPyConnection) -> FusionService:
+        return FusionService(DuckDBFusionTables(cur, inserts=self._inserts))
 
     @contextlib.contextmanager
-    def _fusion_transaction(self, doing: str) -> Iterator[Fusing]:
+    def _fusion_transaction(self, doing: str) -> Iterator[FusionService]:
         with self._write_lock, self._cursor(doing) as cur, _transaction(cur):
             yield self._fusing(cur)
 

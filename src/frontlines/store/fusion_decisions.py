@@ -11,15 +11,27 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any, Protocol
 
 from frontlines.errors import InputError
 from frontlines.fusion import Constraint, Report
 from frontlines.fusion.types import ConstraintKind
 
-if TYPE_CHECKING:
-    import duckdb
+
+class SqlCursor(Protocol):
+    """The little of a DB-API cursor the store's shared SQL uses (DuckDB's, or one that
+    translates to another dialect)."""
+
+    @property
+    def description(self) -> Any: ...
+
+    def execute(self, query: Any, parameters: Any = ...) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def fetchone(self) -> Any: ...
+
 
 # A list of strings passed as one JSON parameter: DuckDB's Python client binds a list much more
 # slowly (it looks for pandas and friends on every call).
@@ -112,7 +124,7 @@ def merge_pairs(groups: Sequence[Sequence[Report]]) -> list[Pair]:
 class Decisions:
     """The ``fusion_constraints`` table, through the caller's cursor."""
 
-    def __init__(self, cur: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, cur: SqlCursor) -> None:
         self.cur = cur
 
     def rows(self, article_ids: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
@@ -126,7 +138,8 @@ class Decisions:
             wanted = as_list(article_ids)
             sql += f" WHERE first_article IN {LIST} OR second_article IN {LIST}"
             params = [wanted, wanted]
-        return self.cur.execute(sql + " ORDER BY id", params).fetchall()
+        self.cur.execute(sql + " ORDER BY id", params)
+        return self.cur.fetchall()
 
     @staticmethod
     def resolved(rows: Sequence[tuple[Any, ...]], reports: Sequence[Report]) -> list[Constraint]:
@@ -139,28 +152,25 @@ class Decisions:
                 found.append(Constraint(kind=kind, first=first.id, second=second.id))
         return found
 
-    def store(self, kind: ConstraintKind, pairs: Iterable[Pair]) -> None:
-        now = datetime.now(UTC).replace(tzinfo=None)
-        for first, second in pairs:
-            one, other = sorted(
-                (Endpoint.of(first), Endpoint.of(second)), key=lambda e: (e.article_id, e.event_id)
-            )
-            self.cur.execute(
-                "DELETE FROM fusion_constraints WHERE first_article = ? AND first_event = ?"
-                " AND second_article = ? AND second_event = ?",
-                [one.article_id, one.event_id, other.article_id, other.event_id],
-            )
-            self.cur.execute(
-                "INSERT INTO fusion_constraints (kind, first_article, first_event, first_start,"
-                " first_end, second_article, second_event, second_start, second_end, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [kind, one.article_id, one.event_id, one.start, one.end, other.article_id,
-                 other.event_id, other.start, other.end, now],
-            )  # fmt: skip
+    def keep(self, kind: ConstraintKind, one: Endpoint, other: Endpoint, *, at: datetime) -> None:
+        """Keep one decision (sides in id order), replacing an older one between them."""
+        self.cur.execute(
+            "DELETE FROM fusion_constraints WHERE first_article = ? AND first_event = ?"
+            " AND second_article = ? AND second_event = ?",
+            [one.article_id, one.event_id, other.article_id, other.event_id],
+        )
+        self.cur.execute(
+            "INSERT INTO fusion_constraints (kind, first_article, first_event, first_start,"
+            " first_end, second_article, second_event, second_start, second_end, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [kind, one.article_id, one.event_id, one.start, one.end, other.article_id,
+             other.event_id, other.start, other.end, at],
+        )  # fmt: skip
 
     def listing(self) -> list[tuple[Any, ...]]:
-        return self.cur.execute(
+        self.cur.execute(
             "SELECT id, kind, first_article || ':' || first_event,"
             " second_article || ':' || second_event, created_at"
             " FROM fusion_constraints ORDER BY id"
-        ).fetchall()
+        )
+        return self.cur.fetchall()
