@@ -51,7 +51,7 @@ DEFAULT_OUT = "bench-out"
     "--split",
     "splits",
     multiple=True,
-    type=click.Choice(SPLITS),
+    type=choice(SPLITS),
     help="realnews: score this split of the real-news gold (repeatable; default dev and test).",
 )
 @click.option("--check", is_flag=True, help="Fail when a gated figure drops below its floor.")
