@@ -91,3 +91,15 @@ def test_cleanup_masks_wiki_headings_and_the_side_sections_they_open() -> None:
     assert ("side section", "==Background==In 2014 a bomb killed two.") in masks
     assert [words for reason, words in masks if reason == "heading"] == ["== ", " =="]
     assert not any(reason == "side section" and "motorcycle" in words for reason, words in masks)
+
+
+def test_a_sentence_dense_in_names_is_not_taken_for_a_glued_headline() -> None:
+    from frontlines.stages.document_parts import find_headline
+
+    text = (
+        "On 3 February 2023, members of the Garment and Sweaters Trade Union Centre staged a "
+        "protest in front of the National Press Club, Dhaka - Paltan, demanding a wage board."
+    )
+    assert find_headline(text) is None
+    headline = "Ugandan Ex-Justice Questions Treason Charge-KAMPALA — A former judge said."
+    assert find_headline(headline) is not None

@@ -37,6 +37,7 @@ HEADLINE_CUT = re.compile(
     rf"|(?<=[a-z])(?P<glued_dateline>{CAPS_DATELINE})"
     rf"|(?<=[a-z])(?P<camel>)(?=[A-Z][a-z]*{SPACE}+[a-z])"
 )
+MAX_LOWER_WORDS = 2  # a title-cased headline leaves at most this many words uncapitalised
 SMALL_WORDS = frozenset(
     [
         "a",
@@ -120,7 +121,8 @@ def title_cased(text: str) -> bool:
     if len(words) < 2:
         return False
     capitals = sum(word[0].isupper() for word in words)
-    return capitals >= 0.75 * len(words)
+    # a sentence dense in names ("members of X Union staged a protest") is still a sentence
+    return capitals >= 0.75 * len(words) and len(words) - capitals <= MAX_LOWER_WORDS
 
 
 def find_headline(text: str) -> Stretch | None:
