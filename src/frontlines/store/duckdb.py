@@ -9,7 +9,6 @@ value separately (``executemany``) costs the Python client about a hundred times
 from __future__ import annotations
 
 import contextlib
-import json
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -70,6 +69,8 @@ from frontlines.store.queries import EVENT_COUNT, event_order, event_where
 from frontlines.store.rows import (
     COLUMNS,
     GEOMETRY_TABLES,
+    article_from_row,
+    check_json,
     flatten,
     from_json,
 )
@@ -131,7 +132,7 @@ class DuckDBStore(Store):
     ) -> SaveResult:
         article_id = analysis.article.id
         if metadata is not None:
-            _check_json(metadata, what=f"metadata of article {article_id}")
+            check_json(metadata, what=f"metadata of article {article_id}")
         with (
             self._write_lock,
             self._cursor(f"saving article {article_id}") as cur,
@@ -169,7 +170,7 @@ class DuckDBStore(Store):
         """``save`` for several articles in one transaction: one insert per table, one fusion."""
         for analysis, metadata in items:
             if metadata is not None:
-                _check_json(metadata, what=f"metadata of article {analysis.article.id}")
+                check_json(metadata, what=f"metadata of article {analysis.article.id}")
         results: list[SaveResult] = []
         with (
             self._write_lock,
@@ -228,7 +229,7 @@ class DuckDBStore(Store):
             ).fetchone()
         if row is None:
             raise NotFoundError(f"no article {article_id!r} in {self._location}")
-        return _article(row)
+        return article_from_row(row)
 
     def get_analysis(self, article_id: str) -> Analysis:
         with self._cursor(f"reading the analysis of article {article_id}") as cur:
@@ -257,7 +258,7 @@ class DuckDBStore(Store):
                 " FROM articles ORDER BY ingested_at DESC, id LIMIT ? OFFSET ?",
                 [limit, offset],
             ).fetchall()
-        return [_article(row) for row in rows]
+        return [article_from_row(row) for row in rows]
 
     def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
         query = query or EventQuery()
@@ -508,24 +509,3 @@ def _transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
         cur.execute("ROLLBACK")
         raise
     cur.execute("COMMIT")
-
-
-def _article(row: tuple[Any, ...]) -> Article:
-    article_id, text, title, outlet, url, published, language, fictional = row
-    return Article(
-        id=article_id,
-        text=text,
-        title=title,
-        outlet=outlet,
-        url=url,
-        published=published,
-        language=language,
-        fictional=bool(fictional),
-    )
-
-
-def _check_json(value: Mapping[str, Any], *, what: str) -> None:
-    try:
-        json.dumps(dict(value))
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"{what} is not JSON-serialisable: {exc}") from None

@@ -16,7 +16,6 @@ processes share one database:
 from __future__ import annotations
 
 import contextlib
-import json
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -55,7 +54,7 @@ from frontlines.store.postgres_fusion import PostgresFusionTables, insert_statem
 from frontlines.store.postgres_schema import migrate, schema_version
 from frontlines.store.postgres_sql import translate
 from frontlines.store.queries import EVENT_COUNT, event_order, event_where
-from frontlines.store.rows import flatten, from_json
+from frontlines.store.rows import article_from_row, check_json, flatten, from_json
 from frontlines.store.schema import ARTICLE_TABLES, MIGRATIONS, TABLES, Migration
 
 if TYPE_CHECKING:
@@ -155,7 +154,7 @@ class PostgresStore(Store):
     ) -> SaveResult:
         article_id = analysis.article.id
         if metadata is not None:
-            _check_json(metadata, what=f"metadata of article {article_id}")
+            check_json(metadata, what=f"metadata of article {article_id}")
         with self._connection(f"saving article {article_id}") as con, con.transaction():
             cur = con.cursor()
             cur.execute(
@@ -218,7 +217,7 @@ class PostgresStore(Store):
         )
         if not rows:
             raise NotFoundError(f"no article {article_id!r} in {self._location}")
-        return _article(rows[0])
+        return article_from_row(rows[0])
 
     def get_analysis(self, article_id: str) -> Analysis:
         rows = self._tuples(
@@ -247,7 +246,7 @@ class PostgresStore(Store):
             " FROM articles ORDER BY ingested_at DESC, id LIMIT ? OFFSET ?",
             [limit, offset],
         )
-        return [_article(row) for row in rows]
+        return [article_from_row(row) for row in rows]
 
     def _event_sql(self, query: EventQuery) -> tuple[str, list[object]]:
         fused = query.level == "fused"
@@ -485,24 +484,3 @@ def _redacted(url: str) -> str:
         return url
     netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
     return urlunsplit(parts._replace(netloc=netloc))
-
-
-def _article(row: Sequence[Any]) -> Article:
-    article_id, text, title, outlet, url, published, language, fictional = row
-    return Article(
-        id=article_id,
-        text=text,
-        title=title,
-        outlet=outlet,
-        url=url,
-        published=published,
-        language=language,
-        fictional=bool(fictional),
-    )
-
-
-def _check_json(value: Mapping[str, Any], *, what: str) -> None:
-    try:
-        json.dumps(dict(value))
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"{what} is not JSON-serialisable: {exc}") from None

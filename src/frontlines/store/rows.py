@@ -9,13 +9,15 @@ themselves, for the backend to encode. A backend with geometry adds its ``geom``
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from frontlines.errors import InputError
 from frontlines.model import (
     ActorRef,
     Analysis,
+    Article,
     Event,
     Location,
     Mention,
@@ -207,3 +209,27 @@ def _utc(moment: datetime | None) -> datetime | None:
     if moment is None or moment.tzinfo is not None:
         return moment
     return moment.replace(tzinfo=UTC)
+
+
+def article_from_row(row: Sequence[Any]) -> Article:
+    """An Article from the stored columns (id, text, title, outlet, url, published, language,
+    fictional), the same on every backend."""
+    article_id, text, title, outlet, url, published, language, fictional = row
+    return Article(
+        id=article_id,
+        text=text,
+        title=title,
+        outlet=outlet,
+        url=url,
+        published=published,
+        language=language,
+        fictional=bool(fictional),
+    )
+
+
+def check_json(value: Mapping[str, Any], *, what: str) -> None:
+    """InputError naming ``what`` unless ``value`` can be stored as JSON."""
+    try:
+        json.dumps(dict(value))
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{what} is not JSON-serialisable: {exc}") from None
