@@ -100,3 +100,27 @@ def test_cli_events_unknown_strictness_is_refused(db: str) -> None:
     result = CliRunner().invoke(cli, ["events", "strictness", "sometimes", "--db", db])
     assert result.exit_code != 0
     assert "sometimes" in result.output
+
+
+def test_cli_events_writes_geoparquet_to_a_file_or_a_pipe(db: str, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow comes with the scale extra")
+    out = tmp_path / "events.parquet"
+    invoke("events", "--format", "parquet", "--output", str(out), "--db", db)
+    table = pq.read_table(out)
+    assert table.num_rows == 2
+    assert b"geo" in table.schema.metadata
+    invoke("events", "--reports", "--format", "PARQUET", "-o", str(out), "--db", db)
+    assert pq.read_table(out).num_rows == 4
+    piped = CliRunner().invoke(
+        cli, ["events", "--format", "parquet", "--db", db, "--type", "battles"]
+    )
+    assert piped.exit_code == 0, piped.output
+    table = pq.read_table(io.BytesIO(piped.stdout_bytes))
+    assert table.column("event_type").to_pylist() == ["Battles"]
+
+
+def test_cli_events_writes_csv_to_a_file(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    invoke("events", "--format", "csv", "-o", str(out), "--db", db)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 2

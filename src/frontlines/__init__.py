@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from frontlines.api_python import analyze, geoparse, load_pipeline, open_store
 from frontlines.errors import FrontlinesError
+from frontlines.event_results import EventResults, query_events
 from frontlines.model import (
     Actor,
     Analysis,
@@ -29,6 +30,7 @@ __all__ = [
     "Article",
     "Claim",
     "Event",
+    "EventResults",
     "FrontlinesError",
     "Location",
     "Mention",
@@ -40,4 +42,5 @@ __all__ = [
     "geoparse",
     "load_pipeline",
     "open_store",
+    "query_events",
 ]

@@ -30,7 +30,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 UNKNOWN = "—"
 FORMATS_ANALYSIS = ("json", "table")
-FORMATS_EVENTS = ("table", "csv", "json", "geojson")
+FORMATS_EVENTS = ("table", "csv", "json", "geojson", "parquet")
 
 
 def db_option(function: F) -> F:
@@ -299,7 +299,16 @@ def _open_for_writing(settings: Settings) -> Store:
     type=choice(FORMATS_EVENTS),
     default="table",
     help="table (fits the terminal), csv (ACLED's columns and values; non-ACLED events left "
-    "out), json or geojson (every event).",
+    "out), json or geojson (every event), parquet (GeoParquet with Arrow types; needs --output "
+    "on a terminal).",
+)
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write to FILE instead of standard output.",
 )
 @click.option(
     "--reports", is_flag=True, help="One row per article's report instead of per fused event."
@@ -307,14 +316,20 @@ def _open_for_writing(settings: Settings) -> Store:
 @db_option
 @click.pass_context
 def events(
-    context: click.Context, /, output_format: str, db: str | None, reports: bool, **filters: Any
+    context: click.Context,
+    /,
+    output_format: str,
+    output: str | None,
+    db: str | None,
+    reports: bool,
+    **filters: Any,
 ) -> None:
     """Query stored events, one per happening however many reports (csv: ACLED's columns).
 
     The subcommands show one event with its reports, and split or merge events when fusion
     got them wrong.
     """
-    from frontlines.export import write_events
+    from frontlines.event_output import write_events_to
     from frontlines.store import EventQuery, open_store
 
     context.obj = {**(context.obj or {}), "db": db}
@@ -328,7 +343,7 @@ def events(
     logger.info("reading %s", settings.db_path)
     with open_store(settings.db_path, create=False) as store:
         found = store.events(query)
-        count = write_events(found, format=output_format, out=sys.stdout)
+        count = write_events_to(found, format=output_format, output=output, level=query.level)
     logger.info("%d events from %s", count, settings.db_path)
 
 

@@ -17,6 +17,7 @@ from frontlines.batch.arrow import GEOMETRY_COLUMN, PARTITION_COLUMN, UNDATED, p
 from frontlines.fusion import FusedEvent, Origin, Report, ReportRef
 from frontlines.fusion.types import Contested, contested_to_dict
 from frontlines.model import Analysis, Event
+from frontlines.store.base import EventLevel, StoredEvent
 
 Row = dict[str, Any]
 
@@ -180,4 +181,31 @@ def fused_event_row(fused: FusedEvent) -> Row:
         reports=fused.reports,
         origins=fused.origins,
         contested=fused.contested,
+    )
+
+
+def lead_report(stored: StoredEvent) -> Report:
+    """A stored event as a report of its (lead) article."""
+    return Report(
+        event=stored.event,
+        article_id=stored.article_id,
+        outlet=stored.outlet,
+        title=stored.title,
+        url=stored.url,
+        published=stored.published,
+        fictional=stored.fictional,
+        pipeline_version=stored.pipeline_version,
+    )
+
+
+def stored_event_row(stored: StoredEvent, *, level: EventLevel = "fused") -> Row:
+    """A stored event as a row of the events table (fused) or the reports table (reports)."""
+    if level == "reports":
+        return report_row(lead_report(stored), fused_id=stored.fused_id)
+    return fused_row(
+        stored.event,
+        lead=lead_report(stored),
+        reports=stored.reports,
+        origins=stored.origins,
+        contested=stored.contested,
     )

@@ -20,15 +20,14 @@ from frontlines.batch.rows import (
     actor_rows,
     article_row,
     claim_rows,
-    fused_row,
     relation_rows,
     report_row,
     reports_of,
+    stored_event_row,
 )
 from frontlines.errors import FrontlinesError
-from frontlines.fusion import Report
 from frontlines.model import Analysis
-from frontlines.store.base import EventQuery, Store, StoredEvent
+from frontlines.store.base import EventQuery, Store
 
 PAGE = 1000
 
@@ -112,25 +111,5 @@ def export_store(store: Store, *, out: Path) -> dict[str, int]:
                     for r in reports_of(stored, ingested_at=None)
                 ),
             )
-    writer.add("events", (_fused_row(stored) for stored in store.iter_events(page=PAGE)))
+    writer.add("events", (stored_event_row(stored) for stored in store.iter_events(page=PAGE)))
     return writer.close()
-
-
-def _fused_row(stored: StoredEvent) -> dict[str, Any]:
-    lead = Report(
-        event=stored.event,
-        article_id=stored.article_id,
-        outlet=stored.outlet,
-        title=stored.title,
-        url=stored.url,
-        published=stored.published,
-        fictional=stored.fictional,
-        pipeline_version=stored.pipeline_version,
-    )
-    return fused_row(
-        stored.event,
-        lead=lead,
-        reports=stored.reports,
-        origins=stored.origins,
-        contested=stored.contested,
-    )

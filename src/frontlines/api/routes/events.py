@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
 from frontlines.api.convert import event_out, feature
 from frontlines.api.deps import ReadAccess, StoreDep
 from frontlines.api.detail import event_detail
+from frontlines.api.downloads import download
 from frontlines.api.routes.filters import EventFilters
 from frontlines.api.schemas import EventDetailOut, EventPage, FeatureCollection
-from frontlines.export import csv_lines
 
 
 def make_router() -> APIRouter:
@@ -21,28 +21,28 @@ def make_router() -> APIRouter:
     @router.get(
         "",
         response_model=EventPage | FeatureCollection,
-        responses={200: {"content": {"text/csv": {}}}},
+        responses={200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {}}}},
     )
     def list_events(
+        request: Request,
         store: StoreDep,
         query: EventFilters,
         output: Annotated[
-            Literal["json", "geojson", "csv"],
+            Literal["json", "geojson", "csv", "parquet"],
             Query(
                 alias="format",
-                description="json, geojson (located events only), or csv (ACLED's columns and "
-                "values, ACLED events only, streamed)",
+                description="json, geojson (located events only), csv (ACLED's columns and "
+                "values, ACLED events only) or parquet (GeoParquet, the batch's events or "
+                "reports columns); csv and parquet are streamed, and hold every matching event "
+                "unless limit is given",
             ),
         ] = "json",
     ) -> EventPage | FeatureCollection | StreamingResponse:
         """Stored events matching every filter given, a page at a time, newest first by default."""
+        if output in ("csv", "parquet"):
+            every = "limit" not in request.query_params
+            return download(store, query, output=output, every=every)
         found = store.events(query)
-        if output == "csv":
-            return StreamingResponse(
-                csv_lines(found),
-                media_type="text/csv; charset=utf-8",
-                headers={"Content-Disposition": 'attachment; filename="events.csv"'},
-            )
         total = store.count_events(query)
         if output == "geojson":
             features = [f for f in (feature(stored) for stored in found) if f is not None]
