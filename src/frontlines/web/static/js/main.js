@@ -44,7 +44,14 @@ function fail(error) {
 const handlers = {
   onArticle: (id) => showArticle(id).catch(fail),
   onEvent: (id) => showEvent(id).catch(fail),
+  onFollowActor: (name) => followActor(name),
 };
+
+// Following an actor (from its panel) makes it the actor filter: every view narrows to it.
+function followActor(name) {
+  $("f-actor").value = name;
+  refresh().catch(fail);
+}
 
 // Deep links: #event=ID or #article=ID open that in the panel.
 function setHash(kind, id) {
@@ -93,9 +100,12 @@ function queryParams() {
 function writeUrl() {
   const query = new URLSearchParams(queryParams()).toString();
   history.replaceState(null, "", `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`);
-  for (const [id, format] of [["export-csv", "csv"], ["export-geojson", "geojson"]]) {
+  // CSV and Parquet stream every matching event; GeoJSON is a page, as large as the API allows
+  const exports = [["export-csv", { format: "csv" }], ["export-parquet", { format: "parquet" }],
+    ["export-geojson", { format: "geojson", limit: PAGE }]];
+  for (const [id, extra] of exports) {
     const link = new URL("/api/events", window.location.origin);
-    for (const [name, value] of Object.entries({ ...queryParams(), format, limit: PAGE })) {
+    for (const [name, value] of Object.entries({ ...queryParams(), ...extra })) {
       link.searchParams.set(name, value);
     }
     $(id).href = link.pathname + link.search;
@@ -124,6 +134,9 @@ async function loadStats() {
   const stats = await getJSON("/api/stats", state.filters);
   timeline.draw(stats.by_day);
   const shown = state.range ? await getJSON("/api/stats", queryParams()) : stats;
+  // what the timeline stands for: the days in the range (and, with no range, the undated too)
+  const days = shown.by_day.reduce((sum, day) => sum + day.count, 0);
+  $("timeline").dataset.total = String(days + (state.range ? 0 : shown.undated));
   const banner = $("fictional-banner");
   banner.hidden = shown.fictional === 0;
   banner.dataset.total = String(shown.total);
@@ -224,10 +237,55 @@ async function refresh({ refit = true } = {}) {
   state.filters = {};
   for (const [id, name] of Object.entries(FILTER_INPUTS)) state.filters[name] = $(id).value.trim();
   if (refit) map.refit();
-  state.graphDrawn = false;
-  if (!$("graph-view").hidden) showView("graph");
   await loadStats();
   await loadEvents();
+  await redrawGraph();
+}
+
+// The graph is drawn again for the new filters now if it is shown, else when it is next shown.
+async function redrawGraph() {
+  state.graphDrawn = false;
+  if (!$("graph-view").hidden) await drawActorGraph();
+}
+
+// The articles behind the events the filters show (every report's, not only the lead's).
+async function shownArticles() {
+  const articles = new Set();
+  let total = 0;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await getJSON("/api/events", { ...queryParams(), limit: PAGE, offset });
+    for (const item of page.items) {
+      articles.add(item.article.id);
+      for (const report of item.reports || []) articles.add(report.article.id);
+      for (const origin of item.origins || []) for (const id of origin.articles) articles.add(id);
+    }
+    total = page.total;
+    if (offset + PAGE >= page.total) break;
+  }
+  return { articles, total };
+}
+
+// The graph follows the filters: the relations told in the articles behind the events shown,
+// and with an actor filter only the edges with that actor at either end.
+async function drawActorGraph() {
+  state.graphDrawn = true;
+  const loadId = state.loadId;
+  document.body.dataset.state = "loading";
+  const [{ articles, total }, relations] = await Promise.all([
+    shownArticles(),
+    getJSON("/api/relations", { limit: 10000 }),
+  ]);
+  if (loadId !== state.loadId) return; // the filters changed meanwhile: a newer draw follows
+  const items = relations.items.filter((r) => articles.has(r.article.id) && byActor(r));
+  const graph = $("graph");
+  drawGraph(graph, $("graph-legend"), items, {
+    onEdge: (edge) => showEdge(edge).catch(fail),
+    onNode: (id) => showActor(id).catch(fail),
+  });
+  graph.dataset.events = String(total);
+  graph.dataset.relations = String(items.length);
+  $("graph-note").textContent = `${items.length} relations from the articles behind the ${total} events shown`;
+  document.body.dataset.state = "ready";
 }
 
 // The actor filter applies to the graph too: edges with a matching actor at either end.
@@ -247,15 +305,7 @@ function showView(name) {
   $("tab-map").setAttribute("aria-pressed", String(!graph));
   $("tab-graph").setAttribute("aria-pressed", String(graph));
   if (!graph) map.map.invalidateSize();
-  if (graph && !state.graphDrawn) {
-    state.graphDrawn = true;
-    getJSON("/api/relations", { limit: 10000 })
-      .then((page) => drawGraph($("graph"), $("graph-legend"), page.items.filter(byActor), {
-        onEdge: (edge) => showEdge(edge).catch(fail),
-        onNode: (id) => showActor(id).catch(fail),
-      }))
-      .catch(fail);
-  }
+  if (graph && !state.graphDrawn) drawActorGraph().catch(fail);
 }
 
 async function start() {
@@ -269,7 +319,7 @@ async function start() {
     onRange: (range) => {
       state.range = range;
       $("range-label").textContent = range ? `Dates: ${range.from} to ${range.to}` : "All dates";
-      loadStats().then(loadEvents).catch(fail);
+      loadStats().then(loadEvents).then(redrawGraph).catch(fail);
     },
   });
   $("f-type").addEventListener("change", fillSubTypes);

@@ -1,7 +1,9 @@
-// The map: an offline basemap of country borders (Natural Earth via world-atlas), optional online
-// tiles, and events as points coloured by type, clustered when dense.
+// The map: an offline basemap of country borders (Natural Earth via world-atlas) with place labels
+// (GeoNames, from the server), optional online tiles, and events as points coloured by type,
+// clustered when dense.
 
 import { typeColour, typeSlug } from "./dom.js";
+import { createLabels } from "./labels.js";
 
 const TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 const TILE_CREDIT = "© OpenStreetMap contributors";
@@ -23,6 +25,7 @@ export function createMap(container, { onEventClick }) {
   map.addLayer(clusters);
   // Resolves once the borders are drawn (or could not be loaded): never rejects.
   const basemap = loadBasemap(map).catch((error) => console.error(error));
+  createLabels(map);
 
   let fitted = false;
   let selected = null;

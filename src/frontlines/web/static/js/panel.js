@@ -151,6 +151,9 @@ export function renderActor(panel, actor, handlers) {
     el("h2", { text: actor.name }),
     el("p", { cls: "muted", text: `${actor.kind}${actor.country ? ` · ${actor.country}` : ""} · ${actor.event_count} events · ${actor.article_count} articles` }),
     actor.aliases.length ? el("p", { text: `Also called: ${actor.aliases.join("; ")}` }) : null,
+    handlers.onFollowActor
+      ? el("button", { cls: "follow", attrs: { type: "button" }, text: "Follow: show only this actor's events", on: { click: () => handlers.onFollowActor(actor.name) } })
+      : null,
     el("h3", { text: "Relations over time" }),
   );
   if (!actor.relations.length) panel.append(el("p", { cls: "muted", text: "none found" }));
