@@ -25,6 +25,8 @@ const FILTER_INPUTS = {
 let map = null;
 let timeline = null;
 
+const events = (n) => `${n} event${n === 1 ? "" : "s"}`;
+
 function setStatus(text, ready = false) {
   $("status").textContent = text;
   document.body.dataset.state = ready ? "ready" : "loading";
@@ -140,7 +142,7 @@ async function loadStats() {
   const banner = $("fictional-banner");
   banner.hidden = shown.fictional === 0;
   banner.dataset.total = String(shown.total);
-  banner.textContent = `FICTIONAL: ${shown.fictional} of the ${shown.total} events shown come from invented demo articles, not real reporting.`;
+  banner.textContent = `FICTIONAL: ${shown.fictional} of the ${events(shown.total)} shown come from invented demo articles, not real reporting.`;
   return shown;
 }
 
@@ -167,7 +169,7 @@ async function loadEvents() {
   writeUrl();
   await dropStaleEvent(new Set(features.map((f) => f.id)));
   setStatus(
-    `${features.length} events on the map`
+    `${events(features.length)} on the map`
       + (unlocated ? `, ${unlocated} without coordinates` : "")
       + (fictional ? ` (${fictional} FICTIONAL)` : "")
       + (state.range ? `, ${state.range.from} to ${state.range.to}` : ""),
@@ -271,12 +273,14 @@ async function drawActorGraph() {
   state.graphDrawn = true;
   const loadId = state.loadId;
   document.body.dataset.state = "loading";
-  const [{ articles, total }, relations] = await Promise.all([
+  // with no filter at all, every stored relation (articles without events included)
+  const filtered = Object.keys(queryParams()).length > 0;
+  const [{ articles, total }, stored] = await Promise.all([
     shownArticles(),
     getJSON("/api/relations", { limit: 10000 }),
   ]);
   if (loadId !== state.loadId) return; // the filters changed meanwhile: a newer draw follows
-  const items = relations.items.filter((r) => articles.has(r.article.id) && byActor(r));
+  const items = stored.items.filter((r) => (!filtered || articles.has(r.article.id)) && byActor(r));
   const graph = $("graph");
   drawGraph(graph, $("graph-legend"), items, {
     onEdge: (edge) => showEdge(edge).catch(fail),
@@ -284,7 +288,10 @@ async function drawActorGraph() {
   });
   graph.dataset.events = String(total);
   graph.dataset.relations = String(items.length);
-  $("graph-note").textContent = `${items.length} relations from the articles behind the ${total} events shown`;
+  const relations = `${items.length} relation${items.length === 1 ? "" : "s"}`;
+  $("graph-note").textContent = filtered
+    ? `${relations} from the articles behind the ${events(total)} shown`
+    : `${relations} from every stored article (${events(total)})`;
   document.body.dataset.state = "ready";
 }
 

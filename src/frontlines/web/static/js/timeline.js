@@ -6,6 +6,7 @@ import { clear, svg } from "./dom.js";
 const HEIGHT = 90;
 const AXIS = 16;
 const DAY = 86400000;
+const MAX_BAR = 16;
 
 export function createTimeline(container, { onRange }) {
   let scale = null;
@@ -38,8 +39,10 @@ export function createTimeline(container, { onRange }) {
     counts.forEach((count, i) => {
       if (!count) return;
       const h = Math.max(2, ((HEIGHT - AXIS - 4) * count) / max);
+      // a bar is at most MAX_BAR wide, centred in its bin, so that a few days stay bars
+      const w = Math.max(1, Math.min(MAX_BAR, barWidth - 1));
       const bar = svg("rect", {
-        x: i * barWidth + 0.5, y: HEIGHT - AXIS - h, width: Math.max(1, barWidth - 1), height: h,
+        x: i * barWidth + (barWidth - w) / 2, y: HEIGHT - AXIS - h, width: w, height: h,
         class: "bar",
       });
       const title = svg("title");
