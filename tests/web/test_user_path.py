@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from frontlines.api.routes.page import static_dir
 from tests.web.conftest import browser_page, settle, shown_events
 
 pytest.importorskip("playwright.sync_api", reason="Playwright is missing: pip install -e '.[dev]'")
@@ -120,6 +121,11 @@ def test_a_users_path_keeps_every_view_in_agreement(
         settle(tab)
         tab.wait_for_function("Number(document.querySelector('#map').dataset.labels) > 0")
         assert tab.locator(".place-label.k-city").count() >= 1
+        if (static_dir() / "vendor" / "admin1" / "admin1-borders.json").is_file():
+            assert (
+                tab.evaluate("map => map.getAttribute('data-admin1')", tab.query_selector("#map"))
+                == "true"
+            )
         tab.screenshot(path=screenshots / "user-path-desktop-event.png")
 
         # export CSV and Parquet: the links carry the filters and give what is shown

@@ -25,6 +25,7 @@ export function createMap(container, { onEventClick }) {
   map.addLayer(clusters);
   // Resolves once the borders are drawn (or could not be loaded): never rejects.
   const basemap = loadBasemap(map).catch((error) => console.error(error));
+  showAdmin1(map);
   createLabels(map);
 
   let fitted = false;
@@ -153,6 +154,41 @@ async function loadBasemap(map) {
     style: { color: "#8a8f98", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
   });
   layer.addTo(map).bringToBack();
+}
+
+const ADMIN1_URL = "/static/vendor/admin1/admin1-borders.json";
+const ADMIN1_FROM_ZOOM = 5;
+
+// The borders between first-level areas (provinces, states, oblasts: Natural Earth, built at
+// setup), loaded the first time the map zooms in far enough, and shown from that zoom on. A
+// page without the file (an older setup) shows country borders only.
+function showAdmin1(map) {
+  const L = window.L;
+  let layer = null;
+  let loading = null;
+  const load = () => {
+    loading ||= fetch(ADMIN1_URL)
+      .then((response) => (response.ok ? response.json() : null))
+      .then((lines) => {
+        if (!lines) return;
+        layer = L.geoJSON(lines, {
+          interactive: false,
+          style: { color: "#a39e93", weight: 0.8, dashArray: "3 3", opacity: 0.9 },
+        });
+        update();
+      })
+      .catch((error) => console.error(error));
+  };
+  const update = () => {
+    const wanted = map.getZoom() >= ADMIN1_FROM_ZOOM;
+    if (wanted && !layer) load();
+    if (!layer) return;
+    if (wanted && !map.hasLayer(layer)) layer.addTo(map);
+    if (!wanted && map.hasLayer(layer)) layer.remove();
+    map.getContainer().dataset.admin1 = String(map.hasLayer(layer));
+  };
+  map.on("zoomend", update);
+  update();
 }
 
 // world-atlas is made for spherical projections: a ring that crosses the antimeridian jumps from
