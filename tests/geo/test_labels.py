@@ -69,7 +69,7 @@ def test_labels_thin_out_when_zoomed_out_and_appear_when_zoomed_in(tmp_path: Pat
 
 
 def test_floors_fall_with_zoom() -> None:
-    floors = [min_population(zoom) for zoom in range(0, 14)]
+    floors = [min_population(zoom) for zoom in range(14)]
     assert floors == sorted(floors, reverse=True)
     assert floors[-1] == 0
 

@@ -87,6 +87,19 @@ def open_an_event(tab: Any) -> str:
     return event_id
 
 
+def zoom_in_on(tab: Any, selector: str, *, zoom: int) -> None:
+    """Turn the mouse wheel over an element (Leaflet zooms around the pointer) up to ``zoom``."""
+    for _ in range(12):
+        if int(tab.get_attribute("#map", "data-zoom")) >= zoom:
+            return
+        box = tab.locator(selector).bounding_box()
+        tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        tab.mouse.wheel(0, -240)
+        tab.wait_for_timeout(400)
+        settle(tab)
+    raise AssertionError(f"the map did not zoom in to {zoom}")
+
+
 def test_a_users_path_keeps_every_view_in_agreement(
     chromium: Path, demo_server: str, screenshots: Path
 ) -> None:
@@ -117,15 +130,11 @@ def test_a_users_path_keeps_every_view_in_agreement(
         # open an event: its marker is highlighted, and the map around it has place names
         event_id = open_an_event(tab)
         assert f"#event={event_id}" in tab.url
-        tab.click(".leaflet-control-zoom-in")
-        settle(tab)
+        zoom_in_on(tab, f'.ev-marker[data-event-id="{event_id}"]', zoom=8)
         tab.wait_for_function("Number(document.querySelector('#map').dataset.labels) > 0")
         assert tab.locator(".place-label.k-city").count() >= 1
         if (static_dir() / "vendor" / "admin1" / "admin1-borders.json").is_file():
-            assert (
-                tab.evaluate("map => map.getAttribute('data-admin1')", tab.query_selector("#map"))
-                == "true"
-            )
+            tab.wait_for_selector('#map[data-admin1="true"]', state="attached", timeout=10_000)
         tab.screenshot(path=screenshots / "user-path-desktop-event.png")
 
         # export CSV and Parquet: the links carry the filters and give what is shown

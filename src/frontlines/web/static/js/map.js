@@ -39,6 +39,9 @@ export function createMap(container, { onEventClick }) {
   };
   clusters.on("animationend", mark);
   map.on("zoomend moveend", mark);
+  const sayZoom = () => { container.dataset.zoom = String(map.getZoom()); };
+  map.on("zoomend", sayZoom);
+  sayZoom();
   return {
     map,
     // The next setEvents fits the map to its events (after the filters change).
