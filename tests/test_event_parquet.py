@@ -98,3 +98,22 @@ def test_streamed_pieces_make_the_same_file(store: Store, tmp_path: Path) -> Non
     write_parquet(store.iter_events(), tmp_path / "whole.parquet")
     assert streamed.equals(pq.read_table(tmp_path / "whole.parquet"))
     assert pq.ParquetFile(io.BytesIO(b"".join(pieces))).metadata.num_row_groups == 2
+
+
+def test_duckdb_spatial_reads_the_geometry_as_points(store: Store, tmp_path: Path) -> None:
+    from frontlines.store.duckdb_connect import connect, load_spatial, spatial_extension_path
+
+    path = tmp_path / "events.parquet"
+    write_parquet(store.iter_events(), path)
+    con = connect(":memory:")
+    load_spatial(con, spatial_extension_path())
+    rows = con.execute(
+        "SELECT typeof(geometry), ST_X(geometry), ST_Y(geometry), location.longitude, "
+        "location.latitude FROM read_parquet(?) WHERE geometry IS NOT NULL",
+        [str(path)],
+    ).fetchall()
+    con.close()
+    assert rows
+    for kind, x, y, longitude, latitude in rows:
+        assert kind.startswith("GEOMETRY")  # read as geometry, from the GeoParquet metadata
+        assert (x, y) == (longitude, latitude)
