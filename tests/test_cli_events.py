@@ -119,8 +119,11 @@ def test_cli_events_writes_geoparquet_to_a_file_or_a_pipe(db: str, tmp_path: Pat
     assert table.column("event_type").to_pylist() == ["Battles"]
 
 
-def test_cli_events_writes_csv_to_a_file(db: str, tmp_path: Path) -> None:
+def test_cli_events_writes_csv_to_a_file_every_match_unless_limited(
+    db: str, tmp_path: Path
+) -> None:
     out = tmp_path / "events.csv"
     invoke("events", "--format", "csv", "-o", str(out), "--db", db)
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert len(rows) == 2
+    assert len(list(csv.DictReader(out.open(encoding="utf-8")))) == 2
+    invoke("events", "--format", "csv", "-o", str(out), "--limit", "1", "--db", db)
+    assert len(list(csv.DictReader(out.open(encoding="utf-8")))) == 1

@@ -290,7 +290,13 @@ def _open_for_writing(settings: Settings) -> Store:
 
 @cli.group(invoke_without_command=True)
 @filter_options
-@click.option("--limit", type=click.IntRange(1, 1_000_000), default=100, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 1_000_000),
+    default=100,
+    show_default=True,
+    help="At most this many events (csv and parquet: every match unless given).",
+)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--sort", type=choice(["date", "-date"]), default="-date", show_default=True)
 @click.option(
@@ -329,7 +335,7 @@ def events(
     The subcommands show one event with its reports, and split or merge events when fusion
     got them wrong.
     """
-    from frontlines.event_output import write_events_to
+    from frontlines.event_output import FILE_FORMATS, write_events_to
     from frontlines.store import EventQuery, open_store
 
     context.obj = {**(context.obj or {}), "db": db}
@@ -341,8 +347,10 @@ def events(
         raise click.BadParameter(f"{first} is after --to {last}", param_hint="'--from'")
     query = EventQuery(level="reports" if reports else "fused", **filters)
     logger.info("reading %s", settings.db_path)
+    given = context.get_parameter_source("limit") is not click.core.ParameterSource.DEFAULT
     with open_store(settings.db_path, create=False) as store:
-        found = store.events(query)
+        every = output_format in FILE_FORMATS and not given  # streamed a page at a time
+        found = store.iter_events(query) if every else store.events(query)
         count = write_events_to(found, format=output_format, output=output, level=query.level)
     logger.info("%d events from %s", count, settings.db_path)
 

@@ -12,6 +12,7 @@ from frontlines.export import write_events
 from frontlines.store.base import EventLevel, StoredEvent
 
 BINARY_FORMATS = ("parquet",)
+FILE_FORMATS = ("csv", "parquet")  # formats for files: every matching event unless --limit
 
 
 def write_events_to(
