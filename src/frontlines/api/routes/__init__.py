@@ -15,7 +15,9 @@ from fastapi import APIRouter
 from frontlines.errors import ConfigError
 
 ENTRY_POINT_GROUP = "frontlines.routes"
-BUILT_IN = ("fusion", "events", "actors", "relations", "articles", "analyze", "stats", "page")
+BUILT_IN = (
+    "fusion", "events", "actors", "relations", "articles", "analyze", "ingest", "stats", "page"
+)  # fmt: skip
 
 
 def router_factories() -> list[Callable[[], APIRouter]]:
