@@ -116,7 +116,7 @@ def test_a_reprint_is_stored_and_linked_to_its_original(served: tuple[TestClient
         (AUTH, {"items": []}, 422),
         (AUTH, {"items": [item("A clash.", f"{n}") for n in range(MAX_ITEMS + 1)]}, 422),
         (AUTH, {"items": [item(CLASH, "a.txt", unknown=1)]}, 422),
-        (AUTH, {"items": [item(CLASH * 100, "big.txt")]}, 413),
+        (AUTH, {"items": [item(CLASH * 600, "big.txt")]}, 413),
     ],
 )
 def test_a_refused_batch_stores_nothing(
