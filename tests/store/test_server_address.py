@@ -45,6 +45,6 @@ def test_a_damaged_address_file_is_ignored(tmp_path: Path) -> None:
 
 
 def test_a_server_on_every_interface_is_reached_on_the_loopback() -> None:
-    assert server_url("0.0.0.0", 8000) == "http://127.0.0.1:8000"  # noqa: S104
+    assert server_url("0.0.0.0", 8000) == "http://127.0.0.1:8000"
     assert server_url("::", 8000) == "http://[::1]:8000"
     assert server_url("10.0.0.5", 80) == "http://10.0.0.5:80"
