@@ -17,9 +17,18 @@ from frontlines.store.base import Store
 from frontlines.store.duckdb_shared import SharedDuckDBStore
 from tests.api.conftest import TOKEN, api_settings
 from tests.cheap_analysis import cheap_analyze
+from tests.store.test_duckdb import start_python
 from tests.wire_story import REPRINTS, WIRE
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
+HOLD_READ_ONLY = """
+import sys
+from frontlines.store.duckdb import DuckDBStore
+store = DuckDBStore.open(sys.argv[1], read_only=True)
+print("ready", flush=True)
+sys.stdin.read()
+store.close()
+"""
 CLASH = "Militia fighters clashed with police in Goma on Monday. Two were wounded."
 PROTEST = "Traders protested against new taxes in Bukavu on Tuesday. The market stayed shut."
 FRENCH = "Des combattants ont attaqué un poste de police à Goma lundi, selon des témoins sur place."
@@ -126,3 +135,21 @@ def test_a_refused_batch_stores_nothing(
     response = client.post("/api/ingest", json=body, headers=headers)
     assert response.status_code == status, response.text
     assert store.counts()["articles"] == 0
+
+
+def test_a_batch_the_store_cannot_take_yet_is_503_and_stores_nothing(tmp_path: Path) -> None:
+    settings = api_settings(tmp_path)
+    SharedDuckDBStore.open(settings.db_path).close()  # create it
+    reader = start_python(HOLD_READ_ONLY, str(settings.db_path))
+    assert reader.stdout is not None and reader.stdout.readline().strip() == "ready"
+    try:
+        with SharedDuckDBStore(settings.db_path, wait_s=0.3) as store:
+            app = build_app(store=store, settings=settings, analyze=cheap_analyze)
+            with TestClient(app) as client:
+                batch = {"items": [item(CLASH, "a.txt")]}
+                response = client.post("/api/ingest", json=batch, headers=AUTH)
+                assert response.status_code == 503
+                assert "try again" in response.json()["detail"]
+                assert store.counts()["articles"] == 0
+    finally:
+        reader.communicate(input="", timeout=60)
