@@ -22,7 +22,7 @@ from itertools import islice
 from typing import IO, Any, Protocol
 
 from frontlines.batch.rows import repeated_event_ids
-from frontlines.errors import FrontlinesError
+from frontlines.errors import FrontlinesError, StoreLockedError
 from frontlines.ingest import (
     ENGLISH,
     NO_DATE_WARNING,
@@ -266,6 +266,8 @@ def _save(
                 replace=ingester.replace,
             )
         )
+    except StoreLockedError:
+        raise  # the store's, not the articles': nothing of the batch can be saved now
     except FrontlinesError:
         log.info("a batch of %d articles failed to save; trying each half", len(items))
     half = len(items) // 2
@@ -277,6 +279,8 @@ def _save_one(
 ) -> SaveResult | FrontlinesError:
     try:
         return ingester.store.save(analysis, replace=ingester.replace, metadata=entry.metadata)
+    except StoreLockedError:
+        raise
     except FrontlinesError as error:
         return error
 
