@@ -2,9 +2,11 @@
 time the page takes to show them all in headless Chromium.
 
     .venv/bin/python web/bench_api.py [--events 100000] [--requests 50] [--out bench-out/api.json]
+        [--no-page]
 
-Builds a synthetic store in a temporary folder, starts `frontlines serve` on a free localhost
-port, times requests with urllib, then loads the page with Playwright and Debian's chromium.
+Builds a synthetic store in a temporary folder (in bulk: ``bench_store``), starts `frontlines
+serve` on a free localhost port, times requests with urllib, then loads the page with Playwright
+and Debian's chromium.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from frontlines.model import (
 from frontlines.store.duckdb import DuckDBStore
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_store import build_bulk  # noqa: E402 -- beside this script
+from bench_store import build_bulk
 
 PLACES = [
     ("Saraqib", "Syria", "Idlib", 35.86, 36.80),
@@ -145,6 +147,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--out", type=Path, default=Path("bench-out/api.json"))
+    parser.add_argument("--no-page", action="store_true", help="Leave out the Chromium page load.")
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="frontlines-bench-"))
     db = folder / "bench.duckdb"
@@ -174,10 +177,13 @@ def main() -> None:
             "events_geojson_10000": "/api/events?format=geojson&limit=10000",
             "stats": "/api/stats",
         }
+        with urllib.request.urlopen(f"{base}/api/events?limit=1", timeout=600) as first:  # noqa: S310
+            runs["event_detail"] = "/api/events/" + json.load(first)["items"][0]["id"]
         for name, path in runs.items():
             count = options.requests if "10000" not in path else max(5, options.requests // 10)
             report[name] = latencies(base + path, requests=count)
-        report["page_shows_all_s"] = round(page_seconds(base + "/", options.events), 1)
+        if not options.no_page:
+            report["page_shows_all_s"] = round(page_seconds(base + "/", options.events), 1)
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -17,7 +17,7 @@ from frontlines.store.schema import ARTICLE_TABLES
 TEMPLATE_EVENTS = 10_000
 # Per table: the key columns a copy suffixes, and the JSON columns holding article ids.
 KEYS: dict[str, tuple[str, ...]] = {
-    **{table: ("article_id",) for table in ARTICLE_TABLES},
+    **dict.fromkeys(ARTICLE_TABLES, ("article_id",)),
     "articles": ("id",),
     "fused_events": ("article_id", "event_id", "block_id"),
     "fused_members": ("article_id", "fused_article_id", "fused_id", "block_id"),
