@@ -129,3 +129,11 @@ def test_a_command_that_writes_says_what_to_do(server: str, env: dict[str, str])
     assert bad.returncode == 1
     [line] = error_lines(bad.stderr)
     assert "give the server's address" in line
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(server: str, env: dict[str, str]) -> None:
+    port = server.rsplit(":", 1)[1]
+    second = run("serve", "--port", port, env=env)
+    assert second.returncode == 1
+    [line] = error_lines(second.stderr)
+    assert f"cannot listen on 127.0.0.1:{port}" in line

@@ -14,6 +14,7 @@ import threading
 from types import FrameType
 
 from frontlines.api import create_app, require_server_extra
+from frontlines.errors import ConfigError
 from frontlines.settings import Settings
 from frontlines.store import open_store
 from frontlines.store.backends import DEFAULT_SCHEME, scheme_of
@@ -26,9 +27,13 @@ def serve(*, settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
     location = str(settings.db_path)
-    listening = socket.create_server(
-        (host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET
-    )
+    try:
+        listening = socket.create_server(
+            (host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET
+        )
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ConfigError(f"cannot listen on {host}:{port}: {reason}") from None
     with contextlib.ExitStack() as stack:
         stack.callback(listening.close)
         store = stack.enter_context(open_served(location))
