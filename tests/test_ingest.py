@@ -539,4 +539,4 @@ def test_ingest_cli_says_what_to_do_while_another_process_holds_the_store(tmp_pa
     assert done.returncode == 1
     [line] = done.stderr.strip().splitlines()
     assert "is in use by another frontlines process" in line
-    assert "POST /api/articles" in line
+    assert "frontlines ingest --to" in line

@@ -22,6 +22,7 @@ from frontlines.settings import Settings, describe_settings
 from frontlines.version import __version__
 
 if TYPE_CHECKING:
+    from frontlines.remote.ingest_client import Server
     from frontlines.store.base import Store
 
 logger = logging.getLogger(__name__)
@@ -148,6 +149,15 @@ def geoparse(source: str, output_format: str) -> None:
     type=DateParam(),
     help="Publication date, YYYY-MM-DD, of every article read (over the dates they state).",
 )
+@click.option(
+    "--to", "to", metavar="URL", default=None,
+    help="Send the articles to the `frontlines serve` at URL (http://HOST:PORT) with its token; "
+    "automatic when a server holds the store.",
+)  # fmt: skip
+@click.option(
+    "--token-env", default="FRONTLINES_API_TOKEN", show_default=True,
+    help="Environment variable holding the server's API token (with --to, or a served store).",
+)  # fmt: skip
 @db_option
 def ingest(
     *,
@@ -157,6 +167,8 @@ def ingest(
     workers: int | None,
     no_fuse: bool,
     published: date | None,
+    to: str | None,
+    token_env: str,
     db: str | None,
 ) -> None:
     """Read, analyse and store articles: text, HTML, RSS/Atom, JSON lines, zip, folders, stdin.
@@ -165,11 +177,13 @@ def ingest(
     why; undated when nothing dates it), a summary and the failures by cause; exits 1 when any
     input failed. Dates: --published, else the input's own (front matter, page, feed, JSON),
     else the date line or dateline at the top of the text; never the file's modification day.
+    While `frontlines serve` holds the store, the articles go to it (see --to).
     """
     from tqdm import tqdm
 
     from frontlines.ingest import demo_corpus_paths, ingest_paths
     from frontlines.readers.folders import expand_sources
+    from frontlines.remote.target import ingest_target
 
     settings = settings_for(db)
     day = _checked_date(published, "ingest")
@@ -178,6 +192,16 @@ def ingest(
         inputs.extend(str(path) for path in demo_corpus_paths())
     if not inputs:
         raise InputError("ingest: give at least one file, folder, URL or '-', or --demo")
+    target = ingest_target(settings.db_path, to=to, token_env=token_env)
+    if target is not None:
+        if no_fuse:
+            raise InputError(
+                "--no-fuse changes the store's setting, which the server holds: run `frontlines "
+                "events strictness off` after stopping it, or leave --no-fuse out"
+            )
+        click.echo(target[1], err=True)
+        _ingest_remote(inputs, server=target[0], settings=settings, replace=replace, day=day)
+        return
     if no_fuse:
         with _open_for_writing(settings) as store:
             if store.fusion_strictness() != "off":
@@ -269,6 +293,30 @@ def _ingest_batched(inputs: list[str], *, settings: Settings, workers: int, repl
         sys.exit(1)
 
 
+def _ingest_remote(
+    inputs: list[str], *, server: Server, settings: Settings, replace: bool, day: date | None
+) -> None:
+    from frontlines.ingest import limits_for
+    from frontlines.remote.ingest_client import send_to_server
+
+    quiet = bool((click.get_current_context().find_root().obj or {}).get("quiet"))
+    report = send_to_server(
+        inputs,
+        server=server,
+        limits=limits_for(settings),
+        max_request_bytes=settings.max_request_bytes,
+        replace=replace,
+        published=day,
+        stdin=sys.stdin.buffer,
+        on_result=None if quiet else lambda result: click.echo(result.line(), err=True),
+    )
+    if not quiet:
+        click.echo(report.summary(), err=True)
+        click.echo(report.failures_line(), err=True)
+    if not report.ok:
+        sys.exit(1)
+
+
 def _analyzer(settings: Settings) -> Callable[[Article], Analysis]:
     from frontlines.api_python import analyze_article
 
@@ -284,7 +332,7 @@ def _open_for_writing(settings: Settings) -> Store:
     except StoreLockedError as error:
         raise StoreLockedError(
             f"{error}. While `frontlines serve` runs, stop it first, or send the articles to "
-            "it: POST /api/articles with its API token"
+            "it: `frontlines ingest --to http://HOST:PORT` with its API token"
         ) from None
 
 
@@ -336,7 +384,8 @@ def events(
     got them wrong.
     """
     from frontlines.event_output import FILE_FORMATS, write_events_to
-    from frontlines.store import EventQuery, open_store
+    from frontlines.store import EventQuery
+    from frontlines.store.reading import open_for_reading
 
     context.obj = {**(context.obj or {}), "db": db}
     if context.invoked_subcommand is not None:
@@ -348,7 +397,7 @@ def events(
     query = EventQuery(level="reports" if reports else "fused", **filters)
     logger.info("reading %s", settings.db_path)
     given = context.get_parameter_source("limit") is not click.core.ParameterSource.DEFAULT
-    with open_store(settings.db_path, create=False) as store:
+    with open_for_reading(settings.db_path) as store:
         every = output_format in FILE_FORMATS and not given  # streamed a page at a time
         found = store.iter_events(query) if every else store.events(query)
         count = write_events_to(found, format=output_format, output=output, level=query.level)

@@ -108,10 +108,10 @@ def load_command(folder: Path, replace: bool, db: str | None) -> None:
 def export_command(folder: Path, db: str | None) -> None:
     """Write the store as Parquet tables into FOLDER (new or empty), partitioned by date."""
     from frontlines.batch import export_store
-    from frontlines.store import open_store
+    from frontlines.store.reading import open_for_reading
 
     settings = settings_for(db)
-    with open_store(settings.db_path) as store:
+    with open_for_reading(settings.db_path) as store:
         rows = export_store(store, out=folder)
     click.echo(", ".join(f"{count} {table}" for table, count in sorted(rows.items())), err=True)
 

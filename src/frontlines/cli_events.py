@@ -30,12 +30,15 @@ def _db(function: click.decorators.FC) -> click.decorators.FC:
     )
 
 
-def _store(db: str | None) -> Store:
+def _store(db: str | None, *, reading: bool = False) -> Store:
+    """The store; ``reading``: a command that only reads, which works while a server runs."""
     from frontlines.store import open_store
+    from frontlines.store.reading import open_for_reading
 
     context = click.get_current_context()
     given = db or (context.obj or {}).get("db")
-    return open_store(Settings.from_env(db_path=given).db_path, create=False)
+    location = Settings.from_env(db_path=given).db_path
+    return open_for_reading(location) if reading else open_store(location, create=False)
 
 
 def _show(found: list[StoredEvent]) -> None:
@@ -52,7 +55,7 @@ def show_event(event_id: str, output_format: str, db: str | None) -> None:
     """One event (fused id, event id or ARTICLE:EVENT report id) with every report behind it."""
     from frontlines.export import event_json
 
-    with _store(db) as store:
+    with _store(db, reading=True) as store:
         found = store.get_event(event_id)
     if output_format == "table":
         _show([found])
@@ -98,7 +101,7 @@ def merge_events(event_ids: tuple[str, ...], db: str | None) -> None:
 @_db
 def list_decisions(db: str | None) -> None:
     """The split (cannot) and merge (must) decisions, oldest first."""
-    with _store(db) as store:
+    with _store(db, reading=True) as store:
         decisions = store.fusion_constraints()
     for decision in decisions:
         click.echo(
@@ -131,7 +134,7 @@ def fusion_strictness(level: str | None, db: str | None) -> None:
     kind, place and day alone. Setting it fuses every stored report again; split and merge
     decisions still apply.
     """
-    with _store(db) as store:
+    with _store(db, reading=level is None) as store:
         if level is None:
             click.echo(store.fusion_strictness())
             return

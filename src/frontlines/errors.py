@@ -82,7 +82,10 @@ class StoreError(FrontlinesError):
 
 
 class StoreLockedError(StoreError):
-    """Another process (e.g. ``frontlines serve``) holds the embedded store's write lock."""
+    """Another process (e.g. ``frontlines serve``) holds the embedded store's write lock; in the
+    server, other processes read it past a write's wait (503: try again)."""
+
+    http_status = 503
 
 
 class SchemaVersionError(StoreError):

@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from frontlines.batch.rows import repeated_event_ids
-from frontlines.errors import FrontlinesError
+from frontlines.errors import FrontlinesError, StoreLockedError
 from frontlines.ingest import (
     ENGLISH,
     NO_DATE_WARNING,
@@ -96,18 +96,42 @@ def ingest_batched(
     items = _items(sources, limits=limits, stdin=stdin, seconds=report.seconds)
     with contextlib.ExitStack() as stack:
         analyser = analysers or stack.enter_context(Analysers(settings=settings, workers=workers))
-        waiting: tuple[list[Decided], Future[list[Analysed]]] | None = None
-        seen: set[str] = set()
-        while chunk := list(islice(items, batch)):
-            decided = _decide(chunk, ingester=ingester, seen=seen)
-            english = [p.article for p in decided if isinstance(p, _Pending) and _english(p)]
-            future = analyser.submit(english)
-            if waiting is not None:
-                _finish(*waiting, ingester=ingester, report=report, on_result=on_result)
-            waiting = (decided, future)
+        ingest_items(
+            items, ingester=ingester, analyser=analyser, batch=batch, report=report,
+            on_result=on_result,
+        )  # fmt: skip
+    return report
+
+
+class Analyser(Protocol):
+    """What analyses a list of articles: ``Analysers``, or the server's own analysis."""
+
+    def submit(self, articles: list[Article]) -> Future[list[Analysed]]: ...
+
+
+def ingest_items(
+    items: Iterable[Item],
+    *,
+    ingester: Ingester,
+    analyser: Analyser,
+    report: IngestReport,
+    batch: int = BATCH,
+    on_result: Callable[[InputResult], None] | None = None,
+) -> None:
+    """Decide, analyse and store items already read, ``batch`` per transaction, adding each
+    outcome to ``report`` in input order (what ``ingest_batched`` and ``POST /api/ingest`` do)."""
+    stream = iter(items)
+    waiting: tuple[list[Decided], Future[list[Analysed]]] | None = None
+    seen: set[str] = set()
+    while chunk := list(islice(stream, batch)):
+        decided = _decide(chunk, ingester=ingester, seen=seen)
+        english = [p.article for p in decided if isinstance(p, _Pending) and _english(p)]
+        future = analyser.submit(english)
         if waiting is not None:
             _finish(*waiting, ingester=ingester, report=report, on_result=on_result)
-    return report
+        waiting = (decided, future)
+    if waiting is not None:
+        _finish(*waiting, ingester=ingester, report=report, on_result=on_result)
 
 
 def _items(
@@ -242,6 +266,8 @@ def _save(
                 replace=ingester.replace,
             )
         )
+    except StoreLockedError:
+        raise  # the store's, not the articles': nothing of the batch can be saved now
     except FrontlinesError:
         log.info("a batch of %d articles failed to save; trying each half", len(items))
     half = len(items) // 2
@@ -253,6 +279,8 @@ def _save_one(
 ) -> SaveResult | FrontlinesError:
     try:
         return ingester.store.save(analysis, replace=ingester.replace, metadata=entry.metadata)
+    except StoreLockedError:
+        raise
     except FrontlinesError as error:
         return error
 

@@ -17,7 +17,13 @@ from frontlines.api.deps import AppContext
 from frontlines.api.guard import RequestGuard
 from frontlines.api.params import reject_unknown_parameters
 from frontlines.api.routes import page, router_factories
-from frontlines.errors import AuthError, ConfigError, FrontlinesError, StoreError
+from frontlines.errors import (
+    AuthError,
+    ConfigError,
+    FrontlinesError,
+    StoreError,
+    StoreLockedError,
+)
 from frontlines.model import Analysis, Article
 from frontlines.settings import Settings
 from frontlines.store.base import Store
@@ -36,6 +42,7 @@ set. Request bodies over `FRONTLINES_MAX_REQUEST_BYTES` are refused (413) before
 
 logger = logging.getLogger(__name__)
 SERVER_FAULT: tuple[tuple[type[Exception], str], ...] = (
+    (StoreLockedError, "the store is busy (other processes are reading it): try again shortly"),
     (StoreError, "the store could not answer this request; the error is in the server's log"),
     (ConfigError, "the server is not set up for this request; the error is in the server's log"),
     (Exception, "the server failed on this request; the error is in the server's log"),

@@ -21,6 +21,7 @@ import duckdb
 from frontlines.errors import (
     InputError,
     NotFoundError,
+    SchemaVersionError,
     StoreError,
 )
 from frontlines.fusion import FusionSettings, split_report_id
@@ -81,6 +82,7 @@ from frontlines.store.schema import (
     TABLES,
     Migration,
     current_version,
+    latest_version,
     migrate,
 )
 
@@ -97,30 +99,46 @@ class DuckDBStore(Store):
         self._location = location
         self.location = location
         self._inserts = inserts
+        self._read_only = False
         self._cursor_lock = threading.Lock()
         # Saves re-fuse the blocks they touch: one writer at a time, or DuckDB's optimistic
         # transactions would conflict on the fused rows.
         self._write_lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: Path | str, *, migrations: Sequence[Migration] = MIGRATIONS) -> DuckDBStore:
-        """Open (creating if needed) and migrate the store at ``path``."""
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        migrations: Sequence[Migration] = MIGRATIONS,
+        read_only: bool = False,
+    ) -> DuckDBStore:
+        """Open (creating if needed) and migrate the store at ``path``.
+
+        ``read_only``: share the file with other readers (another process may read it too, none
+        write); the store must exist and be migrated already, and every write fails.
+        """
         location = str(path)
         extension = spatial_extension_path()
-        if location != ":memory:":
+        if location != ":memory:" and not read_only:
             Path(location).parent.mkdir(parents=True, exist_ok=True)
-        con = connect(location)
+        con = connect(location, read_only=read_only)
         with contextlib.ExitStack() as on_failure:
             on_failure.callback(con.close)
             load_spatial(con, extension)
-            migrate(con, location=location, migrations=migrations)
+            if read_only:
+                _require_migrated(con, location=location, migrations=migrations)
+            else:
+                migrate(con, location=location, migrations=migrations)
             inserts = {
                 **json_insert_statements(con, columns=COLUMNS, geometry_tables=GEOMETRY_TABLES),
                 **insert_statements(con),
             }
             on_failure.pop_all()
         store = cls(con, location=location, inserts=inserts)
-        store._fuse_if_stale()
+        store._read_only = read_only
+        if not read_only:
+            store._fuse_if_stale()
         return store
 
     def save(
@@ -307,7 +325,14 @@ class DuckDBStore(Store):
 
     def syndication_links(self) -> list[SyndicationLink]:
         with self._cursor("reading syndication links") as cur:
-            cur.execute(ARTICLE_LINKS_TABLE)
+            if self._read_only:
+                found = cur.execute(
+                    "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'article_links'"
+                ).fetchone()
+                if not found or not found[0]:
+                    return []
+            else:
+                cur.execute(ARTICLE_LINKS_TABLE)
             rows = cur.execute(
                 "SELECT copy_id, original_id, similarity FROM article_links ORDER BY copy_id"
             ).fetchall()
@@ -497,6 +522,27 @@ class DuckDBStore(Store):
             current = self._fusing(cur).is_current()
         if not current:
             self.rebuild_fusion()
+
+
+def _require_migrated(
+    con: duckdb.DuckDBPyConnection, *, location: str, migrations: Sequence[Migration]
+) -> None:
+    """A store opened read-only cannot migrate: it must be at this frontlines' version."""
+    try:
+        found = current_version(con)
+    except duckdb.Error:
+        found = 0
+    known = latest_version(migrations)
+    if found > known:
+        raise SchemaVersionError(
+            f"{location} has schema version {found}, newer than this frontlines knows "
+            f"({known}): upgrade frontlines to open it"
+        )
+    if found < known:
+        raise SchemaVersionError(
+            f"{location} has schema version {found}, older than this frontlines ({known}): "
+            "a command that writes (or `frontlines serve`) upgrades it"
+        )
 
 
 @contextlib.contextmanager

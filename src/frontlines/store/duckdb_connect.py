@@ -1,7 +1,7 @@
 """Opening a DuckDB file for frontlines: no downloads, the spatial extension from its package.
 
-DuckDB lets one process write a file at a time; opening a file another process holds is a
-StoreLockedError that says so.
+DuckDB lets one process write a file at a time, or several read it (``read_only``); opening a
+file another process holds against it is a StoreLockedError that says so.
 """
 
 from __future__ import annotations
@@ -33,14 +33,14 @@ def spatial_extension_path(*, package: str = SPATIAL_PACKAGE) -> Path:
     return found[-1]
 
 
-def connect(location: str) -> duckdb.DuckDBPyConnection:
+def connect(location: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     # Never fetch an extension behind the user's back: spatial is loaded from its package file.
     config: dict[str, str | bool | int | float | list[str]] = {
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,
     }
     try:
-        return duckdb.connect(location, config=config)
+        return duckdb.connect(location, read_only=read_only, config=config)
     except duckdb.IOException as exc:
         message = first_line(exc)
         if "Could not set lock" in message:

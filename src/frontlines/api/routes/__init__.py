@@ -16,7 +16,8 @@ from frontlines.errors import ConfigError
 
 ENTRY_POINT_GROUP = "frontlines.routes"
 BUILT_IN = (
-    "fusion", "events", "actors", "relations", "articles", "analyze", "stats", "basemap", "page",
+    "fusion", "events", "actors", "relations", "articles", "analyze", "ingest", "stats", "basemap",
+    "page",
 )  # fmt: skip
 
 

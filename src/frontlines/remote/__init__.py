@@ -1,0 +1,1 @@
+"""Talking to a running ``frontlines serve``: sending it the articles ``ingest`` reads."""

@@ -1,0 +1,105 @@
+"""The DuckDB store as the server holds it: other processes read the file meanwhile, and each
+write reaches them."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from frontlines.errors import SchemaVersionError, StoreError, StoreLockedError
+from frontlines.store.duckdb import DuckDBStore
+from frontlines.store.duckdb_shared import SharedDuckDBStore
+from frontlines.store.reading import open_for_reading
+from tests.store.samples import numbered_analysis, ruritania_analysis, syria_analysis
+from tests.store.test_duckdb import start_python
+
+COUNT_EVENTS = """
+import sys
+from frontlines.store.reading import open_for_reading
+with open_for_reading(sys.argv[1], wait_s=float(sys.argv[2])) as store:
+    print(store.count_events(), store.backend)
+"""
+WRITE = """
+import sys
+from frontlines.store import open_store
+with open_store(sys.argv[1]) as store:
+    print(store.counts()["articles"])
+"""
+
+
+def read_elsewhere(path: Path, *, wait_s: float = 15.0) -> subprocess.CompletedProcess[str]:
+    reader = start_python(COUNT_EVENTS, str(path), str(wait_s))
+    out, _ = reader.communicate(input="", timeout=120)
+    return subprocess.CompletedProcess(reader.args, reader.returncode, out, "")
+
+
+def test_another_process_reads_while_the_server_holds_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "served.duckdb"
+    with SharedDuckDBStore.open(path) as served:
+        served.save(syria_analysis())
+        events = served.count_events()
+        assert events > 0
+        assert read_elsewhere(path).stdout.split() == [str(events), "duckdb"]
+        served.save(ruritania_analysis())  # a write reaches the next reader
+        more = served.count_events()
+        assert more > events
+        assert read_elsewhere(path).stdout.split() == [str(more), "duckdb"]
+
+
+def test_another_process_cannot_write_while_the_server_holds_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "served.duckdb"
+    with SharedDuckDBStore.open(path) as served:
+        writer = start_python(WRITE, str(path))
+        _, _ = writer.communicate(input="", timeout=120)
+        assert writer.returncode == 1
+        served.save(numbered_analysis(1))
+        assert served.counts()["articles"] == 1
+
+
+def test_the_server_writes_after_other_readers_let_go(tmp_path: Path) -> None:
+    path = tmp_path / "served.duckdb"
+    with DuckDBStore.open(path) as store:
+        store.save(numbered_analysis(1))
+    holder = start_python(
+        "import sys\nfrom frontlines.store.duckdb import DuckDBStore\n"
+        "s = DuckDBStore.open(sys.argv[1], read_only=True)\nprint('ready', flush=True)\n"
+        "sys.stdin.read()\ns.close()\n",
+        str(path),
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with SharedDuckDBStore(path, wait_s=0.3) as served:
+        with pytest.raises(StoreLockedError):
+            served.save(numbered_analysis(2))  # the other reader holds it past wait_s
+        assert served.counts()["articles"] == 1  # nothing lost, reads go on
+        holder.communicate(input="", timeout=60)
+        served.save(numbered_analysis(2))
+        assert served.counts()["articles"] == 2
+
+
+def test_a_read_only_store_refuses_writes_and_keeps_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "ro.duckdb"
+    with DuckDBStore.open(path) as store:
+        store.save(numbered_analysis(1))
+    with DuckDBStore.open(path, read_only=True) as store:
+        assert store.syndication_links() == []  # no links table yet: none, not an error
+        with pytest.raises(StoreError):
+            store.save(numbered_analysis(2))
+        assert store.counts()["articles"] == 1
+
+
+def test_a_reader_refuses_an_unmigrated_store_it_cannot_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    duckdb.connect(str(path)).close()  # a DuckDB file frontlines never set up
+    with pytest.raises(SchemaVersionError, match="older than this frontlines"):
+        DuckDBStore.open(path, read_only=True)
+
+
+def test_open_for_reading_without_a_server_opens_the_store_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "plain.duckdb"
+    with DuckDBStore.open(path) as store:
+        store.save(numbered_analysis(1))
+    with open_for_reading(path) as store:
+        assert store.counts()["articles"] == 1
