@@ -12,6 +12,8 @@ from frontlines.bench.ecbplus import (
     lemma_clusters,
     read_mentions,
     run_ecbplus,
+    similarity,
+    trigger_frames,
 )
 
 QUAKE_A = "An earthquake struck Sonoma County near The Geysers this morning , the survey said ."
@@ -58,6 +60,15 @@ def test_ecbplus_a_noun_and_its_verb_share_a_stemmed_lemma() -> None:
     shoot = Mention.from_record(record(2, "c", "1_1ecb", QUAKE_A, "struck", "shoot"))
     assert shot.lemma == shoot.lemma
     assert (shot.head_lemma, shoot.head_lemma) == ("shooting", "shoot")
+
+
+def test_ecbplus_two_lemmas_of_one_trigger_frame_are_alike() -> None:
+    frames = trigger_frames()
+    assert frames["die"] == frames["kill"]
+    died = Mention.from_record(record(1, "c", "1_1ecb", QUAKE_A, "struck", "die"), frames=frames)
+    killed = Mention.from_record(record(2, "c", "1_2ecb", QUAKE_A, "struck", "kill"), frames=frames)
+    said = Mention.from_record(record(3, "c", "1_2ecb", QUAKE_A, "struck", "say"), frames=frames)
+    assert similarity(died, said) < similarity(died, killed) < similarity(killed, killed)
 
 
 def test_ecbplus_documents_are_compared_on_names_and_numbers_too() -> None:
