@@ -10,7 +10,9 @@ Three measures, each skipped when its data is absent:
    at the settings given and at strict fusion (links only on positive evidence).
 3. Same-event recall: the share of pairs of reports of one event that fusion puts together, for
    ECB+ (coreferent mentions of different documents) and for UCDP GED events told by several
-   source headlines (each headline analysed as an article published on its source date).
+   source headlines (each headline analysed as an article published on its source date): of
+   every such headline, and of the headlines that name the event's place (most others are a
+   country's daily toll or a report's title, no report of the happening).
 """
 
 from __future__ import annotations
@@ -170,6 +172,18 @@ def run_fusion(
             dataset,
             all_pairs,
             better=None,
+        )
+        placed = ucdp_events(data_dir, size=UCDP_SIZE[sample], naming_place=True)
+        recall, with_events, all_pairs = _ucdp_recall(
+            placed, analyse=analyse, progress=progress, settings=settings
+        )
+        figure(
+            "UCDP same-event pair recall, headlines naming the place",
+            recall,
+            f"UCDP GED events with 2+ source headlines naming the event's place "
+            f"({len(placed)} events; {all_pairs} pairs)",
+            with_events,
+            better="higher",
         )
     else:
         notes.append("no UCDP GED file found")
