@@ -129,10 +129,12 @@ def rebuild_fusion(db: str | None) -> None:
 def fusion_strictness(level: str | None, db: str | None) -> None:
     """Show or set how readily reports are fused: off (reports only), strict, normal, loose.
 
-    Strict links reports only on positive evidence that they tell one happening (a credit or
-    reprint, a specific site both name, one town with one toll or time of day), never on one
-    kind, place and day alone. Setting it fuses every stored report again; split and merge
-    decisions still apply.
+    No level links on one kind, place and day alone. Normal links two outlets' reports on
+    some corroboration (a site, toll, actors or time of day they agree on, alike wording) and
+    one outlet's (or unknown outlets') reports only on a firm anchor; strict asks an anchor of
+    two outlets too (a credit or reprint, a specific site both name, one town with one toll or
+    time of day); loose asks nothing of two outlets. Setting it fuses every stored report
+    again; split and merge decisions still apply.
     """
     with _store(db, reading=level is None) as store:
         if level is None:

@@ -5,11 +5,15 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.bench.ecbplus import (
+    Mention,
+    document_terms,
     fusion_clusters,
     gold_clusters,
     lemma_clusters,
     read_mentions,
     run_ecbplus,
+    similarity,
+    trigger_frames,
 )
 
 QUAKE_A = "An earthquake struck Sonoma County near The Geysers this morning , the survey said ."
@@ -49,6 +53,28 @@ def test_ecbplus_documents_about_another_quake_are_another_block(tmp_path: Path)
     # the lemma baseline joins the two quakes; fusion's document blocking keeps them apart
     assert sorted(map(sorted, lemma_clusters(mentions))) == [["m1", "m2", "m3"], ["m4"]]
     assert sorted(map(sorted, fusion_clusters(mentions))) == [["m1", "m2"], ["m3"], ["m4"]]
+
+
+def test_ecbplus_a_noun_and_its_verb_share_a_stemmed_lemma() -> None:
+    shot = Mention.from_record(record(1, "c", "1_1ecb", QUAKE_A, "struck", "shooting"))
+    shoot = Mention.from_record(record(2, "c", "1_1ecb", QUAKE_A, "struck", "shoot"))
+    assert shot.lemma == shoot.lemma
+    assert (shot.head_lemma, shoot.head_lemma) == ("shooting", "shoot")
+
+
+def test_ecbplus_two_lemmas_of_one_trigger_frame_are_alike() -> None:
+    frames = trigger_frames()
+    assert frames["die"] == frames["kill"]
+    died = Mention.from_record(record(1, "c", "1_1ecb", QUAKE_A, "struck", "die"), frames=frames)
+    killed = Mention.from_record(record(2, "c", "1_2ecb", QUAKE_A, "struck", "kill"), frames=frames)
+    said = Mention.from_record(record(3, "c", "1_2ecb", QUAKE_A, "struck", "say"), frames=frames)
+    assert similarity(died, said) < similarity(died, killed) < similarity(killed, killed)
+
+
+def test_ecbplus_documents_are_compared_on_names_and_numbers_too() -> None:
+    terms = document_terms(QUAKE_B.split())
+    assert {"number:4.4", "name:snm"} <= terms
+    assert "number:4.4" not in document_terms(QUAKE_C.split())
 
 
 def test_ecbplus_reports_the_standard_measures(tmp_path: Path) -> None:

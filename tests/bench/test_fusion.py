@@ -9,7 +9,7 @@ from pathlib import Path
 from frontlines.bench.acled_data import AcledRecord
 from frontlines.bench.ecbplus import read_mentions
 from frontlines.bench.fusion import run_fusion
-from frontlines.bench.fusion_data import busiest_months
+from frontlines.bench.fusion_data import UCDP_FILES, busiest_months, names_place, ucdp_events
 from frontlines.bench.fusion_ecb import cross_validated, pair_recall, same_event_pairs
 from frontlines.bench.fusion_reprints import edited_copy, is_reprint
 from frontlines.model import Analysis
@@ -85,3 +85,25 @@ def test_fusion_reprints_edits_are_found_and_template_notes_are_not() -> None:
     assert is_reprint(paltan, motijheel) is False
     for number in range(4):
         assert is_reprint(paltan, edited_copy(paltan, number)) is True
+
+
+def test_fusion_ucdp_headlines_naming_the_place_are_news_of_the_happening(tmp_path: Path) -> None:
+    row = {"where_coordinates": "Al Bogeleyyah suburb"}
+    assert names_place(row, "Clashes go on in the outskirts of al-Bogeleyyah")
+    assert not names_place(row, "77 were killed yesterday including 15 members of the forces")
+    folder = tmp_path / UCDP_FILES[0].split("/")[0]
+    folder.mkdir()
+    header = "id,date_start,where_coordinates,source_headline,source_date"
+    rows = [
+        '1,2018-03-19,Arbin town,"Shelter hit in Arbin kills 18;Arbin massacre toll rises to 20;'
+        '77 were killed yesterday across Syria",2018-03-19;2018-03-20;2018-03-20',
+        '2,2018-03-19,Duma town,"Airstrikes kill 14 in Duma;Syria Daily Report for the day",'
+        "2018-03-19;2018-03-19",
+    ]
+    (tmp_path / UCDP_FILES[0]).write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    every = ucdp_events(tmp_path, size=10)
+    placed = ucdp_events(tmp_path, size=10, naming_place=True)
+    assert sorted(len(headlines) for headlines in every) == [2, 3]
+    assert [[h.text for h in headlines] for headlines in placed] == [
+        ["Shelter hit in Arbin kills 18", "Arbin massacre toll rises to 20"]
+    ]

@@ -8,16 +8,21 @@ from datetime import date
 from frontlines.fusion.evidence import (
     agreements,
     anchored,
+    corroborated,
     credits_each_other,
+    distinct_sites,
     evidence,
+    firmly_anchored,
+    one_source,
     shared_site,
     site_affinity,
     time_affinity,
     toll_affinity,
+    wording_affinity,
 )
 from frontlines.fusion.report import Features, Report
-from frontlines.fusion.score import FusionSettings, pair_score
-from frontlines.fusion.text import area_names, name_key, site_names, times_of_day
+from frontlines.fusion.score import FusionSettings, needed_proof, pair_score
+from frontlines.fusion.text import area_names, lead_site, name_key, site_names, times_of_day
 from frontlines.model import Location
 from tests.fusion.samples import KHARKIV, SARAQIB, one_report
 
@@ -94,12 +99,19 @@ NO_ACTORS = {"actor1": None, "actor2": None}
 
 
 def test_evidence_one_kind_city_and_day_is_no_positive_evidence() -> None:
-    first = report("Students staged a protest in Dhaka.", outlet="A", where=DHAKA, **PROTEST)
-    second = report("Teachers held a rally in Dhaka.", outlet="B", where=DHAKA, **PROTEST)
+    first = report(
+        "Students staged a protest in Dhaka.", outlet="A", where=DHAKA, **PROTEST, **NO_ACTORS
+    )
+    second = report(
+        "Teachers held a rally in Dhaka.", outlet="B", where=DHAKA, **PROTEST, **NO_ACTORS
+    )
     assert not anchored(first, second)
-    strict = FusionSettings.of("strict")
-    assert (pair_score(first, second, settings=SETTINGS) or 0.0) >= SETTINGS.threshold
-    assert (pair_score(first, second, settings=strict) or 0.0) < strict.threshold
+    assert not corroborated(first, second)
+    for level in ("strict", "normal"):
+        settings = FusionSettings.of(level)
+        assert (pair_score(first, second, settings=settings) or 0.0) < settings.threshold
+    assert needed_proof(first, second, settings=SETTINGS) == "corroborated"
+    assert needed_proof(first, second, settings=FusionSettings.of("loose")) == "none"
 
 
 def test_evidence_a_site_counts_only_when_the_other_names_no_other() -> None:
@@ -170,3 +182,84 @@ def test_evidence_a_reprint_is_positive_evidence() -> None:
 def test_evidence_areas_a_text_names_are_read_as_areas() -> None:
     text = "In Myo Thit village in Momauk Township (Bhamo District, Kachin State), shells fell."
     assert area_names([text]) == {name_key(w) for w in ("Momauk", "Bhamo", "Kachin")}
+
+
+def test_evidence_two_outlets_corroborate_with_one_toll_alike_wording_or_shared_names() -> None:
+    base = "Shells hit a camp for displaced people"
+    first = report(f"{base} near the town.", outlet="A", where=DHAKA, fatalities=9, **NO_ACTORS)
+    toll = report("Nine died as a camp burned.", outlet="B", where=DHAKA, fatalities=9, **NO_ACTORS)
+    alike = report(f"{base} on Tuesday.", outlet="C", where=DHAKA, fatalities=None, **NO_ACTORS)
+    named = report(
+        "The Defence Ministry said Abu Shouk was hit.", outlet="D", where=DHAKA, **NO_ACTORS
+    )
+    also_named = report(
+        "Abu Shouk burned, the Defence Ministry said.", outlet="E", where=DHAKA, **NO_ACTORS
+    )
+    unrelated = report(
+        "Traders closed shops.", outlet="F", where=DHAKA, fatalities=None, **NO_ACTORS
+    )
+    assert corroborated(first, toll)
+    assert (wording_affinity(first, alike) or 0.0) >= 0.5
+    assert corroborated(first, alike)
+    assert corroborated(named, also_named)
+    assert not corroborated(first, unrelated)
+
+
+def test_evidence_wording_counts_only_between_two_known_outlets() -> None:
+    text = "Students staged a sit-in demanding the release of detainees."
+    first = report(text, outlet="ACLED", where=DHAKA, **PROTEST)
+    same_outlet = report(text, outlet="ACLED", where=DHAKA, **PROTEST)
+    other_outlet = report(text, outlet="Daily Star", where=DHAKA, **PROTEST)
+    unknown = report(text, outlet="", where=DHAKA, **PROTEST)
+    assert one_source(first, same_outlet) is True
+    assert one_source(first, other_outlet) is False
+    assert one_source(first, unknown) is None
+    assert wording_affinity(first, same_outlet) is None
+    assert wording_affinity(first, unknown) is None
+    assert wording_affinity(first, other_outlet) == 1.0
+
+
+def test_evidence_one_outlet_needs_a_firm_anchor() -> None:
+    note = "Students clashed with police in Dhaka - Badda (Badda) in the evening."
+    first = report(note, outlet="ACLED", where=DHAKA, fatalities=2, **NO_ACTORS)
+    same = report(note, outlet="ACLED", where=DHAKA, fatalities=2, **NO_ACTORS)
+    assert firmly_anchored(first, same)  # one site, one toll, one time of day
+    untold = report(note, outlet="ACLED", where=DHAKA, fatalities=None, **NO_ACTORS)
+    assert anchored(first, untold)
+    assert not firmly_anchored(first, untold)  # a toll told by one note alone
+    next_day = report(
+        note, outlet="ACLED", where=DHAKA, fatalities=2, when=date(2024, 11, 15), **NO_ACTORS
+    )
+    assert not firmly_anchored(first, next_day)
+    other_time = report(
+        note.replace("evening", "morning"), outlet="ACLED", where=DHAKA, fatalities=2, **NO_ACTORS
+    )
+    assert not firmly_anchored(first, other_time)
+
+
+def test_evidence_one_outlets_two_sites_or_lead_sites_are_two_happenings() -> None:
+    badda = "Protesters rallied in Dhaka - Badda, then marched."
+    uttara = "Protesters rallied in Dhaka - Uttara, then marched."
+    first = report(badda, outlet="ACLED", where=DHAKA, fatalities=1, **NO_ACTORS)
+    second = report(uttara, outlet="ACLED", where=DHAKA, fatalities=1, **NO_ACTORS)
+    assert distinct_sites(first, second)
+    assert not firmly_anchored(first, second)
+    one = "Forces advanced near Kalynove; clashes were reported near Kalynove and Maiorsk."
+    other = "Forces advanced near Maiorsk; clashes were reported near Kalynove and Maiorsk."
+    assert lead_site([one], skip=frozenset()) == {name_key("Kalynove")}
+    near_one = report(one, outlet="ACLED", where=DHAKA, fatalities=3, **NO_ACTORS)
+    near_other = report(other, outlet="ACLED", where=DHAKA, fatalities=3, **NO_ACTORS)
+    assert not distinct_sites(near_one, near_other)
+    assert not firmly_anchored(near_one, near_other)
+
+
+def test_evidence_one_outlets_unproven_pair_is_ruled_out() -> None:
+    first = report("Students staged a protest in Dhaka.", outlet="ACLED", where=DHAKA, **PROTEST)
+    second = report("Teachers held a rally in Dhaka.", outlet="ACLED", where=DHAKA, **PROTEST)
+    for level in ("strict", "normal", "loose"):
+        assert pair_score(first, second, settings=FusionSettings.of(level)) is None
+
+
+def test_evidence_a_village_of_a_name_is_a_site() -> None:
+    text = "The Koglweogo killed 13 people in the village of Boundoussi in Barsalogho."
+    assert name_key("Boundoussi") in site_names([text])

@@ -7,16 +7,22 @@ Three measures, each skipped when its data is absent:
 2. Over-merge on ACLED notes, where every note is a distinct event: each country's busiest month
    is analysed, its reports fused, and the share of notes whose reports end up in a fused event
    with another note's is reported, over all those months and for Bangladesh, July 2024 alone,
-   at the settings given and at strict fusion (links only on positive evidence).
+   at the settings given and at strict fusion; and, not gated, at the settings given with each
+   note as if from an outlet of its own (the notes' one-analyst wording then reads as two
+   outlets' alike stories: what fusion would do to distinct events told by distinct outlets in
+   one template).
 3. Same-event recall: the share of pairs of reports of one event that fusion puts together, for
    ECB+ (coreferent mentions of different documents) and for UCDP GED events told by several
-   source headlines (each headline analysed as an article published on its source date).
+   source headlines (each headline analysed as an article published on its source date): of
+   every such headline, and of the headlines that name the event's place (most others are a
+   country's daily toll or a report's title, no report of the happening).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
@@ -35,6 +41,7 @@ NAME = "fusion"
 BANGLADESH = ("Bangladesh", "2024-07")
 UCDP_SIZE = {"gate": 100, "full": 300}
 STRICT: Strictness = "strict"  # the level whose over-merge is reported beside the settings'
+OWN_OUTLETS = " (each note its own outlet)"  # the settings' over-merge were notes two outlets'
 
 
 def run_fusion(
@@ -103,10 +110,18 @@ def run_fusion(
         busiest = busiest_months(records)
         months = busiest_months(records, also=[BANGLADESH])
         bangladesh = " ".join(BANGLADESH)
-        levels = {"": settings, " (strict)": FusionSettings.of(STRICT)}
+        levels = {"": settings, " (strict)": FusionSettings.of(STRICT), OWN_OUTLETS: settings}
         merged = _merged_by_month(months, levels, analyse=analyse, progress=progress)
         notes_total = sum(len(months[key]) for key in busiest)
-        for label in levels:
+        figure(
+            f"ACLED over-merge, busiest month of each country{OWN_OUTLETS}",
+            sum(merged[key][OWN_OUTLETS] for key in busiest) / notes_total if notes_total else None,
+            f"acled_notes/{CSV_NAME}: {len(busiest)} country-months, each note given an outlet "
+            "of its own (one analyst's template wording read as two outlets' alike stories)",
+            notes_total,
+            better=None,
+        )
+        for label in ("", " (strict)"):
             if bangladesh in months:
                 figure(
                     f"Bangladesh July 2024 notes kept apart{label}",
@@ -150,7 +165,13 @@ def run_fusion(
         tables.append(
             Table(
                 title="ACLED notes fused with another note (every note is a distinct event)",
-                columns=("country-month", "notes", "share fused with another", "strict"),
+                columns=(
+                    "country-month",
+                    "notes",
+                    "share fused with another",
+                    "strict",
+                    "each note its own outlet",
+                ),
                 rows=tuple(rows),
             )
         )
@@ -170,6 +191,18 @@ def run_fusion(
             dataset,
             all_pairs,
             better=None,
+        )
+        placed = ucdp_events(data_dir, size=UCDP_SIZE[sample], naming_place=True)
+        recall, with_events, all_pairs = _ucdp_recall(
+            placed, analyse=analyse, progress=progress, settings=settings
+        )
+        figure(
+            "UCDP same-event pair recall, headlines naming the place",
+            recall,
+            f"UCDP GED events with 2+ source headlines naming the event's place "
+            f"({len(placed)} events; {all_pairs} pairs)",
+            with_events,
+            better="higher",
         )
     else:
         notes.append("no UCDP GED file found")
@@ -217,12 +250,15 @@ def _merged_by_month(
     analyse: Analyse,
     progress: Progress,
 ) -> dict[str, dict[str, int]]:
-    """For each month, how many of its notes each level of settings fuses with another note."""
+    """For each month, how many of its notes each level of settings fuses with another note
+    (at ``OWN_OUTLETS``, with each note's reports given an outlet of their own)."""
     found = {}
     for key, chosen in sorted(months.items(), key=lambda item: (-len(item[1]), item[0])):
         reports = _note_reports(chosen, analyse, progress, key)
+        apart = [replace(r, outlet=f"{r.outlet} {r.article_id}") for r in reports]
         found[key] = {
-            label: _merged_notes(reports, settings=level) for label, level in levels.items()
+            label: _merged_notes(apart if label == OWN_OUTLETS else reports, settings=level)
+            for label, level in levels.items()
         }
     return found
 

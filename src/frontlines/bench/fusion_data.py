@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from frontlines.bench.acled_data import AcledRecord
+from frontlines.fusion.text import name_key
 
 UCDP_FILES = (
     "ucdp_ged_syria/UCDP-Syria_GED_2016-2019.csv",
@@ -48,10 +50,12 @@ class Headline:
     published: date | None
 
 
-def ucdp_events(data_dir: Path, *, size: int) -> list[list[Headline]]:
+def ucdp_events(data_dir: Path, *, size: int, naming_place: bool = False) -> list[list[Headline]]:
     """A fixed sample of ``size`` UCDP GED events citing two or more distinct headlines
     published within ``DAYS`` of the event's first day (later reports and monthly reviews tell
-    it as history, not as news of the day)."""
+    it as history, not as news of the day). With ``naming_place``, only headlines that name the
+    event's place count (``names_place``): a country's daily toll ("77 were killed yesterday")
+    or a title ("Syria Daily Report") is no report of one happening."""
     events: list[tuple[str, list[Headline]]] = []
     for name in UCDP_FILES:
         path = data_dir / name
@@ -60,10 +64,30 @@ def ucdp_events(data_dir: Path, *, size: int) -> list[list[Headline]]:
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 headlines = _headlines(row, start=_day(row.get("date_start") or ""))
+                if naming_place:
+                    headlines = [h for h in headlines if names_place(row, h.text)]
                 if len(headlines) >= 2:
                     key = hashlib.sha256(f"{SEED}:{row['id']}".encode()).hexdigest()
                     events.append((key, headlines))
     return [headlines for _, headlines in sorted(events, key=lambda item: item[0])[:size]]
+
+
+PLACE_WORDS = frozenset(
+    {"town", "village", "city", "suburb", "district", "governorate", "province", "area",
+     "region", "oblast", "raion", "neighbourhood", "neighborhood", "camp", "the", "al", "el"}
+)  # fmt: skip
+
+
+def _keys(text: str) -> set[str]:
+    words = re.findall(r"[^\W\d_]{3,}", text.lower())
+    return {name_key(word) for word in words if word not in PLACE_WORDS}
+
+
+def names_place(row: dict[str, str], text: str) -> bool:
+    """Whether a headline names the event's place (``where_coordinates``: "Aleppo town",
+    "Al Bogeleyyah suburb"), transliterations met by ``name_key``."""
+    place = re.sub(r"\(.*?\)", "", row.get("where_coordinates") or "")
+    return bool(_keys(place) & _keys(text))
 
 
 def _day(text: str) -> date | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from frontlines.fusion.origins import is_news_organisation
 from frontlines.fusion.report import Features
-from frontlines.fusion.text import NEAR_TIMES
+from frontlines.fusion.text import NEAR_TIMES, cosine
 
 
 def name_affinity(first: Features, second: Features) -> float | None:
@@ -89,9 +89,19 @@ def credits_each_other(first: Features, second: Features) -> bool:
     return any(is_news_organisation(name, outlets=frozenset()) for name in shared)
 
 
+def wording_affinity(first: Features, second: Features) -> float | None:
+    """How alike two outlets' texts are (twice the cosine of their content words, at most 1);
+    None for one outlet's two reports or an unknown outlet: one outlet or analyst writes its
+    reports of many happenings from one template, two outlets write one story each their way."""
+    if one_source(first, second) is not False:
+        return None
+    return min(1.0, 2 * cosine(first.terms, second.terms))
+
+
 PRIOR = (0.5, 0.3)  # (value, weight): what a pair with no other evidence is worth
 SIGNALS = (
-    ("sites", 0.6), ("names", 0.15), ("actors", 0.2), ("toll", 0.2), ("time", 0.15)
+    ("sites", 0.6), ("names", 0.15), ("actors", 0.2), ("toll", 0.2), ("time", 0.15),
+    ("wording", 0.3),
 )  # fmt: skip
 CREDIT = 0.25
 
@@ -102,8 +112,9 @@ def evidence(first: Features, second: Features) -> float:
     The weighted mean of a neutral prior and of the signals the pair has (sites, names, actors,
     toll, time of day): a signal neither report gives neither helps nor hurts, and different
     sites, actors, tolls or times of day pull the mean down. A credit between the two adds
-    ``CREDIT``. Shared wording is no evidence: notes written from one template share as much
-    as two outlets' copies of one story, and copies are told apart by ``syndication``.
+    ``CREDIT``. Shared wording counts only between two outlets (``wording_affinity``): notes
+    one analyst writes from one template share as much as two outlets' stories of one
+    happening, and copies are told apart by ``syndication``.
     """
     found = {
         "sites": site_affinity(first, second),
@@ -111,6 +122,7 @@ def evidence(first: Features, second: Features) -> float:
         "actors": actor_affinity(first, second),
         "toll": toll_affinity(first, second),
         "time": time_affinity(first, second),
+        "wording": wording_affinity(first, second),
     }
     total, weights = PRIOR[0] * PRIOR[1], PRIOR[1]
     for name, weight in SIGNALS:
@@ -185,6 +197,75 @@ def agreements(first: Features, second: Features) -> frozenset[str]:
         "time": time_affinity(first, second) == 1.0,
     }
     return frozenset(name for name, agrees in found.items() if agrees)
+
+
+def specific_names(features: Features) -> frozenset[str]:
+    """The names a report gives beyond its region's, its actors', its outlet's, its areas' and
+    its place's own: a named target, unit, site, official or group."""
+    return features.names - features.common - features.coarse - features.place_words
+
+
+SHARED_NAMES = 2  # specific names two reports must share to corroborate one another
+WORDING = 0.5  # two outlets' texts this alike (``wording_affinity``) corroborate one another
+
+
+def corroborated(first: Features, second: Features) -> bool:
+    """Whether the pair gives any positive sign, however weak, that it tells one happening: one
+    kind of agreement beyond the place (``agreements``: a site, a toll, an actor pair, a time
+    of day, a credit), two outlets' wording alike (``WORDING``), or ``SHARED_NAMES`` specific
+    names both give ("Defence Ministry", "Abu Shouk"). What two outlets' reports of one
+    happening give at the least; one city and day is none."""
+    if agreements(first, second) - {"place", "named"}:
+        return True
+    if (wording_affinity(first, second) or 0.0) >= WORDING:
+        return True
+    return len(specific_names(first) & specific_names(second)) >= SHARED_NAMES
+
+
+def distinct_sites(first: Features, second: Features) -> bool:
+    """Each report names a specific site the other names nowhere (Keraniganj and Uttara of
+    Dhaka): two places, whatever else the pair shares."""
+    skip = (
+        first.common | second.common | first.coarse | second.coarse
+        | first.place_words | second.place_words
+    )  # fmt: skip
+    for one, other in ((first, second), (second, first)):
+        sites = one.sites - skip
+        if not sites or sites <= other.names | other.sites:
+            return False
+    return True
+
+
+def firmly_anchored(first: Features, second: Features) -> bool:
+    """What two reports of one outlet (or of an unknown one) need: a credit or reprint, or an
+    anchor (``anchored``) on one day with two agreements beyond the place (a toll counting
+    only when it is the same), and nothing apart: no sites apart (``distinct_sites``), no two
+    lead sites, no toll told by one alone, no two times of day. One outlet, or one analyst,
+    writes a second report of a place for a second happening: ACLED's notes of one
+    neighbourhood are distinct events however alike, and so are its notes of one fight day
+    after day."""
+    kinds = agreements(first, second)
+    if "credit" in kinds:
+        return True
+    if first.day is None or first.day != second.day or distinct_sites(first, second):
+        return False
+    if first.lead and second.lead and not first.lead & second.lead:
+        return False  # each placed first at a site of its own (near Kalynove, near Maiorsk)
+    if bool(first.report.event.fatalities) != bool(second.report.event.fatalities):
+        return False  # one outlet tells its toll again when it tells the happening again
+    if time_affinity(first, second) == 0.0:
+        return False
+    if toll_affinity(first, second) != 1.0:
+        kinds -= {"toll"}
+    return anchored(first, second) and len(kinds - {"place", "named"}) >= 2
+
+
+def one_source(first: Features, second: Features) -> bool | None:
+    """True when both reports come from one outlet, False when from two, None when either
+    outlet is unknown."""
+    if not first.outlet or not second.outlet:
+        return None
+    return first.outlet == second.outlet
 
 
 def anchored(first: Features, second: Features) -> bool:

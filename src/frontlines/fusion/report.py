@@ -11,6 +11,7 @@ from datetime import date, datetime
 from frontlines.fusion.text import (
     area_names,
     content_terms,
+    lead_site,
     name_key,
     proper_names,
     site_names,
@@ -81,7 +82,7 @@ class Features:
     admin3: str
     country: str
     actors: tuple[tuple[str, str], ...]  # (id, normalised name) of every actor named
-    terms: frozenset[str]
+    terms: frozenset[str]  # content words of its title and evidence, beyond its place's names
     quantities: frozenset[tuple[str, float]]
     names: frozenset[str]  # the proper names of the evidence (``name_key``)
     sites: frozenset[str]  # the names it places things at or acts on
@@ -92,6 +93,7 @@ class Features:
     place_words: frozenset[str]  # the words of its place's name
     fine: bool  # placed at a town, village or site found as such (no stand-in, no area's name)
     coarse: frozenset[str]  # names of its areas, and of its place when that is not fine
+    lead: frozenset[str]  # the words of the first site its first text names (``lead_site``)
 
     @classmethod
     def of(cls, report: Report, *, windows: dict[str, int]) -> Features:
@@ -104,6 +106,8 @@ class Features:
             name_key(word) for word in normalise(loc.name if loc else "").split() if len(word) >= 3
         )
         fine = _is_fine(loc)
+        common = _common_names(loc, actors, report.outlet)
+        coarse = _area_names(loc) | area_names(texts) | (frozenset() if fine else place_words)
         return cls(
             report=report,
             day=event.event_date.toordinal() if event.event_date else None,
@@ -120,7 +124,7 @@ class Features:
             actors=tuple(
                 sorted({(actor.id, normalise(actor.name)) for actor in actors if actor is not None})
             ),
-            terms=content_terms(texts),
+            terms=content_terms([report.title or "", *texts]) - _place_terms(loc),
             quantities=frozenset(
                 (normalise(q.what), float(q.value))
                 for q in event.quantities
@@ -131,10 +135,11 @@ class Features:
             times=times_of_day(texts),
             outlet=normalise(report.outlet),
             credits=frozenset(normalise(name) for name in event.sources),
-            common=_common_names(loc, actors, report.outlet),
+            common=common,
             place_words=place_words,
             fine=fine,
-            coarse=_area_names(loc) | area_names(texts) | (frozenset() if fine else place_words),
+            coarse=coarse,
+            lead=lead_site(texts, skip=common | _area_names(loc) | area_names(texts)),
         )
 
     @property
@@ -151,6 +156,14 @@ def _common_names(
     names.append(outlet)
     names.extend(actor.name for actor in actors if actor is not None)
     return frozenset(name_key(word) for name in names for word in normalise(name).split())
+
+
+def _place_terms(location: Location | None) -> frozenset[str]:
+    """Content terms of the names of a place and its areas: one city tells no two texts alike."""
+    if location is None:
+        return frozenset()
+    names = (location.name, location.admin1, location.admin2, location.admin3, location.country)
+    return content_terms(name or "" for name in names)
 
 
 def _area_names(location: Location | None) -> frozenset[str]:

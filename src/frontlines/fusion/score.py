@@ -6,9 +6,16 @@ types and places compatible at their precision. A compatible pair is scored on h
 happening (``evidence``: the rest). Two reports of one kind, place and day with nothing else in
 common stay below the threshold: a busy day's protests in one city are many events.
 
-Strict fusion (``needs_evidence``) goes further: a pair links only on positive evidence that it
-tells one happening (``evidence.anchored``); without it, its score is at most ``UNANCHORED``, below
-every threshold, so it can join a group only beside pairs that have it (average linkage).
+Every level asks for positive evidence, the more the less independent the two reports are
+(``FusionSettings.proofs``, ``needed_proof``). At normal, two outlets' reports need some
+corroboration (``evidence.corroborated``: a site, toll, actor pair or time of day they agree on,
+alike wording, shared names); reports of an unknown outlet, or of one outlet, need a firm anchor
+(``evidence.firmly_anchored``): one outlet or analyst writes one report per happening, and ACLED's
+notes of one neighbourhood and day are distinct events. Strict asks an anchor of two outlets
+(``evidence.anchored``); loose asks nothing of them. A pair without the evidence it needs scores at
+most ``UNANCHORED``, below every threshold, so it can join a group only beside pairs that have it
+(average linkage); one outlet's two reports without it, or scoring under ``ONE_SOURCE``, are ruled
+out: never one event.
 """
 
 from __future__ import annotations
@@ -18,14 +25,24 @@ from typing import Literal, get_args
 
 from frontlines.errors import InputError
 from frontlines.fusion import compat
-from frontlines.fusion.evidence import actor_affinity, anchored, evidence
+from frontlines.fusion.evidence import (
+    actor_affinity,
+    anchored,
+    corroborated,
+    evidence,
+    firmly_anchored,
+    one_source,
+)
 from frontlines.fusion.report import Features
 
 Strictness = Literal["off", "strict", "normal", "loose"]
+Proof = Literal["none", "corroborated", "anchored", "firm"]  # weakest to strongest
+PROOFS: tuple[Proof, ...] = get_args(Proof)
 STRICTNESS: tuple[str, ...] = get_args(Strictness)
 STRUCTURE = 0.35  # share of the score from type, place and date; the rest is the evidence
 TYPE, PLACE, DATE = 0.4, 0.35, 0.25  # within the structure
 UNANCHORED = 0.45  # the most a pair without positive evidence scores, when that is needed
+ONE_SOURCE = 0.7  # the least one outlet's two reports score to be one happening, at any level
 
 __all__ = [
     "STRICTNESS",
@@ -48,7 +65,8 @@ class FusionSettings:
     town_km: float = 15.0  # a town holds its neighbourhoods this far from its point
     threshold: float = 0.6
     strictness: Strictness = "normal"
-    needs_evidence: bool = False  # link only pairs with positive evidence (``anchored``)
+    # what evidence a pair needs, by its sources: two known outlets, an unknown one, one outlet
+    proofs: tuple[Proof, Proof, Proof] = ("corroborated", "firm", "firm")
 
     @property
     def widest(self) -> int:
@@ -61,8 +79,9 @@ class FusionSettings:
 
     @classmethod
     def of(cls, strictness: str) -> FusionSettings:
-        """The settings of a strictness: off, strict (links only on positive evidence, within
-        one day), normal, loose (more)."""
+        """The settings of a strictness: off, strict (an anchor even between two outlets, within
+        one day), normal (corroboration between two outlets, a firm anchor otherwise), loose
+        (no evidence asked of two outlets, two days apart, a lower threshold)."""
         if strictness not in STRICTNESS:
             raise InputError(
                 f"unknown fusion strictness {strictness!r} (use {', '.join(STRICTNESS)})"
@@ -70,12 +89,12 @@ class FusionSettings:
         base = cls()
         if strictness == "strict":
             windows = {**base.windows, "day": 0}
-            return replace(
-                base, windows=windows, threshold=0.7, strictness="strict", needs_evidence=True
-            )
+            proofs: tuple[Proof, Proof, Proof] = ("anchored", "firm", "firm")
+            return replace(base, windows=windows, threshold=0.7, strictness="strict", proofs=proofs)
         if strictness == "loose":
             windows = {**base.windows, "day": 2}
-            return replace(base, windows=windows, threshold=0.5, strictness="loose")
+            proofs = ("none", "anchored", "anchored")
+            return replace(base, windows=windows, threshold=0.5, strictness="loose", proofs=proofs)
         return replace(base, strictness=strictness)  # type: ignore[arg-type]
 
 
@@ -120,6 +139,23 @@ def pair_score(first: Features, second: Features, *, settings: FusionSettings) -
     if fit is None:
         return None
     score = STRUCTURE * fit + (1 - STRUCTURE) * evidence(first, second)
-    if settings.needs_evidence and not anchored(first, second):
-        return min(score, UNANCHORED)
-    return score
+    shown = proven(first, second, settings=settings)
+    if one_source(first, second) and (score < ONE_SOURCE or not shown):
+        return None  # one outlet's two reports, not shown to be one: two happenings
+    return score if shown else min(score, UNANCHORED)
+
+
+def needed_proof(first: Features, second: Features, *, settings: FusionSettings) -> Proof:
+    """The evidence this pair needs at ``settings``: the more its reports may be one source's
+    two happenings, the more (two outlets, an unknown outlet, one outlet)."""
+    source = one_source(first, second)
+    return settings.proofs[0 if source is False else 1 if source is None else 2]
+
+
+PROOF_TESTS = {"corroborated": corroborated, "anchored": anchored, "firm": firmly_anchored}
+
+
+def proven(first: Features, second: Features, *, settings: FusionSettings) -> bool:
+    """Whether the pair gives the evidence it needs (``needed_proof``)."""
+    proof = needed_proof(first, second, settings=settings)
+    return proof == "none" or PROOF_TESTS[proof](first, second)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
@@ -120,7 +120,8 @@ def times_of_day(texts: Iterable[str]) -> frozenset[str]:
 
 _SITE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|shelled|struck|hit|attacked|targeted|bombed|stormed"
-    r"|captured|raided|seized|entered|liberated|recaptured)\s+(?:the\s+)?"
+    r"|captured|raided|seized|entered|liberated|recaptured"
+    r"|(?:village|hamlet|town|city|neighbou?rhood|locality|camp|area) of)\s+(?:the\s+)?"
     r"([A-Z][\w'’-]+(?:(?:\s*[-–,(]\s*|\s+)[A-Z][\w'’-]+)*)"
 )
 
@@ -150,6 +151,23 @@ def site_names(texts: Iterable[str]) -> frozenset[str]:
                 if key not in NOT_NAMES and key not in STOPWORDS and len(key) >= 3:
                     found.add(name_key(key))
     return frozenset(found)
+
+
+def lead_site(texts: Sequence[str], *, skip: frozenset[str]) -> frozenset[str]:
+    """The first site the first text names beyond ``skip`` (its regions', areas' names): where
+    a report places its happening ("near Kalynove", "in Kun Nar village"), as ``name_key`` words."""
+    for text in texts[:1]:
+        for match in _SITE.finditer(text):
+            words = {
+                name_key(key)
+                for word in re.findall(r"[A-Z][\w'’-]+", match.group(1))
+                if (key := word.lower().strip("'’-")) not in NOT_NAMES
+                and key not in STOPWORDS
+                and len(key) >= 3
+            }
+            if words - skip:
+                return frozenset(words - skip)
+    return frozenset()
 
 
 _AREA = re.compile(
