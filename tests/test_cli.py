@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.ingest import demo_corpus_paths
+from frontlines.ingest.ingester import demo_corpus_paths
 from frontlines.store import EventQuery, open_store
 
 ARTICLE = (

@@ -16,7 +16,7 @@ import pytest
 
 from frontlines.api_python import load_pipeline
 from frontlines.bench.realnews_texts import read_texts
-from frontlines.ingest import demo_corpus_paths
+from frontlines.ingest.ingester import demo_corpus_paths
 from frontlines.model import Analysis, Article
 from frontlines.readers.text import read_text_file
 from frontlines.settings import Settings

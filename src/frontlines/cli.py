@@ -168,7 +168,7 @@ def ingest(
     """
     from tqdm import tqdm
 
-    from frontlines.ingest import demo_corpus_paths, ingest_paths
+    from frontlines.ingest.ingester import demo_corpus_paths, ingest_paths
     from frontlines.readers.folders import expand_sources
 
     settings = settings_for(db)
@@ -229,7 +229,7 @@ def watch(target: str, interval: float, once: bool, db: str | None) -> None:
     """Ingest new files in a folder, or new entries of a feed, as they appear (by polling)."""
     import time
 
-    from frontlines.ingest import Ingester, Watcher, failures_line, limits_for
+    from frontlines.ingest.ingester import Ingester, Watcher, failures_line, limits_for
     from frontlines.readers.fetch import is_url
 
     if not is_url(target) and not Path(target).is_dir():
@@ -251,7 +251,7 @@ def watch(target: str, interval: float, once: bool, db: str | None) -> None:
 
 
 def _ingest_batched(inputs: list[str], *, settings: Settings, workers: int, replace: bool) -> None:
-    from frontlines.ingest_batched import ingest_batched
+    from frontlines.ingest.batched import ingest_batched
 
     with _open_for_writing(settings) as store:
         report = ingest_batched(

@@ -55,7 +55,7 @@ def batch_command(
     pip install "frontlines[scale]".
     """
     from frontlines.batch import run_batch
-    from frontlines.ingest import limits_for
+    from frontlines.ingest.ingester import limits_for
 
     if not sources:
         raise InputError("batch: give at least one file or folder")

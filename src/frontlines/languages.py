@@ -10,7 +10,7 @@ import dataclasses
 import logging
 from collections.abc import Callable
 
-from frontlines.langid import detect_language
+from frontlines.ingest.langid import detect_language
 from frontlines.model import Analysis, Article
 from frontlines.version import __version__
 

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from frontlines.api_python import analyze_article
-from frontlines.ingest import demo_corpus_paths, ingest_paths
+from frontlines.ingest.ingester import demo_corpus_paths, ingest_paths
 from frontlines.settings import Settings
 from frontlines.store.base import EventQuery, Store, StoredEvent
 from frontlines.store.duckdb import DuckDBStore

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from frontlines.ingest import InputResult
-from frontlines.langid import detect_language
+from frontlines.ingest.ingester import InputResult
+from frontlines.ingest.langid import detect_language
+from frontlines.ingest.syndication import Fingerprint, SyndicationIndex
 from frontlines.model import Article
 from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.folders import walk
 from frontlines.readers.parquet import SUFFIX
 from frontlines.readers.sources import read_source
-from frontlines.syndication import Fingerprint, SyndicationIndex
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from frontlines.batch.rows import (
     reports_of,
 )
 from frontlines.fusion import Report, fuse
-from frontlines.ingest import NO_DATE_WARNING, InputResult, Outcome, _unanalysed
+from frontlines.ingest.ingester import NO_DATE_WARNING, InputResult, Outcome, _unanalysed
 from frontlines.model import Analysis
 from frontlines.readers.common import ReadLimits
 from frontlines.settings import Settings

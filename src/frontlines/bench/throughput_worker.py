@@ -24,7 +24,7 @@ def run_ingest(
     texts: list[str], *, settings: Settings, workers: int
 ) -> tuple[float, dict[str, Any]]:
     """Seconds to ingest ``texts``; how many the store refused and the main process' phases."""
-    from frontlines.ingest_batched import Analysers, ingest_batched
+    from frontlines.ingest.batched import Analysers, ingest_batched
     from frontlines.store import open_store
 
     with tempfile.TemporaryDirectory(prefix="frontlines-throughput-") as folder:

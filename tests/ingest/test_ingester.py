@@ -15,7 +15,13 @@ from pathlib import Path
 import pytest
 
 from frontlines.errors import InputError, StageError
-from frontlines.ingest import NO_DATE_WARNING, Ingester, IngestReport, Watcher, ingest_paths
+from frontlines.ingest.ingester import (
+    NO_DATE_WARNING,
+    Ingester,
+    IngestReport,
+    Watcher,
+    ingest_paths,
+)
 from frontlines.model import Analysis, Article
 from frontlines.readers.common import Item, ReadLimits, parse_published
 from frontlines.settings import Settings
@@ -401,7 +407,7 @@ def test_ingest_an_interrupted_run_rerun_gives_the_rows_of_a_clean_run(
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from frontlines.ingest import ingest_paths\n"
+        "from frontlines.ingest.ingester import ingest_paths\n"
         "from frontlines.settings import Settings\n"
         "from frontlines.store import open_store\n"
         "from tests.cheap_analysis import cheap_analyze\n"
@@ -415,7 +421,7 @@ def test_ingest_an_interrupted_run_rerun_gives_the_rows_of_a_clean_run(
     process = subprocess.Popen(
         [sys.executable, "-c", script, str(killed_db), str(folder)],
         stdout=subprocess.PIPE,
-        cwd=Path(__file__).parent.parent,
+        cwd=Path(__file__).parents[2],
         text=True,
     )
     assert process.stdout is not None

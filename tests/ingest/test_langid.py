@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from frontlines.langid import detect_language
+from frontlines.ingest.langid import detect_language
 
 
 def test_langid_detects_english_and_french() -> None:

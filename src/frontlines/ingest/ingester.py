@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from frontlines.errors import FrontlinesError, InputError, StageError, StoreError
-from frontlines.langid import detect_language
+from frontlines.ingest.langid import detect_language
+from frontlines.ingest.syndication import Fingerprint, Group, SyndicationIndex
 from frontlines.model import Analysis, Article
 from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.fetch import is_url
@@ -30,7 +31,6 @@ from frontlines.readers.folders import expand_sources, walk
 from frontlines.readers.sources import read_source, unreadable
 from frontlines.settings import Settings
 from frontlines.store.base import Store
-from frontlines.syndication import Fingerprint, Group, SyndicationIndex
 from frontlines.version import __version__
 
 Outcome = Literal["stored", "duplicate", "replaced", "syndicated", "skipped", "failed"]

@@ -5,8 +5,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontlines.model import Article
-from frontlines.syndication import (
+from frontlines.ingest.syndication import (
     Fingerprint,
     SyndicationIndex,
     facts,
@@ -15,6 +14,7 @@ from frontlines.syndication import (
     similarity,
     swaps_facts,
 )
+from frontlines.model import Article
 from tests.wire_story import INDEPENDENT, REPRINTS, WIRE
 
 

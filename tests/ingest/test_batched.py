@@ -9,8 +9,8 @@ import pytest
 
 from frontlines.api_python import analyze_article
 from frontlines.export import event_json
-from frontlines.ingest import IngestReport, ingest_paths
-from frontlines.ingest_batched import ingest_batched
+from frontlines.ingest.batched import ingest_batched
+from frontlines.ingest.ingester import IngestReport, ingest_paths
 from frontlines.settings import Settings
 from frontlines.store import EventQuery, open_store
 from frontlines.store.base import Store

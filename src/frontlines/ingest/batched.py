@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from frontlines.batch.rows import repeated_event_ids
 from frontlines.errors import FrontlinesError
-from frontlines.ingest import (
+from frontlines.ingest.ingester import (
     ENGLISH,
     NO_DATE_WARNING,
     Ingester,
@@ -34,14 +34,14 @@ from frontlines.ingest import (
     _unanalysed,
     limits_for,
 )
-from frontlines.langid import detect_language
+from frontlines.ingest.langid import detect_language
+from frontlines.ingest.syndication import Fingerprint, Group
 from frontlines.model import Analysis, Article
 from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.folders import expand_sources
 from frontlines.readers.sources import read_source
 from frontlines.settings import Settings
 from frontlines.store.base import SaveResult, Store
-from frontlines.syndication import Fingerprint, Group
 
 log = logging.getLogger(__name__)
 BATCH = 32  # articles per transaction
