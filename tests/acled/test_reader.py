@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from frontlines.cli import cli
+from frontlines.cli.main import cli
 from frontlines.export import ACLED_COLUMNS
 from frontlines.store import EventQuery, open_store
 

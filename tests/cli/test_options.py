@@ -15,8 +15,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from frontlines.cli import cli, register_plugin_commands
-from frontlines.cli_options import DateParam, FilterParam
+from frontlines.cli.main import cli, register_plugin_commands
+from frontlines.cli.options import DateParam, FilterParam
 
 WRONG = "no-such-value"
 

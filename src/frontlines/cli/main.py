@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from frontlines.cli_acled import import_acled
-from frontlines.cli_events import SUBCOMMANDS as EVENT_COMMANDS
-from frontlines.cli_gazetteer import gazetteer
-from frontlines.cli_options import DateParam, choice, count_articles, filter_options, setup_logging
+from frontlines.cli.acled import import_acled
+from frontlines.cli.events import SUBCOMMANDS as EVENT_COMMANDS
+from frontlines.cli.gazetteer import gazetteer
+from frontlines.cli.options import DateParam, choice, count_articles, filter_options, setup_logging
 from frontlines.errors import FrontlinesError, InputError, StoreLockedError
 from frontlines.model import Analysis, Article, Place
 from frontlines.settings import Settings, describe_settings

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from frontlines.cli import cli
+from frontlines.cli.main import cli
 from frontlines.store import open_store
 from tests.store.test_fusion_contract import kharkiv_analyses, saraqib_analysis
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from frontlines.cli import db_option, settings_for
-from frontlines.cli_store import copy_command
+from frontlines.cli.main import db_option, settings_for
+from frontlines.cli.store import copy_command
 from frontlines.errors import InputError
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from frontlines.cli_options import choice
+from frontlines.cli.options import choice
 from frontlines.fusion.score import STRICTNESS
 from frontlines.settings import Settings
 
