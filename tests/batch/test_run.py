@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 from frontlines.api_python import analyze_article
 from frontlines.batch import export_store, load_batch, read_table, run_batch
-from frontlines.export import event_json
+from frontlines.exports.events import event_json
 from frontlines.ingest.ingester import IngestReport, ingest_paths, limits_for
 from frontlines.settings import Settings
 from frontlines.store import EventQuery, open_store

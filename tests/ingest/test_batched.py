@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from frontlines.api_python import analyze_article
-from frontlines.export import event_json
+from frontlines.exports.events import event_json
 from frontlines.ingest.batched import ingest_batched
 from frontlines.ingest.ingester import IngestReport, ingest_paths
 from frontlines.settings import Settings

@@ -39,7 +39,7 @@ def _store(db: str | None) -> Store:
 
 
 def _show(found: list[StoredEvent]) -> None:
-    from frontlines.export import write_events
+    from frontlines.exports.events import write_events
 
     write_events(found, format="table", out=sys.stdout)
 
@@ -50,7 +50,7 @@ def _show(found: list[StoredEvent]) -> None:
 @_db
 def show_event(event_id: str, output_format: str, db: str | None) -> None:
     """One event (fused id, event id or ARTICLE:EVENT report id) with every report behind it."""
-    from frontlines.export import event_json
+    from frontlines.exports.events import event_json
 
     with _store(db) as store:
         found = store.get_event(event_id)

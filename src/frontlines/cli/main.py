@@ -314,7 +314,7 @@ def events(
     The subcommands show one event with its reports, and split or merge events when fusion
     got them wrong.
     """
-    from frontlines.export import write_events
+    from frontlines.exports.events import write_events
     from frontlines.store import EventQuery, open_store
 
     context.obj = {**(context.obj or {}), "db": db}

@@ -12,7 +12,7 @@ from frontlines.api.deps import ReadAccess, StoreDep
 from frontlines.api.detail import event_detail
 from frontlines.api.routes.filters import EventFilters
 from frontlines.api.schemas import EventDetailOut, EventPage, FeatureCollection
-from frontlines.export import csv_lines
+from frontlines.exports.events import csv_lines
 
 
 def make_router() -> APIRouter:

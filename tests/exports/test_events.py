@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from frontlines.errors import InputError
-from frontlines.export import CSV_COLUMNS, EXPORT_FORMATS, acled_record, write_events
+from frontlines.exports.events import CSV_COLUMNS, EXPORT_FORMATS, acled_record, write_events
 from frontlines.model import Analysis, Event
 from frontlines.store.base import StoredEvent
 from tests.store.samples import TIP, ruritania_analysis, syria_analysis

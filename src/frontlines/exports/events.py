@@ -22,9 +22,9 @@ from frontlines.acled.codes import (
     interaction,
 )
 from frontlines.errors import InputError
+from frontlines.exports.tables import Column, fit_widths, render_header, render_row, terminal_width
 from frontlines.fusion.types import contested_to_dict
 from frontlines.store.base import StoredEvent
-from frontlines.tables import Column, fit_widths, render_header, render_row, terminal_width
 
 ExportFormat = Literal["table", "csv", "json", "geojson"]
 EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
