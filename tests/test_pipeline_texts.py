@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.api_python import load_pipeline
 from frontlines.bench.realnews_texts import read_texts
 from frontlines.ingest.ingester import demo_corpus_paths
 from frontlines.model import Analysis, Article
+from frontlines.python_api import load_pipeline
 from frontlines.readers.text import read_text_file
 from frontlines.settings import Settings
 from frontlines.store.duckdb import DuckDBStore

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from frontlines.api_python import analyze, geoparse, load_pipeline, open_store
 from frontlines.errors import FrontlinesError
 from frontlines.model import (
     Actor,
@@ -20,6 +19,7 @@ from frontlines.model import (
     Place,
     Relation,
 )
+from frontlines.python_api import analyze, geoparse, load_pipeline, open_store
 from frontlines.settings import Settings
 from frontlines.version import __version__
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from frontlines.api_python import analyze_article
 from frontlines.exports.events import event_json
 from frontlines.ingest.batched import ingest_batched
 from frontlines.ingest.ingester import IngestReport, ingest_paths
+from frontlines.python_api import analyze_article
 from frontlines.settings import Settings
 from frontlines.store import EventQuery, open_store
 from frontlines.store.base import Store

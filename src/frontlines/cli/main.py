@@ -95,8 +95,8 @@ def read_input_article(source: str, *, published: date | None, settings: Setting
 @click.option("--format", "output_format", type=choice(FORMATS_ANALYSIS), default="json")
 def analyze(source: str, published: date | None, output_format: str) -> None:
     """Analyse one text and print the result; nothing is stored."""
-    from frontlines.api_python import analyze_article
     from frontlines.languages import analyze_supported
+    from frontlines.python_api import analyze_article
 
     settings = settings_for()
     article = read_input_article(source, published=published, settings=settings)
@@ -114,7 +114,7 @@ def analyze(source: str, published: date | None, output_format: str) -> None:
 @click.option("--format", "output_format", type=choice(FORMATS_ANALYSIS), default="json")
 def geoparse(source: str, output_format: str) -> None:
     """Print the places a text names, resolved against the gazetteer."""
-    from frontlines.api_python import analyze_article
+    from frontlines.python_api import analyze_article
 
     settings = settings_for()
     article = read_input_article(source, published=None, settings=settings)
@@ -270,7 +270,7 @@ def _ingest_batched(inputs: list[str], *, settings: Settings, workers: int, repl
 
 
 def _analyzer(settings: Settings) -> Callable[[Article], Analysis]:
-    from frontlines.api_python import analyze_article
+    from frontlines.python_api import analyze_article
 
     return lambda article: analyze_article(article, settings=settings)
 

@@ -361,14 +361,14 @@ def _joined(parts: list[Future[list[Analysed]]]) -> Future[list[Analysed]]:
 
 
 def _load(settings: Settings) -> None:
-    from frontlines.api_python import load_pipeline
+    from frontlines.python_api import load_pipeline
 
     load_pipeline(settings)
 
 
 def analyse(articles: list[Article], *, settings: Settings) -> list[Analysed]:
     """Each article's analysis, or the one-line reason it failed (picklable either way)."""
-    from frontlines.api_python import load_pipeline
+    from frontlines.python_api import load_pipeline
 
     pipeline = load_pipeline(settings)
     return [
