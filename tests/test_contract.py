@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from frontlines import model
 from frontlines.api import schemas
-from frontlines.schema import analysis_schema
+from frontlines.output_schema import analysis_schema
 
 CONTRACT = Path(__file__).resolve().parents[1] / "docs" / "contract.md"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"

@@ -348,7 +348,7 @@ def where_command(db: str | None) -> None:
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the analysis document."""
-    from frontlines.schema import analysis_schema
+    from frontlines.output_schema import analysis_schema
 
     click.echo(json.dumps(analysis_schema(), indent=2))
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import jsonschema
 
-from frontlines.schema import analysis_schema
+from frontlines.output_schema import analysis_schema
 from tests.test_model import sample_analysis
 
 

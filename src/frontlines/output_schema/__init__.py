@@ -8,6 +8,6 @@ from typing import Any
 
 
 def analysis_schema() -> dict[str, Any]:
-    text = files("frontlines.schema").joinpath("analysis.schema.json").read_text("utf-8")
+    text = files("frontlines.output_schema").joinpath("analysis.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
