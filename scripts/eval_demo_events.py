@@ -20,7 +20,7 @@ import yaml
 
 from frontlines.model import Event
 from frontlines.pipeline import Pipeline
-from frontlines.readers.text import read_text_file
+from frontlines.readers.plain_text import read_text_file
 from frontlines.resources import Resources
 from frontlines.settings import Settings
 

@@ -20,8 +20,8 @@ from frontlines.ingest.syndication import Fingerprint, SyndicationIndex
 from frontlines.model import Article
 from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.folders import walk
+from frontlines.readers.named_inputs import read_source
 from frontlines.readers.parquet import SUFFIX
-from frontlines.readers.sources import read_source
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,7 @@ from frontlines.ingest.syndication import Fingerprint, Group
 from frontlines.model import Analysis, Article
 from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.folders import expand_sources
-from frontlines.readers.sources import read_source
+from frontlines.readers.named_inputs import read_source
 from frontlines.settings import Settings
 from frontlines.store.base import SaveResult, Store
 

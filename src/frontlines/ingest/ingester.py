@@ -28,7 +28,7 @@ from frontlines.model import Analysis, Article
 from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.fetch import is_url
 from frontlines.readers.folders import expand_sources, walk
-from frontlines.readers.sources import read_source, unreadable
+from frontlines.readers.named_inputs import read_source, unreadable
 from frontlines.settings import Settings
 from frontlines.store.base import Store
 from frontlines.version import __version__

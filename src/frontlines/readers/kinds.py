@@ -106,7 +106,7 @@ def _read_text(
     fallback_published: date | None,
     url: str | None,
 ) -> Iterator[Item]:
-    from frontlines.readers.text import article_from_text, decode_text
+    from frontlines.readers.plain_text import article_from_text, decode_text
 
     text = decode_text(data, origin=origin)
     article = article_from_text(

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frontlines.errors import InputError
-from frontlines.readers.text import article_from_text, decode_text, read_text_file
+from frontlines.readers.plain_text import article_from_text, decode_text, read_text_file
 
 LIMIT = 1_000_000
 

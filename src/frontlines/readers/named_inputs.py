@@ -25,7 +25,7 @@ from frontlines.readers.formats import Kind, kind_by_name, sniff
 from frontlines.readers.jsonl import read_json_array, read_jsonl
 from frontlines.readers.kinds import reader_table
 from frontlines.readers.parquet import is_parquet, read_parquet
-from frontlines.readers.text import read_bytes
+from frontlines.readers.plain_text import read_bytes
 
 STDIN = "-"
 logger = logging.getLogger(__name__)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo.context import apply_hierarchy, country_focus, softmax
 from frontlines.geo.detect import Mention
+from frontlines.geo.document_evidence import apply_hierarchy, country_focus, softmax
 from frontlines.geo.entry import MATCH_FOLD, NAME_MAIN, Candidate, Entry, EntryKind
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from frontlines.kb.text import fold, normalise
+from frontlines.kb.name_folding import fold, normalise
 
 
 def test_text_fold_straightens_apostrophes_and_strips_diacritics() -> None:

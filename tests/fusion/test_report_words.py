@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from frontlines.fusion.text import content_terms, cosine, stem
+from frontlines.fusion.report_words import content_terms, cosine, stem
 
 
 def test_text_stem_joins_inflections() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo.sources import display_name, point_of, strip_designator, usable_name
+from frontlines.geo.installed_sources import display_name, point_of, strip_designator, usable_name
 
 
 def test_sources_strip_designator_front_and_back() -> None:

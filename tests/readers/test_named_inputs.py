@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from frontlines.readers.common import ReadLimits
-from frontlines.readers.sources import read_source
+from frontlines.readers.named_inputs import read_source
 from tests.readers.local_server import Routes, serve
 
 LIMITS = ReadLimits.from_max_bytes(100_000)
