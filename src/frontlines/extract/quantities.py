@@ -96,7 +96,7 @@ def read_figures(
         count = read_count(token, lexicon)
         if count is None or _is_inner(token, lexicon):
             continue
-        what, unit = _what(token, lexicon)
+        what, unit = _counted_thing(token, lexicon)
         if what is None:
             continue
         quantities.append(_quantity(what, count, unit))
@@ -237,7 +237,7 @@ def _estimated(token: Any) -> str | None:
     return "estimated" if any(lemma_of(a) == "estimate" for a in ancestors) else None
 
 
-def _what(token: Any, lexicon: Lexicon) -> tuple[str | None, str | None]:
+def _counted_thing(token: Any, lexicon: Lexicon) -> tuple[str | None, str | None]:
     """What a number counts, and in which unit."""
     head = token.head if token.dep_ in ("nummod", "amod", "det", "quantmod") else token
     if token.dep_ == "quantmod":
@@ -248,7 +248,7 @@ def _what(token: Any, lexicon: Lexicon) -> tuple[str | None, str | None]:
     head_lemma = lemma_of(head)
     unit = DISTANCE_UNITS.get(head_lemma)
     if unit is not None:
-        return _distance_what(head), unit
+        return _distance_counted(head), unit
     verb = clause_head(head)
     verb_lemma = lemma_of(verb)
     if head_lemma in PLACE_COUNTS:
@@ -271,7 +271,7 @@ def _what(token: Any, lexicon: Lexicon) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _distance_what(unit_token: Any) -> str:
+def _distance_counted(unit_token: Any) -> str:
     """ "within 5 km of Aleppo" is a distance to Aleppo; "20 km of territory" was captured."""
     prep = unit_token.head
     if prep.dep_ == "prep" and prep.lower_ in ("within", "from"):
