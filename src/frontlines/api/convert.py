@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from frontlines.api.schemas import (
+from frontlines.api.payloads import (
     ActorOut,
     ArticleRefOut,
     DayCount,

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from frontlines.api.deps import AnalyzeAccess, AnalyzeDep, SettingsDep
-from frontlines.api.schemas import AnalyzeIn
+from frontlines.api.payloads import AnalyzeIn
 from frontlines.languages import analyze_supported
 
 

@@ -10,8 +10,8 @@ from fastapi.responses import StreamingResponse
 from frontlines.api.convert import event_out, feature
 from frontlines.api.deps import ReadAccess, StoreDep
 from frontlines.api.detail import event_detail
+from frontlines.api.payloads import EventDetailOut, EventPage, FeatureCollection
 from frontlines.api.routes.filters import EventFilters
-from frontlines.api.schemas import EventDetailOut, EventPage, FeatureCollection
 from frontlines.exports.events import csv_lines
 
 

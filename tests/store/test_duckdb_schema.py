@@ -6,7 +6,7 @@ import pytest
 
 from frontlines.errors import SchemaVersionError, StoreError
 from frontlines.store.duckdb import DuckDBStore
-from frontlines.store.schema import MIGRATIONS, TABLES, Migration, latest_version
+from frontlines.store.duckdb_schema import MIGRATIONS, TABLES, Migration, latest_version
 from tests.store.conftest import open_raw_duckdb
 from tests.store.samples import ruritania_analysis, syria_analysis
 
