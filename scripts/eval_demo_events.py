@@ -21,7 +21,7 @@ import yaml
 from frontlines.model import Event
 from frontlines.pipeline import Pipeline
 from frontlines.readers.plain_text import read_text_file
-from frontlines.resources import Resources
+from frontlines.stages.resources import Resources
 from frontlines.settings import Settings
 
 CORPUS = Path(__file__).resolve().parents[1] / "src/frontlines/demo/corpus"

@@ -43,7 +43,7 @@ from frontlines.extract.lexicon import Lexicon, load_lexicon  # noqa: E402
 from frontlines.extract.mentions import sentence_mentions  # noqa: E402
 from frontlines.model import Article  # noqa: E402
 from frontlines.pipeline import Document, Stage, StageRegistry  # noqa: E402
-from frontlines.resources import Resources  # noqa: E402
+from frontlines.stages.resources import Resources  # noqa: E402
 from frontlines.settings import Settings  # noqa: E402
 from frontlines.stages.events import _lookup, _sentences  # noqa: E402
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from frontlines.model import Article, Event
 from frontlines.pipeline import Pipeline
-from frontlines.resources import Resources
+from frontlines.stages.resources import Resources
 from frontlines.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "shared/data/acled_notes/combined_core_fields.csv"

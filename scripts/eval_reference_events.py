@@ -19,7 +19,7 @@ import yaml
 
 from frontlines.model import ActorRef, Article, Event
 from frontlines.pipeline import Pipeline
-from frontlines.resources import Resources
+from frontlines.stages.resources import Resources
 from frontlines.settings import Settings
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared/reference"

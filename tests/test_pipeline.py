@@ -7,8 +7,8 @@ import pytest
 from frontlines.errors import InputError, PipelineError, StageError
 from frontlines.model import Article, Event, Framing
 from frontlines.pipeline import Document, Mask, Pipeline, Stage, StageRegistry
-from frontlines.resources import Resources
 from frontlines.settings import DEFAULT_PIPELINE, Settings
+from frontlines.stages.resources import Resources
 
 
 @dataclass

@@ -19,8 +19,8 @@ from frontlines.model import Analysis, Article, StageInfo, with_unique_ids
 from frontlines.version import __version__
 
 if TYPE_CHECKING:
-    from frontlines.resources import Resources
     from frontlines.settings import Settings
+    from frontlines.stages.resources import Resources
 
 ENTRY_POINT_GROUP = "frontlines.stages"
 logger = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def load_pipeline(settings: Settings | None = None) -> Pipeline:
     """The pipeline for these settings, built once per process and settings."""
     from frontlines.pipeline import Pipeline
-    from frontlines.resources import Resources
+    from frontlines.stages.resources import Resources
 
     settings = settings or Settings.from_env()
     return Pipeline.from_settings(settings, resources=Resources(settings))

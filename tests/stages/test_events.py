@@ -12,10 +12,10 @@ from frontlines.extract.detector import EventDetector
 from frontlines.extract.lexicon import load_lexicon
 from frontlines.model import Actor, Article, Event, Mention, Place
 from frontlines.pipeline import Document, Stage
-from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.cleanup import Cleanup
 from frontlines.stages.events import Events, make_stage
+from frontlines.stages.resources import Resources
 
 pytestmark = pytest.mark.slow
 

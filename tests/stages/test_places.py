@@ -7,9 +7,9 @@ import pytest
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.model import Article
 from frontlines.pipeline import Document
-from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.places import Places, make_stage
+from frontlines.stages.resources import Resources
 
 pytestmark = pytest.mark.slow
 

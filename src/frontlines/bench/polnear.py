@@ -34,7 +34,7 @@ from frontlines.bench.report import BenchResult, Figure, Sample, share_figures
 from frontlines.model import Claim
 
 if TYPE_CHECKING:
-    from frontlines.resources import Resources
+    from frontlines.stages.resources import Resources
 
 NAME = "polnear"
 FOLDER = "polnear_attribution"

@@ -29,7 +29,7 @@ from frontlines.bench.protocols import Progress
 from frontlines.bench.report import BenchResult, Figure, Sample, share_figures
 
 if TYPE_CHECKING:
-    from frontlines.resources import Resources
+    from frontlines.stages.resources import Resources
 
 NAME = "ptc"
 FOLDER = "ptc_loaded_language"

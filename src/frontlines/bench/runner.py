@@ -28,8 +28,8 @@ from frontlines.bench.speed import run_speed
 from frontlines.bench.throughput import run_throughput
 from frontlines.errors import FrontlinesError, InputError
 from frontlines.model import Analysis
-from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 
 BENCHMARKS = (
     "reference", "acled-notes", "realnews", "geoparsing", "ecbplus", "fusion", "polnear", "ptc",

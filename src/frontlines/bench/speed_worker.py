@@ -31,7 +31,7 @@ def run_pipeline(texts: list[str], *, settings: Settings) -> float:
 
 def run_spacy(texts: list[str], *, settings: Settings) -> float:
     """Seconds spaCy's ``nlp.pipe`` (default batch size, every default component) takes."""
-    from frontlines.resources import Resources
+    from frontlines.stages.resources import Resources
 
     nlp = Resources(settings).nlp
     nlp(WARM_UP_TEXT)

@@ -51,7 +51,7 @@ def run_ingest(
 def run_spacy(
     texts: list[str], *, settings: Settings, workers: int
 ) -> tuple[float, dict[str, Any]]:
-    from frontlines.resources import Resources
+    from frontlines.stages.resources import Resources
 
     nlp = Resources(settings).nlp
     nlp(WARM_UP_TEXT)

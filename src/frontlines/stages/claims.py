@@ -9,7 +9,6 @@ from typing import Any
 
 from frontlines.document import Document
 from frontlines.model import Claim
-from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.claim_spans import (
     adjacent_quote,
@@ -19,6 +18,7 @@ from frontlines.stages.claim_spans import (
     trimmed,
 )
 from frontlines.stages.lexicons import load_lexicon, words
+from frontlines.stages.resources import Resources
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NON_SOURCES = frozenset({"it", "this", "that", "there", "which", "what", "who"})

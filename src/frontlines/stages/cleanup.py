@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 
 from frontlines.document import Document, Mask
-from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.document_parts import find_parts
+from frontlines.stages.resources import Resources
 
 # Datelines such as: ALEPPO, Syria (AP) —  or  KHARKIV, Ukraine (Frontline Wire) -  or  KHARTOUM —
 DATELINE = re.compile(

@@ -24,9 +24,9 @@ from frontlines.extract.subtypes import SubtypeClassifier
 from frontlines.geo.locate import locate
 from frontlines.geo.place import kind_of
 from frontlines.model import Actor, ActorRef, Event
-from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.actors import MentionIndex, actor_at
+from frontlines.stages.resources import Resources
 
 
 @dataclass

@@ -12,9 +12,9 @@ from spacy.matcher import PhraseMatcher
 
 from frontlines.document import Document
 from frontlines.model import Framing
-from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.lexicons import load_lexicon
+from frontlines.stages.resources import Resources
 
 KINDS = ("loaded", "euphemism", "dehumanising")
 # Misspellings are looked for only in long words, where one edit rarely makes another word.

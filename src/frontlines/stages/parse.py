@@ -15,8 +15,8 @@ from typing import Any
 
 from frontlines.document import Document
 from frontlines.errors import InputError
-from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 
 CHUNK_CHARS = 100_000
 PARAGRAPH_END = re.compile(r"\n\s*\n\s*")

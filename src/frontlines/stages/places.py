@@ -16,8 +16,8 @@ from frontlines.geo.geoparse import find_places
 from frontlines.geo.place import kind_of
 from frontlines.kb import ActorKB
 from frontlines.model import Place
-from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 
 AREAS = frozenset({"country", "continent", "region", "admin1"})
 

@@ -11,7 +11,6 @@ from typing import Any
 from frontlines.document import Document
 from frontlines.kb import ActorKB
 from frontlines.model import Relation
-from frontlines.resources import Resources
 from frontlines.settings import Settings
 from frontlines.stages.actor_match import HYPHENS
 from frontlines.stages.lexicons import load_lexicon, words
@@ -22,6 +21,7 @@ from frontlines.stages.relation_rules import (
     objects_of,
     subject_of,
 )
+from frontlines.stages.resources import Resources
 
 SYMMETRIC = frozenset({"fights", "allied_with", "negotiates_with"})
 

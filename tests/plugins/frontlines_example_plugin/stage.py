@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from frontlines.document import Document, Stage
 from frontlines.model import Framing
-from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 
 _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 
