@@ -145,7 +145,7 @@ def claims_finder(resources: Resources) -> ClaimFinder:
         from frontlines.model import Article
         from frontlines.stages.claims import make_stage
 
-        stage = make_stage(resources=resources, settings=resources.settings)
+        stage = make_stage(resources=resources)
         for parse, text in resources.nlp.pipe(((text, text) for text in texts), as_tuples=True):
             doc = Document(article=Article.create(text))
             doc.parse = parse

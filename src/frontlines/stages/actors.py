@@ -10,10 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.document import Document
+from frontlines.document import NO_OPTIONS, Document, StageConfig
 from frontlines.kb import ActorKB, normalise
 from frontlines.model import Actor, Mention, Place
-from frontlines.settings import Settings
 from frontlines.stages.actor_focus import focus_country
 from frontlines.stages.actor_match import ActorMatcher, Candidate
 from frontlines.stages.actor_resolve import Resolver, Target, kind_cues, slug, trim
@@ -265,7 +264,7 @@ def actor_at(
     return best
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> Actors:
+def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Actors:
     lexicon = load_lexicon("actors")
     matcher = ActorMatcher(nlp=resources.nlp, kb=resources.kb, lexicon=lexicon)
     return Actors(kb=resources.kb, matcher=matcher, cues=kind_cues(lexicon))

@@ -7,9 +7,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.document import Document
+from frontlines.document import NO_OPTIONS, Document, StageConfig
 from frontlines.model import Claim
-from frontlines.settings import Settings
 from frontlines.stages.claim_spans import (
     adjacent_quote,
     quoted,
@@ -251,5 +250,5 @@ def _passive_clause(parse: Any, verb: Any) -> tuple[int, int] | None:
     return trimmed(parse, start, end)
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> Claims:
+def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Claims:
     return Claims(cues=Cues.from_lexicon(load_lexicon("attribution")))

@@ -10,9 +10,8 @@ from typing import Any
 
 from spacy.matcher import PhraseMatcher
 
-from frontlines.document import Document
+from frontlines.document import NO_OPTIONS, Document, StageConfig
 from frontlines.model import Framing
-from frontlines.settings import Settings
 from frontlines.stages.lexicons import load_lexicon
 from frontlines.stages.resources import Resources
 
@@ -142,5 +141,5 @@ def _one_edit(word: str, term: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> FramingStage:
+def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> FramingStage:
     return FramingStage(nlp=resources.nlp, lexicon=load_lexicon("framing"))

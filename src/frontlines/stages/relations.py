@@ -8,10 +8,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.document import Document
+from frontlines.document import NO_OPTIONS, Document, StageConfig
 from frontlines.kb import ActorKB
 from frontlines.model import Relation
-from frontlines.settings import Settings
 from frontlines.stages.actor_match import HYPHENS
 from frontlines.stages.lexicons import load_lexicon, words
 from frontlines.stages.relation_rules import (
@@ -295,5 +294,5 @@ def _end_of(token: Any) -> int:
     return int(last.idx + len(last))
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> Relations:
+def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Relations:
     return Relations(lexicon=load_lexicon("relations"), kb=resources.kb)
