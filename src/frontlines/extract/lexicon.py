@@ -1,4 +1,4 @@
-"""The word lists behind event extraction, read once from ``extract/data/*.yaml``.
+"""The word lists behind event extraction, read once from ``lexicons/en/*.yaml``.
 
 The lists are data written by the frontlines developers; nothing here is learnt from ACLED's data.
 A ``Lexicon`` is immutable and is built by the stage factory, then passed to the pure functions
@@ -17,7 +17,7 @@ import yaml
 
 from frontlines.errors import ConfigError
 
-DATA_PACKAGE = "frontlines.extract.data"
+DATA_PACKAGE = "frontlines.lexicons.en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +140,7 @@ def _read(name: str) -> dict[str, Any]:
 
 def read_lexicon_file(package: str, name: str) -> dict[str, Any]:
     """The YAML mapping ``name`` of ``package``: the one loader of every lexicon file (these and
-    the stages' ``stages/lexicons``); raises ConfigError when it is missing or not a mapping."""
+    the stages' ``lexicons``); raises ConfigError when it is missing or not a mapping."""
     resource = files(package).joinpath(name)
     if not resource.is_file():
         raise ConfigError(f"the lexicon {name!r} is missing from the installation ({package})")

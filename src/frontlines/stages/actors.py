@@ -12,11 +12,11 @@ from typing import Any
 
 from frontlines.document import NO_OPTIONS, Document, StageConfig
 from frontlines.kb import ActorKB, normalise
+from frontlines.lexicons import load_lexicon
 from frontlines.model import Actor, Mention, Place
 from frontlines.stages.actor_focus import focus_country
 from frontlines.stages.actor_match import ActorMatcher, Candidate
 from frontlines.stages.actor_resolve import Resolver, Target, kind_cues, slug, trim
-from frontlines.stages.lexicons import load_lexicon
 from frontlines.stages.resources import Resources
 
 __all__ = ["Actors", "MentionIndex", "actor_at", "make_stage", "mention_index", "slug"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontlines.document import NO_OPTIONS, Document, StageConfig
+from frontlines.lexicons import load_lexicon, words
 from frontlines.model import Claim
 from frontlines.stages.claim_spans import (
     adjacent_quote,
@@ -16,7 +17,6 @@ from frontlines.stages.claim_spans import (
     subtree_range,
     trimmed,
 )
-from frontlines.stages.lexicons import load_lexicon, words
 from frontlines.stages.resources import Resources
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})

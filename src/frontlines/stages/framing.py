@@ -1,5 +1,5 @@
 """Loaded, euphemistic and dehumanising wording, flagged with offsets (lexicon:
-stages/lexicons/framing.yaml). Misspelt loaded words ("atrocitus") match at one edit; adjacent
+lexicons/en/framing.yaml). Misspelt loaded words ("atrocitus") match at one edit; adjacent
 flags merge ("atrocitus bloody", "Kremlin-controlled mercenary")."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from typing import Any
 from spacy.matcher import PhraseMatcher
 
 from frontlines.document import NO_OPTIONS, Document, StageConfig
+from frontlines.lexicons import load_lexicon
 from frontlines.model import Framing
-from frontlines.stages.lexicons import load_lexicon
 from frontlines.stages.resources import Resources
 
 KINDS = ("loaded", "euphemism", "dehumanising")

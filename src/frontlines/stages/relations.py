@@ -10,9 +10,9 @@ from typing import Any
 
 from frontlines.document import NO_OPTIONS, Document, StageConfig
 from frontlines.kb import ActorKB
+from frontlines.lexicons import load_lexicon, words
 from frontlines.model import Relation
 from frontlines.stages.actor_match import HYPHENS
-from frontlines.stages.lexicons import load_lexicon, words
 from frontlines.stages.relation_rules import (
     MODIFIER_DEPS,
     ActorIndex,

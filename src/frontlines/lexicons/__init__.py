@@ -9,8 +9,8 @@ from frontlines.extract.lexicon import read_lexicon_file
 
 
 def load_lexicon(name: str) -> Mapping[str, Any]:
-    """The lexicon ``stages/lexicons/<name>.yaml`` as a mapping."""
-    return read_lexicon_file(__name__, f"{name}.yaml")
+    """The lexicon ``lexicons/en/<name>.yaml`` as a mapping."""
+    return read_lexicon_file("frontlines.lexicons.en", f"{name}.yaml")
 
 
 def words(data: Mapping[str, Any], key: str) -> frozenset[str]:
