@@ -3,8 +3,7 @@ from __future__ import annotations
 import pytest
 
 from frontlines.errors import ConfigError
-from frontlines.extract.lexicon import read_lexicon_file
-from frontlines.lexicons import load_lexicon, words
+from frontlines.lexicons import load_lexicon, read_lexicon_file, words
 
 
 @pytest.mark.parametrize("name", ["actors", "attribution", "framing", "relations"])

@@ -215,3 +215,12 @@ def test_cli_ingest_published_dates_the_articles_and_refuses_the_future(
     assert "failures by cause: 0" in done.stderr
     exported = json.loads(run("events", "--format", "json", env=cli_env).stdout)
     assert [event["event_date"] for event in exported] == ["2024-11-03"]
+
+
+def test_cli_lang_names_the_language_read_and_an_uninstalled_one_fails_in_one_line(
+    cli_env: dict[str, str],
+) -> None:
+    assert run("--lang", "en", "where", env=cli_env).returncode == 0
+    result = run("--lang", "zz", "where", env=cli_env)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "error: language 'zz' is not installed (installed: en)"

@@ -8,7 +8,7 @@ import sys
 import time
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -305,6 +305,22 @@ def test_ingest_a_non_english_article_is_stored_and_flagged(
     assert analysis.pipeline == ()
     assert any("language 'fr'" in warning for warning in analysis.warnings)
     assert report.ok
+
+
+def test_ingest_reads_the_language_of_the_setting_and_stores_the_others_unread(
+    tmp_path: Path, store: Store, settings: Settings, example_plugin: object
+) -> None:
+    english = "Rebels shelled Idlib on Tuesday, killing two civilians, residents said."
+    sources = [write(tmp_path / "fr.txt", FRENCH), write(tmp_path / "en.txt", english)]
+    report = ingest(sources, store, replace(settings, language="fr"))
+    by_name = {Path(result.input).name: result for result in report.results}
+    assert by_name["fr.txt"].outcome == "stored"
+    assert by_name["en.txt"].outcome == "skipped"
+    assert by_name["en.txt"].reason == "stored; skipped extraction: language 'en'"
+    unread = by_name["en.txt"].article_id
+    assert unread is not None
+    warnings = store.get_analysis(unread).warnings
+    assert "skipped extraction: language 'en' is not French" in warnings
 
 
 def test_ingest_bad_inputs_fail_alone_and_the_good_ones_are_stored(

@@ -44,7 +44,15 @@ def db_option(function: F) -> F:
 
 
 def settings_for(db: str | Path | None = None) -> Settings:
-    return Settings.from_env(db_path=db)
+    """The settings of this run: --db and the group's --lang over FRONTLINES_* variables."""
+    context = click.get_current_context(silent=True)
+    found = context.find_root().obj if context is not None else None
+    language = found.get("language") if isinstance(found, dict) else None
+    settings = Settings.from_env(db_path=db, language=language)
+    from frontlines.languages import language_named
+
+    language_named(settings.language)  # an uninstalled language fails here, in one line
+    return settings
 
 
 @click.group(
@@ -55,15 +63,22 @@ def settings_for(db: str | Path | None = None) -> Settings:
 @click.version_option(__version__, prog_name="frontlines")
 @click.option("-v", "--verbose", count=True, help="Say more on stderr (-vv: debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr; no progress bar.")
+@click.option(
+    "--lang",
+    "language",
+    default=None,
+    metavar="CODE",
+    help="The language read (ISO 639-1; default: $FRONTLINES_LANG, else en, the one shipped).",
+)
 @click.pass_context
-def cli(context: click.Context, /, verbose: int, quiet: bool) -> None:
+def cli(context: click.Context, /, verbose: int, quiet: bool, language: str | None) -> None:
     """frontlines: structured, sourced, geolocated conflict events from news text.
 
     Every store command reads and writes one store: --db, else $FRONTLINES_DB, else
     the file shown by `frontlines where` (the one `make run` fills too).
     """
     setup_logging(verbose=verbose, quiet=quiet)
-    context.obj = {"quiet": quiet}
+    context.obj = {"quiet": quiet, "language": language}
 
 
 def _checked_date(value: date | None, origin: str) -> date | None:
@@ -100,7 +115,9 @@ def analyze(source: str, published: date | None, output_format: str) -> None:
 
     settings = settings_for()
     article = read_input_article(source, published=published, settings=settings)
-    analysis = analyze_supported(article, lambda read: analyze_article(read, settings=settings))
+    analysis = analyze_supported(
+        article, lambda read: analyze_article(read, settings=settings), language=settings.language
+    )
     for warning in analysis.warnings:
         click.echo(f"note: {warning}", err=True)
     if output_format == "json":
@@ -230,13 +247,15 @@ def watch(target: str, interval: float, once: bool, db: str | None) -> None:
     import time
 
     from frontlines.ingest.ingester import Ingester, Watcher, failures_line, limits_for
+    from frontlines.languages import language_named
     from frontlines.readers.fetch import is_url
 
     if not is_url(target) and not Path(target).is_dir():
         raise InputError(f"watch: {target} is neither a folder nor an http(s) feed URL")
     settings = settings_for(db)
     with _open_for_writing(settings) as store:
-        ingester = Ingester.open(store=store, analyze=_analyzer(settings))
+        language = language_named(settings.language)
+        ingester = Ingester.open(store=store, analyze=_analyzer(settings), language=language)
         watcher = Watcher(target, ingester, limits_for(settings), settle_s=0.0 if once else 2.0)
         while True:
             results = watcher.poll()

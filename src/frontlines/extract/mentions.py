@@ -73,7 +73,11 @@ def sentence_mentions(
     indices = frozenset(trigger.index for trigger in triggers)
     protests = frozenset(t.index for t in triggers if t.frame == "protest")
     doc = sentence.doc
-    spans = resolved_spans(sentence, published=published) if triggers else []
+    spans = (
+        resolved_spans(sentence, published=published, locales=lexicon.date_locales)
+        if triggers
+        else []
+    )
     dates = {t.index: _own_date(spans, doc[t.index], indices) for t in triggers}
     news = [
         trigger

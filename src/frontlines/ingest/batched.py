@@ -24,7 +24,6 @@ from typing import IO, Any
 from frontlines.batch.rows import repeated_event_ids
 from frontlines.errors import FrontlinesError
 from frontlines.ingest.ingester import (
-    ENGLISH,
     NO_DATE_WARNING,
     Ingester,
     IngestReport,
@@ -36,6 +35,7 @@ from frontlines.ingest.ingester import (
 )
 from frontlines.ingest.langid import detect_language
 from frontlines.ingest.syndication import Fingerprint, Group
+from frontlines.languages import language_named
 from frontlines.model import Analysis, Article
 from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.folders import expand_sources
@@ -90,7 +90,8 @@ def ingest_batched(
     ``analysers``: worker processes already started (and warmed), to use instead of starting
     ``workers`` new ones.
     """
-    ingester = Ingester.open(store=store, analyze=_never, replace=replace)
+    language = language_named(settings.language)
+    ingester = Ingester.open(store=store, analyze=_never, replace=replace, language=language)
     report = IngestReport(seconds=ingester.seconds)
     limits = limits or limits_for(settings)
     items = _items(sources, limits=limits, stdin=stdin, seconds=report.seconds)
@@ -100,8 +101,10 @@ def ingest_batched(
         seen: set[str] = set()
         while chunk := list(islice(items, batch)):
             decided = _decide(chunk, ingester=ingester, seen=seen)
-            english = [p.article for p in decided if isinstance(p, _Pending) and _english(p)]
-            future = analyser.submit(english)
+            readable = [
+                p.article for p in decided if isinstance(p, _Pending) and ingester.reads(p.article)
+            ]
+            future = analyser.submit(readable)
             if waiting is not None:
                 _finish(*waiting, ingester=ingester, report=report, on_result=on_result)
             waiting = (decided, future)
@@ -185,7 +188,11 @@ def _finish(
         if not isinstance(entry, _Pending):
             results.append(entry)
             continue
-        analysis: Analysed = next(analysed) if _english(entry) else _unanalysed(entry.article)
+        analysis: Analysed = (
+            next(analysed)
+            if ingester.reads(entry.article)
+            else _unanalysed(entry.article, ingester.language)
+        )
         if isinstance(analysis, str):
             reason = " ".join(f"{entry.origin}: {analysis}".split())
             results.append(InputResult(entry.origin, "failed", entry.article.id, reason=reason))
@@ -206,7 +213,7 @@ def _finish(
                 reason = " ".join(f"{entry.origin}: {done}".split())
                 outcome = InputResult(entry.origin, "failed", entry.article.id, reason=reason)
             else:
-                outcome = _outcome(entry, done)
+                outcome = _outcome(entry, done, readable=ingester.reads(entry.article))
                 _link(ingester, entry.group)
         elif isinstance(result, _Relink):
             _link(ingester, result.group)
@@ -257,18 +264,17 @@ def _save_one(
         return error
 
 
-def _outcome(entry: _Pending, saved: SaveResult) -> InputResult:
-    english = _english(entry)
+def _outcome(entry: _Pending, saved: SaveResult, *, readable: bool) -> InputResult:
     copy = entry.copy
     reasons = []
     if copy is not None:
         reasons.append(f"copy of {copy[0]} (similarity {copy[1]:.2f})")
-    if not english:
+    if not readable:
         reasons.append(f"skipped extraction: language {entry.article.language!r}")
     outcome: Outcome = saved.outcome
     if copy is not None and saved.outcome != "duplicate":
         outcome = "syndicated"
-    elif not english and saved.outcome != "duplicate":
+    elif not readable and saved.outcome != "duplicate":
         outcome = "skipped"
         reasons.insert(0, "stored")
     return InputResult(
@@ -290,10 +296,6 @@ def _link(ingester: Ingester, group: Group | None) -> None:
         if ingester.links.get(copy_id) != group.original_id and ingester.store.has_article(copy_id):
             ingester.store.link_syndicated(copy_id, group.original_id, similarity)
             ingester.links[copy_id] = group.original_id
-
-
-def _english(entry: _Pending) -> bool:
-    return entry.article.language in ENGLISH
 
 
 def _never(article: Article) -> Analysis:

@@ -24,6 +24,7 @@ from typing import IO, Any, Literal
 from frontlines.errors import FrontlinesError, InputError, StageError, StoreError
 from frontlines.ingest.langid import detect_language
 from frontlines.ingest.syndication import Fingerprint, Group, SyndicationIndex
+from frontlines.languages import ENGLISH, Language, language_named, pipeline_reads
 from frontlines.model import Analysis, Article
 from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.fetch import is_url
@@ -42,7 +43,6 @@ OUTCOMES: tuple[Outcome, ...] = (
     "skipped",
     "failed",
 )
-ENGLISH = ("en", None)  # None: too short or too mixed to tell; the English pipeline tries it
 NO_DATE_WARNING = (
     "no publication date in the input, the page or the text's date line: stored undated, its "
     "events dated only where the text gives the date"
@@ -129,6 +129,7 @@ class Ingester:
     analyze: Callable[[Article], Analysis]
     replace: bool = False
     published: date | None = None  # given by the user: the date of every article read
+    language: Language = ENGLISH  # the language the pipeline reads; others are stored unread
     index: SyndicationIndex = field(default_factory=SyndicationIndex)
     links: dict[str, str] = field(default_factory=dict)  # copy id -> original id, as stored
     seconds: dict[str, float] = field(default_factory=dict)
@@ -141,14 +142,22 @@ class Ingester:
         analyze: Callable[[Article], Analysis],
         replace: bool = False,
         published: date | None = None,
+        language: Language = ENGLISH,
     ) -> Ingester:
         """An ingester that knows the store's articles (for syndication) and links;
-        ``published`` dates every article read (the user's word over what the input says)."""
-        ingester = cls(store=store, analyze=analyze, replace=replace, published=published)
+        ``published`` dates every article read (the user's word over what the input says);
+        articles in another ``language`` than the pipeline's are stored without extraction."""
+        ingester = cls(
+            store=store, analyze=analyze, replace=replace, published=published, language=language
+        )
         for article in reversed(list(_all_articles(store))):  # oldest first
             ingester.index.add(Fingerprint.of(article))
         ingester.links = {link.copy_id: link.original_id for link in store.syndication_links()}
         return ingester
+
+    def reads(self, article: Article) -> bool:
+        """Whether the pipeline reads the article's language (an unknown one is tried)."""
+        return pipeline_reads(article.language, language=self.language.code)
 
     def ingest_item(self, item: Item) -> InputResult:
         """The outcome of one item; whatever goes wrong, it fails alone and the run goes on."""
@@ -191,9 +200,9 @@ class Ingester:
         if stored and not self.replace:
             self._link(group)  # an interrupted run may have stored the article, not its links
             return InputResult(origin, "duplicate", article_id=article.id)
-        english = article.language in ENGLISH
+        readable = self.reads(article)
         with _timed(self.seconds, "analysis"):
-            analysis = self.analyze(article) if english else _unanalysed(article)
+            analysis = self.analyze(article) if readable else _unanalysed(article, self.language)
         if article.published is None and NO_DATE_WARNING not in analysis.warnings:
             analysis = dataclasses.replace(analysis, warnings=(*analysis.warnings, NO_DATE_WARNING))
         extra: dict[str, Any] = {
@@ -210,12 +219,12 @@ class Ingester:
         reasons = []
         if copy is not None:
             reasons.append(f"copy of {copy[0]} (similarity {copy[1]:.2f})")
-        if not english:
+        if not readable:
             reasons.append(f"skipped extraction: language {article.language!r}")
         outcome: Outcome = saved.outcome
         if copy is not None and saved.outcome != "duplicate":
             outcome = "syndicated"
-        elif not english and saved.outcome != "duplicate":
+        elif not readable and saved.outcome != "duplicate":
             outcome = "skipped"
             reasons.insert(0, "stored")
         return InputResult(
@@ -252,9 +261,9 @@ def cause_of(error: BaseException) -> str:
     return f"unexpected {type(error).__name__}"
 
 
-def _unanalysed(article: Article) -> Analysis:
-    """What is stored for an article the English pipeline cannot read: the text, no events."""
-    warning = f"skipped extraction: language {article.language!r} is not English"
+def _unanalysed(article: Article, language: Language) -> Analysis:
+    """What is stored for an article the pipeline cannot read: the text, no events."""
+    warning = f"skipped extraction: language {article.language!r} is not {language.name}"
     return Analysis(
         frontlines_version=__version__, pipeline=(), article=article, warnings=(warning,)
     )
@@ -291,7 +300,13 @@ def ingest_paths(
     on_source_done: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read every source (files, folders, feed or page URLs, ``-`` for stdin) and store it."""
-    ingester = Ingester.open(store=store, analyze=analyze, replace=replace, published=published)
+    ingester = Ingester.open(
+        store=store,
+        analyze=analyze,
+        replace=replace,
+        published=published,
+        language=language_named(settings.language),
+    )
     limits = limits or limits_for(settings)
     report = IngestReport(seconds=ingester.seconds)
     for source in expand_sources(sources):

@@ -265,6 +265,6 @@ def actor_at(
 
 
 def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Actors:
-    lexicon = load_lexicon("actors")
+    lexicon = load_lexicon("actors", folder=resources.language.lexicon_folder)
     matcher = ActorMatcher(nlp=resources.nlp, kb=resources.kb, lexicon=lexicon)
     return Actors(kb=resources.kb, matcher=matcher, cues=kind_cues(lexicon))

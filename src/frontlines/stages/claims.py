@@ -251,4 +251,8 @@ def _passive_clause(parse: Any, verb: Any) -> tuple[int, int] | None:
 
 
 def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Claims:
-    return Claims(cues=Cues.from_lexicon(load_lexicon("attribution")))
+    return Claims(
+        cues=Cues.from_lexicon(
+            load_lexicon("attribution", folder=resources.language.lexicon_folder)
+        )
+    )

@@ -164,12 +164,12 @@ def make_stage(*, resources: Resources, config: EventsConfig = DEFAULT_CONFIG) -
         found = kb.of_country(country, kind="state forces", on=day)
         return ActorRef(id=found.id, name=found.name, kind=found.kind) if found else None
 
+    language = resources.language
+    lexicon = load_lexicon(folder=language.lexicon_folder, date_locales=language.date_locales)
     if not config.event_detector:
-        return Events(
-            lexicon=load_lexicon(), classifier=resources.subtype_classifier, forces_of=forces_of
-        )
+        return Events(lexicon=lexicon, classifier=resources.subtype_classifier, forces_of=forces_of)
     return Events(
-        lexicon=load_lexicon(),
+        lexicon=lexicon,
         classifier=resources.subtype_classifier,
         detector=resources.event_detector,
         forces_of=forces_of,

@@ -142,4 +142,6 @@ def _one_edit(word: str, term: str) -> bool:
 
 
 def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> FramingStage:
-    return FramingStage(nlp=resources.nlp, lexicon=load_lexicon("framing"))
+    return FramingStage(
+        nlp=resources.nlp, lexicon=load_lexicon("framing", folder=resources.language.lexicon_folder)
+    )

