@@ -41,6 +41,13 @@ class Lexicon:
     number_words: Mapping[str, int]
     vague_numbers: Mapping[str, int]
     qualifiers: Mapping[str, str]
+    distance_units: Mapping[str, str]  # counts.yaml: what a number counts
+    place_counts: frozenset[str]
+    territory_verbs: frozenset[str]
+    verb_counts: Mapping[str, str]
+    noun_counts: Mapping[str, str]
+    attempts: frozenset[str]
+    not_one_person: frozenset[str]
     date_locales: tuple[str, ...] = ENGLISH_DATES  # the date parser's languages
 
     def cue(self, name: str) -> frozenset[str]:
@@ -85,6 +92,7 @@ def load_lexicon(
     weapons = _read(folder, "weapons.yaml")
     participants = _read(folder, "participants.yaml")
     numbers = _read(folder, "numbers.yaml")
+    counts = _read(folder, "counts.yaml")
     verb_frames: dict[str, str] = {}
     noun_frames: dict[str, str] = {}
     phrase_frames: dict[str, str] = {}
@@ -128,12 +136,23 @@ def load_lexicon(
         number_words=MappingProxyType({str(k): int(v) for k, v in numbers["words"].items()}),
         vague_numbers=MappingProxyType({str(k): int(v) for k, v in numbers["vague"].items()}),
         qualifiers=MappingProxyType({str(k): str(v) for k, v in numbers["qualifiers"].items()}),
+        distance_units=_table(counts["distance_units"]),
+        place_counts=_set(counts["place_counts"]),
+        territory_verbs=_set(counts["territory_verbs"]),
+        verb_counts=_table(counts["verb_counts"]),
+        noun_counts=_table(counts["noun_counts"]),
+        attempts=_set(counts["attempts"]),
+        not_one_person=_set(counts["not_one_person"]),
         date_locales=date_locales,
     )
 
 
 def _set(items: Iterable[Any]) -> frozenset[str]:
     return frozenset(str(item) for item in items)
+
+
+def _table(items: Mapping[Any, Any]) -> Mapping[str, str]:
+    return MappingProxyType({str(key): str(value) for key, value in items.items()})
 
 
 def _read(folder: str, name: str) -> dict[str, Any]:
