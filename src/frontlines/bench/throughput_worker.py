@@ -1,7 +1,7 @@
 """Time one side of the throughput benchmark in a fresh process; write what it measured as JSON.
 
 Run as ``python -m frontlines.bench.throughput_worker MODE CORPUS RESULT WORKERS``. MODE
-``ingest``: the texts as JSON lines into an empty store with ``ingest_batched`` and WORKERS
+``ingest``: the texts as JSON lines into an empty store with ``ingest.batched`` and WORKERS
 processes (the pipelines are loaded before the clock starts); ``spacy``: ``nlp.pipe`` with
 ``n_process=WORKERS`` over the same texts, after the same warm-up.
 """

@@ -1,6 +1,6 @@
 """``frontlines store copy SRC DST``: a whole store into another, between DuckDB and PostgreSQL.
 
-The command joins the ``store`` group (``cli_batch``, with ``load`` and ``export``).
+The command joins the ``store`` group (``cli.batch``, with ``load`` and ``export``).
 """
 
 from __future__ import annotations
