@@ -20,9 +20,9 @@ import yaml
 
 from frontlines.model import Event
 from frontlines.pipeline import Pipeline
-from frontlines.readers.text import read_text_file
-from frontlines.resources import Resources
+from frontlines.readers.plain_text import read_text_file
 from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 
 CORPUS = Path(__file__).resolve().parents[1] / "src/frontlines/demo/corpus"
 FIELDS = ("event_type", "sub_event_type", "event_date", "fatalities")

@@ -43,9 +43,9 @@ from frontlines.extract.lexicon import Lexicon, load_lexicon  # noqa: E402
 from frontlines.extract.mentions import sentence_mentions  # noqa: E402
 from frontlines.model import Article  # noqa: E402
 from frontlines.pipeline import Document, Stage, StageRegistry  # noqa: E402
-from frontlines.resources import Resources  # noqa: E402
 from frontlines.settings import Settings  # noqa: E402
 from frontlines.stages.events import _lookup, _sentences  # noqa: E402
+from frontlines.stages.resources import Resources  # noqa: E402
 
 STAGES = ("cleanup", "parse", "places", "actors")
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.5)

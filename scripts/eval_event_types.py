@@ -20,8 +20,8 @@ from pathlib import Path
 
 from frontlines.model import Article, Event
 from frontlines.pipeline import Pipeline
-from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 
 DATA = Path(__file__).resolve().parents[2] / "shared/data/acled_notes/combined_core_fields.csv"
 STAGES = ("cleanup", "parse", "places", "actors", "events")

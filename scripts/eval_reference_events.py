@@ -19,8 +19,8 @@ import yaml
 
 from frontlines.model import ActorRef, Article, Event
 from frontlines.pipeline import Pipeline
-from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared/reference"
 CHECKS = ("event_type", "sub_event_type", "actor1", "actor2", "event_date")

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 from tests.store.postgres_cluster import PACKAGE, Cluster, install, running_cluster
 
 

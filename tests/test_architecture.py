@@ -81,16 +81,22 @@ def _longest_module(dotted: str, modules: dict[str, Path]) -> str:
     return ".".join(parts)
 
 
-def room_of(module: str) -> str:
-    parts = module.split(".")
-    return parts[1] if len(parts) > 1 else FACADE
+def room_of(module: str, floors: dict[str, int]) -> str:
+    """The longest room the floors name that holds the module (``ingest.langid`` before
+    ``ingest``), else its top-level room, else the package's façade."""
+    parts = module.split(".")[1:]
+    for length in range(len(parts), 1, -1):
+        sub_room = ".".join(parts[:length])
+        if sub_room in floors:
+            return sub_room
+    return parts[0] if parts else FACADE
 
 
 def upward(arrows: list[Arrow], floors: dict[str, int]) -> list[str]:
     """The arrows that do not point to a lower floor (or stay in their own room), described."""
     wrong = []
     for arrow in arrows:
-        source, target = room_of(arrow.source), room_of(arrow.target)
+        source, target = room_of(arrow.source, floors), room_of(arrow.target, floors)
         if source != target and floors[target] >= floors[source]:
             wrong.append(
                 f"{arrow.source} (floor {floors[source]}) imports {arrow.target} "
@@ -101,7 +107,7 @@ def upward(arrows: list[Arrow], floors: dict[str, int]) -> list[str]:
 
 def test_every_room_of_the_package_has_a_floor() -> None:
     floors = floors_of(ARCHITECTURE.read_text("utf-8"))
-    rooms = {room_of(module) for module in modules_of(PACKAGE)}
+    rooms = {room_of(module, floors) for module in modules_of(PACKAGE)}
     unplaced = sorted(rooms - set(floors))
     assert not unplaced, f"rooms missing from the floors of docs/architecture.md: {unplaced}"
 
@@ -124,6 +130,7 @@ def write_package(root: Path, files: dict[str, str]) -> Path:
 
 
 PAGE = "```floors\n1  model\n2  stages\n3  pipeline\n```\n"
+SUB_ROOMS = "```floors\n1  model\n2  ingest ingest.langid\n3  pipeline\n4  ingest.ingester\n```\n"
 
 
 @pytest.mark.parametrize(
@@ -166,3 +173,28 @@ def test_downward_and_same_room_imports_pass(tmp_path: Path) -> None:
     arrows = arrows_of(package)
     assert Arrow("house.stages.shout", "house.stages.words") in arrows
     assert upward(arrows, floors_of(PAGE)) == []
+
+
+def test_a_room_spans_floors_through_its_named_sub_rooms(tmp_path: Path) -> None:
+    package = write_package(
+        tmp_path,
+        {
+            "__init__.py": "",
+            "model.py": "",
+            "pipeline.py": "from house.ingest.langid import detect\n",
+            "ingest/__init__.py": "",
+            "ingest/langid.py": "from house.model import x\ndetect = 1\n",
+            "ingest/ingester.py": (
+                "from house.pipeline import run\nfrom house.ingest import langid\n"
+            ),
+            "ingest/other.py": "from house.pipeline import run\n",
+        },
+    )
+    floors = floors_of(SUB_ROOMS)
+    assert room_of("house.ingest.ingester", floors) == "ingest.ingester"
+    assert room_of("house.ingest.other", floors) == "ingest"
+    # the ingester (floor 4) may use the pipeline and its own room's language id; a module of
+    # the room that the floors do not name sits on the room's own floor (2), below the pipeline
+    assert upward(arrows_of(package), floors) == [
+        "house.ingest.other (floor 2) imports house.pipeline (floor 3)"
+    ]

@@ -22,8 +22,8 @@ import pytest
 from pydantic import BaseModel
 
 from frontlines import model
-from frontlines.api import schemas
-from frontlines.schema import analysis_schema
+from frontlines.api import payloads
+from frontlines.output_schema import analysis_schema
 
 CONTRACT = Path(__file__).resolve().parents[1] / "docs" / "contract.md"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -49,18 +49,18 @@ OPTIONAL_IN_SCHEMA = {
 }
 # The API models that carry a dataclass's fields, and those they leave out on purpose.
 API_MODELS: dict[type[BaseModel], tuple[type, frozenset[str]]] = {
-    schemas.MentionOut: (model.Mention, frozenset()),
-    schemas.ActorRefOut: (model.ActorRef, frozenset()),
-    schemas.LocationOut: (model.Location, frozenset()),
-    schemas.QuantityOut: (model.Quantity, frozenset()),
-    schemas.ClaimOut: (model.Claim, frozenset()),
-    schemas.EventOut: (model.Event, frozenset()),
-    schemas.RelationOut: (model.Relation, frozenset()),
+    payloads.MentionOut: (model.Mention, frozenset()),
+    payloads.ActorRefOut: (model.ActorRef, frozenset()),
+    payloads.LocationOut: (model.Location, frozenset()),
+    payloads.QuantityOut: (model.Quantity, frozenset()),
+    payloads.ClaimOut: (model.Claim, frozenset()),
+    payloads.EventOut: (model.Event, frozenset()),
+    payloads.RelationOut: (model.Relation, frozenset()),
     # the actor's mentions are served with its articles, not with the actor
-    schemas.ActorOut: (model.Actor, frozenset({"mentions"})),
+    payloads.ActorOut: (model.Actor, frozenset({"mentions"})),
     # a reference to an article: what a list shows
-    schemas.ArticleRefOut: (model.Article, frozenset({"text", "language", "published_source"})),
-    schemas.ArticleOut: (model.Article, frozenset({"published_source"})),
+    payloads.ArticleRefOut: (model.Article, frozenset({"text", "language", "published_source"})),
+    payloads.ArticleOut: (model.Article, frozenset({"published_source"})),
 }
 
 
@@ -258,7 +258,7 @@ def test_schema_drift_is_caught(edit: Any, expected: str) -> None:
 
 
 def test_api_model_drift_is_caught() -> None:
-    class NarrowLocationOut(schemas.Out):
+    class NarrowLocationOut(payloads.Out):
         name: str
         country: str | None
 

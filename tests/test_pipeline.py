@@ -1,14 +1,15 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
-from frontlines.errors import InputError, PipelineError, StageError
+from frontlines.document import NO_OPTIONS, StageConfig
+from frontlines.errors import ConfigError, InputError, PipelineError, StageError
 from frontlines.model import Article, Event, Framing
 from frontlines.pipeline import Document, Mask, Pipeline, Stage, StageRegistry
-from frontlines.resources import Resources
 from frontlines.settings import DEFAULT_PIPELINE, Settings
+from frontlines.stages.resources import Resources
 
 
 @dataclass
@@ -30,8 +31,81 @@ class Shout:
         return doc
 
 
-def make_shout(*, resources: Resources, settings: Settings) -> Stage:
+def make_shout(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Stage:
     return Shout()
+
+
+@dataclass(frozen=True, slots=True)
+class LimitConfig(StageConfig):
+    """A stage option from a setting, and one that only its default or an override sets."""
+
+    max_chars: int = field(default=100, metadata={"setting": "max_article_bytes"})
+    marker: str = "!"
+
+
+def make_limit(*, resources: Resources, config: LimitConfig = LimitConfig()) -> Stage:
+    return Limit(max_chars=config.max_chars, marker=config.marker)
+
+
+@dataclass
+class Limit:
+    max_chars: int
+    marker: str
+    name: str = "limit"
+    version: str = "1"
+    requires: tuple[str, ...] = ("article",)
+    assigns: tuple[str, ...] = ("framing",)
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+def test_a_stage_config_takes_its_defaults_then_the_settings_it_names_then_overrides() -> None:
+    registry = StageRegistry()
+    registry.register("limit", make_limit)
+    settings = Settings.from_env({}, pipeline=("limit",), max_article_bytes=5000)
+    resources = Resources(settings)
+    made = registry.create("limit", resources=resources, settings=settings)
+    assert isinstance(made, Limit)
+    assert (made.max_chars, made.marker) == (5000, "!")
+    pipeline = Pipeline.from_settings(
+        settings, resources=resources, registry=registry, options={"limit": {"marker": "?"}}
+    )
+    (stage,) = pipeline.stages
+    assert isinstance(stage, Limit)
+    assert (stage.max_chars, stage.marker) == (5000, "?")
+
+
+def test_a_stage_config_refuses_an_option_the_stage_does_not_have() -> None:
+    registry = StageRegistry()
+    registry.register("limit", make_limit)
+    settings = Settings.from_env({}, pipeline=("limit",))
+    with pytest.raises(ConfigError, match="stage 'limit' has no option 'colour'"):
+        Pipeline.from_settings(
+            settings,
+            resources=Resources(settings),
+            registry=registry,
+            options={"limit": {"colour": "red"}},
+        )
+
+
+def test_a_factory_without_a_config_default_is_refused() -> None:
+    def make_bare(*, resources: Resources, config: StageConfig) -> Stage:
+        return Shout()
+
+    registry = StageRegistry()
+    registry.register("bare", make_bare)
+    settings = Settings.from_env({})
+    with pytest.raises(PipelineError, match="stage 'bare' declares no config"):
+        registry.create("bare", resources=Resources(settings), settings=settings)
+
+
+def test_the_built_in_stages_take_their_options_from_the_settings() -> None:
+    settings = Settings.from_env({}, max_article_bytes=1234)
+    registry = StageRegistry.from_entry_points()
+    resources = Resources(settings)
+    parse = registry.create("parse", resources=resources, settings=settings)
+    assert getattr(parse, "max_chars") == 1234  # noqa: B009
 
 
 def test_pipeline_runs_a_plugin_stage_registered_by_name() -> None:

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.api_python import load_pipeline
 from frontlines.bench.realnews_texts import read_texts
-from frontlines.ingest import demo_corpus_paths
+from frontlines.ingest.ingester import demo_corpus_paths
 from frontlines.model import Analysis, Article
-from frontlines.readers.text import read_text_file
+from frontlines.python_api import load_pipeline
+from frontlines.readers.plain_text import read_text_file
 from frontlines.settings import Settings
 from frontlines.store.duckdb import DuckDBStore
 from tests.bench.test_gate import bench_data_dir

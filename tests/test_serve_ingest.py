@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.ingest import demo_corpus_paths
+from frontlines.ingest.ingester import demo_corpus_paths
 from frontlines.store.server_address import address_file
 
 TOKEN = "laptop-token-51c2"

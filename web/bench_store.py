@@ -12,7 +12,7 @@ from pathlib import Path
 
 from frontlines.store.duckdb import DuckDBStore
 from frontlines.store.duckdb_connect import connect, load_spatial, spatial_extension_path
-from frontlines.store.schema import ARTICLE_TABLES
+from frontlines.store.duckdb_schema import ARTICLE_TABLES
 
 TEMPLATE_EVENTS = 10_000
 # Per table: the key columns a copy suffixes, and the JSON columns holding article ids.

@@ -7,9 +7,8 @@
 
 from __future__ import annotations
 
-from frontlines.api_python import analyze, geoparse, load_pipeline, open_store
 from frontlines.errors import FrontlinesError
-from frontlines.event_results import EventResults, query_events
+from frontlines.exports.results import EventResults, query_events
 from frontlines.model import (
     Actor,
     Analysis,
@@ -21,6 +20,7 @@ from frontlines.model import (
     Place,
     Relation,
 )
+from frontlines.python_api import analyze, geoparse, load_pipeline, open_store
 from frontlines.settings import Settings
 from frontlines.version import __version__
 

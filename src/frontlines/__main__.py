@@ -1,5 +1,5 @@
 """``python -m frontlines`` is the ``frontlines`` command."""
 
-from frontlines.cli import main
+from frontlines.cli.main import main
 
 main()

@@ -10,6 +10,11 @@ A stage is a callable ``(doc) -> doc`` with a ``name``, a ``version`` and the fi
 - offsets stay those of ``article.text``: clean-up masks stretches (``Mask``) instead of
   deleting them, and later stages read ``clean_text``, which has the same length.
 
+A stage is made by a factory ``make_stage(*, resources, config) -> Stage`` whose ``config``
+parameter defaults to the stage's own frozen ``StageConfig`` (spaCy's factory config): the
+default says which options the stage has and their defaults; the pipeline builds the one it
+passes from the settings and the user's overrides (``pipeline.stage_config``).
+
 ``check_stage_order`` checks a sequence of stages against the contract before anything runs.
 This module imports only the model and the errors, so stages, ``geo`` and ``extract`` can use it
 without depending on the pipeline that runs them.
@@ -81,6 +86,20 @@ class Document:
 
     def is_masked(self, start: int, end: int) -> bool:
         return any(mask.start < end and start < mask.end for mask in self.masks)
+
+
+@dataclass(frozen=True, slots=True)
+class StageConfig:
+    """A stage's own options with their defaults; a stage with none takes ``NO_OPTIONS``.
+
+    A stage's config class derives from this one. A field whose metadata names a ``setting``
+    (``field(default=..., metadata={"setting": "max_article_bytes"})``) takes that setting's
+    value when the pipeline is built from the settings; the others keep their defaults unless
+    the user overrides them.
+    """
+
+
+NO_OPTIONS = StageConfig()
 
 
 @runtime_checkable

@@ -3,24 +3,34 @@
 The working document and the stage contract live in ``frontlines.document`` (re-exported here
 for older imports). Stages are made by factories registered under the ``frontlines.stages``
 entry-point group; the built-in stages are registered there exactly as a plugin's would be, in
-``pyproject.toml``.
+``pyproject.toml``. Each factory takes its own config (``StageConfig``), built here, in one
+place, from the factory's defaults, the settings its fields name and the user's overrides.
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import fields, replace
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, Protocol
 
-from frontlines.document import DOCUMENT_FIELDS, Document, Mask, Stage, check_stage_order
-from frontlines.errors import FrontlinesError, PipelineError, StageError
+from frontlines.document import (
+    DOCUMENT_FIELDS,
+    Document,
+    Mask,
+    Stage,
+    StageConfig,
+    check_stage_order,
+)
+from frontlines.errors import ConfigError, FrontlinesError, PipelineError, StageError
 from frontlines.model import Analysis, Article, StageInfo, with_unique_ids
 from frontlines.version import __version__
 
 if TYPE_CHECKING:
-    from frontlines.resources import Resources
     from frontlines.settings import Settings
+    from frontlines.stages.resources import Resources
 
 ENTRY_POINT_GROUP = "frontlines.stages"
 logger = logging.getLogger(__name__)
@@ -34,11 +44,14 @@ __all__ = [
     "Stage",
     "StageFactory",
     "StageRegistry",
+    "stage_config",
 ]
 
 
 class StageFactory(Protocol):
-    def __call__(self, *, resources: Resources, settings: Settings) -> Stage: ...
+    """``make_stage(*, resources, config=<the stage's StageConfig with its defaults>)``."""
+
+    def __call__(self, *, resources: Resources, config: Any) -> Stage: ...
 
 
 class StageRegistry:
@@ -62,12 +75,22 @@ class StageRegistry:
     def names(self) -> list[str]:
         return sorted(self._factories)
 
-    def create(self, name: str, *, resources: Resources, settings: Settings) -> Stage:
-        factory = self._factories.get(name)
-        if factory is None:
+    def create(
+        self,
+        name: str,
+        *,
+        resources: Resources,
+        settings: Settings,
+        overrides: Mapping[str, Any] | None = None,
+    ) -> Stage:
+        """The stage ``name``, made by its factory with the config ``stage_config`` builds."""
+        found = self._factories.get(name)
+        if found is None:
             known = ", ".join(self.names()) or "none"
             raise PipelineError(f"unknown stage {name!r} (registered stages: {known})")
-        stage = factory(resources=resources, settings=settings)
+        factory = found.load() if isinstance(found, _LazyFactory) else found
+        config = stage_config(name, factory, settings=settings, overrides=overrides or {})
+        stage = factory(resources=resources, config=config)
         if not isinstance(stage, Stage):
             raise PipelineError(f"the factory of stage {name!r} did not return a stage")
         return stage
@@ -79,10 +102,42 @@ class _LazyFactory:
     def __init__(self, load: Callable[[], Any]) -> None:
         self._load = load
 
-    def __call__(self, *, resources: Resources, settings: Settings) -> Stage:
-        factory = self._load()
-        stage: Stage = factory(resources=resources, settings=settings)
-        return stage
+    def load(self) -> StageFactory:
+        factory: StageFactory = self._load()
+        return factory
+
+    def __call__(self, *, resources: Resources, config: Any) -> Stage:
+        return self.load()(resources=resources, config=config)
+
+
+def stage_config(
+    name: str,
+    factory: Callable[..., Any],
+    *,
+    settings: Settings,
+    overrides: Mapping[str, Any],
+) -> StageConfig:
+    """The config a stage is made with: the default of its factory's ``config`` parameter, with
+    the settings its fields name, then the user's overrides. The one place settings reach a
+    stage."""
+    parameter = inspect.signature(factory).parameters.get("config")
+    default = None if parameter is None else parameter.default
+    if not isinstance(default, StageConfig):
+        raise PipelineError(
+            f"the factory of stage {name!r} declares no config: give it a keyword parameter "
+            "'config' whose default is a StageConfig (frontlines.document.NO_OPTIONS if none)"
+        )
+    known = {spec.name for spec in fields(default)}
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        options = ", ".join(sorted(known)) or "none"
+        raise ConfigError(f"stage {name!r} has no option {unknown[0]!r} (its options: {options})")
+    values = {
+        spec.name: getattr(settings, spec.metadata["setting"])
+        for spec in fields(default)
+        if "setting" in spec.metadata
+    }
+    return replace(default, **{**values, **overrides})
 
 
 class Pipeline:
@@ -100,10 +155,16 @@ class Pipeline:
         *,
         resources: Resources,
         registry: StageRegistry | None = None,
+        options: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> Pipeline:
+        """The stages ``settings.pipeline`` names; ``options`` overrides a stage's config
+        (``{"parse": {"max_chars": 50_000}}``)."""
         registry = registry or StageRegistry.from_entry_points()
+        options = options or {}
         stages = [
-            registry.create(name, resources=resources, settings=settings)
+            registry.create(
+                name, resources=resources, settings=settings, overrides=options.get(name)
+            )
             for name in settings.pipeline
         ]
         return cls(stages, version=__version__)

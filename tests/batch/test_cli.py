@@ -13,7 +13,7 @@ from frontlines.errors import MissingDependencyError
 
 WITHOUT_RAY = (
     "import sys; sys.modules['ray'] = None; sys.argv = ['frontlines', *sys.argv[1:]];"
-    " from frontlines.cli import main; main()"
+    " from frontlines.cli.main import main; main()"
 )
 
 

@@ -14,10 +14,10 @@ pytest.importorskip("ray.data", reason="Ray Data is not installed (the scale ext
 
 import pyarrow.parquet as pq
 
-from frontlines.api_python import analyze_article
 from frontlines.batch import export_store, load_batch, read_table, run_batch
-from frontlines.export import event_json
-from frontlines.ingest import IngestReport, ingest_paths, limits_for
+from frontlines.exports.events import event_json
+from frontlines.ingest.ingester import IngestReport, ingest_paths, limits_for
+from frontlines.python_api import analyze_article
 from frontlines.settings import Settings
 from frontlines.store import EventQuery, open_store
 from frontlines.store.base import Store

@@ -24,7 +24,7 @@ from frontlines.geo.entry import (
 )
 from frontlines.geo.names import fold
 from frontlines.model import Actor, Analysis, Article, Event, Location
-from frontlines.resources import Resources
+from frontlines.stages.resources import Resources
 
 GOLD = AcledRecord(
     event_id="UKR1",

@@ -17,8 +17,8 @@ from frontlines.bench.geoparsing_data import GeoDoc, GoldToponym
 from frontlines.bench.metrics import MAX_ERROR_KM, haversine_km
 from frontlines.bench.runner import make_analyse
 from frontlines.model import Analysis, Article, Place
-from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 
 T = TypeVar("T")
 TEXT = "Shots in Ankara and Aleppo; Nowhere."

@@ -16,7 +16,7 @@ from frontlines.bench.polnear import (
 )
 from frontlines.bench.protocols import T
 from frontlines.model import Claim
-from frontlines.resources import Resources
+from frontlines.stages.resources import Resources
 
 TEXT = (
     "The mayor said the bridge would reopen. Officials denied it. Rain is expected, critics warned."

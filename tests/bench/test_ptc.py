@@ -7,7 +7,7 @@ import pytest
 
 from frontlines.bench.protocols import T
 from frontlines.bench.ptc import FramingFinder, framing_finder, read_labels, run_ptc
-from frontlines.resources import Resources
+from frontlines.stages.resources import Resources
 
 TEXT = "The tyrant's thugs stormed the square. Police said two people were hurt."
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from frontlines.extract.classify import Context, classify
-from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.lexicon import Lexicon, load_lexicon
 from frontlines.model import SUB_EVENT_TYPES
 
 
@@ -33,3 +33,14 @@ def test_lexicon_hyphenated_weapons_match_the_split_words(lexicon: Lexicon) -> N
     # "anti-tank mine" reaches the lexicon as the lemmas of its words, punctuation dropped.
     assert lexicon.find_weapons(["strike", "an", "anti", "tank", "mine"]) == ["explosive"]
     assert lexicon.find_weapons(["anti", "aircraft", "fire"]) == ["air_defense"]
+
+
+def test_what_a_number_counts_is_read_from_counts_yaml() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.distance_units["kilometre"] == "km"
+    assert lexicon.verb_counts["kill"] == "fatalities"
+    assert lexicon.noun_counts["hostage"] == "abducted"
+    assert {"village", "hamlet"} <= lexicon.place_counts
+    assert "recapture" in lexicon.territory_verbs
+    assert "attempt" in lexicon.attempts
+    assert "convoy" in lexicon.not_one_person

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 import yaml
 
-from frontlines.api_python import analyze_article
-from frontlines.ingest import demo_corpus_paths, ingest_paths
+from frontlines.ingest.ingester import demo_corpus_paths, ingest_paths
+from frontlines.python_api import analyze_article
 from frontlines.settings import Settings
 from frontlines.store.base import EventQuery, Store, StoredEvent
 from frontlines.store.duckdb import DuckDBStore

@@ -21,8 +21,14 @@ from frontlines.fusion.evidence import (
     wording_affinity,
 )
 from frontlines.fusion.report import Features, Report
+from frontlines.fusion.report_words import (
+    area_names,
+    lead_site,
+    name_key,
+    site_names,
+    times_of_day,
+)
 from frontlines.fusion.score import FusionSettings, needed_proof, pair_score
-from frontlines.fusion.text import area_names, lead_site, name_key, site_names, times_of_day
 from frontlines.model import Location
 from tests.fusion.samples import KHARKIV, SARAQIB, one_report
 

@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from frontlines.geo.gazetteer import Gazetteer
-from frontlines.resources import Resources
+from frontlines.stages.resources import Resources
 
 Token = tuple[str, int, str, str, str]  # word, head index, dependency, lemma, entity (BIO)
 MakeParse = Callable[[Sequence[Token]], Doc]

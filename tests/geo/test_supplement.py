@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from frontlines.geo.entry import NAME_ALTERNATE, NAME_MAIN, Entry
-from frontlines.geo.sources import CityRow, Record
+from frontlines.geo.installed_sources import CityRow, Record
 from frontlines.geo.supplement import (
     SUPPLEMENT_POPULATION,
     SupplementPlace,

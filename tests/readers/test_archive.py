@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from frontlines.errors import InputError
 from frontlines.readers.archive import read_zip
 from frontlines.readers.common import Item, ReadLimits
-from frontlines.readers.sources import blob_reader
+from frontlines.readers.named_inputs import blob_reader
 
 LIMITS = ReadLimits.from_max_bytes(10_000_000)
 PAGE = (

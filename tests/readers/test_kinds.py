@@ -9,7 +9,7 @@ from frontlines.errors import ConfigError
 from frontlines.readers.common import ReadLimits
 from frontlines.readers.folders import walk
 from frontlines.readers.kinds import reader_table
-from frontlines.readers.sources import read_source
+from frontlines.readers.named_inputs import read_source
 
 LIMITS = ReadLimits()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from frontlines.readers.common import ReadLimits
-from frontlines.readers.sources import read_source
+from frontlines.readers.named_inputs import read_source
 
 pa = pytest.importorskip("pyarrow", reason="pyarrow comes with the scale extra")
 pq = pytest.importorskip("pyarrow.parquet")

@@ -8,8 +8,8 @@ import pytest
 
 from frontlines.errors import InputError
 from frontlines.readers.common import ReadLimits
+from frontlines.readers.plain_text import article_from_text
 from frontlines.readers.single import read_one_article
-from frontlines.readers.text import article_from_text
 
 LIMITS = ReadLimits(max_bytes=10_000, max_container_bytes=100_000)
 STORY = "---\ntitle: Shelling in Kharkiv\noutlet: Test Post\n---\nShells hit Kharkiv on Monday.\n"

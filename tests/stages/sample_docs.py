@@ -7,12 +7,12 @@ from datetime import date
 from typing import Any
 
 from frontlines.kb import ActorKB
+from frontlines.lexicons import load_lexicon
 from frontlines.model import Article
 from frontlines.pipeline import Document
 from frontlines.stages.actor_match import ActorMatcher
 from frontlines.stages.actor_resolve import kind_cues
 from frontlines.stages.actors import Actors
-from frontlines.stages.lexicons import load_lexicon
 from tests.kb.sample import SAMPLE_KB
 
 

@@ -5,11 +5,11 @@ from typing import Any
 import pytest
 
 from frontlines.kb import ActorKB
+from frontlines.lexicons import load_lexicon
 from frontlines.pipeline import Document
 from frontlines.stages.actor_match import ActorMatcher
 from frontlines.stages.actor_resolve import force_branch, kind_cues
 from frontlines.stages.actors import Actors
-from frontlines.stages.lexicons import load_lexicon
 from tests.stages.sample_docs import with_actors
 
 FORCES = "state_forces_of_focus_country"

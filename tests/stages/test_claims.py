@@ -4,10 +4,10 @@ from typing import Any
 
 import pytest
 
+from frontlines.lexicons import load_lexicon
 from frontlines.model import Claim
 from frontlines.stages.actors import Actors
 from frontlines.stages.claims import Claims, Cues
-from frontlines.stages.lexicons import load_lexicon
 from tests.stages.sample_docs import actor_stage, with_actors
 
 pytestmark = pytest.mark.slow

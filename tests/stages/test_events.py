@@ -12,10 +12,9 @@ from frontlines.extract.detector import EventDetector
 from frontlines.extract.lexicon import load_lexicon
 from frontlines.model import Actor, Article, Event, Mention, Place
 from frontlines.pipeline import Document, Stage
-from frontlines.resources import Resources
-from frontlines.settings import Settings
 from frontlines.stages.cleanup import Cleanup
-from frontlines.stages.events import Events, make_stage
+from frontlines.stages.events import Events, EventsConfig, make_stage
+from frontlines.stages.resources import Resources
 
 pytestmark = pytest.mark.slow
 
@@ -107,20 +106,20 @@ def sudan(nlp: Any) -> list[Event]:
     )
 
 
-def test_events_stage_contract(resources: Resources, settings: Settings) -> None:
-    stage = make_stage(resources=resources, settings=settings)
+def test_events_stage_contract(resources: Resources) -> None:
+    stage = make_stage(resources=resources)
     assert isinstance(stage, Stage)
     assert stage.name == "events"
     assert "events" in stage.assigns
 
 
 def test_events_detector_is_off_by_default_and_named_in_the_version_when_on(
-    resources: Resources, settings: Settings
+    resources: Resources,
 ) -> None:
-    assert make_stage(resources=resources, settings=settings).detector is None
-    stage = make_stage(resources=resources, settings=replace(settings, event_detector=True))
+    assert make_stage(resources=resources).detector is None
+    stage = make_stage(resources=resources, config=EventsConfig(event_detector=True))
     assert stage.detector is not None
-    assert stage.version != make_stage(resources=resources, settings=settings).version
+    assert stage.version != make_stage(resources=resources).version
 
 
 def test_events_detector_drops_what_it_is_sure_tells_no_happening(nlp: Any) -> None:

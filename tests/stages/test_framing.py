@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
+from frontlines.lexicons import load_lexicon
 from frontlines.stages.framing import FramingStage, _one_edit, read_terms
-from frontlines.stages.lexicons import load_lexicon
 from tests.stages.sample_docs import parsed
 
 pytestmark = pytest.mark.slow

@@ -7,9 +7,8 @@ import pytest
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.model import Article
 from frontlines.pipeline import Document
-from frontlines.resources import Resources
-from frontlines.settings import Settings
 from frontlines.stages.places import Places, make_stage
+from frontlines.stages.resources import Resources
 
 pytestmark = pytest.mark.slow
 
@@ -31,8 +30,8 @@ def run(nlp: Any, gazetteer: Gazetteer, text: str) -> Document:
     return Places(gazetteer=gazetteer)(doc)
 
 
-def test_places_make_stage_declares_its_fields(resources: Resources, settings: Settings) -> None:
-    stage = make_stage(resources=resources, settings=settings)
+def test_places_make_stage_declares_its_fields(resources: Resources) -> None:
+    stage = make_stage(resources=resources)
     assert (stage.name, stage.requires, stage.assigns) == (
         "places",
         ("article", "parse"),

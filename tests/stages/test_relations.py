@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 
 from frontlines.kb import ActorKB
+from frontlines.lexicons import load_lexicon
 from frontlines.stages.actors import Actors
-from frontlines.stages.lexicons import load_lexicon
 from frontlines.stages.relations import Relations
 from tests.kb.sample import SAMPLE_KB
 from tests.stages.sample_docs import actor_stage, with_actors

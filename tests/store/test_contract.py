@@ -9,7 +9,7 @@ import pytest
 
 from frontlines.errors import InputError, NotFoundError, SchemaVersionError, StoreError
 from frontlines.store.base import EventQuery, Store
-from frontlines.store.schema import MIGRATIONS
+from frontlines.store.duckdb_schema import MIGRATIONS
 from tests.store.conftest import Harness
 from tests.store.samples import (
     ARMY,

@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from frontlines.export import ACLED_COLUMNS
+from frontlines.exports.events import ACLED_COLUMNS
 from frontlines.model import EVENT_TYPES
 from tests.acled.dtypes import read_typed
 

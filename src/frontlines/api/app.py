@@ -81,7 +81,7 @@ def _pipeline(settings: Settings) -> Callable[[Article], Analysis]:
     """The pipeline of ``settings``, loaded on the first analysis rather than at start-up."""
 
     def run(article: Article) -> Analysis:
-        from frontlines.api_python import analyze_article
+        from frontlines.python_api import analyze_article
 
         return analyze_article(article, settings=settings)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from frontlines.api.schemas import (
+from frontlines.api.payloads import (
     ActorOut,
     ArticleRefOut,
     DayCount,
@@ -18,7 +18,7 @@ from frontlines.api.schemas import (
     RelationOut,
     StatsOut,
 )
-from frontlines.export import fusion_fields
+from frontlines.exports.events import fusion_fields
 from frontlines.fusion.types import ReportRef
 from frontlines.model import Article
 from frontlines.store.base import ActorSummary, EventStats, StoredEvent, StoredRelation

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from frontlines.api.convert import article_ref_of, event_out, relation_out
 from frontlines.api.highlight import article_highlights, evidence_sentences
-from frontlines.api.schemas import (
+from frontlines.api.payloads import (
     ArticleOut,
     ClaimOut,
     ContestedValueOut,

@@ -13,8 +13,8 @@ from itertools import islice
 
 from fastapi.responses import StreamingResponse
 
-from frontlines.event_parquet import parquet_chunks
-from frontlines.export import csv_lines
+from frontlines.exports.events import csv_lines
+from frontlines.exports.parquet import parquet_chunks
 from frontlines.store.base import EventQuery, Store, StoredEvent
 
 PAGE = 1000

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from frontlines.api.schemas import HighlightOut, SentenceOut
+from frontlines.api.payloads import HighlightOut, SentenceOut
 from frontlines.model import Analysis, Mention
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n\s*\n")

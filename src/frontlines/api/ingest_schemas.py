@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from frontlines.errors import InputError
-from frontlines.ingest import InputResult
+from frontlines.ingest.ingester import InputResult
 from frontlines.readers.common import Item, make_article
 
 MAX_ITEMS = 256  # articles per request; the body's bytes are capped by the request guard

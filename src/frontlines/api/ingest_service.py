@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 
 from frontlines.errors import FrontlinesError
-from frontlines.ingest import Ingester, IngestReport, InputResult
-from frontlines.ingest_batched import Analysed, ingest_items
+from frontlines.ingest.batched import Analysed, ingest_items
+from frontlines.ingest.ingester import Ingester, IngestReport, InputResult
 from frontlines.model import Analysis, Article
 from frontlines.readers.common import Item
 from frontlines.store.base import Store

@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from frontlines.ingest import InputResult
-from frontlines.langid import detect_language
+from frontlines.ingest.ingester import InputResult
+from frontlines.ingest.langid import detect_language
+from frontlines.ingest.syndication import Fingerprint, SyndicationIndex
+from frontlines.languages import pipeline_reads
 from frontlines.model import Article
 from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.folders import walk
+from frontlines.readers.named_inputs import read_source
 from frontlines.readers.parquet import SUFFIX
-from frontlines.readers.sources import read_source
-from frontlines.syndication import Fingerprint, SyndicationIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ class Prepared:
     article: Article
     origin: str
     metadata: dict[str, Any]
-    english: bool
+    readable: bool  # the pipeline reads its language (others are stored unread)
 
 
 @dataclass
@@ -43,8 +44,9 @@ class Inputs:
     links: dict[str, tuple[str, float]] = field(default_factory=dict)  # copy -> original
 
 
-def read_inputs(sources: Iterable[str], *, limits: ReadLimits) -> Inputs:
-    """Read every source; decide language, duplicates and syndication as ingest would."""
+def read_inputs(sources: Iterable[str], *, limits: ReadLimits, language: str = "en") -> Inputs:
+    """Read every source; decide language (the pipeline reads ``language``), duplicates and
+    syndication as ingest would."""
     found = Inputs()
     index = SyndicationIndex()
     seen: set[str] = set()
@@ -73,8 +75,8 @@ def read_inputs(sources: Iterable[str], *, limits: ReadLimits) -> Inputs:
             }
             if copy is not None:
                 metadata["syndicated_from"] = {"article_id": copy[0], "similarity": copy[1]}
-            english = article.language in ("en", None)
-            found.articles.append(Prepared(article, item.origin, metadata, english))
+            readable = pipeline_reads(article.language, language=language)
+            found.articles.append(Prepared(article, item.origin, metadata, readable))
             index.add(fingerprint)
         if group is not None:
             for copy_id, similarity in group.members.items():

@@ -38,7 +38,7 @@ class Analyser:
     """A Ray actor's callable: the pipeline loaded once, then batches of articles analysed."""
 
     def __init__(self, *, settings: Settings, pipe_batch: int) -> None:
-        from frontlines.api_python import load_pipeline
+        from frontlines.python_api import load_pipeline
 
         self._pipeline = load_pipeline(settings)
         self._pipe_batch = pipe_batch

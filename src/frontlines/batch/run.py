@@ -32,7 +32,8 @@ from frontlines.batch.rows import (
     reports_of,
 )
 from frontlines.fusion import Report, fuse
-from frontlines.ingest import NO_DATE_WARNING, InputResult, Outcome, _unanalysed
+from frontlines.ingest.ingester import NO_DATE_WARNING, InputResult, Outcome, _unanalysed
+from frontlines.languages import language_named
 from frontlines.model import Analysis
 from frontlines.readers.common import ReadLimits
 from frontlines.settings import Settings
@@ -77,25 +78,25 @@ def run_batch(
     writer = TableWriter.create(out)
     report = BatchReport(workers=workers)
     with _timed(report.seconds, "reading"):
-        inputs = read_inputs(sources, limits=limits)
+        inputs = read_inputs(sources, limits=limits, language=settings.language)
     for other in inputs.others:
         _record(report, other, on_result)
     ingested_at = datetime.now(UTC)
     reports: list[Report] = []
-    english = [item.article for item in inputs.articles if item.english]
-    position = [n for n, item in enumerate(inputs.articles) if item.english]
+    readable = [item.article for item in inputs.articles if item.readable]
+    position = [n for n, item in enumerate(inputs.articles) if item.readable]
     with _timed(report.seconds, "analysis"):
         for item in inputs.articles:
-            if not item.english:
-                analysis = _unanalysed(item.article)
+            if not item.readable:
+                analysis = _unanalysed(item.article, language_named(settings.language))
                 _write(writer, reports, item, analysis, links=inputs.links, at=ingested_at)
                 _record(report, _outcome(item, analysis), on_result)
-        if english:
+        if readable:
             from frontlines.batch.ray_analysis import start_ray
 
             start_ray(address=address, workers=workers, settings=settings)
         for n, analysed in analyse_on_ray(
-            english, settings=settings, workers=workers, pipe_batch=pipe_batch
+            readable, settings=settings, workers=workers, pipe_batch=pipe_batch
         ):
             item = inputs.articles[position[n]]
             if isinstance(analysed, str):
@@ -162,7 +163,7 @@ def _outcome(item: Prepared, analysis: Analysis) -> InputResult:
     if copy is not None:
         outcome = "syndicated"
         reasons.append(f"copy of {copy['article_id']} (similarity {copy['similarity']:.2f})")
-    if not item.english:
+    if not item.readable:
         reasons.append(f"skipped extraction: language {item.article.language!r}")
         if copy is None:
             outcome = "skipped"

@@ -12,7 +12,7 @@ from frontlines.bench.floors import FLOORS_PATH, Floors, check_floors, updated_f
 from frontlines.bench.realnews import SPLITS
 from frontlines.bench.report import Figure, figures_from_dict
 from frontlines.bench.runner import BENCHMARKS, run_benchmarks
-from frontlines.cli_options import choice
+from frontlines.cli.options import choice
 from frontlines.errors import InputError
 from frontlines.settings import Settings
 

@@ -6,9 +6,10 @@ events (two shootings, two earthquakes...) told by several documents, and the ev
 with their gold coreference chains. The mentions are given, so this measures the linking alone,
 done the way fusion links reports: blocking first (by topic, then documents grouped by the
 cosine of their stemmed content words, as fusion blocks reports by date and place), then mentions
-scored on their head lemma and the wording of their sentence (``frontlines.fusion.text``) and
-clustered by fusion's average-linkage clustering (``frontlines.fusion.cluster``). ECB+ has no
-dates, places or ACLED types, so the rest of fusion's score has nothing to compare here.
+scored on their head lemma and the wording of their sentence
+(``frontlines.fusion.report_words``) and clustered by fusion's average-linkage clustering
+(``frontlines.fusion.cluster``). ECB+ has no dates, places or ACLED types, so the rest of
+fusion's score has nothing to compare here.
 
 Scores include singletons: MUC, B³, CEAF-e and CoNLL F1 (bench/coref_metrics.py), beside two
 references that are not gated: the same-head-lemma baseline within a topic, and the same with
@@ -31,7 +32,7 @@ from frontlines.bench.coref_metrics import CorefScores, coref_scores
 from frontlines.bench.report import BenchResult, Figure, Table
 from frontlines.extract.lexicon import load_lexicon
 from frontlines.fusion.cluster import cluster
-from frontlines.fusion.text import content_terms, cosine, proper_names, stem
+from frontlines.fusion.report_words import content_terms, cosine, proper_names, stem
 
 NAME = "ecbplus"
 FOLDER = "ecbplus"

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from frontlines.bench.acled_data import AcledRecord
-from frontlines.fusion.text import name_key
+from frontlines.fusion.report_words import name_key
 
 UCDP_FILES = (
     "ucdp_ged_syria/UCDP-Syria_GED_2016-2019.csv",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from frontlines.bench.acled_data import AcledRecord
-from frontlines.syndication import THRESHOLD, facts_of, signature, similarity, swaps_facts
+from frontlines.ingest.syndication import THRESHOLD, facts_of, signature, similarity, swaps_facts
 
 LOOKED_AT = 0.3
 

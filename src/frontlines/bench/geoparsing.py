@@ -24,7 +24,7 @@ from frontlines.bench.report import BenchResult, Figure, Sample
 from frontlines.model import Analysis
 
 if TYPE_CHECKING:
-    from frontlines.resources import Resources
+    from frontlines.stages.resources import Resources
 
 NAME = "geoparsing"
 FOLDER = "geoparsing"

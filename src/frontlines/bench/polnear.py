@@ -34,7 +34,7 @@ from frontlines.bench.report import BenchResult, Figure, Sample, share_figures
 from frontlines.model import Claim
 
 if TYPE_CHECKING:
-    from frontlines.resources import Resources
+    from frontlines.stages.resources import Resources
 
 NAME = "polnear"
 FOLDER = "polnear_attribution"
@@ -145,7 +145,7 @@ def claims_finder(resources: Resources) -> ClaimFinder:
         from frontlines.model import Article
         from frontlines.stages.claims import make_stage
 
-        stage = make_stage(resources=resources, settings=resources.settings)
+        stage = make_stage(resources=resources)
         for parse, text in resources.nlp.pipe(((text, text) for text in texts), as_tuples=True):
             doc = Document(article=Article.create(text))
             doc.parse = parse

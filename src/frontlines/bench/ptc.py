@@ -29,7 +29,7 @@ from frontlines.bench.protocols import Progress
 from frontlines.bench.report import BenchResult, Figure, Sample, share_figures
 
 if TYPE_CHECKING:
-    from frontlines.resources import Resources
+    from frontlines.stages.resources import Resources
 
 NAME = "ptc"
 FOLDER = "ptc_loaded_language"
@@ -78,7 +78,7 @@ def framing_finder(resources: Resources) -> FramingFinder:
         from frontlines.model import Article
         from frontlines.stages.framing import make_stage
 
-        stage = make_stage(resources=resources, settings=resources.settings)
+        stage = make_stage(resources=resources)
         pairs = ((text, text) for text in texts)
         for parse, text in resources.nlp.pipe(pairs, as_tuples=True, disable=["ner"]):
             doc = Document(article=Article.create(text))

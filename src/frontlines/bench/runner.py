@@ -28,8 +28,8 @@ from frontlines.bench.speed import run_speed
 from frontlines.bench.throughput import run_throughput
 from frontlines.errors import FrontlinesError, InputError
 from frontlines.model import Analysis
-from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 
 BENCHMARKS = (
     "reference", "acled-notes", "realnews", "geoparsing", "ecbplus", "fusion", "polnear", "ptc",
@@ -41,7 +41,7 @@ ACCURACY_BENCHMARKS = ("reference", "acled-notes", "realnews", "geoparsing", "ec
 
 def make_analyse(settings: Settings) -> Analyse:
     """Analyse with the pipeline of ``settings``; an input it refuses gives None, not a crash."""
-    from frontlines.api_python import load_pipeline
+    from frontlines.python_api import load_pipeline
     from frontlines.readers.common import make_article
 
     def analyse(text: str, published: date | None, /) -> Analysis | None:

@@ -20,7 +20,7 @@ WARM_UP_TEXT = "Rebels shelled Idlib on Monday, the Syrian army said."
 
 def run_pipeline(texts: list[str], *, settings: Settings) -> float:
     """Seconds the full pipeline takes over ``texts``, one article at a time, after a warm-up."""
-    from frontlines.api_python import analyze
+    from frontlines.python_api import analyze
 
     analyze(WARM_UP_TEXT, settings=settings)
     started = time.perf_counter()
@@ -31,7 +31,7 @@ def run_pipeline(texts: list[str], *, settings: Settings) -> float:
 
 def run_spacy(texts: list[str], *, settings: Settings) -> float:
     """Seconds spaCy's ``nlp.pipe`` (default batch size, every default component) takes."""
-    from frontlines.resources import Resources
+    from frontlines.stages.resources import Resources
 
     nlp = Resources(settings).nlp
     nlp(WARM_UP_TEXT)

@@ -1,7 +1,7 @@
 """The throughput benchmark: articles per second end to end into a store, against the bare parse.
 
 Both sides use every core of the machine, on the same TR-News texts, each in a fresh process:
-``ingest --workers N`` (``ingest_batched``: read, analyse in N processes, store a batch per
+``ingest --workers N`` (``ingest.batched``: read, analyse in N processes, store a batch per
 transaction, fuse) into an empty store, and spaCy's ``nlp.pipe(n_process=N)`` over the same
 texts. The ratio says how close storing comes to the parse: 1.0 would be ingest at the speed of
 spaCy alone. Reported, never gated: the machines are noisy.

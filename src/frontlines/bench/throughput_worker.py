@@ -1,7 +1,7 @@
 """Time one side of the throughput benchmark in a fresh process; write what it measured as JSON.
 
 Run as ``python -m frontlines.bench.throughput_worker MODE CORPUS RESULT WORKERS``. MODE
-``ingest``: the texts as JSON lines into an empty store with ``ingest_batched`` and WORKERS
+``ingest``: the texts as JSON lines into an empty store with ``ingest.batched`` and WORKERS
 processes (the pipelines are loaded before the clock starts); ``spacy``: ``nlp.pipe`` with
 ``n_process=WORKERS`` over the same texts, after the same warm-up.
 """
@@ -24,7 +24,7 @@ def run_ingest(
     texts: list[str], *, settings: Settings, workers: int
 ) -> tuple[float, dict[str, Any]]:
     """Seconds to ingest ``texts``; how many the store refused and the main process' phases."""
-    from frontlines.ingest_batched import Analysers, ingest_batched
+    from frontlines.ingest.batched import Analysers, ingest_batched
     from frontlines.store import open_store
 
     with tempfile.TemporaryDirectory(prefix="frontlines-throughput-") as folder:
@@ -51,7 +51,7 @@ def run_ingest(
 def run_spacy(
     texts: list[str], *, settings: Settings, workers: int
 ) -> tuple[float, dict[str, Any]]:
-    from frontlines.resources import Resources
+    from frontlines.stages.resources import Resources
 
     nlp = Resources(settings).nlp
     nlp(WARM_UP_TEXT)

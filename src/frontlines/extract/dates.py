@@ -57,6 +57,8 @@ MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)[a-z]*\.?"
 DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + MONTH_NAME + r"(?:,? (\d{4}))?$")
 MONTH_DAY = re.compile(r"^" + MONTH_NAME + r" (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
 
+ENGLISH_DATES: tuple[str, ...] = ("en",)  # the date parser's languages for English
+
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
@@ -67,8 +69,11 @@ class EventDate:
     text: str = ""
 
 
-def resolve(text: str, *, published: date | None) -> EventDate | None:
-    """The date ``text`` (a DATE span) names, or None when it names no point in time."""
+def resolve(
+    text: str, *, published: date | None, locales: tuple[str, ...] = ENGLISH_DATES
+) -> EventDate | None:
+    """The date ``text`` (a DATE span) names, or None when it names no point in time;
+    ``locales``: the date parser's languages (the language's, ``Lexicon.date_locales``)."""
     words = " ".join(text.lower().replace("’", "'").split()).strip(" ,.")
     words = re.sub(r"^(on|in|at|during|from|by) (the )?", "", words)
     if not words or (DURATION.search(words) and "ago" not in words):
@@ -77,10 +82,10 @@ def resolve(text: str, *, published: date | None) -> EventDate | None:
     if plain is not None:
         return None if published and plain > published else EventDate(plain, "day", text)
     if published is None:
-        return _without_publication(text, words)
+        return _without_publication(text, words, locales)
     found = _by_rule(words, published)
     if found is None:
-        found = _by_dateparser(words, published)
+        found = _by_dateparser(words, published, locales)
     if found is None or found[0] > published:
         return None
     return EventDate(value=found[0], precision=found[1], text=text)
@@ -120,13 +125,13 @@ def _days_back(found: date) -> date:
     return found.replace(year=found.year - 1)
 
 
-def _without_publication(text: str, words: str) -> EventDate | None:
+def _without_publication(text: str, words: str, locales: tuple[str, ...]) -> EventDate | None:
     if not YEAR.search(words):
         return None
     year_only = YEAR_ONLY.match(words)
     if year_only:
         return EventDate(value=date(int(year_only.group(2)), 1, 1), precision="approximate")
-    parsed = _parser().get_date_data(words)
+    parsed = _parser(locales=locales).get_date_data(words)
     if parsed.date_obj is None:
         return None
     precision = PRECISION_BY_PERIOD.get(parsed.period or "", "approximate")
@@ -161,8 +166,11 @@ def _by_rule(words: str, published: date) -> tuple[date, str] | None:
     return None
 
 
-def _by_dateparser(words: str, published: date) -> tuple[date, str] | None:
-    parser = _parser(base=datetime(published.year, published.month, published.day))
+def _by_dateparser(
+    words: str, published: date, locales: tuple[str, ...]
+) -> tuple[date, str] | None:
+    base = datetime(published.year, published.month, published.day)
+    parser = _parser(base=base, locales=locales)
     parsed = parser.get_date_data(words)
     if parsed.date_obj is None:
         return None
@@ -170,7 +178,7 @@ def _by_dateparser(words: str, published: date) -> tuple[date, str] | None:
     return parsed.date_obj.date(), precision
 
 
-def _parser(*, base: datetime | None = None) -> DateDataParser:
+def _parser(*, base: datetime | None = None, locales: tuple[str, ...]) -> DateDataParser:
     settings: dict[str, Any] = {
         "PREFER_DATES_FROM": "past",
         "RETURN_AS_TIMEZONE_AWARE": False,
@@ -178,7 +186,7 @@ def _parser(*, base: datetime | None = None) -> DateDataParser:
     }
     if base is not None:
         settings["RELATIVE_BASE"] = base
-    return DateDataParser(languages=["en"], settings=settings)
+    return DateDataParser(languages=list(locales), settings=settings)
 
 
 def _monday(day: date) -> date:
@@ -232,11 +240,13 @@ def date_spans(sentence: Any) -> list[Any]:
     ]
 
 
-def resolved_spans(sentence: Any, *, published: date | None) -> list[tuple[int, EventDate]]:
+def resolved_spans(
+    sentence: Any, *, published: date | None, locales: tuple[str, ...] = ENGLISH_DATES
+) -> list[tuple[int, EventDate]]:
     """Every resolvable date of a sentence, with the index of its span's root token."""
     found = []
     for span in date_spans(sentence):
-        resolved = resolve(span.text, published=published)
+        resolved = resolve(span.text, published=published, locales=locales)
         if resolved is not None:
             found.append((span.root.i, resolved))
     return found
@@ -249,6 +259,13 @@ def nearest_date(spans: list[tuple[int, EventDate]], *, near: Any) -> EventDate 
     return min(spans, key=lambda pair: abs(pair[0] - near.i))[1]
 
 
-def sentence_date(sentence: Any, *, near: Any, published: date | None) -> EventDate | None:
+def sentence_date(
+    sentence: Any,
+    *,
+    near: Any,
+    published: date | None,
+    locales: tuple[str, ...] = ENGLISH_DATES,
+) -> EventDate | None:
     """The date of the event whose trigger is ``near``: the resolvable span closest to it."""
-    return nearest_date(resolved_spans(sentence, published=published), near=near)
+    spans = resolved_spans(sentence, published=published, locales=locales)
+    return nearest_date(spans, near=near)

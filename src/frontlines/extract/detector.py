@@ -87,10 +87,10 @@ class EventDetector:
     drop_below: float = DROP_BELOW
 
     @classmethod
-    def load(cls, *, drop_below: float = DROP_BELOW) -> EventDetector:
+    def load(cls, *, drop_below: float = DROP_BELOW, model_dir: str = MODEL_DIR) -> EventDetector:
         import spacy
 
-        folder = resources.files("frontlines.extract").joinpath(MODEL_DIR)
+        folder = resources.files("frontlines.extract").joinpath(model_dir)
         if not folder.is_dir():
             raise ConfigError(
                 f"the event-detector model is missing from the package ({folder}): "

@@ -1,4 +1,5 @@
-"""The word lists behind event extraction, read once from ``extract/data/*.yaml``.
+"""The word lists behind event extraction, read once from a language's lexicon folder
+(``lexicons/en/*.yaml`` for English).
 
 The lists are data written by the frontlines developers; nothing here is learnt from ACLED's data.
 A ``Lexicon`` is immutable and is built by the stage factory, then passed to the pure functions
@@ -9,15 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
-from frontlines.errors import ConfigError
-
-DATA_PACKAGE = "frontlines.extract.data"
+from frontlines.extract.dates import ENGLISH_DATES
+from frontlines.lexicons import ENGLISH_FOLDER, read_lexicon_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +41,14 @@ class Lexicon:
     number_words: Mapping[str, int]
     vague_numbers: Mapping[str, int]
     qualifiers: Mapping[str, str]
+    distance_units: Mapping[str, str]  # counts.yaml: what a number counts
+    place_counts: frozenset[str]
+    territory_verbs: frozenset[str]
+    verb_counts: Mapping[str, str]
+    noun_counts: Mapping[str, str]
+    attempts: frozenset[str]
+    not_one_person: frozenset[str]
+    date_locales: tuple[str, ...] = ENGLISH_DATES  # the date parser's languages
 
     def cue(self, name: str) -> frozenset[str]:
         """A cue list from cues.yaml as a set of lemmas."""
@@ -78,12 +83,16 @@ class Lexicon:
         return found
 
 
-def load_lexicon() -> Lexicon:
-    """Read every data file; raises ConfigError when one is missing or malformed."""
-    triggers = _read("triggers.yaml")
-    weapons = _read("weapons.yaml")
-    participants = _read("participants.yaml")
-    numbers = _read("numbers.yaml")
+def load_lexicon(
+    *, folder: str = ENGLISH_FOLDER, date_locales: tuple[str, ...] = ENGLISH_DATES
+) -> Lexicon:
+    """Read every data file of the lexicon folder ``folder``; raises ConfigError when one is
+    missing or malformed. ``date_locales``: the language's date parser languages."""
+    triggers = _read(folder, "triggers.yaml")
+    weapons = _read(folder, "weapons.yaml")
+    participants = _read(folder, "participants.yaml")
+    numbers = _read(folder, "numbers.yaml")
+    counts = _read(folder, "counts.yaml")
     verb_frames: dict[str, str] = {}
     noun_frames: dict[str, str] = {}
     phrase_frames: dict[str, str] = {}
@@ -123,10 +132,18 @@ def load_lexicon() -> Lexicon:
         property_nouns=_set(participants["property_nouns"]),
         territory_nouns=_set(participants["territory_nouns"]),
         materiel_nouns=_set(participants["materiel_nouns"]),
-        cues=MappingProxyType(_read("cues.yaml")),
+        cues=MappingProxyType(_read(folder, "cues.yaml")),
         number_words=MappingProxyType({str(k): int(v) for k, v in numbers["words"].items()}),
         vague_numbers=MappingProxyType({str(k): int(v) for k, v in numbers["vague"].items()}),
         qualifiers=MappingProxyType({str(k): str(v) for k, v in numbers["qualifiers"].items()}),
+        distance_units=_table(counts["distance_units"]),
+        place_counts=_set(counts["place_counts"]),
+        territory_verbs=_set(counts["territory_verbs"]),
+        verb_counts=_table(counts["verb_counts"]),
+        noun_counts=_table(counts["noun_counts"]),
+        attempts=_set(counts["attempts"]),
+        not_one_person=_set(counts["not_one_person"]),
+        date_locales=date_locales,
     )
 
 
@@ -134,17 +151,9 @@ def _set(items: Iterable[Any]) -> frozenset[str]:
     return frozenset(str(item) for item in items)
 
 
-def _read(name: str) -> dict[str, Any]:
-    return read_lexicon_file(DATA_PACKAGE, name)
+def _table(items: Mapping[Any, Any]) -> Mapping[str, str]:
+    return MappingProxyType({str(key): str(value) for key, value in items.items()})
 
 
-def read_lexicon_file(package: str, name: str) -> dict[str, Any]:
-    """The YAML mapping ``name`` of ``package``: the one loader of every lexicon file (these and
-    the stages' ``stages/lexicons``); raises ConfigError when it is missing or not a mapping."""
-    resource = files(package).joinpath(name)
-    if not resource.is_file():
-        raise ConfigError(f"the lexicon {name!r} is missing from the installation ({package})")
-    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ConfigError(f"the lexicon {name!r} is not a mapping ({package})")
-    return data
+def _read(folder: str, name: str) -> dict[str, Any]:
+    return read_lexicon_file(folder, name)

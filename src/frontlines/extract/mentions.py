@@ -16,7 +16,6 @@ from typing import Any
 from frontlines.extract.background import background_reason, stale
 from frontlines.extract.certainty import certainty, sources
 from frontlines.extract.classify import Context, classify
-from frontlines.extract.context import CONSEQUENCE_FRAMES, build_context
 from frontlines.extract.dates import RECENT, EventDate, resolved_spans
 from frontlines.extract.grouping import group_triggers, share_tokens
 from frontlines.extract.lexicon import Lexicon
@@ -24,6 +23,7 @@ from frontlines.extract.quantities import Figures, read_figures
 from frontlines.extract.roles import ActorLookup, Participant, Roles, find_roles
 from frontlines.extract.syntax import children, is_definite, lemma_of, path_to_root
 from frontlines.extract.triggers import Trigger, find_triggers
+from frontlines.extract.typing_context import CONSEQUENCE_FRAMES, build_context
 
 INTERVENTIONS = frozenset({"Protest with intervention", "Excessive force against protesters"})
 FAMILIES = {
@@ -73,7 +73,11 @@ def sentence_mentions(
     indices = frozenset(trigger.index for trigger in triggers)
     protests = frozenset(t.index for t in triggers if t.frame == "protest")
     doc = sentence.doc
-    spans = resolved_spans(sentence, published=published) if triggers else []
+    spans = (
+        resolved_spans(sentence, published=published, locales=lexicon.date_locales)
+        if triggers
+        else []
+    )
     dates = {t.index: _own_date(spans, doc[t.index], indices) for t in triggers}
     news = [
         trigger

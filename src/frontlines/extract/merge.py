@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from frontlines.extract.classify import kind_class
-from frontlines.extract.context import class_of
 from frontlines.extract.demonstrations import CROWDS, in_crowd
 from frontlines.extract.mentions import INTERVENTIONS, EventMention
 from frontlines.extract.roles import Participant
+from frontlines.extract.typing_context import class_of
 
 # The specific places (towns, not countries) a mention names.
 PlacesOf = Callable[[EventMention], frozenset[str]]

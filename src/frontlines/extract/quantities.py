@@ -2,7 +2,8 @@
 
 Fatalities follow ACLED's conservative rule: the lowest credible figure ("at least 12" is 12,
 "between 5 and 8" is 5, "dozens" is 12), 0 when the text says nobody died, None when it does not
-say. Vague words map to figures through numbers.yaml, where the convention is written down.
+say. Vague words map to figures through numbers.yaml, where the convention is written down;
+what a number counts (a unit, a counted noun, a verb beside it) is in counts.yaml.
 """
 
 from __future__ import annotations
@@ -23,34 +24,6 @@ from frontlines.extract.syntax import (
 )
 from frontlines.model import Quantity
 
-DISTANCE_UNITS = {
-    "kilometer": "km", "kilometre": "km", "km": "km", "mile": "mi",
-    "meter": "m", "metre": "m",
-}  # fmt: skip
-PLACE_COUNTS = frozenset({"village", "town", "settlement", "locality", "city", "hamlet"})
-TERRITORY_VERBS = frozenset(
-    {"capture", "liberate", "seize", "take", "retake", "recapture", "overrun", "occupy", "regain"}
-)
-VERB_COUNTS = {
-    "kill": "fatalities", "die": "fatalities", "dead": "fatalities", "execute": "fatalities",
-    "massacre": "fatalities", "behead": "fatalities", "murder": "fatalities", "slay": "fatalities",
-    "injure": "injured", "wound": "injured", "hurt": "injured", "injured": "injured",
-    "arrest": "arrested", "detain": "arrested", "abduct": "abducted", "kidnap": "abducted",
-    "displace": "displaced", "flee": "displaced",
-}  # fmt: skip
-NOUN_COUNTS = {
-    "death": "fatalities", "fatality": "fatalities", "body": "fatalities", "dead": "fatalities",
-    "prisoner": "prisoners", "captive": "prisoners", "hostage": "abducted",
-    "injury": "injured", "arrest": "arrested",
-}  # fmt: skip
-# Attempts are events of their own, but nobody died in them ("tried to kill a judge").
-ATTEMPTS = frozenset({"try", "attempt", "fail", "plot", "intend"})
-# Singular nouns a killing may name that are no single person ("killed a number of people").
-NOT_ONE_PERSON = frozenset(
-    {"number", "group", "family", "lot", "dozen", "score", "handful", "couple", "unit", "convoy",
-     "patrol", "crowd", "people", "total", "livestock", "cattle", "animal", "cow", "goat", "dog",
-     "buffalo", "sheep", "camel", "horse", "donkey", "bull", "ox", "pig", "elephant"}
-)  # fmt: skip
 NOBODY = re.compile(
     r"\bno (one|body|civilians?|people|soldiers?) (was|were) (killed|hurt|injured)"
     r"|\bno (casualties|fatalities|deaths|one died|loss of life)\b|\bwithout casualties\b"
@@ -96,7 +69,7 @@ def read_figures(
         count = read_count(token, lexicon)
         if count is None or _is_inner(token, lexicon):
             continue
-        what, unit = _what(token, lexicon)
+        what, unit = _counted_thing(token, lexicon)
         if what is None:
             continue
         quantities.append(_quantity(what, count, unit))
@@ -120,7 +93,7 @@ def _named_victims(killings: Sequence[Any], lexicon: Lexicon) -> list[Any]:
     for token in killings:
         if token.pos_ not in ("VERB", "AUX") or children(token, "neg"):
             continue
-        unreal = lexicon.cue("irrealis_heads") | ATTEMPTS
+        unreal = lexicon.cue("irrealis_heads") | lexicon.attempts
         if token.dep_ == "xcomp" and lemma_of(token.head) in unreal:
             continue  # "threatened to kill a teacher"; "claimed to have killed" still counts
         if token.dep_ == "acl" and token.tag_ == "VBN":
@@ -140,7 +113,7 @@ def _named_victims(killings: Sequence[Any], lexicon: Lexicon) -> list[Any]:
 def _one_person(token: Any, lexicon: Lexicon) -> bool:
     if token.pos_ == "PRON":
         return token.lower_ in ("him", "her", "himself", "herself", "he", "she")
-    if token.tag_ not in ("NN", "NNP") or lemma_of(token) in NOT_ONE_PERSON:
+    if token.tag_ not in ("NN", "NNP") or lemma_of(token) in lexicon.not_one_person:
         return False
     if any(read_count(child, lexicon) is not None for child in token.children):
         return False  # a number counts it already
@@ -237,7 +210,7 @@ def _estimated(token: Any) -> str | None:
     return "estimated" if any(lemma_of(a) == "estimate" for a in ancestors) else None
 
 
-def _what(token: Any, lexicon: Lexicon) -> tuple[str | None, str | None]:
+def _counted_thing(token: Any, lexicon: Lexicon) -> tuple[str | None, str | None]:
     """What a number counts, and in which unit."""
     head = token.head if token.dep_ in ("nummod", "amod", "det", "quantmod") else token
     if token.dep_ == "quantmod":
@@ -246,32 +219,34 @@ def _what(token: Any, lexicon: Lexicon) -> tuple[str | None, str | None]:
         # "four soldiers and three attackers died": the second count shares the first's verb.
         head = head.head
     head_lemma = lemma_of(head)
-    unit = DISTANCE_UNITS.get(head_lemma)
+    unit = lexicon.distance_units.get(head_lemma)
     if unit is not None:
-        return _distance_what(head), unit
+        return _distance_counted(head, lexicon), unit
     verb = clause_head(head)
     verb_lemma = lemma_of(verb)
-    if head_lemma in PLACE_COUNTS:
-        return (f"{head_lemma}s captured", None) if verb_lemma in TERRITORY_VERBS else (None, None)
-    if head_lemma in NOUN_COUNTS:
-        return NOUN_COUNTS[head_lemma], None
+    if head_lemma in lexicon.place_counts:
+        taken = verb_lemma in lexicon.territory_verbs
+        return (f"{head_lemma}s captured", None) if taken else (None, None)
+    if head_lemma in lexicon.noun_counts:
+        return lexicon.noun_counts[head_lemma], None
     for child in head.children:
-        if lemma_of(child) in VERB_COUNTS and child.dep_ in ("acl", "amod", "oprd", "acomp"):
-            return VERB_COUNTS[lemma_of(child)], None
+        counted = lexicon.verb_counts.get(lemma_of(child))
+        if counted is not None and child.dep_ in ("acl", "amod", "oprd", "acomp"):
+            return counted, None
     person = head_lemma in lexicon.participants or head.pos_ in ("NUM", "PRON") or head.i == token.i
     for sibling in verb.children:
         if sibling.dep_ in ("oprd", "acomp", "xcomp") and sibling.lower_ in ("dead", "injured"):
-            return VERB_COUNTS[sibling.lower_], None
-    if person and verb_lemma in VERB_COUNTS and head.dep_ in ("dobj", "nsubjpass", "nsubj"):
+            return lexicon.verb_counts[sibling.lower_], None
+    if person and verb_lemma in lexicon.verb_counts and head.dep_ in ("dobj", "nsubjpass", "nsubj"):
         if head.dep_ == "nsubj" and verb_lemma not in ("die", "flee"):
             return None, None
-        return VERB_COUNTS[verb_lemma], None
+        return lexicon.verb_counts[verb_lemma], None
     if head_lemma == "toll" or any(lemma_of(c) == "toll" for c in verb.children):
         return "fatalities", None
     return None, None
 
 
-def _distance_what(unit_token: Any) -> str:
+def _distance_counted(unit_token: Any, lexicon: Lexicon) -> str:
     """ "within 5 km of Aleppo" is a distance to Aleppo; "20 km of territory" was captured."""
     prep = unit_token.head
     if prep.dep_ == "prep" and prep.lower_ in ("within", "from"):
@@ -279,7 +254,7 @@ def _distance_what(unit_token: Any) -> str:
         return f"distance to {place.text}" if place is not None else "distance"
     verb = clause_head(unit_token)
     for _ in range(3):
-        if lemma_of(verb) in TERRITORY_VERBS:
+        if lemma_of(verb) in lexicon.territory_verbs:
             return "territory captured"
         for subject in verb.children:
             if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ == "NOUN":

@@ -72,10 +72,10 @@ class SubtypeClassifier:
     nlp: Any
 
     @classmethod
-    def load(cls) -> SubtypeClassifier:
+    def load(cls, *, model_dir: str = MODEL_DIR) -> SubtypeClassifier:
         import spacy
 
-        folder = resources.files("frontlines.extract").joinpath(MODEL_DIR)
+        folder = resources.files("frontlines.extract").joinpath(model_dir)
         if not folder.is_dir():
             raise ConfigError(
                 f"the sub-event-type model is missing from the package ({folder}): "

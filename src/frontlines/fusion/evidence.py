@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from frontlines.fusion.origins import is_news_organisation
 from frontlines.fusion.report import Features
-from frontlines.fusion.text import NEAR_TIMES, cosine
+from frontlines.fusion.report_words import NEAR_TIMES, cosine
 
 
 def name_affinity(first: Features, second: Features) -> float | None:

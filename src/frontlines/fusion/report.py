@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from frontlines.fusion.text import (
+from frontlines.fusion.report_words import (
     area_names,
     content_terms,
     lead_site,

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontlines.errors import ConfigError
+from frontlines.geo.installed_sources import Record, usable_key
 from frontlines.geo.names import keys
-from frontlines.geo.sources import Record, usable_key
 
 ADDED_FILE = "added-places.sqlite"
 ADDED_VERSION = "1"

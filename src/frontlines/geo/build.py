@@ -13,8 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 
-from frontlines.geo.names import keys
-from frontlines.geo.sources import (
+from frontlines.geo.installed_sources import (
     DATA_FILES,
     Record,
     area_records,
@@ -25,6 +24,7 @@ from frontlines.geo.sources import (
     source_versions,
     usable_key,
 )
+from frontlines.geo.names import keys
 from frontlines.geo.supplement import read_supplement, supplement_records
 from frontlines.geo.world import (
     capitals,

@@ -25,8 +25,8 @@ from frontlines.geo.entry import (
     Candidate,
     Entry,
 )
+from frontlines.geo.installed_sources import data_text
 from frontlines.geo.names import fold, keys
-from frontlines.geo.sources import data_text
 
 _COLUMNS = "p.id, p.name, p.kind, p.cc, p.admin1, p.admin2, p.lat, p.lon, p.population, "
 _COLUMNS += "p.capital_of, p.stands_for"

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from frontlines.geo.added import CodedRecord
 from frontlines.geo.entry import NAME_ALTERNATE, NAME_MAIN, Entry
+from frontlines.geo.installed_sources import Record, strip_designator, usable_name
 from frontlines.geo.names import plain
-from frontlines.geo.sources import Record, strip_designator, usable_name
 
 DUMP_COLUMNS = 19
 ALTERNATE_COLUMNS = (8, 10)  # alternateNames (8 columns) and alternateNamesV2 (10)

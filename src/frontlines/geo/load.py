@@ -40,8 +40,8 @@ from frontlines.geo.geonames import (
     is_alternate_line,
     is_dump_line,
 )
+from frontlines.geo.installed_sources import CityRow, Record
 from frontlines.geo.names import fold
-from frontlines.geo.sources import CityRow, Record
 from frontlines.geo.stream import Progress, lines, member_name, sha256_of
 from frontlines.geo.supplement import SupplementPlace, supplement_records
 from frontlines.geo.ucdp import is_ucdp_header, read_ucdp, ucdp_id

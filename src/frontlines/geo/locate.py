@@ -57,7 +57,7 @@ def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Locat
     lost = f"'{missing[0]}' is not in the gazetteer; " if missing else ""
     best = min(in_sentence, key=lambda p: _rank(p, text), default=None)
     if best is not None and _kind(best) not in WIDE:
-        found = _at(best, in_sentence, text=text, start=start, end=end)
+        found = _location_at_place(best, in_sentence, text=text, start=start, end=end)
         unknown = _unknown_inside(places, best, text=text)
         if unknown is not None and found.note is None:
             note = f"'{unknown.text}' is not in the gazetteer; located by the area it is in, "
@@ -152,7 +152,11 @@ def _rank(place: Place, text: str) -> tuple[int, int, int]:
     return order, cue, place.start
 
 
-def _at(place: Place, in_sentence: list[Place], *, text: str, start: int, end: int) -> Location:
+def _location_at_place(
+    place: Place, in_sentence: list[Place], *, text: str, start: int, end: int
+) -> Location:
+    """Where the event is when the text puts it at ``place``: the place itself, a midpoint
+    between it and a partner, or an offset from it ("20 km north of ...")."""
     kind = _kind(place) or "city"
     before, after = text[start : place.start], text[place.end : end]
     partner = next((p for p in in_sentence if p.start > place.end), None)

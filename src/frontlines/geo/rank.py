@@ -20,8 +20,8 @@ from frontlines.geo.areas import (
     restrict_to_stated_areas,
     stands_for_admin1,
 )
-from frontlines.geo.context import apply_hierarchy, country_focus
 from frontlines.geo.detect import PLACE_LABELS, Mention
+from frontlines.geo.document_evidence import apply_hierarchy, country_focus
 from frontlines.geo.entry import (
     MATCH_FOLD,
     MATCH_FUZZY,

@@ -15,8 +15,7 @@ from dataclasses import dataclass, replace
 
 from frontlines.geo.entry import NAME_ALTERNATE, NAME_MAIN, Entry
 from frontlines.geo.geometry import distance_km
-from frontlines.geo.names import ARTICLES, keys
-from frontlines.geo.sources import (
+from frontlines.geo.installed_sources import (
     SUPPLEMENT_FILE,
     CityRow,
     Record,
@@ -24,6 +23,7 @@ from frontlines.geo.sources import (
     designated,
     strip_designator,
 )
+from frontlines.geo.names import ARTICLES, keys
 
 SUPPLEMENT_COLUMNS = ("name", "latitude", "longitude", "country_code", "adm_1", "adm_2")
 # Below cities500's floor, so a GeoNames place of the same name weighs a little more.

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from frontlines.geo.entry import NAME_ALTERNATE, NAME_DEMONYM, NAME_MAIN, Entry
-from frontlines.geo.sources import CityRow, Record, point_of, read_yaml
+from frontlines.geo.installed_sources import CityRow, Record, point_of, read_yaml
 
 CONTINENT_DEMONYMS = {
     "AF": ("African", "Africans"),

@@ -13,8 +13,8 @@ import yaml
 from frontlines.errors import ConfigError, NotFoundError
 from frontlines.kb.countries import Countries, Country
 from frontlines.kb.loader import parse_actors, parse_ambiguous, parse_descriptors
+from frontlines.kb.name_folding import fold, normalise
 from frontlines.kb.records import Backer, Descriptor, KBActor, Period
-from frontlines.kb.text import fold, normalise
 
 __all__ = [
     "ActorKB",

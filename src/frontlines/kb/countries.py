@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from frontlines.errors import ConfigError
-from frontlines.kb.text import normalise
+from frontlines.kb.name_folding import normalise
 
 
 @dataclass(frozen=True, slots=True)

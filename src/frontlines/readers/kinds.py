@@ -2,7 +2,7 @@
 
 Each kind is a ``ReaderKind`` registered under the ``frontlines.readers`` entry-point group; the
 built-in kinds (text, html, feed, jsonl, zip) register there in ``pyproject.toml`` exactly as a
-plugin's kinds would. ``frontlines ingest`` (``readers.sources``) and ``frontlines analyze``
+plugin's kinds would. ``frontlines ingest`` (``readers.named_inputs``) and ``frontlines analyze``
 (``readers.single``) both read through this one table. A plugin's kind is found by its file
 extensions; sniffing unnamed input (stdin, a URL's body) knows the built-in kinds only. The
 built-in kinds come first, so a plugin cannot take over their names or extensions.
@@ -106,7 +106,7 @@ def _read_text(
     fallback_published: date | None,
     url: str | None,
 ) -> Iterator[Item]:
-    from frontlines.readers.text import article_from_text, decode_text
+    from frontlines.readers.plain_text import article_from_text, decode_text
 
     text = decode_text(data, origin=origin)
     article = article_from_text(
@@ -177,7 +177,7 @@ def _nested_archive(
     fallback_published: date | None,
     url: str | None,
 ) -> Iterator[Item]:
-    """Archives are opened by ``readers.sources`` (``read_zip``); one inside another is not."""
+    """Archives are opened by ``readers.named_inputs`` (``read_zip``); one inside another is not."""
     yield Item(origin=origin, skip="a nested archive, not read")
 
 

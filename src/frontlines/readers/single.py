@@ -17,7 +17,7 @@ from frontlines.model import Article
 from frontlines.readers.common import ReadLimits
 from frontlines.readers.formats import kind_by_name, sniff
 from frontlines.readers.kinds import reader_table
-from frontlines.readers.text import read_bytes
+from frontlines.readers.plain_text import read_bytes
 
 STDIN = "-"
 SNIFF_BYTES = 4096

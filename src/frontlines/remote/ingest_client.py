@@ -18,10 +18,10 @@ from datetime import date
 from typing import IO, Any
 
 from frontlines.errors import InputError
-from frontlines.ingest import IngestReport, InputResult
+from frontlines.ingest.ingester import IngestReport, InputResult
 from frontlines.readers.common import Item, ReadLimits
 from frontlines.readers.folders import expand_sources
-from frontlines.readers.sources import read_source
+from frontlines.readers.named_inputs import read_source
 from frontlines.remote.http import TooLargeError, post_json
 
 BATCH = 32

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.matcher import PhraseMatcher
 
 from frontlines.kb import ActorKB, fold, normalise
-from frontlines.stages.lexicons import words
+from frontlines.lexicons import words
 
 HYPHENS = frozenset({"-", "‐", "‑"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})

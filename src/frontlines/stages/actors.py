@@ -10,15 +10,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.document import Document
+from frontlines.document import NO_OPTIONS, Document, StageConfig
 from frontlines.kb import ActorKB, normalise
+from frontlines.lexicons import load_lexicon
 from frontlines.model import Actor, Mention, Place
-from frontlines.resources import Resources
-from frontlines.settings import Settings
 from frontlines.stages.actor_focus import focus_country
 from frontlines.stages.actor_match import ActorMatcher, Candidate
 from frontlines.stages.actor_resolve import Resolver, Target, kind_cues, slug, trim
-from frontlines.stages.lexicons import load_lexicon
+from frontlines.stages.resources import Resources
 
 __all__ = ["Actors", "MentionIndex", "actor_at", "make_stage", "mention_index", "slug"]
 
@@ -265,7 +264,7 @@ def actor_at(
     return best
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> Actors:
-    lexicon = load_lexicon("actors")
+def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Actors:
+    lexicon = load_lexicon("actors", folder=resources.language.lexicon_folder)
     matcher = ActorMatcher(nlp=resources.nlp, kb=resources.kb, lexicon=lexicon)
     return Actors(kb=resources.kb, matcher=matcher, cues=kind_cues(lexicon))

@@ -7,10 +7,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.document import Document
+from frontlines.document import NO_OPTIONS, Document, StageConfig
+from frontlines.lexicons import load_lexicon, words
 from frontlines.model import Claim
-from frontlines.resources import Resources
-from frontlines.settings import Settings
 from frontlines.stages.claim_spans import (
     adjacent_quote,
     quoted,
@@ -18,7 +17,7 @@ from frontlines.stages.claim_spans import (
     subtree_range,
     trimmed,
 )
-from frontlines.stages.lexicons import load_lexicon, words
+from frontlines.stages.resources import Resources
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NON_SOURCES = frozenset({"it", "this", "that", "there", "which", "what", "who"})
@@ -251,5 +250,9 @@ def _passive_clause(parse: Any, verb: Any) -> tuple[int, int] | None:
     return trimmed(parse, start, end)
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> Claims:
-    return Claims(cues=Cues.from_lexicon(load_lexicon("attribution")))
+def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Claims:
+    return Claims(
+        cues=Cues.from_lexicon(
+            load_lexicon("attribution", folder=resources.language.lexicon_folder)
+        )
+    )

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontlines.document import Document, Mask
-from frontlines.resources import Resources
-from frontlines.settings import Settings
+from frontlines.document import NO_OPTIONS, Document, Mask, StageConfig
 from frontlines.stages.document_parts import find_parts
+from frontlines.stages.resources import Resources
 
 # Datelines such as: ALEPPO, Syria (AP) —  or  KHARKIV, Ukraine (Frontline Wire) -  or  KHARTOUM —
 DATELINE = re.compile(
@@ -60,5 +59,5 @@ def find_masks(text: str) -> list[Mask]:
     return sorted(masks, key=lambda mask: mask.start)
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> Cleanup:
+def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Cleanup:
     return Cleanup()

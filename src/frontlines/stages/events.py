@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from frontlines.document import Document
+from frontlines.document import Document, StageConfig
 from frontlines.extract.assemble import ForcesOf, Setting, build_event
 from frontlines.extract.dates import EventDate
 from frontlines.extract.detector import EventDetector
@@ -24,9 +24,8 @@ from frontlines.extract.subtypes import SubtypeClassifier
 from frontlines.geo.locate import locate
 from frontlines.geo.place import kind_of
 from frontlines.model import Actor, ActorRef, Event
-from frontlines.resources import Resources
-from frontlines.settings import Settings
 from frontlines.stages.actors import MentionIndex, actor_at
+from frontlines.stages.resources import Resources
 
 
 @dataclass
@@ -148,19 +147,29 @@ def _sentences(doc: Document) -> list[Any]:
     return [sentence for sentence in parse.sents if sentence.text.strip()]
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> Events:
+@dataclass(frozen=True, slots=True)
+class EventsConfig(StageConfig):
+    """Whether the learned sentence detector may drop rule events it is sure are none."""
+
+    event_detector: bool = field(default=False, metadata={"setting": "event_detector"})
+
+
+DEFAULT_CONFIG = EventsConfig()
+
+
+def make_stage(*, resources: Resources, config: EventsConfig = DEFAULT_CONFIG) -> Events:
     kb = resources.kb
 
     def forces_of(country: str, day: date | None) -> ActorRef | None:
         found = kb.of_country(country, kind="state forces", on=day)
         return ActorRef(id=found.id, name=found.name, kind=found.kind) if found else None
 
-    if not settings.event_detector:
-        return Events(
-            lexicon=load_lexicon(), classifier=resources.subtype_classifier, forces_of=forces_of
-        )
+    language = resources.language
+    lexicon = load_lexicon(folder=language.lexicon_folder, date_locales=language.date_locales)
+    if not config.event_detector:
+        return Events(lexicon=lexicon, classifier=resources.subtype_classifier, forces_of=forces_of)
     return Events(
-        lexicon=load_lexicon(),
+        lexicon=lexicon,
         classifier=resources.subtype_classifier,
         detector=resources.event_detector,
         forces_of=forces_of,

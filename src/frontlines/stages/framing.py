@@ -1,5 +1,5 @@
 """Loaded, euphemistic and dehumanising wording, flagged with offsets (lexicon:
-stages/lexicons/framing.yaml). Misspelt loaded words ("atrocitus") match at one edit; adjacent
+lexicons/en/framing.yaml). Misspelt loaded words ("atrocitus") match at one edit; adjacent
 flags merge ("atrocitus bloody", "Kremlin-controlled mercenary")."""
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ from typing import Any
 
 from spacy.matcher import PhraseMatcher
 
-from frontlines.document import Document
+from frontlines.document import NO_OPTIONS, Document, StageConfig
+from frontlines.lexicons import load_lexicon
 from frontlines.model import Framing
-from frontlines.resources import Resources
-from frontlines.settings import Settings
-from frontlines.stages.lexicons import load_lexicon
+from frontlines.stages.resources import Resources
 
 KINDS = ("loaded", "euphemism", "dehumanising")
 # Misspellings are looked for only in long words, where one edit rarely makes another word.
@@ -142,5 +141,7 @@ def _one_edit(word: str, term: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> FramingStage:
-    return FramingStage(nlp=resources.nlp, lexicon=load_lexicon("framing"))
+def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> FramingStage:
+    return FramingStage(
+        nlp=resources.nlp, lexicon=load_lexicon("framing", folder=resources.language.lexicon_folder)
+    )

@@ -13,10 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.document import Document
+from frontlines.document import Document, StageConfig
 from frontlines.errors import InputError
-from frontlines.resources import Resources
-from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 
 CHUNK_CHARS = 100_000
 PARAGRAPH_END = re.compile(r"\n\s*\n\s*")
@@ -81,5 +80,15 @@ def _last_end(pattern: re.Pattern[str], window: str, *, floor: int) -> int | Non
     return last
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> Parse:
-    return Parse(nlp=resources.nlp, max_chars=settings.max_article_bytes)
+@dataclass(frozen=True, slots=True)
+class ParseConfig(StageConfig):
+    """The longest text the stage parses (longer ones are refused): the accepted article size."""
+
+    max_chars: int = field(default=10_000_000, metadata={"setting": "max_article_bytes"})
+
+
+DEFAULT_CONFIG = ParseConfig()
+
+
+def make_stage(*, resources: Resources, config: ParseConfig = DEFAULT_CONFIG) -> Parse:
+    return Parse(nlp=resources.nlp, max_chars=config.max_chars)

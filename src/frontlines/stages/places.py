@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from frontlines.document import Document
+from frontlines.document import NO_OPTIONS, Document, StageConfig
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.geoparse import find_places
 from frontlines.geo.place import kind_of
 from frontlines.kb import ActorKB
 from frontlines.model import Place
-from frontlines.resources import Resources
-from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 
 AREAS = frozenset({"country", "continent", "region", "admin1"})
 
@@ -45,5 +44,5 @@ class Places:
         return bool(self.kb.candidates(place.text)) and not self.kb.is_metonym(place.text)
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> Places:
+def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Places:
     return Places(gazetteer=resources.gazetteer, kb=resources.kb)

@@ -8,13 +8,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.document import Document
+from frontlines.document import NO_OPTIONS, Document, StageConfig
 from frontlines.kb import ActorKB
+from frontlines.lexicons import load_lexicon, words
 from frontlines.model import Relation
-from frontlines.resources import Resources
-from frontlines.settings import Settings
 from frontlines.stages.actor_match import HYPHENS
-from frontlines.stages.lexicons import load_lexicon, words
 from frontlines.stages.relation_rules import (
     MODIFIER_DEPS,
     ActorIndex,
@@ -22,6 +20,7 @@ from frontlines.stages.relation_rules import (
     objects_of,
     subject_of,
 )
+from frontlines.stages.resources import Resources
 
 SYMMETRIC = frozenset({"fights", "allied_with", "negotiates_with"})
 
@@ -295,5 +294,7 @@ def _end_of(token: Any) -> int:
     return int(last.idx + len(last))
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> Relations:
-    return Relations(lexicon=load_lexicon("relations"), kb=resources.kb)
+def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Relations:
+    return Relations(
+        lexicon=load_lexicon("relations", folder=resources.language.lexicon_folder), kb=resources.kb
+    )

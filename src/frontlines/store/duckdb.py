@@ -49,6 +49,16 @@ from frontlines.store.duckdb_connect import (
 )
 from frontlines.store.duckdb_fusion import DuckDBFusionTables
 from frontlines.store.duckdb_json import json_insert_statements, rows_json
+from frontlines.store.duckdb_schema import (
+    ARTICLE_LINKS_TABLE,
+    ARTICLE_TABLES,
+    MIGRATIONS,
+    TABLES,
+    Migration,
+    current_version,
+    latest_version,
+    migrate,
+)
 from frontlines.store.fused import (
     FUSED_COUNT,
     FUSED_FROM,
@@ -74,16 +84,6 @@ from frontlines.store.rows import (
     check_json,
     flatten,
     from_json,
-)
-from frontlines.store.schema import (
-    ARTICLE_LINKS_TABLE,
-    ARTICLE_TABLES,
-    MIGRATIONS,
-    TABLES,
-    Migration,
-    current_version,
-    latest_version,
-    migrate,
 )
 
 

@@ -39,6 +39,7 @@ from frontlines.store.base import (
     SyndicationLink,
 )
 from frontlines.store.copying import COPY_COLUMNS
+from frontlines.store.duckdb_schema import ARTICLE_TABLES, MIGRATIONS, TABLES, Migration
 from frontlines.store.fused import (
     FUSED_COUNT,
     FUSED_FROM,
@@ -55,7 +56,6 @@ from frontlines.store.postgres_schema import migrate, schema_version
 from frontlines.store.postgres_sql import translate
 from frontlines.store.queries import EVENT_COUNT, event_order, event_where
 from frontlines.store.rows import article_from_row, check_json, flatten, from_json
-from frontlines.store.schema import ARTICLE_TABLES, MIGRATIONS, TABLES, Migration
 
 if TYPE_CHECKING:
     import psycopg

@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from frontlines.errors import StoreError
+from frontlines.store.duckdb_schema import Migration, _refuse_newer, latest_version
 from frontlines.store.postgres_sql import BOOKKEEPING, statements
-from frontlines.store.schema import Migration, _refuse_newer, latest_version
 
 if TYPE_CHECKING:
     import psycopg

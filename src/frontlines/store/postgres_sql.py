@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from frontlines.errors import StoreError
-from frontlines.store.schema import MIGRATIONS, Migration
+from frontlines.store.duckdb_schema import MIGRATIONS, Migration
 
 # DuckDB fragment -> PostgreSQL fragment; applied in order, before placeholders are converted.
 _FRAGMENTS: tuple[tuple[str, str], ...] = (

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontlines.document import Document, Stage
+from frontlines.document import NO_OPTIONS, Document, Stage, StageConfig
 from frontlines.model import Framing
-from frontlines.resources import Resources
-from frontlines.settings import Settings
+from frontlines.stages.resources import Resources
 
 _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 
@@ -29,5 +28,5 @@ class Shout:
         return doc
 
 
-def make_stage(*, resources: Resources, settings: Settings) -> Stage:
+def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Stage:
     return Shout()

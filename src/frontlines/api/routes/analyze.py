@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from frontlines.api.deps import AnalyzeAccess, AnalyzeDep, SettingsDep
-from frontlines.api.schemas import AnalyzeIn
+from frontlines.api.payloads import AnalyzeIn
 from frontlines.languages import analyze_supported
 
 
@@ -27,6 +27,6 @@ def make_router() -> APIRouter:
         back with no events and a warning naming the language.
         """
         article = body.to_article(origin="POST /api/analyze", max_chars=settings.max_article_bytes)
-        return analyze_supported(article, analyze).to_dict()
+        return analyze_supported(article, analyze, language=settings.language).to_dict()
 
     return router

@@ -6,7 +6,7 @@ from fastapi import APIRouter, status
 
 from frontlines.api.deps import AnalyzeDep, ReadAccess, SettingsDep, StoreDep, WriteAccess
 from frontlines.api.detail import article_out
-from frontlines.api.schemas import ArticleIn, ArticleOut, IngestOut
+from frontlines.api.payloads import ArticleIn, ArticleOut, IngestOut
 
 
 def make_router() -> APIRouter:

@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from frontlines.api.deps import ReadAccess, SettingsDep
-from frontlines.api.schemas import Out
+from frontlines.api.payloads import Out
 from frontlines.filters import FILTERS_BY_NAME, bbox_value
 from frontlines.geo.labels import MAX_LABELS, build_labels, labels_in
 

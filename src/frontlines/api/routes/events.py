@@ -11,8 +11,8 @@ from frontlines.api.convert import event_out, feature
 from frontlines.api.deps import ReadAccess, StoreDep
 from frontlines.api.detail import event_detail
 from frontlines.api.downloads import download
+from frontlines.api.payloads import EventDetailOut, EventPage, FeatureCollection
 from frontlines.api.routes.filters import EventFilters
-from frontlines.api.schemas import EventDetailOut, EventPage, FeatureCollection
 
 
 def make_router() -> APIRouter:

@@ -12,7 +12,7 @@ from fastapi import APIRouter
 
 from frontlines.api.convert import event_out
 from frontlines.api.deps import ReadAccess, StoreDep, WriteAccess
-from frontlines.api.schemas import DecisionOut, EventOut, MergeIn, SplitIn
+from frontlines.api.payloads import DecisionOut, EventOut, MergeIn, SplitIn
 
 
 def make_router() -> APIRouter:

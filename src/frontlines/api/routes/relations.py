@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query
 from frontlines.api.convert import relation_out
 from frontlines.api.deps import ReadAccess, StoreDep
 from frontlines.api.detail import relations_in_context
+from frontlines.api.payloads import RelationPage
 from frontlines.api.routes.filters import MAX_OFFSET
-from frontlines.api.schemas import RelationPage
 from frontlines.model import RelationType
 
 

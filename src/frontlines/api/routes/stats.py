@@ -6,8 +6,8 @@ from fastapi import APIRouter
 
 from frontlines.api.convert import stats_out
 from frontlines.api.deps import ReadAccess, StoreDep
+from frontlines.api.payloads import StatsOut
 from frontlines.api.routes.filters import EventFilters
-from frontlines.api.schemas import StatsOut
 
 
 def make_router() -> APIRouter:

@@ -1,1 +1,0 @@
-"""Lexicons for event extraction (YAML data written by the frontlines developers)."""

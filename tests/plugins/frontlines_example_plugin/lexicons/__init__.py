@@ -1,0 +1,1 @@
+"""The example plugin's French word lists."""
