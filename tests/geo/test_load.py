@@ -257,3 +257,28 @@ def test_a_country_with_many_added_villages_is_watched(cache: Path, tmp_path: Pa
     assert Gazetteer.open(cache_dir=cache).watched_countries == frozenset()
     add_file(write(tmp_path, "many.txt", "\n".join(lines)), cache_dir=cache)
     assert Gazetteer.open(cache_dir=cache).watched_countries == {"BF"}
+
+
+def near_spellings(cache: Path, name: str) -> list[str]:
+    gazetteer = Gazetteer.open(cache_dir=cache)
+    try:
+        return [c.entry.name for c in gazetteer.fuzzy(name, country_codes=["BF"])]
+    finally:
+        gazetteer.close()
+
+
+def test_near_spellings_of_added_villages_are_found(cache: Path, tmp_path: Path) -> None:
+    add_file(write(tmp_path, "BF.txt", DUMP), cache_dir=cache)
+    assert "Kieme" in near_spellings(cache, "Kiyeme")
+    assert near_spellings(cache, "Kiyemebougou") == []  # too long to be a near spelling
+
+
+def test_an_added_file_from_before_the_spellings_table_is_still_read(
+    cache: Path, tmp_path: Path
+) -> None:
+    add_file(write(tmp_path, "BF.txt", DUMP), cache_dir=cache)
+    connection = sqlite3.connect(added_path(cache))
+    connection.execute("DROP TABLE spell")
+    connection.commit()
+    connection.close()
+    assert "Kieme" in near_spellings(cache, "Kiyeme")

@@ -24,6 +24,7 @@ from frontlines.geo.added import (
     added_path,
     count_countries,
     fill_admin_names,
+    index_spellings,
     known_source,
     open_for_writing,
     record_source,
@@ -100,6 +101,7 @@ def add_file(
         writer.flush()
         fill_admin_names(connection)
         count_countries(connection)
+        index_spellings(connection)
         source = Source(
             sha256=digest,
             name=name or path.name,
