@@ -42,6 +42,7 @@ from frontlines.geo.geonames import (
     is_dump_line,
 )
 from frontlines.geo.names import fold
+from frontlines.geo.neighbours import fill_from_neighbours
 from frontlines.geo.sources import CityRow, Record
 from frontlines.geo.stream import Progress, lines, member_name, sha256_of
 from frontlines.geo.supplement import SupplementPlace, supplement_records
@@ -100,6 +101,7 @@ def add_file(
             rows, latest = _load_ucdp(connection, writer, read)
         writer.flush()
         fill_admin_names(connection)
+        fill_from_neighbours(connection, tables=("main", "base"))
         count_countries(connection)
         index_spellings(connection)
         source = Source(
