@@ -32,12 +32,14 @@ def fill_from_neighbours(connection: sqlite3.Connection, *, tables: Sequence[str
     filled = 0
     for (code,) in missing:
         grid = _grid(connection, code=str(code), tables=tables)
+        if not grid:
+            continue
         updates = []
         for place_id, lat, lon, admin1, admin2 in connection.execute(
             "SELECT id, lat, lon, admin1, admin2 FROM main.places WHERE cc = ? AND kind = 'city'"
             " AND (admin1 IS NULL OR admin2 IS NULL)",
             (code,),
-        ).fetchall():
+        ):
             found = _nearest(grid, lat, lon, admin1=admin1, need_admin2=admin2 is None)
             if found is None and admin1 is None:
                 found = _nearest(grid, lat, lon, admin1=None, need_admin2=False)
@@ -58,6 +60,7 @@ def _grid(
     connection: sqlite3.Connection, *, code: str, tables: Sequence[str]
 ) -> dict[Cell, list[Reference]]:
     grid: dict[Cell, list[Reference]] = defaultdict(list)
+    names: dict[str, str] = {}  # one copy of each area name, however many towns are in it
     for table in tables:
         # An added place is a reference only for the areas its own codes name (not for ones
         # an earlier load read from its neighbours, nor a UCDP place's).
@@ -71,7 +74,9 @@ def _grid(
         )
         rows = connection.execute(query, (code,))
         for lat, lon, admin1, admin2 in rows:
-            grid[_cell(lat, lon)].append((lat, lon, admin1, admin2))
+            area = names.setdefault(admin1, admin1)
+            district = names.setdefault(admin2, admin2) if admin2 is not None else None
+            grid[_cell(lat, lon)].append((lat, lon, area, district))
     return grid
 
 
