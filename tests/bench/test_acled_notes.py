@@ -11,6 +11,7 @@ import pytest
 from frontlines.bench.acled_data import read_records
 from frontlines.bench.acled_notes import (
     acled_figures,
+    beside_loaded,
     by_country,
     confusion_table,
     coverage_table,
@@ -18,8 +19,8 @@ from frontlines.bench.acled_notes import (
     held_out_figures,
     run_acled_notes,
 )
-from frontlines.bench.acled_scoring import Coverage, NameLookup, compare
-from frontlines.bench.report import BenchResult
+from frontlines.bench.acled_scoring import Comparison, Coverage, NameLookup, compare
+from frontlines.bench.report import BenchResult, format_value
 from frontlines.bench.runner import make_analyse
 from frontlines.model import Analysis
 from frontlines.settings import Settings
@@ -205,3 +206,25 @@ def test_acled_notes_held_out_figures_use_only_other_notes(tmp_path: Path) -> No
     assert "acled-notes held-out: sub_event_type macro-F1" in names
     assert all(f.size == 2 for f in figures if f.name.endswith("macro-F1"))
     assert all("held-out" in f.dataset for f in figures)
+
+
+def test_place_figures_with_loaded_files_sit_beside_the_installed_ones() -> None:
+    bf = replace(GOLD, event_id="BFA1", country="Burkina Faso", admin1="Sahel")
+    before = [compare(GOLD, analysed(shelling())), compare(bf, None)]
+    after = [compare(GOLD, analysed(shelling())), compare(bf, analysed(shelling()))]
+
+    def result(comparisons: list[Comparison]) -> BenchResult:
+        figures = acled_figures(comparisons, dataset="d", command="c")
+        return BenchResult(name="acled-notes", status="ok", figures=tuple(figures))
+
+    merged = beside_loaded(result(before), result(after), label="with more", note="loaded: x")
+    names = {figure.name: figure for figure in merged.figures}
+    assert names["acled-notes: admin1 accuracy, Burkina Faso"].value == 0.0
+    loaded = names["acled-notes with more: admin1 accuracy"]
+    assert loaded.note == "loaded: x"
+    assert "acled-notes with more: event_type accuracy" not in names
+    table = merged.tables[-1]
+    assert table.columns == ("figure", "as installed", "with more", "n")
+    assert ("admin1 accuracy", "0.500", format_value(loaded.value, unit="share"), "2") in (
+        table.rows
+    )

@@ -257,3 +257,60 @@ def test_a_country_with_many_added_villages_is_watched(cache: Path, tmp_path: Pa
     assert Gazetteer.open(cache_dir=cache).watched_countries == frozenset()
     add_file(write(tmp_path, "many.txt", "\n".join(lines)), cache_dir=cache)
     assert Gazetteer.open(cache_dir=cache).watched_countries == {"BF"}
+
+
+def near_spellings(cache: Path, name: str) -> list[str]:
+    gazetteer = Gazetteer.open(cache_dir=cache)
+    try:
+        return [c.entry.name for c in gazetteer.fuzzy(name, country_codes=["BF"])]
+    finally:
+        gazetteer.close()
+
+
+def test_near_spellings_of_added_villages_are_found(cache: Path, tmp_path: Path) -> None:
+    add_file(write(tmp_path, "BF.txt", DUMP), cache_dir=cache)
+    assert "Kieme" in near_spellings(cache, "Kiyeme")
+    assert near_spellings(cache, "Kiyemebougou") == []  # too long to be a near spelling
+
+
+def test_an_added_file_from_before_the_spellings_table_is_still_read(
+    cache: Path, tmp_path: Path
+) -> None:
+    add_file(write(tmp_path, "BF.txt", DUMP), cache_dir=cache)
+    connection = sqlite3.connect(added_path(cache))
+    connection.execute("DROP TABLE spell")
+    connection.commit()
+    connection.close()
+    assert "Kieme" in near_spellings(cache, "Kiyeme")
+
+
+def test_a_village_without_admin2_code_takes_its_near_neighbours_areas(
+    cache: Path, tmp_path: Path
+) -> None:
+    lines = [
+        dump_line(
+            "9100011", "Dara", "Dara", "", "12.8", "-4.31", "P", "PPL",
+            admin=KOSSI, population="0", modified="2024-01-10",
+        ),
+        dump_line(  # 5 km away, no admin2 code
+            "9100012", "Darakoro", "Darakoro", "", "12.84", "-4.31", "P", "PPL",
+            admin=("01", ""), population="0", modified="2024-01-10",
+        ),
+        dump_line(  # an unknown admin1 ("x43"), 3 km away
+            "9100013", "Darasso", "Darasso", "", "12.8", "-4.28", "P", "PPL",
+            admin=("x43", ""), population="0", modified="2024-01-10",
+        ),
+        dump_line(  # 200 km away: no neighbour in reach
+            "9100014", "Darabe", "Darabe", "", "14.6", "-4.31", "P", "PPL",
+            admin=("01", ""), population="0", modified="2024-01-10",
+        ),
+    ]  # fmt: skip
+    add_file(write(tmp_path, "admin1CodesASCII.txt", ADMIN1), cache_dir=cache)
+    add_file(write(tmp_path, "admin2Codes.txt", ADMIN2), cache_dir=cache)
+    add_file(write(tmp_path, "BF.txt", "\n".join(lines)), cache_dir=cache)
+    near = entry_named(cache, "Darakoro", "BF")
+    assert (near.admin1, near.admin2) == ("Boucle du Mouhoun", "Kossi")
+    unknown = entry_named(cache, "Darasso", "BF")
+    assert (unknown.admin1, unknown.admin2) == ("Boucle du Mouhoun", "Kossi")
+    far = entry_named(cache, "Darabe", "BF")
+    assert (far.admin1, far.admin2) == ("Boucle du Mouhoun", None)

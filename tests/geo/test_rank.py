@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from frontlines.geo.detect import Mention
-from frontlines.geo.entry import Entry
+from frontlines.geo.entry import MATCH_FOLD, MATCH_LIGHT, NAME_MAIN, Candidate, Entry
 from frontlines.geo.gazetteer import Gazetteer
-from frontlines.geo.rank import resolve
+from frontlines.geo.rank import exact_where_watched, resolve
 
 
 def picks(
@@ -89,3 +89,28 @@ def test_rank_a_large_city_abroad_is_kept(gazetteer: Gazetteer) -> None:
     text = "Refugees fled Ouagadougou and Koudougou for Paris."
     *_, paris = picks(text, ["Ouagadougou", "Koudougou", "Paris"], gazetteer)
     assert paris.country_code == "FR"
+
+
+def town(name: str, code: str, *, population: int = 0, place_id: int = 1) -> Entry:
+    return Entry(
+        id=place_id,
+        name=name,
+        kind="city",
+        country_code=code,
+        country=None,
+        admin1=None,
+        admin2=None,
+        latitude=0.0,
+        longitude=0.0,
+        population=population,
+    )
+
+
+def test_an_exact_village_name_where_the_user_loaded_villages_beats_a_respelling_abroad() -> None:
+    village = Candidate(town("Solle", "BF", place_id=1), MATCH_FOLD, NAME_MAIN)
+    respelt = Candidate(town("Cholet", "FR", population=53_160, place_id=2), MATCH_LIGHT, NAME_MAIN)
+    namesake = Candidate(town("Solle", "IT", population=900, place_id=3), MATCH_FOLD, NAME_MAIN)
+    found = [village, respelt, namesake]
+    assert exact_where_watched(found, watched=frozenset({"BF"})) == [village, namesake]
+    assert exact_where_watched(found, watched=frozenset()) == found
+    assert exact_where_watched([respelt], watched=frozenset({"BF"})) == [respelt]

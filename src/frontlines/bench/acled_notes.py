@@ -43,6 +43,17 @@ from frontlines.model import EVENT_TYPES
 NAME = "acled-notes"
 NEAR_KM = 25.0  # the issue's test for a town ACLED placed exactly
 FOLDER = "acled_notes"
+# Countries whose admin1 accuracy is a figure of its own (villages cities500 lacks).
+ADMIN1_COUNTRIES = ("Burkina Faso",)
+# The place figures reported again with the shared gazetteer files loaded.
+PLACE_FIGURES = (
+    "admin1 accuracy",
+    *(f"admin1 accuracy, {country}" for country in ADMIN1_COUNTRIES),
+    "admin2 accuracy",
+    "location with coordinates (share)",
+    "location within 25 km, geo_precision 1",
+    "location within 161 km, geo_precision 1",
+)
 
 
 def _flags(comparisons: Sequence[Comparison], field: str) -> list[bool]:
@@ -89,6 +100,9 @@ def acled_figures(comparisons: Sequence[Comparison], *, dataset: str, command: s
         flags = _flags(comparisons, field)
         label = f"{field} match" if field.startswith("actor") else f"{field} accuracy"
         figures.append(figure(label, share(flags), len(flags)))
+    for country in ADMIN1_COUNTRIES:
+        flags = _flags([c for c in comparisons if c.record.country == country], "admin1")
+        figures.append(figure(f"admin1 accuracy, {country}", share(flags), len(flags)))
     figures.append(figure("event_date exact", share([c.date for c in comparisons]), n))
     fatal = [c for c in comparisons if c.record.fatalities > 0]
     errors = [abs(c.fatalities - c.record.fatalities) for c in comparisons]
@@ -363,4 +377,41 @@ def run_acled_notes(
                 [(c.record.sub_event_type, c.sub_event_type) for c in comparisons]
             ),
         },
+    )
+
+
+def beside_loaded(
+    result: BenchResult, loaded: BenchResult, *, label: str, note: str
+) -> BenchResult:
+    """``result`` with the place figures of ``loaded`` (the same notes, the gazetteer with more
+    files loaded) added under "acled-notes <label>: ", and a table of both side by side."""
+    if loaded.status != "ok":
+        return result
+    mine = {figure.name: figure for figure in result.figures}
+    added: list[Figure] = []
+    rows: list[tuple[str, ...]] = []
+    for figure in loaded.figures:
+        short = figure.name.removeprefix(f"{NAME}: ")
+        if short not in PLACE_FIGURES:
+            continue
+        added.append(replace(figure, name=f"{NAME} {label}: {short}", note=note))
+        without = mine.get(figure.name)
+        rows.append(
+            (
+                short,
+                format_value(without.value if without else None, unit=figure.unit),
+                format_value(figure.value, unit=figure.unit),
+                str(figure.size),
+            )
+        )
+    table = Table(
+        title=f"acled-notes places: as installed and {label}",
+        columns=("figure", "as installed", label, "n"),
+        rows=tuple(rows),
+    )
+    return replace(
+        result,
+        figures=(*result.figures, *added),
+        tables=(*result.tables, table),
+        seconds=result.seconds + loaded.seconds,
     )

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from tqdm import tqdm
 
-from frontlines.bench.acled_notes import run_acled_notes
+from frontlines.bench.acled_notes import beside_loaded, run_acled_notes
 from frontlines.bench.ecbplus import run_ecbplus
 from frontlines.bench.fusion import run_fusion
 from frontlines.bench.geoparsing import gazetteer_resolver, run_geoparsing
@@ -24,6 +25,7 @@ from frontlines.bench.realnews import SPLITS, run_realnews
 from frontlines.bench.reference import run_reference
 from frontlines.bench.report import BenchReport, BenchResult, Sample
 from frontlines.bench.scaling import run_scaling
+from frontlines.bench.shared_gazetteer import LABEL, loaded_cache, shared_files
 from frontlines.bench.speed import run_speed
 from frontlines.bench.throughput import run_throughput
 from frontlines.errors import FrontlinesError, InputError
@@ -52,6 +54,38 @@ def make_analyse(settings: Settings) -> Analyse:
             return None
 
     return analyse
+
+
+def _acled_notes_loaded(
+    result: BenchResult,
+    *,
+    data_dir: Path,
+    settings: Settings,
+    sample: Sample,
+    progress: _Progress,
+) -> BenchResult:
+    """The acled-notes place figures again with the shared GeoNames and UCDP files added to a
+    temporary copy of the gazetteer, beside the figures as installed (unchanged when the files
+    are absent)."""
+    files = shared_files(data_dir)
+    if result.status != "ok" or not files:
+        return result
+    command = bench_command_line(name="acled-notes", sample=sample, data_dir=data_dir)
+    with loaded_cache(files, cache_dir=settings.cache_dir) as folder:
+        loaded_settings = replace(settings, cache_dir=folder)
+        resources = Resources(loaded_settings)
+        loaded = run_acled_notes(
+            data_dir=data_dir,
+            sample=sample,
+            analyse=make_analyse(loaded_settings),
+            progress=progress,
+            command=command,
+            gazetteer=resources.gazetteer,
+            kb_names={actor.id: actor.names for actor in resources.kb},
+        )
+        resources.gazetteer.close()
+    note = "gazetteer add of " + ", ".join(str(path.relative_to(data_dir)) for path in files)
+    return beside_loaded(result, loaded, label=LABEL, note=note)
 
 
 class _Progress:
@@ -113,6 +147,9 @@ def run_benchmarks(
                 command=command,
                 gazetteer=resources.gazetteer,
                 kb_names={actor.id: actor.names for actor in resources.kb},
+            )
+            result = _acled_notes_loaded(
+                result, data_dir=data_dir, settings=settings, sample=sample, progress=show
             )
         elif name == "realnews":
             result = run_realnews(

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontlines.errors import ConfigError
+from frontlines.geo.build import FILL_SPELLINGS
 from frontlines.geo.installed_sources import Record, usable_key
 from frontlines.geo.names import keys
 
@@ -51,6 +52,10 @@ CREATE TABLE IF NOT EXISTS sources (
   date TEXT, added TEXT NOT NULL, rows INTEGER NOT NULL, places INTEGER NOT NULL,
   names INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS spell (
+  cc TEXT NOT NULL, skel TEXT NOT NULL, light TEXT NOT NULL, id INTEGER NOT NULL,
+  PRIMARY KEY (cc, skel, light, id)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS places_cc ON places (cc, kind);
 CREATE TABLE IF NOT EXISTS countries (cc TEXT PRIMARY KEY, places INTEGER NOT NULL);
 """
@@ -234,6 +239,20 @@ def count_countries(connection: sqlite3.Connection) -> None:
         "INSERT INTO countries SELECT cc, count(*) FROM places"
         " WHERE cc IS NOT NULL AND kind = 'city' GROUP BY cc"
     )
+
+
+def index_spellings(connection: sqlite3.Connection) -> None:
+    """Rewrite the names of added towns and areas by country and skeleton (after a load)."""
+    connection.execute("DELETE FROM spell")
+    connection.execute(FILL_SPELLINGS.format(schema=""))
+
+
+def has_spellings(connection: sqlite3.Connection, *, schema: str) -> bool:
+    """Whether the added file has its spellings table (files written before it had none)."""
+    row = connection.execute(
+        f"SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' AND name = 'spell'"
+    ).fetchone()
+    return row is not None
 
 
 def watched_countries(connection: sqlite3.Connection, *, schema: str) -> frozenset[str]:

@@ -35,7 +35,7 @@ from frontlines.geo.world import (
 )
 
 # Bump when the build's code changes what it writes; a different version builds a new file.
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -48,6 +48,17 @@ CREATE TABLE names (
   skel TEXT NOT NULL, light TEXT NOT NULL, fold TEXT NOT NULL, id INTEGER NOT NULL,
   nk INTEGER NOT NULL, PRIMARY KEY (skel, fold, id)
 ) WITHOUT ROWID;
+CREATE TABLE spell (
+  cc TEXT NOT NULL, skel TEXT NOT NULL, light TEXT NOT NULL, id INTEGER NOT NULL,
+  PRIMARY KEY (cc, skel, light, id)
+) WITHOUT ROWID;
+"""
+# The names of towns and admin areas by country and skeleton, for near spellings
+# (``Gazetteer.fuzzy``): one range of one table, not a join over every country's names.
+FILL_SPELLINGS = """
+INSERT OR IGNORE INTO {schema}spell SELECT p.cc, n.skel, n.light, n.id
+FROM {schema}names n JOIN {schema}places p ON p.id = n.id
+WHERE p.cc IS NOT NULL AND p.kind IN ('city', 'admin1', 'admin2')
 """
 
 
@@ -74,6 +85,7 @@ def build(path: Path) -> None:
     try:
         connection.executescript(SCHEMA)
         _write(connection, _records())
+        connection.execute(FILL_SPELLINGS.format(schema=""))
         info = build_info()
         connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(info.items()))
         connection.commit()

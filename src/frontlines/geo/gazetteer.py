@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import ConfigError
-from frontlines.geo.added import added_path, check_version, watched_countries
+from frontlines.geo.added import added_path, check_version, has_spellings, watched_countries
 from frontlines.geo.build import build, build_info, cache_path
 from frontlines.geo.entry import (
     MATCH_FOLD,
@@ -49,8 +50,13 @@ class Gazetteer:
         self._tables = ("main", "added") if added is not None else ("main",)
         # Countries the user loaded villages of: their places are likelier meant.
         self.watched_countries: frozenset[str] = frozenset()
+        # Tables whose towns' names by country are read from their spellings table (an added
+        # file written before it had one is read through a join).
+        self._spelled = {"main"}
         if added is not None:
             self.watched_countries = watched_countries(self._db, schema="added")
+            if has_spellings(self._db, schema="added"):
+                self._spelled.add("added")
         rows = self._db.execute(
             f"SELECT {_COLUMNS} FROM places p WHERE p.kind = 'country'"
         ).fetchall()
@@ -61,7 +67,7 @@ class Gazetteer:
             for line in data_text("stoplist.txt").splitlines()
             if line.strip() and not line.startswith("#")
         )
-        self._fuzzy_choices: dict[tuple[str, str], dict[str, list[int]]] = {}
+        self._fuzzy_choices: dict[tuple[str, str, int, int], dict[str, list[int]]] = {}
         # Per-instance memory of recent answers: names recur across articles.
         self._lookups: dict[str, list[Candidate]] = {}
         self._known: dict[int, Entry] = {}
@@ -144,7 +150,7 @@ class Gazetteer:
             return []
         found: dict[int, Candidate] = {}
         for code in country_codes:
-            choices = self._choices(code, skeleton_key[:2])
+            choices = self._choices(code, skeleton_key[:2], len(light_key))
             for key, _, _ in process.extract(
                 light_key, choices.keys(), scorer=fuzz.ratio, limit=limit, score_cutoff=FUZZY_CUTOFF
             ):
@@ -178,22 +184,35 @@ class Gazetteer:
     def is_stopword(self, text: str) -> bool:
         return fold(text) in self.stopwords
 
-    def _choices(self, code: str, initial: str) -> dict[str, list[int]]:
+    def _choices(self, code: str, initial: str, length: int) -> dict[str, list[int]]:
         """Light keys of the names of towns and areas in a country whose skeleton starts like
-        the name's (transliterations rarely change the first two consonants), to their entries."""
-        if (code, initial) not in self._fuzzy_choices:
+        the name's (transliterations rarely change the first two consonants), to their entries;
+        only keys of a length that can reach ``FUZZY_CUTOFF`` against a key of ``length``
+        characters (fuzz.ratio is 2 x common / total length)."""
+        shortest = math.floor(length * FUZZY_CUTOFF / (200.0 - FUZZY_CUTOFF))
+        longest = math.ceil(length * (200.0 - FUZZY_CUTOFF) / FUZZY_CUTOFF)
+        wanted = (code, initial, shortest, longest)
+        if wanted not in self._fuzzy_choices:
             choices: dict[str, list[int]] = {}
             query = " UNION ALL ".join(
-                f"SELECT n.light, n.id FROM {table}.names n JOIN {table}.places p ON p.id = n.id"
-                " WHERE n.skel >= ? AND n.skel < ? AND p.cc = ?"
-                " AND p.kind IN ('city', 'admin1', 'admin2')"
+                (
+                    f"SELECT s.light, s.id FROM {table}.spell s WHERE s.cc = ?5"
+                    " AND s.skel >= ?1 AND s.skel < ?2 AND length(s.light) BETWEEN ?3 AND ?4"
+                )
+                if table in self._spelled
+                else (
+                    f"SELECT n.light, n.id FROM {table}.names n JOIN {table}.places p"
+                    " ON p.id = n.id WHERE n.skel >= ?1 AND n.skel < ?2"
+                    " AND length(n.light) BETWEEN ?3 AND ?4 AND p.cc = ?5"
+                    " AND p.kind IN ('city', 'admin1', 'admin2')"
+                )
                 for table in self._tables
             )
-            rows = self._db.execute(query, (initial, initial + "\uffff", code) * len(self._tables))
-            for key, place_id in rows:
+            bounds = (initial, initial + "\uffff", shortest, longest, code)
+            for key, place_id in self._db.execute(query, bounds):
                 choices.setdefault(key, []).append(place_id)
-            self._fuzzy_choices[(code, initial)] = choices
-        return self._fuzzy_choices[(code, initial)]
+            self._fuzzy_choices[wanted] = choices
+        return self._fuzzy_choices[wanted]
 
     def _entry(self, row: Any) -> Entry:
         code = row[3]

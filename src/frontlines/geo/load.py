@@ -24,6 +24,7 @@ from frontlines.geo.added import (
     added_path,
     count_countries,
     fill_admin_names,
+    index_spellings,
     known_source,
     open_for_writing,
     record_source,
@@ -42,6 +43,7 @@ from frontlines.geo.geonames import (
 )
 from frontlines.geo.installed_sources import CityRow, Record
 from frontlines.geo.names import fold
+from frontlines.geo.neighbours import fill_from_neighbours
 from frontlines.geo.stream import Progress, lines, member_name, sha256_of
 from frontlines.geo.supplement import SupplementPlace, supplement_records
 from frontlines.geo.ucdp import is_ucdp_header, read_ucdp, ucdp_id
@@ -99,7 +101,9 @@ def add_file(
             rows, latest = _load_ucdp(connection, writer, read)
         writer.flush()
         fill_admin_names(connection)
+        fill_from_neighbours(connection, tables=("main", "base"))
         count_countries(connection)
+        index_spellings(connection)
         source = Source(
             sha256=digest,
             name=name or path.name,

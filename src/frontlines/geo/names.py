@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter and a mark.
 _LETTERS = str.maketrans(
@@ -76,6 +77,12 @@ _VOWELS = re.compile(r"[aeiouyw]")
 _ARABIC_ARTICLE = re.compile(r"^ال(?=\w{2,})")
 
 
+# Names recur (a town's candidates, their admin areas, every article's countries): the keys of
+# the most recent ones are remembered.
+KEY_MEMORY = 1 << 16
+
+
+@lru_cache(maxsize=KEY_MEMORY)
 def fold(text: str) -> str:
     """Case, diacritics, apostrophes and punctuation removed; words separated by one space."""
     text = text.casefold().translate(_APOSTROPHES)
@@ -124,6 +131,7 @@ def skeleton(light_key: str) -> str:
     return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", key[1:]))
 
 
+@lru_cache(maxsize=KEY_MEMORY)
 def keys(text: str) -> tuple[str, str, str]:
     """(fold, light, skeleton) of a name as written."""
     folded = fold(text)

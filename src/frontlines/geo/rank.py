@@ -52,7 +52,7 @@ STRAY_KM = 1500.0
 STRAY_FROM_COUNTRY_KM = 2500.0
 STRAY_POPULATION = 20_000
 # Countries whose villages the user loaded (``gazetteer add``) are likelier meant, all else equal.
-WATCHED_WEIGHT = 1.0
+WATCHED_WEIGHT = 1.5
 # A town this large, ten times its namesake's size, is not outweighed by country focus alone.
 PROMINENT_POPULATION = 100_000
 PROMINENCE_RATIO = 10
@@ -165,7 +165,21 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
         return [c for c in found if c.name_kind == NAME_DEMONYM and c.match <= MATCH_LIGHT]
     if mention.label not in PLACE_LABELS:
         found = [c for c in found if c.match <= MATCH_LIGHT]
-    return found
+    return exact_where_watched(found, watched=gazetteer.watched_countries)
+
+
+def exact_where_watched(found: list[Candidate], *, watched: frozenset[str]) -> list[Candidate]:
+    """A name spelled exactly as a place of a country the user loaded the villages of is not a
+    respelling of a town elsewhere ("Solle" is the Burkinabe village, not Cholet in France):
+    where such a reading exists, other countries' readings count only when spelled exactly too
+    (countries and regions stay)."""
+    if not any(c.match == MATCH_FOLD and c.entry.country_code in watched for c in found):
+        return found
+    return [
+        c
+        for c in found
+        if c.match == MATCH_FOLD or c.entry.country_code in watched or c.entry.kind in KIND_SCORE
+    ]
 
 
 def _prior(
