@@ -48,7 +48,11 @@ def test_geoparse_find_places_marks_metonyms_and_leaves_out_demonyms(
     ]
     assert parse.text[places[1].start : places[1].end] == "Aleppo"
     with_demonyms = find_places(parse, text=parse.text, gazetteer=gazetteer, demonyms=True)
-    assert [p.name for p in with_demonyms] == ["Moscow", "Syria", "Aleppo"]
+    assert [(p.name, p.role) for p in with_demonyms] == [
+        ("Moscow", "metonym"),
+        ("Syria", "demonym"),
+        ("Aleppo", "place"),
+    ]
 
 
 def test_geoparse_ukrainian_donetsk_in_a_story_of_russian_places(

@@ -90,7 +90,7 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
         loose = candidates[index] and candidates[index][0].match >= MATCH_SKELETON
         if loose or (not candidates[index] and (mention.label in PLACE_LABELS or mention.hint)):
             # Loose spellings count only inside the countries the article is about.
-            found = candidates[index] or gazetteer.fuzzy(mention.text, country_codes=codes)
+            found = candidates[index] or gazetteer.fuzzy(mention.key, country_codes=codes)
             candidates[index] = [c for c in found if c.entry.country_code in codes]
             priors[index] = [
                 _prior(c, mention, hint=hints[index], watched=watched) for c in candidates[index]
@@ -133,7 +133,7 @@ def _favour_prominent(
     Russian strikes on Ukraine), the country focus does not decide between them; the large
     town's own weight, and what the text states ("Donetsk, Rostov region"), do. A country that
     only the name itself points at is no evidence ("Paris" in a story of Texan towns)."""
-    names = [fold(mention.text) for mention in mentions]
+    names = [fold(mention.key) for mention in mentions]
     for index, (cands, row) in enumerate(zip(candidates, scores, strict=True)):
         towns = [
             a for a, c in enumerate(cands) if c.entry.kind == "city" and c.match <= MATCH_LIGHT
@@ -160,7 +160,7 @@ def _favour_prominent(
 
 
 def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
-    found = gazetteer.lookup(mention.text)
+    found = gazetteer.lookup(mention.key)
     if mention.demonym:
         return [c for c in found if c.name_kind == NAME_DEMONYM and c.match <= MATCH_LIGHT]
     if mention.label not in PLACE_LABELS:
@@ -207,7 +207,7 @@ def _drop_strays(
     """Drop weak readings (a loose spelling, another name, a village) outside the countries the
     article's other places are in and far from all of them: "Kani" beside Sagaing is not the
     Japanese town, and leaving a name unknown beats a namesake on another continent."""
-    names = [fold(mention.text) for mention in mentions]
+    names = [fold(mention.key) for mention in mentions]
     # Each anchor (place, country, reach) with the names that picked it, listed once: a
     # mention's anchors are those some other name picked, found per name, not per pick.
     picked: dict[tuple[float, float, str | None, float], set[str]] = defaultdict(set)
@@ -256,7 +256,7 @@ def _apply_proximity(
     scores: list[list[float]],
     picks: list[Entry | None],
 ) -> None:
-    names = [fold(mention.text) for mention in mentions]
+    names = [fold(mention.key) for mention in mentions]
     # Each anchor's place and the names that picked it, listed once: the anchors of a mention
     # are the places some other name picked (a pass over every pick per mention is quadratic).
     named: dict[tuple[float, float], set[str]] = defaultdict(set)
@@ -289,7 +289,7 @@ def _one_sense_per_name(
 ) -> list[Resolution]:
     groups: dict[tuple[str, str | None, bool], list[int]] = defaultdict(list)
     for index, mention in enumerate(mentions):
-        groups[(fold(mention.text), mention.hint, mention.demonym)].append(index)
+        groups[(fold(mention.key), mention.hint, mention.demonym)].append(index)
     results: list[Resolution | None] = [None] * len(mentions)
     for members in groups.values():
         totals: dict[int, float] = defaultdict(float)
