@@ -72,3 +72,21 @@ def test_geoparse_ukrainian_donetsk_in_a_story_of_russian_places(
     stated = "Police in Donetsk, Rostov region, detained two men."
     found = find_places(nlp(stated), text=stated, gazetteer=gazetteer)
     assert [(p.text, p.country_code) for p in found][:1] == [("Donetsk", "RU")]
+
+
+def test_geoparse_a_namesake_abroad_needs_evidence(gazetteer: Gazetteer, nlp: Any) -> None:
+    """ "Bagram" is also another name of a hamlet in Iran; in a story about Afghanistan the
+    Afghan Bagram is meant."""
+    text = (
+        "A suicide bomber blew himself up in Bagram on Monday, killing six soldiers. "
+        "It was the deadliest attack on foreign troops in Afghanistan this year."
+    )
+    places = {p.text: p for p in find_places(nlp(text), text=text, gazetteer=gazetteer)}
+    assert places["Bagram"].country_code == "AF"
+
+
+def test_geoparse_a_weapon_named_like_a_town_is_no_place(gazetteer: Gazetteer, nlp: Any) -> None:
+    text = "Russian forces fired Grad rockets and an Iskander missile at Kharkiv."
+    names = [p.text for p in find_places(nlp(text), text=text, gazetteer=gazetteer)]
+    assert "Grad" not in names and "Iskander" not in names
+    assert "Kharkiv" in names

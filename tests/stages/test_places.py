@@ -5,10 +5,12 @@ from typing import Any
 import pytest
 
 from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.locate import locate
 from frontlines.model import Article
 from frontlines.pipeline import Document
 from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.cleanup import Cleanup
 from frontlines.stages.places import Places, make_stage
 
 pytestmark = pytest.mark.slow
@@ -35,7 +37,7 @@ def test_places_make_stage_declares_its_fields(resources: Resources, settings: S
     stage = make_stage(resources=resources, settings=settings)
     assert (stage.name, stage.requires, stage.assigns) == (
         "places",
-        ("article", "parse"),
+        ("article", "masks", "parse"),
         ("places",),
     )
 
@@ -94,3 +96,38 @@ def test_places_an_armed_groups_name_is_no_town(nlp: Any, resources: Resources) 
     names = {place.text for place in found}
     assert "FAMa" not in names
     assert {"Douentza", "Mali"} <= names
+
+
+def analysed_with_cleanup(nlp: Any, gazetteer: Gazetteer, text: str) -> Document:
+    doc = Cleanup()(Document(article=Article.create(text)))
+    doc.parse = nlp(doc.clean_text)
+    return Places(gazetteer=gazetteer)(doc)
+
+
+def test_places_a_dateline_is_a_weak_hint_never_the_event_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "KYIV, Ukraine (Frontline Wire) — Russian drones struck a power plant overnight, "
+        "officials said."
+    )
+    doc = analysed_with_cleanup(nlp, gazetteer, text)
+    kyiv = next(p for p in doc.places if p.text == "KYIV")
+    assert (kyiv.role, kyiv.country) == ("dateline", "Ukraine")
+    start = text.index("Russian")
+    assert locate(text, doc.places, start=start, end=len(text)) is None
+
+
+def test_places_a_place_only_the_headline_names(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = (
+        "Car Bomb Kills Twelve in Kandahar Market\n"
+        "A car bomb exploded in a crowded market on Monday, killing twelve people, police said."
+    )
+    doc = analysed_with_cleanup(nlp, gazetteer, text)
+    kandahar = next(p for p in doc.places if p.text == "Kandahar")
+    assert (kandahar.role, kandahar.country) == ("place", "Afghanistan")
+    assert not any(p.text in ("Car", "Bomb", "Market") for p in doc.places)
+    start = text.index("A car bomb")
+    location = locate(text, doc.places, start=start, end=len(text))
+    assert location is not None and location.name == "Kandahar"
+    assert location.geo_precision == 3  # taken from the article, not the sentence

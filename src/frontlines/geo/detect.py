@@ -8,8 +8,9 @@ when the gazetteer knows the name, it is not on the stop-list, and the words aro
 place after a comma ("Saraqib, Idlib"), a place it is listed with ("Kafr Nabl and Tal Rifaat"),
 a local body or resident it names ("Mansfield Police Department", "a Fargo man"; also inside
 an organisation's or person's name), or a dateline's dash after it in capitals ("MANSFIELD --").
-A county, parish or township word stays in the span ("Lamar County") while the name before it
-is what the gazetteer is asked.
+Weapons and units named like towns ("Grad rockets", "an Iskander", "the Azov regiment") are
+left out (``not_places``). A county, parish or township word stays in the span ("Lamar
+County") while the name before it is what the gazetteer is asked.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from frontlines.geo.entry import MATCH_FOLD, MATCH_LIGHT, NAME_DEMONYM, NAME_MAI
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.intervals import Intervals
 from frontlines.geo.names import ARTICLES
+from frontlines.geo.not_places import names_a_weapon_or_unit
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -120,10 +122,24 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         if mention is not None:
             mentions.append(mention)
             accepted.append((mention.start, mention.end))
+    text = parse.text
+    mentions = [
+        mention
+        for mention in mentions
+        if mention.demonym
+        or not names_a_weapon_or_unit(text, mention.start, mention.end)
+        or _names_a_country(mention.key, gazetteer)  # "U.S. Chinook helicopters"
+    ]
     for mention in mentions:
-        mention.dateline = mention.dateline or is_dateline(parse.text, mention.start, mention.end)
+        mention.dateline = mention.dateline or is_dateline(text, mention.start, mention.end)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _names_a_country(name: str, gazetteer: Gazetteer) -> bool:
+    return any(
+        c.entry.kind == "country" and c.name_kind != NAME_DEMONYM for c in gazetteer.lookup(name)
+    )
 
 
 def _is_demonym(ent: Any, gazetteer: Gazetteer) -> bool:

@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from frontlines.document import Mask
 from frontlines.geo.detect import Mention, find_mentions, proper_name
+from frontlines.geo.furniture import furniture_mentions
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.metonym import is_metonym
+from frontlines.geo.names import fold
 from frontlines.geo.place import GeoPlace
 from frontlines.geo.rank import Resolution, resolve
 
 
 def find_places(
-    parse: Any, *, text: str, gazetteer: Gazetteer, demonyms: bool = False
+    parse: Any,
+    *,
+    text: str,
+    gazetteer: Gazetteer,
+    demonyms: bool = False,
+    masks: Sequence[Mask] = (),
 ) -> list[GeoPlace]:
     """The places a parsed text names, in text order. Demonyms ("Syrian") inform the ranking
     and are listed (role "demonym") only when ``demonyms`` is true; unresolved names are listed
-    unresolved."""
+    unresolved. The masked dateline and headline (``masks``) are searched too
+    (``furniture``)."""
     mentions = find_mentions(parse, gazetteer=gazetteer)
+    if masks:
+        body = frozenset(fold(m.key) for m in mentions if not m.demonym)
+        mentions += furniture_mentions(text, masks, gazetteer=gazetteer, body_names=body)
+        mentions.sort(key=lambda m: m.start)
     resolutions = resolve(mentions, text=text, gazetteer=gazetteer)
     return [
         to_place(resolution, text=text)

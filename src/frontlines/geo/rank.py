@@ -56,6 +56,10 @@ WATCHED_WEIGHT = 1.0
 # A town this large, ten times its namesake's size, is not outweighed by country focus alone.
 PROMINENT_POPULATION = 100_000
 PROMINENCE_RATIO = 10
+# A reading abroad, where the name also reads as a place in a country the article is about,
+# starts this far behind: only what the text states (its areas, nearby places) lifts it.
+NAMESAKE_PENALTY = 2.0
+HOME_KINDS = frozenset({"city", "admin1", "admin2", "landmark"})
 
 
 @dataclass
@@ -89,9 +93,9 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
     for index, mention in enumerate(mentions):
         loose = candidates[index] and candidates[index][0].match >= MATCH_SKELETON
         if loose or (not candidates[index] and (mention.label in PLACE_LABELS or mention.hint)):
-            # Loose spellings count only inside the countries the article is about.
-            found = candidates[index] or gazetteer.fuzzy(mention.key, country_codes=codes)
-            candidates[index] = [c for c in found if c.entry.country_code in codes]
+            # Loose and near spellings count only inside the country the article is most about.
+            found = candidates[index] or gazetteer.fuzzy(mention.key, country_codes=codes[:1])
+            candidates[index] = [c for c in found if c.entry.country_code in codes[:1]]
             priors[index] = [
                 _prior(c, mention, hint=hints[index], watched=watched) for c in candidates[index]
             ]
@@ -103,6 +107,7 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
         for cs, ps in zip(candidates, priors, strict=True)
     ]
     _favour_prominent(mentions, candidates, scores, focus, priors=priors, actors=actors)
+    _namesakes_need_evidence(mentions, candidates, scores, priors=priors, actors=actors)
     restrict_to_stated_areas(mentions, candidates, scores, text=text)
     apply_containers(mentions, candidates, scores, text=text)
     apply_hierarchy(mentions, candidates, scores)
@@ -157,6 +162,45 @@ def _favour_prominent(
             for a in small
         )
         row[big] += max(lift, 0.0)
+
+
+def _namesakes_need_evidence(
+    mentions: Sequence[Mention],
+    candidates: list[list[Candidate]],
+    scores: list[list[float]],
+    *,
+    priors: list[list[float]],
+    actors: set[int],
+) -> None:
+    """A namesake abroad needs evidence: where a name reads as a town or area in a country the
+    article's other names are about ("Bagram" in an Afghan story), its readings elsewhere
+    ("Bahram", Iran) start behind, unless far larger (a city ten times the size)."""
+    names = [fold(mention.key) for mention in mentions]
+    homes: dict[str, frozenset[str]] = {}
+    for index, (cands, row) in enumerate(zip(candidates, scores, strict=True)):
+        if len({c.entry.country_code for c in cands}) < 2:
+            continue
+        home = homes.get(names[index])
+        if home is None:
+            others = [[] if names[j] == names[index] else c for j, c in enumerate(candidates)]
+            elsewhere = country_focus(mentions, others, priors, actors=actors)
+            home = frozenset(code for code, share in elsewhere.items() if share >= MIN_FOCUS)
+            homes[names[index]] = home
+        local = [c.entry.population for c in cands if _at_home(c.entry, home)]
+        if not local:
+            continue
+        largest = max(*local, 1)
+        for a, candidate in enumerate(cands):
+            entry = candidate.entry
+            if entry.kind not in HOME_KINDS or entry.country_code in home:
+                continue
+            prominent = entry.population >= max(PROMINENT_POPULATION, PROMINENCE_RATIO * largest)
+            if not prominent:
+                row[a] -= NAMESAKE_PENALTY
+
+
+def _at_home(entry: Entry, home: frozenset[str]) -> bool:
+    return entry.kind in HOME_KINDS and entry.country_code in home
 
 
 def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
