@@ -326,3 +326,22 @@ def test_detect_keeps_a_county_word_in_the_span_and_asks_for_the_name(
     )
     (mention,) = find_mentions(parse, gazetteer=gazetteer)
     assert (mention.text, mention.key) == ("Fargo Township", "Fargo")
+
+
+def test_detect_a_name_placed_once_is_a_place_where_it_stands_again(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Floods", 1, "nsubj", "flood", "O"),
+            ("hit", 1, "ROOT", "hit", "O"),
+            ("Fargo", 1, "dobj", "Fargo", "O"),
+            (".", 1, "punct", ".", "O"),
+            ("Fargo", 5, "nsubj", "Fargo", "O"),
+            ("grew", 5, "ROOT", "grow", "O"),
+            ("and", 5, "cc", "and", "O"),
+            ("Fargo", 5, "conj", "Fargo", "B-PERSON"),
+            ("smiled", 5, "conj", "smile", "O"),
+        ]
+    )
+    assert [m.start for m in find_mentions(parse, gazetteer=gazetteer)] == [11, 18]

@@ -23,7 +23,7 @@ from typing import Any
 from frontlines.geo.entry import MATCH_FOLD, MATCH_LIGHT, NAME_DEMONYM, NAME_MAIN, Entry
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.intervals import Intervals
-from frontlines.geo.names import ARTICLES
+from frontlines.geo.names import ARTICLES, fold
 from frontlines.geo.not_places import names_a_weapon_or_unit
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -122,6 +122,7 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         if mention is not None:
             mentions.append(mention)
             accepted.append((mention.start, mention.end))
+    mentions += _named_again(parse, mentions, taken=taken, gazetteer=gazetteer, accepted=accepted)
     text = parse.text
     mentions = [
         mention
@@ -134,6 +135,37 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         mention.dateline = mention.dateline or is_dateline(text, mention.start, mention.end)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _named_again(
+    parse: Any,
+    mentions: list[Mention],
+    *,
+    taken: set[int],
+    gazetteer: Gazetteer,
+    accepted: Intervals,
+) -> list[Mention]:
+    """One sense per article: a name read as a place once, written as it is ("in Fargo"), is a
+    place wherever else it stands without a cue ("Fargo raised its goal"), unless spaCy read it
+    as a person there ("Trapani said")."""
+    placed = {
+        fold(m.text)
+        for m in mentions
+        if not m.demonym
+        and any(c.match == MATCH_FOLD and c.name_kind == NAME_MAIN for c in gazetteer.lookup(m.key))
+    }
+    found: list[Mention] = []
+    if not placed:
+        return found
+    for span in _name_runs(parse, taken):
+        start, end = span.start_char, span.end_char
+        if fold(span.text) not in placed or accepted.overlaps(start, end):
+            continue
+        if any(token.ent_type_ == "PERSON" for token in span):
+            continue
+        found.append(Mention(start, end, span.text, "", _hint(parse, span.end), root=span.root))
+        accepted.append((start, end))
+    return found
 
 
 def _names_a_country(name: str, gazetteer: Gazetteer) -> bool:
@@ -246,7 +278,10 @@ def _recover(span: Any, parse: Any, *, gazetteer: Gazetteer, accepted: Intervals
     start, end = span.start_char, span.end_char
     if accepted.overlaps(start, end):
         return None
-    if gazetteer.is_stopword(span.text) or (span[0].is_sent_start and span[0].pos_ != "PROPN"):
+    if gazetteer.is_stopword(span.text):
+        return None
+    opens_a_sentence = span[0].is_sent_start and span[0].pos_ != "PROPN"
+    if opens_a_sentence and not is_dateline(parse.text, start, end):
         return None
     if span[-1].lower_ in DESIGNATORS and (len(span) == 1 or not _known(span.text, gazetteer)):
         if len(span) > 1 and span[-1].lower_ in PROPER_DESIGNATORS:
@@ -273,9 +308,10 @@ def _recover(span: Any, parse: Any, *, gazetteer: Gazetteer, accepted: Intervals
     )
     if not strong and len(span.text.replace(".", "")) <= 4 and span.text.isupper():
         return None  # acronyms ("IDP", "RTB") that happen to be some town's code
+    well_known = any(_well_known(c.entry) for c in candidates)
     if (
         _cuts_an_entity(span)
-        and (span[0].ent_type_ == "PERSON" or not any(_well_known(c.entry) for c in candidates))
+        and (span[0].ent_type_ == "PERSON" or not well_known)
         and not _names_a_body(span, parse)
     ):
         # "Liberal" of "Liberal Democratic Party", "Paris" of "Paris Hilton"; but "Atlanta" of

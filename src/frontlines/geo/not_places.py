@@ -1,5 +1,6 @@
 """Names that the gazetteer knows as some town but that conflict news uses for weapons and
-movements: "Grad" rockets, an "Iskander" missile, the "Azov" regiment, the "Maidan" movement.
+movements: "Grad" rockets, an "Iskander" missile, the "Azov" regiment, the "Maidan" movement;
+and the viruses named after places ("Reston ebolavirus", "West Nile virus").
 
 A name followed by a weapon or unit word ("Grad rockets", "Tornado launchers", "Azov
 regiment") is never a place. A name on ``WEAPON_NAMES`` is a place only where the words before
@@ -20,11 +21,11 @@ WEAPON_NAMES = frozenset(
     | {"leopard", "abrams", "challenger", "marder", "gvozdika", "akatsiya", "msta", "krab"}
     | {"zircon", "onyx", "oniks", "vilkha", "excalibur", "switchblade", "orlan", "mohajer"}
 )
-# Words after a name that make it a weapon, a unit or a movement, not a place.
+# Words after a name that make it a weapon, a unit, a movement or a disease, not a place.
 _NOT_PLACE_AFTER = re.compile(
     r"^[\s-]*(?-i:[A-Z0-9][\w-]{0,6}\s+)?(?:rockets?|missiles?|launchers?|drones?|tanks?"
     r"|howitzers?|jets?|fighters?|bombers?|helicopters?|shells?|munitions?|warheads?"
-    r"|multiple[- ]rocket|battalion|regiment|brigade|movement|militia)\b",
+    r"|multiple[- ]rocket|battalion|regiment|brigade|movement|militia|\w*virus(?:es)?|fever)\b",
     re.IGNORECASE,
 )
 # What must stand before a weapon's name for it to be read as the town.
