@@ -90,3 +90,10 @@ def test_geoparse_a_weapon_named_like_a_town_is_no_place(gazetteer: Gazetteer, n
     names = [p.text for p in find_places(nlp(text), text=text, gazetteer=gazetteer)]
     assert "Grad" not in names and "Iskander" not in names
     assert "Kharkiv" in names
+
+
+def test_geoparse_an_old_name_of_a_city_abroad_is_no_evidence(gazetteer: Gazetteer) -> None:
+    """ "Berea" is also an old name of Aleppo; beside Kentucky towns it is the Kentucky town."""
+    text = "Students from Berea and Richmond, Kentucky, joined the rally in Lexington."
+    places = resolve(text, ["Berea", "Richmond", "Kentucky", "Lexington"], gazetteer)
+    assert places[0].country_code == "US"

@@ -186,15 +186,19 @@ def _namesakes_need_evidence(
             elsewhere = country_focus(mentions, others, priors, actors=actors)
             home = frozenset(code for code, share in elsewhere.items() if share >= MIN_FOCUS)
             homes[names[index]] = home
-        local = [c.entry.population for c in cands if _at_home(c.entry, home)]
+        local = [c.entry for c in cands if _at_home(c.entry, home)]
         if not local:
             continue
-        largest = max(*local, 1)
+        largest = max(*(entry.population for entry in local), 1)
+        # A country abroad is a namesake of a first-level area at home ("Georgia" beside Atlanta).
+        kinds = HOME_KINDS | ({"country"} if any(e.kind == "admin1" for e in local) else set())
         for a, candidate in enumerate(cands):
             entry = candidate.entry
-            if entry.kind not in HOME_KINDS or entry.country_code in home:
+            if entry.kind not in kinds or entry.country_code in home:
                 continue
-            prominent = entry.population >= max(PROMINENT_POPULATION, PROMINENCE_RATIO * largest)
+            prominent = candidate.name_kind == NAME_MAIN and entry.population >= max(
+                PROMINENT_POPULATION, PROMINENCE_RATIO * largest
+            )  # "Berea" is an old name of Aleppo, no reason to leave Kentucky
             if not prominent:
                 row[a] -= NAMESAKE_PENALTY
 
