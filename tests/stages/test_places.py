@@ -131,3 +131,18 @@ def test_places_a_place_only_the_headline_names(nlp: Any, gazetteer: Gazetteer) 
     location = locate(text, doc.places, start=start, end=len(text))
     assert location is not None and location.name == "Kandahar"
     assert location.geo_precision == 3  # taken from the article, not the sentence
+
+
+def test_places_a_missing_village_with_its_district_is_placed_by_the_district(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """A village the gazetteer lacks, its district written after it: the district stands in at
+    precision 2 and the note names the missing village; never a far town at precision 1."""
+    text = "Russian shelling hit the village of Zhovtokamianka in Bakhmut district on Monday."
+    doc = analysed_with_cleanup(nlp, gazetteer, text)
+    village = next(p for p in doc.places if p.text == "Zhovtokamianka")
+    assert not village.resolved
+    location = locate(text, doc.places, start=0, end=len(text))
+    assert location is not None and (location.country, location.admin1) == ("Ukraine", "Donetsk")
+    assert location.geo_precision == 2  # the district, "Bachmutski rajon"
+    assert location.note is not None and "Zhovtokamianka" in location.note
