@@ -43,7 +43,7 @@ RelationType = Literal[
     "sanctions",
     "negotiates_with",
 ]
-PlaceRole = Literal["place", "metonym"]
+PlaceRole = Literal["place", "metonym", "demonym", "dateline"]
 GeoPrecision = Literal[1, 2, 3]
 
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
@@ -280,7 +280,9 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A place name in the text and what it resolved to (``role`` metonym: stands for a state)."""
+    """A place name in the text and what it resolved to (``role`` metonym: stands for a state;
+    demonym: an adjectival reference, "Russian", resolved to what it names; dateline: where the
+    report was filed, "MANSFIELD --"; none of these is ever an event's location)."""
 
     text: str
     start: int

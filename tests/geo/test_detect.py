@@ -260,3 +260,88 @@ def test_detect_keeps_an_unknown_village_the_text_names_as_one(
         ]
     )
     assert found(said, gazetteer) == []
+
+
+def test_detect_a_town_that_names_a_local_body_or_a_resident(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """spaCy reads "Mansfield Police Department" as one organisation and leaves "Fargo" of "a
+    Fargo man" untagged; both name their town."""
+    body = make_parse(
+        [
+            ("The", 3, "det", "the", "O"),
+            ("Mansfield", 3, "compound", "Mansfield", "B-ORG"),
+            ("Police", 3, "compound", "police", "I-ORG"),
+            ("Department", 4, "nsubj", "department", "I-ORG"),
+            ("agreed", 4, "ROOT", "agree", "O"),
+        ]
+    )
+    assert [m.text for m in find_mentions(body, gazetteer=gazetteer)] == ["Mansfield"]
+    resident = make_parse(
+        [
+            ("A", 2, "det", "a", "O"),
+            ("Fargo", 2, "compound", "Fargo", "O"),
+            ("man", 3, "nsubj", "man", "O"),
+            ("drowned", 3, "ROOT", "drown", "O"),
+            (".", 3, "punct", ".", "O"),
+        ]
+    )
+    assert [m.text for m in find_mentions(resident, gazetteer=gazetteer)] == ["Fargo"]
+    council = make_parse(
+        [
+            ("The", 2, "det", "the", "O"),
+            ("City", 2, "compound", "city", "O"),
+            ("Council", 3, "nsubj", "council", "O"),
+            ("voted", 3, "ROOT", "vote", "O"),
+        ]
+    )
+    assert find_mentions(council, gazetteer=gazetteer) == []
+
+
+def test_detect_a_dateline_in_capitals(gazetteer: Gazetteer, make_parse: MakeParse) -> None:
+    parse = make_parse(
+        [
+            ("MANSFIELD", 3, "npadvmod", "MANSFIELD", "O"),
+            ("--", 3, "punct", "--", "O"),
+            ("Police", 3, "nsubj", "police", "O"),
+            ("arrested", 3, "ROOT", "arrest", "O"),
+            ("two", 5, "nummod", "two", "O"),
+            ("men", 3, "dobj", "man", "O"),
+        ]
+    )
+    (mention,) = find_mentions(parse, gazetteer=gazetteer)
+    assert (mention.text, mention.dateline) == ("MANSFIELD", True)
+
+
+def test_detect_keeps_a_county_word_in_the_span_and_asks_for_the_name(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Deputies", 1, "nsubj", "deputy", "O"),
+            ("patrol", 1, "ROOT", "patrol", "O"),
+            ("Fargo", 3, "compound", "Fargo", "B-GPE"),
+            ("Township", 1, "dobj", "township", "I-GPE"),
+        ]
+    )
+    (mention,) = find_mentions(parse, gazetteer=gazetteer)
+    assert (mention.text, mention.key) == ("Fargo Township", "Fargo")
+
+
+def test_detect_a_name_placed_once_is_a_place_where_it_stands_again(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Floods", 1, "nsubj", "flood", "O"),
+            ("hit", 1, "ROOT", "hit", "O"),
+            ("Fargo", 1, "dobj", "Fargo", "O"),
+            (".", 1, "punct", ".", "O"),
+            ("Fargo", 5, "nsubj", "Fargo", "O"),
+            ("grew", 5, "ROOT", "grow", "O"),
+            ("and", 5, "cc", "and", "O"),
+            ("Fargo", 5, "conj", "Fargo", "B-PERSON"),
+            ("smiled", 5, "conj", "smile", "O"),
+        ]
+    )
+    assert [m.start for m in find_mentions(parse, gazetteer=gazetteer)] == [11, 18]

@@ -48,7 +48,11 @@ def test_geoparse_find_places_marks_metonyms_and_leaves_out_demonyms(
     ]
     assert parse.text[places[1].start : places[1].end] == "Aleppo"
     with_demonyms = find_places(parse, text=parse.text, gazetteer=gazetteer, demonyms=True)
-    assert [p.name for p in with_demonyms] == ["Moscow", "Syria", "Aleppo"]
+    assert [(p.name, p.role) for p in with_demonyms] == [
+        ("Moscow", "metonym"),
+        ("Syria", "demonym"),
+        ("Aleppo", "place"),
+    ]
 
 
 def test_geoparse_ukrainian_donetsk_in_a_story_of_russian_places(
@@ -68,3 +72,28 @@ def test_geoparse_ukrainian_donetsk_in_a_story_of_russian_places(
     stated = "Police in Donetsk, Rostov region, detained two men."
     found = find_places(nlp(stated), text=stated, gazetteer=gazetteer)
     assert [(p.text, p.country_code) for p in found][:1] == [("Donetsk", "RU")]
+
+
+def test_geoparse_a_namesake_abroad_needs_evidence(gazetteer: Gazetteer, nlp: Any) -> None:
+    """ "Bagram" is also another name of a hamlet in Iran; in a story about Afghanistan the
+    Afghan Bagram is meant."""
+    text = (
+        "A suicide bomber blew himself up in Bagram on Monday, killing six soldiers. "
+        "It was the deadliest attack on foreign troops in Afghanistan this year."
+    )
+    places = {p.text: p for p in find_places(nlp(text), text=text, gazetteer=gazetteer)}
+    assert places["Bagram"].country_code == "AF"
+
+
+def test_geoparse_a_weapon_named_like_a_town_is_no_place(gazetteer: Gazetteer, nlp: Any) -> None:
+    text = "Russian forces fired Grad rockets and an Iskander missile at Kharkiv."
+    names = [p.text for p in find_places(nlp(text), text=text, gazetteer=gazetteer)]
+    assert "Grad" not in names and "Iskander" not in names
+    assert "Kharkiv" in names
+
+
+def test_geoparse_an_old_name_of_a_city_abroad_is_no_evidence(gazetteer: Gazetteer) -> None:
+    """ "Berea" is also an old name of Aleppo; beside Kentucky towns it is the Kentucky town."""
+    text = "Students from Berea and Richmond, Kentucky, joined the rally in Lexington."
+    places = resolve(text, ["Berea", "Richmond", "Kentucky", "Lexington"], gazetteer)
+    assert places[0].country_code == "US"

@@ -5,8 +5,10 @@ from typing import Any
 import pytest
 
 from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.locate import locate
 from frontlines.model import Article
 from frontlines.pipeline import Document
+from frontlines.stages.cleanup import Cleanup
 from frontlines.stages.places import Places, make_stage
 from frontlines.stages.resources import Resources
 
@@ -34,7 +36,7 @@ def test_places_make_stage_declares_its_fields(resources: Resources) -> None:
     stage = make_stage(resources=resources)
     assert (stage.name, stage.requires, stage.assigns) == (
         "places",
-        ("article", "parse"),
+        ("article", "masks", "parse"),
         ("places",),
     )
 
@@ -93,3 +95,53 @@ def test_places_an_armed_groups_name_is_no_town(nlp: Any, resources: Resources) 
     names = {place.text for place in found}
     assert "FAMa" not in names
     assert {"Douentza", "Mali"} <= names
+
+
+def analysed_with_cleanup(nlp: Any, gazetteer: Gazetteer, text: str) -> Document:
+    doc = Cleanup()(Document(article=Article.create(text)))
+    doc.parse = nlp(doc.clean_text)
+    return Places(gazetteer=gazetteer)(doc)
+
+
+def test_places_a_dateline_is_a_weak_hint_never_the_event_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "KYIV, Ukraine (Frontline Wire) — Russian drones struck a power plant overnight, "
+        "officials said."
+    )
+    doc = analysed_with_cleanup(nlp, gazetteer, text)
+    kyiv = next(p for p in doc.places if p.text == "KYIV")
+    assert (kyiv.role, kyiv.country) == ("dateline", "Ukraine")
+    start = text.index("Russian")
+    assert locate(text, doc.places, start=start, end=len(text)) is None
+
+
+def test_places_a_place_only_the_headline_names(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = (
+        "Car Bomb Kills Twelve in Kandahar Market\n"
+        "A car bomb exploded in a crowded market on Monday, killing twelve people, police said."
+    )
+    doc = analysed_with_cleanup(nlp, gazetteer, text)
+    kandahar = next(p for p in doc.places if p.text == "Kandahar")
+    assert (kandahar.role, kandahar.country) == ("place", "Afghanistan")
+    assert not any(p.text in ("Car", "Bomb", "Market") for p in doc.places)
+    start = text.index("A car bomb")
+    location = locate(text, doc.places, start=start, end=len(text))
+    assert location is not None and location.name == "Kandahar"
+    assert location.geo_precision == 3  # taken from the article, not the sentence
+
+
+def test_places_a_missing_village_with_its_district_is_placed_by_the_district(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """A village the gazetteer lacks, its district written after it: the district stands in at
+    precision 2 and the note names the missing village; never a far town at precision 1."""
+    text = "Russian shelling hit the village of Zhovtokamianka in Bakhmut district on Monday."
+    doc = analysed_with_cleanup(nlp, gazetteer, text)
+    village = next(p for p in doc.places if p.text == "Zhovtokamianka")
+    assert not village.resolved
+    location = locate(text, doc.places, start=0, end=len(text))
+    assert location is not None and (location.country, location.admin1) == ("Ukraine", "Donetsk")
+    assert location.geo_precision == 2  # the district, "Bachmutski rajon"
+    assert location.note is not None and "Zhovtokamianka" in location.note

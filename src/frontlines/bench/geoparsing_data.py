@@ -3,6 +3,11 @@
 Some gold offsets in TR-News (117 of 1,319) and all of GeoVirus's sit one to ten characters before
 the phrase they name. Each span is moved to the nearest occurrence of its phrase within
 ``REALIGN_CHARS`` characters; a toponym whose phrase is not found there is dropped and counted.
+
+Each article falls in one of two fixed halves by a hash of its id and opening (``split_of``):
+rules are tuned on the ``dev`` half; the ``test`` half is held out. LGL and TR-News mark
+adjectival place references ("Russian", "Turkish") as toponyms, GeoVirus does not
+(``Corpus.demonyms``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from pathlib import Path
 
 REALIGN_CHARS = 50
 SEED = "frontlines-bench-1"
+SPLIT_SEED = "frontlines-geo-split"
+SPLITS = ("dev", "test")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +58,7 @@ class Corpus:
     lat_path: str
     lon_path: str
     gate_articles: int | None  # None: every article, in both samples
+    demonyms: bool = True  # whether the gold marks demonyms ("Russian") as toponyms
 
 
 CORPORA = (
@@ -58,7 +66,9 @@ CORPORA = (
     Corpus(
         "TR-News", "TR-News.xml", "toponyms/toponym", "phrase", "gaztag/lat", "gaztag/lon", None
     ),
-    Corpus("GeoVirus", "GeoVirus.xml", "locations/location", "name", "lat", "lon", 60),
+    Corpus(
+        "GeoVirus", "GeoVirus.xml", "locations/location", "name", "lat", "lon", 60, demonyms=False
+    ),
 )
 
 
@@ -120,3 +130,9 @@ def sample_docs(docs: Sequence[GeoDoc], *, size: int | None, seed: str = SEED) -
         return hashlib.sha256(f"{seed}:{doc.id}:{doc.text[:200]}".encode()).hexdigest()
 
     return sorted(docs, key=key)[:size]
+
+
+def split_of(doc: GeoDoc) -> str:
+    """The fixed half an article belongs to: "dev" (rules are tuned on it) or "test" (held out)."""
+    key = hashlib.sha256(f"{SPLIT_SEED}:{doc.id}:{doc.text[:200]}".encode()).hexdigest()
+    return SPLITS[int(key[:8], 16) % 2]

@@ -17,7 +17,7 @@ from tqdm import tqdm
 from frontlines.bench.acled_notes import beside_loaded, run_acled_notes
 from frontlines.bench.ecbplus import run_ecbplus
 from frontlines.bench.fusion import run_fusion
-from frontlines.bench.geoparsing import gazetteer_resolver, run_geoparsing
+from frontlines.bench.geoparsing import gazetteer_ceiling, gazetteer_resolver, run_geoparsing
 from frontlines.bench.polnear import claims_finder, run_polnear
 from frontlines.bench.protocols import Analyse, T
 from frontlines.bench.ptc import framing_finder, run_ptc
@@ -168,6 +168,7 @@ def run_benchmarks(
                 progress=show,
                 command=command,
                 resolve=gazetteer_resolver(resources),
+                ceiling=gazetteer_ceiling(resources),
             )
         elif name == "ecbplus":
             result = run_ecbplus(data_dir=data_dir, command=command)

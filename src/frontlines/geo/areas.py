@@ -106,11 +106,11 @@ def restrict_to_stated_areas(
                 candidates[index] = [candidates[index][a] for a in kept]
                 scores[index] = [scores[index][a] for a in kept]
                 if not kept:
-                    emptied.add(fold(mentions[index].text))
+                    emptied.add(fold(mentions[index].key))
             if any(c.entry.kind in CONTAINERS for c in candidates[index]):
                 outer = index
     for index, mention in enumerate(mentions):
-        if fold(mention.text) in emptied:
+        if fold(mention.key) in emptied:
             candidates[index], scores[index] = [], []
 
 
@@ -136,7 +136,7 @@ def apply_containers(
         inner_hits: set[int] = set()
         outer_hits: set[int] = set()
         if stated and _drop_finer_outside(i, j, candidates, scores, level=level or 0):
-            emptied.add(fold(mentions[i].text))
+            emptied.add(fold(mentions[i].key))
             outer_hits = set(range(len(candidates[j])))  # X unknown: Y is still its area
         for a, inner in enumerate(candidates[i]):
             for b, outer in enumerate(candidates[j]):
@@ -149,7 +149,7 @@ def apply_containers(
             if candidates[j][b].entry.kind in CONTAINERS:
                 scores[j][b] += CONTAINER_BONUS
     for index, mention in enumerate(mentions):
-        if fold(mention.text) in emptied:
+        if fold(mention.key) in emptied:
             candidates[index], scores[index] = [], []
 
 

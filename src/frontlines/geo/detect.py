@@ -5,19 +5,26 @@ otherwise (many Arabic and African town names come out as PERSON or ORG) or not 
 when the gazetteer knows the name, it is not on the stop-list, and the words around it say
 "place": a locative preposition before it ("in", "near"), a settlement or admin word after it
 ("province", "countryside"), a verb of taking or striking before it ("shelled", "captured"), a
-place after a comma ("Saraqib, Idlib"), or a place it is listed with ("Kafr Nabl and Tal Rifaat").
+place after a comma ("Saraqib, Idlib"), a place it is listed with ("Kafr Nabl and Tal Rifaat"),
+a local body or resident it names ("Mansfield Police Department", "a Fargo man"; also inside
+an organisation's or person's name), or a dateline's dash after it in capitals ("MANSFIELD --").
+Weapons and units named like towns ("Grad rockets", "an Iskander", "the Azov regiment") are
+left out (``not_places``). A county, parish or township word stays in the span ("Lamar
+County") while the name before it is what the gazetteer is asked.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from frontlines.geo.entry import MATCH_FOLD, MATCH_LIGHT, NAME_DEMONYM, Entry
+from frontlines.geo.entry import MATCH_FOLD, MATCH_LIGHT, NAME_DEMONYM, NAME_MAIN, Entry
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.intervals import Intervals
-from frontlines.geo.names import ARTICLES
+from frontlines.geo.names import ARTICLES, fold
+from frontlines.geo.not_places import names_a_weapon_or_unit
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -50,6 +57,25 @@ ACTION_LEMMAS = frozenset(
     | {"reach", "visit", "evacuate", "encircle", "surround", "occupy", "secure", "flee", "leave"}
 )
 CONNECTORS = ARTICLES | {"-", "de", "du", "des", "la", "le", "of", "bin", "ibn", "bani", "beni"}
+# Unit words that are part of a place's proper name in US and British usage ("Lamar County").
+PROPER_DESIGNATORS = frozenset({"county", "parish", "township", "borough", "co."})
+# Local bodies named after their town ("Mansfield Police Department", "Minnesota House").
+INSTITUTION_WORDS = frozenset(
+    {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "mayor", "council", "city", "town"}
+    | {"county", "parish", "school", "schools", "board", "court", "department", "library"}
+    | {"commission", "commissioners", "legislature", "house", "senate", "municipal", "public"}
+    | {"regional", "metro", "community", "township", "housing", "transit", "airport", "port"}
+    | {"councilman", "councilwoman", "selectmen", "aldermen", "officials", "authorities"}
+)
+# People named by where they live ("a Rolling Meadows man", "Pointe Coupee teen").
+RESIDENT_WORDS = frozenset(
+    {"man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl", "resident"}
+    | {"residents", "native", "natives", "couple", "family", "families", "youth", "students"}
+)
+# "MANSFIELD --", "BEIRUT (AP) -", "TORRINGTON, Conn. —": a dateline after a name in capitals.
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:,\s*[A-Za-z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\([^)\n]{1,30}\)\s*)?(?:--|[—–-])\s"
+)
 
 
 @dataclass
@@ -63,6 +89,14 @@ class Mention:
     hint: str | None = None  # "admin" or "city" when a word beside it says which
     demonym: bool = False
     root: Any = None  # the spaCy token heading the mention, None without a parse
+    name: str = (
+        ""  # what the gazetteer is asked, when not the whole text ("Lamar" of "Lamar County")
+    )
+    dateline: bool = False  # the place a dateline names: where the report was filed
+
+    @property
+    def key(self) -> str:
+        return self.name or self.text
 
 
 def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
@@ -88,8 +122,56 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         if mention is not None:
             mentions.append(mention)
             accepted.append((mention.start, mention.end))
+    mentions += _named_again(parse, mentions, taken=taken, gazetteer=gazetteer, accepted=accepted)
+    text = parse.text
+    mentions = [
+        mention
+        for mention in mentions
+        if mention.demonym
+        or not names_a_weapon_or_unit(text, mention.start, mention.end)
+        or _names_a_country(mention.key, gazetteer)  # "U.S. Chinook helicopters"
+    ]
+    for mention in mentions:
+        mention.dateline = mention.dateline or is_dateline(text, mention.start, mention.end)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _named_again(
+    parse: Any,
+    mentions: list[Mention],
+    *,
+    taken: set[int],
+    gazetteer: Gazetteer,
+    accepted: Intervals,
+) -> list[Mention]:
+    """One sense per article: a name read as a place once, written as it is ("in Fargo"), is a
+    place wherever else it stands without a cue ("Fargo raised its goal"), unless spaCy read it
+    as a person there ("Trapani said")."""
+    placed = {
+        fold(m.text)
+        for m in mentions
+        if not m.demonym
+        and any(c.match == MATCH_FOLD and c.name_kind == NAME_MAIN for c in gazetteer.lookup(m.key))
+    }
+    found: list[Mention] = []
+    if not placed:
+        return found
+    for span in _name_runs(parse, taken):
+        start, end = span.start_char, span.end_char
+        if fold(span.text) not in placed or accepted.overlaps(start, end):
+            continue
+        if any(token.ent_type_ == "PERSON" for token in span):
+            continue
+        found.append(Mention(start, end, span.text, "", _hint(parse, span.end), root=span.root))
+        accepted.append((start, end))
+    return found
+
+
+def _names_a_country(name: str, gazetteer: Gazetteer) -> bool:
+    return any(
+        c.entry.kind == "country" and c.name_kind != NAME_DEMONYM for c in gazetteer.lookup(name)
+    )
 
 
 def _is_demonym(ent: Any, gazetteer: Gazetteer) -> bool:
@@ -129,8 +211,23 @@ def _from_entity(ent: Any, label: str, *, gazetteer: Gazetteer) -> Mention | Non
     if len(tokens) > 1 and tokens[-1].lower_ in DESIGNATORS and not _known(span.text, gazetteer):
         # "Khulna city", "Kachin State": the name, and a hint of what it names.
         hint = _hint(doc, span.end - 1)
-        span = doc[tokens[0].i : tokens[-1].i]
+        named = doc[tokens[0].i : tokens[-1].i]
+        if tokens[-1].lower_ in PROPER_DESIGNATORS:  # "Lamar County" keeps its unit word
+            return Mention(
+                span.start_char, span.end_char, span.text, label, hint, root=named.root,
+                name=named.text,
+            )  # fmt: skip
+        span = named
     return Mention(span.start_char, span.end_char, span.text, label, hint, root=span.root)
+
+
+def proper_name(text: str, gazetteer: Gazetteer) -> str:
+    """What to ask the gazetteer for a name written with its unit word: "Lamar" of "Lamar
+    County" when only that is known; "" when the text is asked as it is."""
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in PROPER_DESIGNATORS and not _known(text, gazetteer):
+        return " ".join(words[:-1])
+    return ""
 
 
 def _known(name: str, gazetteer: Gazetteer) -> bool:
@@ -181,9 +278,14 @@ def _recover(span: Any, parse: Any, *, gazetteer: Gazetteer, accepted: Intervals
     start, end = span.start_char, span.end_char
     if accepted.overlaps(start, end):
         return None
-    if gazetteer.is_stopword(span.text) or (span[0].is_sent_start and span[0].pos_ != "PROPN"):
+    if gazetteer.is_stopword(span.text):
+        return None
+    opens_a_sentence = span[0].is_sent_start and span[0].pos_ != "PROPN"
+    if opens_a_sentence and not is_dateline(parse.text, start, end):
         return None
     if span[-1].lower_ in DESIGNATORS and (len(span) == 1 or not _known(span.text, gazetteer)):
+        if len(span) > 1 and span[-1].lower_ in PROPER_DESIGNATORS:
+            return _designated(span, parse, gazetteer=gazetteer)
         return None  # "Sadar" alone is no name; "Kurigram Sadar" is tried as "Kurigram"
     candidates = [c for c in gazetteer.lookup(span.text) if c.match <= MATCH_LIGHT]
     if not candidates:
@@ -206,18 +308,53 @@ def _recover(span: Any, parse: Any, *, gazetteer: Gazetteer, accepted: Intervals
     )
     if not strong and len(span.text.replace(".", "")) <= 4 and span.text.isupper():
         return None  # acronyms ("IDP", "RTB") that happen to be some town's code
-    if _cuts_an_entity(span) and (
-        span[0].ent_type_ == "PERSON" or not any(_well_known(c.entry) for c in candidates)
+    well_known = any(_well_known(c.entry) for c in candidates)
+    if (
+        _cuts_an_entity(span)
+        and (span[0].ent_type_ == "PERSON" or not well_known)
+        and not _names_a_body(span, parse)
     ):
         # "Liberal" of "Liberal Democratic Party", "Paris" of "Paris Hilton"; but "Atlanta" of
         # "Atlanta Police Department"
         return None
-    if not strong and not _says_place(span, parse, accepted):
+    dateline = is_dateline(parse.text, start, end)
+    # A local body or resident ("the Mansfield police") is a cue only for a town's own name.
+    local = span[0].lower_ != "the" and any(c.name_kind == NAME_MAIN for c in candidates)
+    if not strong and not dateline and not _says_place(span, parse, accepted, local=local):
         return None
-    return Mention(start, end, span.text, "", _hint(parse, span.end), root=span.root)
+    hint = _hint(parse, span.end)
+    return Mention(start, end, span.text, "", hint, root=span.root, dateline=dateline)
 
 
-def _says_place(span: Any, parse: Any, accepted: Intervals) -> bool:
+def _designated(span: Any, parse: Any, *, gazetteer: Gazetteer) -> Mention | None:
+    """ "Laurel County", "Rapides Parish": an area's proper name with its unit word, kept
+    whole, when the gazetteer knows the name before the unit word."""
+    named = span[:-1]
+    if gazetteer.is_stopword(named.text) or not _known(named.text, gazetteer):
+        return None
+    start, end = span.start_char, span.end_char
+    return Mention(start, end, span.text, "", "admin", root=named.root, name=named.text)
+
+
+def _names_a_body(span: Any, parse: Any) -> bool:
+    """ "Mansfield Police Department", "Fargo Mayor Dennis Walaker": the name opens the name of
+    a local body or office, which names its town."""
+    after = parse[span.end] if span.end < len(parse) else None
+    return span[0].ent_iob_ == "B" and after is not None and after.lower_ in INSTITUTION_WORDS
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a name in capitals that opens a dateline ("MANSFIELD --",
+    "BEIRUT (AP) -") at the start of the text, a line or a sentence."""
+    name = text[start:end]
+    if sum(char.isalpha() for char in name) < 3 or not name.isupper():
+        return False
+    before = text[max(0, start - 3) : start]
+    opens = start == 0 or "\n" in before or bool(re.search(r"[.!?]\s+$", before))
+    return opens and bool(_DATELINE_AFTER.match(text[end : end + 50]))
+
+
+def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = False) -> bool:
     before = [
         token for token in parse[max(0, span.start - 3) : span.start] if token.lower_ != "the"
     ]
@@ -231,6 +368,12 @@ def _says_place(span: Any, parse: Any, accepted: Intervals) -> bool:
             return True
     if span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in ACTION_LEMMAS:
         return True
+    if (
+        local
+        and span.end < len(parse)
+        and parse[span.end].lower_ in INSTITUTION_WORDS | RESIDENT_WORDS
+    ):
+        return True  # "the Mansfield police", "a Rolling Meadows man"
     if _inside_areas(span, parse):
         return True
     after = parse[span.end] if span.end < len(parse) else None

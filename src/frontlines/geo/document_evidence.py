@@ -46,7 +46,7 @@ def country_focus(
         # A demonym ("Russian forces") often names an actor, not where things happened.
         counts = entry.kind == "country" and not mention.demonym and index not in actors
         weight = probs[best] * (1.0 if counts else 0.5)
-        votes[(fold(mention.text), mention.demonym)] = (entry.country_code, weight)
+        votes[(fold(mention.key), mention.demonym)] = (entry.country_code, weight)
     weights: dict[str, float] = defaultdict(float)
     for code, weight in votes.values():
         weights[code] += weight
@@ -62,7 +62,7 @@ def apply_hierarchy(
     """Favour readings that share an admin1 area with the other places the article names
     ("Georgia" the US state beside "Atlanta"), then places inside admin1 areas the article
     names; each distinct name lends support once."""
-    names = [fold(mention.text) for mention in mentions]
+    names = [fold(mention.key) for mention in mentions]
     towns = _support(names, candidates, scores, kinds=INSIDE_KINDS, key=_admin1_key)
     _lend(names, candidates, scores, towns, kinds=AREA_KINDS | INSIDE_KINDS, cap=2.0)
     areas = _support(names, candidates, scores, kinds=AREA_KINDS, key=_own_key)

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from frontlines.geo.detect import Mention, find_mentions
+from frontlines.document import Mask
+from frontlines.geo.detect import Mention, find_mentions, proper_name
+from frontlines.geo.furniture import furniture_mentions
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.metonym import is_metonym
+from frontlines.geo.names import fold
 from frontlines.geo.place import GeoPlace
 from frontlines.geo.rank import Resolution, resolve
 
 
 def find_places(
-    parse: Any, *, text: str, gazetteer: Gazetteer, demonyms: bool = False
+    parse: Any,
+    *,
+    text: str,
+    gazetteer: Gazetteer,
+    demonyms: bool = False,
+    masks: Sequence[Mask] = (),
 ) -> list[GeoPlace]:
     """The places a parsed text names, in text order. Demonyms ("Syrian") inform the ranking
-    and are listed only when ``demonyms`` is true; unresolved names are listed unresolved."""
+    and are listed (role "demonym") only when ``demonyms`` is true; unresolved names are listed
+    unresolved. The masked dateline and headline (``masks``) are searched too
+    (``furniture``)."""
     mentions = find_mentions(parse, gazetteer=gazetteer)
+    if masks:
+        body = frozenset(fold(m.key) for m in mentions if not m.demonym)
+        mentions += furniture_mentions(text, masks, gazetteer=gazetteer, body_names=body)
+        mentions.sort(key=lambda m: m.start)
     resolutions = resolve(mentions, text=text, gazetteer=gazetteer)
     return [
         to_place(resolution, text=text)
@@ -39,7 +53,10 @@ def resolve_spans(
     spans: Iterable[tuple[int, int]], *, text: str, gazetteer: Gazetteer
 ) -> list[GeoPlace]:
     """Resolve given spans of ``text`` (gold toponyms, say) without a parse; no metonym roles."""
-    mentions = [Mention(start, end, text[start:end], "GPE") for start, end in spans]
+    mentions = [
+        Mention(start, end, text[start:end], "GPE", name=proper_name(text[start:end], gazetteer))
+        for start, end in spans
+    ]
     return [to_place(r, text=text) for r in resolve(mentions, text=text, gazetteer=gazetteer)]
 
 
@@ -47,7 +64,14 @@ def to_place(resolution: Resolution, *, text: str) -> GeoPlace:
     mention, entry = resolution.mention, resolution.entry
     if entry is None:
         return GeoPlace(text=mention.text, start=mention.start, end=mention.end)
-    role = "metonym" if is_metonym(mention, entry, text=text) else "place"
+    if mention.demonym:
+        role = "demonym"
+    elif mention.dateline:
+        role = "dateline"
+    elif is_metonym(mention, entry, text=text):
+        role = "metonym"
+    else:
+        role = "place"
     return GeoPlace(
         text=mention.text,
         start=mention.start,

@@ -5,7 +5,8 @@ most specific place the sentence names and reads the words around it ("20 km nor
 "near", "between X and Y"). ACLED's geo_precision: 1 the town itself, 2 near a town or part of
 an area, 3 only a larger area (admin1, region, country) or a place taken from the article
 context. When nothing better resolves it returns the best partial answer and says why in
-``note``. Metonyms ("Moscow said") are never locations.
+``note``. Metonyms ("Moscow said"), demonyms ("Russian forces") and datelines (where the
+reporter files from) are never locations.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ _PRECISION = {"landmark": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3}
 def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Location | None:
     """Where the event told in ``text[start:end]`` happened, from the ``places`` found in the
     article's ``text``; None when the article names no place at all."""
+    places = [p for p in places if p.role in ("place", "metonym")]
     usable = [p for p in places if p.resolved and p.role != "metonym"]
     in_sentence = [p for p in usable if start <= p.start and p.end <= end]
     missing_places = [p for p in places if not p.resolved and start <= p.start < end]

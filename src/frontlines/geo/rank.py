@@ -56,6 +56,10 @@ WATCHED_WEIGHT = 1.5
 # A town this large, ten times its namesake's size, is not outweighed by country focus alone.
 PROMINENT_POPULATION = 100_000
 PROMINENCE_RATIO = 10
+# A reading abroad, where the name also reads as a place in a country the article is about,
+# starts this far behind: only what the text states (its areas, nearby places) lifts it.
+NAMESAKE_PENALTY = 2.0
+HOME_KINDS = frozenset({"city", "admin1", "admin2", "landmark"})
 
 
 @dataclass
@@ -89,9 +93,9 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
     for index, mention in enumerate(mentions):
         loose = candidates[index] and candidates[index][0].match >= MATCH_SKELETON
         if loose or (not candidates[index] and (mention.label in PLACE_LABELS or mention.hint)):
-            # Loose spellings count only inside the countries the article is about.
-            found = candidates[index] or gazetteer.fuzzy(mention.text, country_codes=codes)
-            candidates[index] = [c for c in found if c.entry.country_code in codes]
+            # Loose and near spellings count only inside the country the article is most about.
+            found = candidates[index] or gazetteer.fuzzy(mention.key, country_codes=codes[:1])
+            candidates[index] = [c for c in found if c.entry.country_code in codes[:1]]
             priors[index] = [
                 _prior(c, mention, hint=hints[index], watched=watched) for c in candidates[index]
             ]
@@ -103,6 +107,7 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
         for cs, ps in zip(candidates, priors, strict=True)
     ]
     _favour_prominent(mentions, candidates, scores, focus, priors=priors, actors=actors)
+    _namesakes_need_evidence(mentions, candidates, scores, priors=priors, actors=actors)
     restrict_to_stated_areas(mentions, candidates, scores, text=text)
     apply_containers(mentions, candidates, scores, text=text)
     apply_hierarchy(mentions, candidates, scores)
@@ -133,7 +138,7 @@ def _favour_prominent(
     Russian strikes on Ukraine), the country focus does not decide between them; the large
     town's own weight, and what the text states ("Donetsk, Rostov region"), do. A country that
     only the name itself points at is no evidence ("Paris" in a story of Texan towns)."""
-    names = [fold(mention.text) for mention in mentions]
+    names = [fold(mention.key) for mention in mentions]
     for index, (cands, row) in enumerate(zip(candidates, scores, strict=True)):
         towns = [
             a for a, c in enumerate(cands) if c.entry.kind == "city" and c.match <= MATCH_LIGHT
@@ -159,8 +164,51 @@ def _favour_prominent(
         row[big] += max(lift, 0.0)
 
 
+def _namesakes_need_evidence(
+    mentions: Sequence[Mention],
+    candidates: list[list[Candidate]],
+    scores: list[list[float]],
+    *,
+    priors: list[list[float]],
+    actors: set[int],
+) -> None:
+    """A namesake abroad needs evidence: where a name reads as a town or area in a country the
+    article's other names are about ("Bagram" in an Afghan story), its readings elsewhere
+    ("Bahram", Iran) start behind, unless far larger (a city ten times the size)."""
+    names = [fold(mention.key) for mention in mentions]
+    homes: dict[str, frozenset[str]] = {}
+    for index, (cands, row) in enumerate(zip(candidates, scores, strict=True)):
+        if len({c.entry.country_code for c in cands}) < 2:
+            continue
+        home = homes.get(names[index])
+        if home is None:
+            others = [[] if names[j] == names[index] else c for j, c in enumerate(candidates)]
+            elsewhere = country_focus(mentions, others, priors, actors=actors)
+            home = frozenset(code for code, share in elsewhere.items() if share >= MIN_FOCUS)
+            homes[names[index]] = home
+        local = [c.entry for c in cands if _at_home(c.entry, home)]
+        if not local:
+            continue
+        largest = max(*(entry.population for entry in local), 1)
+        # A country abroad is a namesake of a first-level area at home ("Georgia" beside Atlanta).
+        kinds = HOME_KINDS | ({"country"} if any(e.kind == "admin1" for e in local) else set())
+        for a, candidate in enumerate(cands):
+            entry = candidate.entry
+            if entry.kind not in kinds or entry.country_code in home:
+                continue
+            prominent = candidate.name_kind == NAME_MAIN and entry.population >= max(
+                PROMINENT_POPULATION, PROMINENCE_RATIO * largest
+            )  # "Berea" is an old name of Aleppo, no reason to leave Kentucky
+            if not prominent:
+                row[a] -= NAMESAKE_PENALTY
+
+
+def _at_home(entry: Entry, home: frozenset[str]) -> bool:
+    return entry.kind in HOME_KINDS and entry.country_code in home
+
+
 def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
-    found = gazetteer.lookup(mention.text)
+    found = gazetteer.lookup(mention.key)
     if mention.demonym:
         return [c for c in found if c.name_kind == NAME_DEMONYM and c.match <= MATCH_LIGHT]
     if mention.label not in PLACE_LABELS:
@@ -221,7 +269,7 @@ def _drop_strays(
     """Drop weak readings (a loose spelling, another name, a village) outside the countries the
     article's other places are in and far from all of them: "Kani" beside Sagaing is not the
     Japanese town, and leaving a name unknown beats a namesake on another continent."""
-    names = [fold(mention.text) for mention in mentions]
+    names = [fold(mention.key) for mention in mentions]
     # Each anchor (place, country, reach) with the names that picked it, listed once: a
     # mention's anchors are those some other name picked, found per name, not per pick.
     picked: dict[tuple[float, float, str | None, float], set[str]] = defaultdict(set)
@@ -270,7 +318,7 @@ def _apply_proximity(
     scores: list[list[float]],
     picks: list[Entry | None],
 ) -> None:
-    names = [fold(mention.text) for mention in mentions]
+    names = [fold(mention.key) for mention in mentions]
     # Each anchor's place and the names that picked it, listed once: the anchors of a mention
     # are the places some other name picked (a pass over every pick per mention is quadratic).
     named: dict[tuple[float, float], set[str]] = defaultdict(set)
@@ -303,7 +351,7 @@ def _one_sense_per_name(
 ) -> list[Resolution]:
     groups: dict[tuple[str, str | None, bool], list[int]] = defaultdict(list)
     for index, mention in enumerate(mentions):
-        groups[(fold(mention.text), mention.hint, mention.demonym)].append(index)
+        groups[(fold(mention.key), mention.hint, mention.demonym)].append(index)
     results: list[Resolution | None] = [None] * len(mentions)
     for members in groups.values():
         totals: dict[int, float] = defaultdict(float)

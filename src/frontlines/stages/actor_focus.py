@@ -28,7 +28,8 @@ def focus_country(doc: Document, *, countries: Countries) -> str | None:
 def _country_mentions(doc: Document, *, countries: Countries) -> list[tuple[int, str, int]]:
     found: list[tuple[int, str, int]] = []
     place_starts = set()
-    for place in doc.places:
+    places = [place for place in doc.places if place.role not in ("demonym", "dateline")]
+    for place in places:
         if place.role == "metonym":
             continue
         country = countries.canonical(place.country) if place.country else None
@@ -41,7 +42,7 @@ def _country_mentions(doc: Document, *, countries: Countries) -> list[tuple[int,
     parse: Any = doc.parse
     if parse is None:
         return found
-    if not doc.places:
+    if not places:
         for ent in parse.ents:
             known = countries.get(ent.text) if ent.label_ in PLACE_LABELS else None
             if known:

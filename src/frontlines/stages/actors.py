@@ -57,7 +57,7 @@ class Actors:
             kind_cues=self.cues,
             focus=focus_country(doc, countries=self.kb.countries),
             day=doc.article.published,
-            places=doc.places,
+            places=[place for place in doc.places if place.role not in ("demonym", "dateline")],
         )
         resolver.known_ids = {
             actor.id: None
@@ -66,7 +66,9 @@ class Actors:
         }
         resolver.case_fits = self.matcher.case_fits
         hits, taken = self._named(parse, candidates, resolver)
-        places = PlaceIndex(doc.places)
+        places = PlaceIndex(
+            [place for place in doc.places if place.role not in ("demonym", "dateline")]
+        )
         for ent in parse.ents:
             span = trim(ent) if ent.label_ in ENTITY_LABELS | PLACE_LABELS else None
             if span is None or any(i in taken for i in range(span.start_char, span.end_char)):

@@ -109,7 +109,7 @@ def _places_in(doc: Document, mention: EventMention) -> frozenset[str]:
         place.name
         for place in doc.places
         if place.resolved
-        and place.role != "metonym"
+        and place.role == "place"
         and place.name
         and kind_of(place) not in ("country", "continent")
         and mention.start <= place.start

@@ -2,7 +2,10 @@
 
 Each place carries its text and offsets in the article, the GeoNames entry it resolved to (name,
 country, admin1, point, geonameid) and its role: "place", or "metonym" when it stands for a
-government ("Moscow said", "Kremlin-backed"). Names the gazetteer cannot resolve stay in the
+government ("Moscow said", "Kremlin-backed"), or "demonym" for an adjectival reference
+("Russian forces") resolved to the country it names, or "dateline" for where the report was
+filed (the masked dateline, read by ``geo.furniture`` with the masked headline's places). Names
+the gazetteer cannot resolve stay in the
 list unresolved, so an event can say which name it could not place.
 """
 
@@ -26,12 +29,14 @@ class Places:
     gazetteer: Gazetteer = field(repr=False)
     kb: ActorKB | None = field(default=None, repr=False)
     name: str = "places"
-    version: str = "2"
-    requires: tuple[str, ...] = ("article", "parse")
+    version: str = "3"
+    requires: tuple[str, ...] = ("article", "masks", "parse")
     assigns: tuple[str, ...] = ("places",)
 
     def __call__(self, doc: Document) -> Document:
-        found = find_places(doc.parse, text=doc.text, gazetteer=self.gazetteer)
+        found = find_places(
+            doc.parse, text=doc.text, gazetteer=self.gazetteer, demonyms=True, masks=doc.masks
+        )
         doc.places = [place for place in found if not self._actor_name(place)]
         return doc
 
