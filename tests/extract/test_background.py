@@ -86,3 +86,16 @@ def test_background_a_protest_going_on_for_weeks_is_still_news(
     assert _reason(sentence, lexicon, text, "protested") is None
     tally = "So far, 40 people have been killed in police firing for the past three weeks."
     assert _reason(sentence, lexicon, tally, "killed") is not None
+
+
+def test_background_a_fortnight_old_day_is_context() -> None:
+    published = date(2024, 11, 24)
+    assert stale(date(2024, 11, 10), published, precision="day")
+    assert not stale(date(2024, 11, 18), published, precision="day")
+
+
+def test_background_a_month_is_stale_only_once_it_is_over() -> None:
+    assert not stale(date(2017, 8, 1), date(2017, 8, 15), precision="month")
+    assert not stale(date(2017, 12, 1), date(2018, 1, 5), precision="month")
+    assert stale(date(2017, 7, 1), date(2017, 8, 15), precision="month")
+    assert not stale(date(2024, 11, 4), date(2024, 11, 18), precision="week")

@@ -12,7 +12,7 @@ check returns the reason, or None when the trigger reads as news.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from frontlines.extract.lexicon import Lexicon
@@ -31,8 +31,9 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 # "the 13-year civil war", "a decade-long insurgency": the length of a long conflict.
 DURATION_WORDS = ("-year", "decade", "years-long", "year-long", "-years")
-# An event dated this long before publication is history, not news.
-STALE_DAYS = 60
+# An event dated more than this before publication is history, not news: a report tells the
+# happenings of its last few days and dates anything older as context.
+STALE_DAYS = 8
 # Dependents that open a clause of their own: what they say is not the trigger's clause.
 SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "conj"})
 # "in the past week" dates one event; "in the past" alone is history.
@@ -81,7 +82,17 @@ def stale(event_date: date | None, published: date | None, *, precision: str) ->
         return False
     if precision == "approximate":
         return event_date.year < published.year
-    return (published - event_date).days > STALE_DAYS
+    return (published - _last_day(event_date, precision)).days > STALE_DAYS
+
+
+def _last_day(event_date: date, precision: str) -> date:
+    """The last day a date of this precision may stand for ("in August": the 31st)."""
+    if precision == "month":
+        following = date(event_date.year + event_date.month // 12, event_date.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    if precision == "week":
+        return event_date + timedelta(days=6)
+    return event_date
 
 
 def _at_least(number: Any, floor: int) -> bool:
