@@ -99,3 +99,13 @@ def test_background_a_month_is_stale_only_once_it_is_over() -> None:
     assert not stale(date(2017, 12, 1), date(2018, 1, 5), precision="month")
     assert stale(date(2017, 7, 1), date(2017, 8, 15), precision="month")
     assert not stale(date(2024, 11, 4), date(2024, 11, 18), precision="week")
+
+
+def test_background_a_participle_that_says_who_a_noun_is_is_an_epithet(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    text = "The coalition fighting Islamic State militants lacks ground forces."
+    reason = _reason(sentence, lexicon, text, "fighting")
+    assert reason is not None and reason.startswith("epithet")
+    news = "Rebels were fighting the army near Idlib."
+    assert _reason(sentence, lexicon, news, "fighting") is None

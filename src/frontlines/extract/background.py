@@ -72,6 +72,7 @@ def background_reason(
         or (None if token.i in protests else period_tally(token))
         or reference(token, lexicon)
         or _descriptive(token, lexicon)
+        or (None if dated else _epithet(token))
         or (None if dated else _explanatory(token, scope, lexicon, triggers))
     )
 
@@ -254,6 +255,14 @@ def _descriptive(token: Any, lexicon: Lexicon) -> str | None:
         current = current.head
     if current.i != token.i and lemma_of(current) in static:
         return f"static description: {current.text}"
+    return None
+
+
+def _epithet(token: Any) -> str | None:
+    """A present participle that says who a noun is ("the coalition fighting Islamic State",
+    "surrogates fighting the army"), not what happened: an undated epithet, not an event."""
+    if token.tag_ == "VBG" and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        return f"epithet: {token.head.text} {token.text}"
     return None
 
 
