@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from frontlines.extract.happenings import left_out, reports_none, second_readings
+from frontlines.extract.happenings import left_out, second_readings
 from frontlines.extract.lexicon import Lexicon
 from frontlines.extract.merge import merge
 from tests.extract.helpers import mentions_in
@@ -62,41 +62,6 @@ def test_fighting_nobody_wages_on_no_day_is_thin(
 def test_a_thin_headline_still_tells_the_news(nlp: Any, lexicon: Lexicon, lookup_in: Any) -> None:
     text = f"Heavy fighting broke out in the town. {FILLER}"
     assert _reasons(nlp, lexicon, lookup_in, text) == [None]
-
-
-def _reports_none(nlp: Any, lexicon: Lexicon, lookup_in: Any, text: str, *, dated: bool) -> bool:
-    clusters = merge(mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text))
-    sentences = len(list(nlp(text).sents))
-    return reports_none(clusters, sentences=sentences, dated=dated)
-
-
-def test_a_report_that_leads_with_a_trial_tells_fighting_as_context(
-    nlp: Any, lexicon: Lexicon, lookup_in: Any
-) -> None:
-    text = (
-        "A court in Bamako opened the trial of a JNIM commander on Tuesday. "
-        "The judge read the charges. Lawyers asked for more time. "
-        f"{FILLER} In 2019 JNIM militants attacked a Malian army convoy near Douentza."
-    )
-    assert _reports_none(nlp, lexicon, lookup_in, text, dated=True)
-
-
-def test_a_report_that_leads_with_an_attack_reports_it(
-    nlp: Any, lexicon: Lexicon, lookup_in: Any
-) -> None:
-    text = f"JNIM militants attacked a Malian army convoy near Douentza on Tuesday. {FILLER}"
-    assert not _reports_none(nlp, lexicon, lookup_in, text, dated=True)
-
-
-def test_an_undated_text_may_tell_its_happenings_anywhere(
-    nlp: Any, lexicon: Lexicon, lookup_in: Any
-) -> None:
-    text = (
-        "Douentza is a town in central Mali. It lies on the road to Gao. "
-        f"{FILLER} JNIM militants attacked a Malian army convoy near Douentza."
-    )
-    assert not _reports_none(nlp, lexicon, lookup_in, text, dated=False)
-    assert _reports_none(nlp, lexicon, lookup_in, text, dated=True)
 
 
 def test_one_sentence_read_twice_is_one_happening(

@@ -31,9 +31,9 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 # "the 13-year civil war", "a decade-long insurgency": the length of a long conflict.
 DURATION_WORDS = ("-year", "decade", "years-long", "year-long", "-years")
-# An event dated more than this before publication is history, not news: a report tells the
-# happenings of its last few days and dates anything older as context.
-STALE_DAYS = 8
+# An event dated this long before publication is history, not news (a month or a week counted
+# from its last day).
+STALE_DAYS = 60
 # Dependents that open a clause of their own: what they say is not the trigger's clause.
 SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "conj"})
 # "in the past week" dates one event; "in the past" alone is history.

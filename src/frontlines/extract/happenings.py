@@ -14,9 +14,7 @@ whole before it becomes an ``Event``. A group is left out when, taken together, 
   happening an analyst could code.
 
 A group told only in sentences an earlier group is told in, naming nobody new and in no other
-place, is a second reading of those words (``second_readings``). And a dated report none of whose
-happenings is told in its headline or lede (``reports_none``) is about something else: its
-happenings are context, and it yields none.
+place, is a second reading of those words (``second_readings``).
 """
 
 from __future__ import annotations
@@ -30,8 +28,6 @@ ACTS = frozenset({"strong", "weak"})
 FORESEEN = frozenset({"expected"})
 # The headline and lede tell the report's happening even in few words.
 LEDE = 2
-# A report tells its news within its first sentences (the headline and the lede).
-LEDE_OF_REPORT = 3
 # A text this short (a note, a snippet) tells nothing but its news.
 SHORT = 6
 
@@ -46,19 +42,6 @@ def left_out(cluster: Sequence[EventMention], *, sentences: int) -> str | None:
     if cluster[0].sentence >= LEDE and _thin(cluster):
         return "no side, toll or date"
     return None
-
-
-def reports_none(
-    clusters: Sequence[Sequence[EventMention]], *, sentences: int, dated: bool
-) -> bool:
-    """Whether a report of ``sentences`` sentences is about something else than the happenings
-    it tells: none of them is told in its headline or lede. A trial, a funeral, a policy or an
-    analysis tells earlier fighting as its context; a report of fighting leads with it. Only a
-    ``dated`` report (one with a publication date) is news that leads with its news: an undated
-    text (an encyclopedia entry, a timeline) may tell its happenings in any order."""
-    if not dated or sentences <= SHORT or not clusters:
-        return False
-    return all(cluster[0].sentence >= LEDE_OF_REPORT for cluster in clusters)
 
 
 def _thin(cluster: Sequence[EventMention]) -> bool:
