@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from frontlines.extract.happenings import left_out, second_readings
+from frontlines.extract.happenings import left_out
 from frontlines.extract.lexicon import Lexicon
 from frontlines.extract.merge import merge
 from tests.extract.helpers import mentions_in
@@ -62,28 +61,3 @@ def test_fighting_nobody_wages_on_no_day_is_thin(
 def test_a_thin_headline_still_tells_the_news(nlp: Any, lexicon: Lexicon, lookup_in: Any) -> None:
     text = f"Heavy fighting broke out in the town. {FILLER}"
     assert _reasons(nlp, lexicon, lookup_in, text) == [None]
-
-
-def test_one_sentence_read_twice_is_one_happening(
-    nlp: Any, lexicon: Lexicon, lookup_in: Any
-) -> None:
-    # Hand-made groups: two readings of sentence 0, and one of sentence 1.
-    text = "Police fired in the air to scare away a mob. JNIM militants attacked soldiers."
-    mentions = mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text)
-    first = [m for m in mentions if m.sentence == 0][:1]
-    later = [m for m in mentions if m.sentence == 1]
-    assert first and later
-    groups = [first, first, later]
-    assert second_readings(groups, places=lambda mention: frozenset()) == [1]
-
-
-def test_the_same_sentence_in_two_towns_is_two_happenings(
-    nlp: Any, lexicon: Lexicon, lookup_in: Any
-) -> None:
-    text = "Police fired in the air to scare away a mob."
-    found = mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text)[:1]
-    assert found
-    here, there = found[0], replace(found[0], head=found[0].head + 1)
-    towns = {here.head: frozenset({"Surat"}), there.head: frozenset({"Vadodara"})}
-    groups = [[here], [there]]
-    assert second_readings(groups, places=lambda mention: towns[mention.head]) == []

@@ -12,14 +12,11 @@ whole before it becomes an ``Event``. A group is left out when, taken together, 
 - name nobody, count nobody and date nothing, past the headline and lede: an event word with no
   side, no toll and no day of its own ("the fighting", "a clash of views") is too thin to be a
   happening an analyst could code.
-
-A group told only in sentences an earlier group is told in, naming nobody new and in no other
-place, is a second reading of those words (``second_readings``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from frontlines.extract.mentions import EventMention
 
@@ -52,48 +49,3 @@ def _thin(cluster: Sequence[EventMention]) -> bool:
         if mention.figures.fatalities is not None or mention.date is not None:
             return False
     return True
-
-
-def second_readings(
-    clusters: Sequence[Sequence[EventMention]],
-    *,
-    places: Callable[[EventMention], frozenset[str]],
-) -> list[int]:
-    """The indices of groups told only in sentences an earlier group is told in, naming nobody
-    it does not name and in no other place: a second reading of the same words ("police fired
-    in the air to scare away a mob pelting stones" read as a clash and as a riot), not a second
-    happening."""
-    dropped: list[int] = []
-    for later, cluster in enumerate(clusters):
-        sentences = {mention.sentence for mention in cluster}
-        for earlier in range(later):
-            if earlier in dropped:
-                continue
-            first = clusters[earlier]
-            if not sentences <= {mention.sentence for mention in first}:
-                continue
-            if _named_ids(cluster) - _named_ids(first) or _elsewhere(first, cluster, places):
-                continue
-            dropped.append(later)
-            break
-    return dropped
-
-
-def _named_ids(cluster: Sequence[EventMention]) -> set[str]:
-    return {
-        person.actor.id
-        for mention in cluster
-        for person in (mention.roles.actor1, mention.roles.actor2)
-        if person is not None and person.actor is not None
-    }
-
-
-def _elsewhere(
-    first: Sequence[EventMention],
-    second: Sequence[EventMention],
-    places: Callable[[EventMention], frozenset[str]],
-) -> bool:
-    """Both name specific places, and none in common."""
-    ours = frozenset[str]().union(*(places(m) for m in second))
-    theirs = frozenset[str]().union(*(places(m) for m in first))
-    return bool(ours and theirs and not ours & theirs)

@@ -16,7 +16,7 @@ from frontlines.document import Document
 from frontlines.extract.assemble import ForcesOf, Setting, build_event
 from frontlines.extract.dates import EventDate
 from frontlines.extract.detector import EventDetector
-from frontlines.extract.happenings import left_out, second_readings
+from frontlines.extract.happenings import left_out
 from frontlines.extract.lexicon import Lexicon, load_lexicon
 from frontlines.extract.mentions import EventMention, sentence_mentions
 from frontlines.extract.merge import merge
@@ -90,8 +90,6 @@ def extract_events(
     )
     clusters = merge(mentions, places=lambda mention: _places_in(doc, mention))
     kept = [cluster for cluster in clusters if left_out(cluster, sentences=len(sentences)) is None]
-    twice = second_readings(kept, places=lambda mention: _places_in(doc, mention))
-    kept = [cluster for n, cluster in enumerate(kept) if n not in twice]
     events = [build_event(cluster, setting=setting) for cluster in kept]
     return [event for event in events if event is not None]
 
