@@ -86,3 +86,22 @@ def test_background_a_protest_going_on_for_weeks_is_still_news(
     assert _reason(sentence, lexicon, text, "protested") is None
     tally = "So far, 40 people have been killed in police firing for the past three weeks."
     assert _reason(sentence, lexicon, tally, "killed") is not None
+
+
+def test_background_a_month_is_stale_only_once_it_is_over() -> None:
+    published = date(2017, 8, 15)
+    assert stale(date(2017, 6, 1), published, precision="day")
+    assert not stale(date(2017, 6, 1), published, precision="month")
+    assert stale(date(2017, 5, 1), published, precision="month")
+    assert not stale(date(2017, 12, 1), date(2018, 1, 5), precision="month")
+    assert not stale(date(2017, 6, 12), published, precision="week")
+
+
+def test_background_a_participle_that_says_who_a_noun_is_is_an_epithet(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    text = "The coalition fighting Islamic State militants lacks ground forces."
+    reason = _reason(sentence, lexicon, text, "fighting")
+    assert reason is not None and reason.startswith("epithet")
+    news = "Rebels were fighting the army near Idlib."
+    assert _reason(sentence, lexicon, news, "fighting") is None

@@ -159,3 +159,30 @@ def test_merge_an_unnamed_strike_far_on_is_another_strike(
     assert len(clusters) == 2
     near = "A bomb exploded at a checkpoint in Gao. A bomb exploded there at dawn."
     assert len(_clusters(nlp, lexicon, lookup_in, near)) == 1
+
+
+def test_merge_the_same_day_told_again_later_is_one_event(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    filler = " ".join(f"Shops in district {n} stayed open." for n in range(8))
+    text = (
+        "JNIM militants attacked a Malian army convoy near Douentza on 3 June 2024. "
+        f"{filler} The attack on 3 June 2024 closed the road to Mopti."
+    )
+    mentions = mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text)
+    clusters = merge(mentions)
+    dated = [m for m in mentions if m.date is not None]
+    assert len(dated) >= 2
+    assert len(clusters) == 1
+
+
+def test_merge_another_day_told_later_is_another_event(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    filler = " ".join(f"Shops in district {n} stayed open." for n in range(8))
+    text = (
+        "JNIM militants attacked a Malian army convoy near Douentza on 3 June 2024. "
+        f"{filler} The attack on 9 June 2024 closed the road to Mopti."
+    )
+    clusters = merge(mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text))
+    assert len(clusters) == 2

@@ -12,7 +12,7 @@ check returns the reason, or None when the trigger reads as news.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from frontlines.extract.lexicon import Lexicon
@@ -31,7 +31,8 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 # "the 13-year civil war", "a decade-long insurgency": the length of a long conflict.
 DURATION_WORDS = ("-year", "decade", "years-long", "year-long", "-years")
-# An event dated this long before publication is history, not news.
+# An event dated this long before publication is history, not news (a month or a week counted
+# from its last day).
 STALE_DAYS = 60
 # Dependents that open a clause of their own: what they say is not the trigger's clause.
 SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "conj"})
@@ -71,6 +72,7 @@ def background_reason(
         or (None if token.i in protests else period_tally(token))
         or reference(token, lexicon)
         or _descriptive(token, lexicon)
+        or (None if dated else _epithet(token))
         or (None if dated else _explanatory(token, scope, lexicon, triggers))
     )
 
@@ -81,7 +83,17 @@ def stale(event_date: date | None, published: date | None, *, precision: str) ->
         return False
     if precision == "approximate":
         return event_date.year < published.year
-    return (published - event_date).days > STALE_DAYS
+    return (published - _last_day(event_date, precision)).days > STALE_DAYS
+
+
+def _last_day(event_date: date, precision: str) -> date:
+    """The last day a date of this precision may stand for ("in August": the 31st)."""
+    if precision == "month":
+        following = date(event_date.year + event_date.month // 12, event_date.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    if precision == "week":
+        return event_date + timedelta(days=6)
+    return event_date
 
 
 def _at_least(number: Any, floor: int) -> bool:
@@ -243,6 +255,14 @@ def _descriptive(token: Any, lexicon: Lexicon) -> str | None:
         current = current.head
     if current.i != token.i and lemma_of(current) in static:
         return f"static description: {current.text}"
+    return None
+
+
+def _epithet(token: Any) -> str | None:
+    """A present participle that says who a noun is ("the coalition fighting Islamic State",
+    "surrogates fighting the army"), not what happened: an undated epithet, not an event."""
+    if token.tag_ == "VBG" and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        return f"epithet: {token.head.text} {token.text}"
     return None
 
 

@@ -50,7 +50,7 @@ def merge(
         candidates = clusters
         if places is not None and mention.family == "protest":
             candidates = [c for c in clusters if not _elsewhere(c, mention, places)]
-        target = _antecedent(candidates, mention)
+        target = _antecedent(candidates, mention, places=places)
         if target is not None:
             target.append(mention)
         elif mention.certainty in DISPUTED and _told_nearby(clusters, mention):
@@ -90,7 +90,7 @@ def anchor(cluster: Sequence[EventMention]) -> EventMention:
 
 
 def _antecedent(
-    clusters: list[list[EventMention]], mention: EventMention
+    clusters: list[list[EventMention]], mention: EventMention, *, places: PlacesOf | None = None
 ) -> list[EventMention] | None:
     candidates = [c for c in clusters if _compatible(c, mention)]
     if not candidates:
@@ -105,8 +105,26 @@ def _antecedent(
     if mention.status == "consequence" or mention.certainty in DISPUTED:
         near = [c for c in candidates if mention.sentence - c[-1].sentence <= REACH]
         return max(near, key=lambda c: c[-1].sentence) if near else None
-    tied = [c for c in candidates if _tied(c, mention)]
+    tied = [c for c in candidates if _tied(c, mention) or _retold(c, mention, places)]
     return max(tied, key=lambda c: c[-1].sentence) if tied else None
+
+
+def _retold(cluster: list[EventMention], mention: EventMention, places: PlacesOf | None) -> bool:
+    """ "Saturday's attack" paragraphs after the attack of Saturday was told: a mention of the
+    same day as the event, naming nobody the event does not (one side at most, and none that
+    conflicts: ``_compatible`` saw to that), in no other town, tells that event again."""
+    day = _day(mention)
+    if day is None or day not in {_day(m) for m in cluster}:
+        return False
+    if places is not None and _elsewhere(cluster, mention, places):
+        return False
+    ours = _ids(mention)
+    return not ours or bool(ours & set().union(*(_ids(m) for m in cluster)))
+
+
+def _day(mention: EventMention) -> object:
+    found = mention.date
+    return found.value if found is not None and found.precision == "day" else None
 
 
 def _lemmas(cluster: list[EventMention]) -> frozenset[str]:

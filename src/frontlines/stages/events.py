@@ -16,6 +16,7 @@ from frontlines.document import Document, StageConfig
 from frontlines.extract.assemble import ForcesOf, Setting, build_event
 from frontlines.extract.dates import EventDate
 from frontlines.extract.detector import EventDetector
+from frontlines.extract.happenings import left_out
 from frontlines.extract.lexicon import Lexicon, load_lexicon
 from frontlines.extract.mentions import EventMention, sentence_mentions
 from frontlines.extract.merge import merge
@@ -65,10 +66,11 @@ def extract_events(
     ``forces_of`` names a country's forces where a state fights."""
     published = doc.article.published
     lookup = _lookup(doc)
+    sentences = _sentences(doc)
     mentions: list[EventMention] = []
     references: list[EventDate | None] = []
     reference: EventDate | None = None
-    for number, sentence in enumerate(_sentences(doc)):
+    for number, sentence in enumerate(sentences):
         found = sentence_mentions(
             sentence, number=number, published=published, lookup=lookup, lexicon=lexicon
         )
@@ -86,7 +88,8 @@ def extract_events(
         forces_of=forces_of,
     )
     clusters = merge(mentions, places=lambda mention: _places_in(doc, mention))
-    events = [build_event(cluster, setting=setting) for cluster in clusters]
+    kept = [cluster for cluster in clusters if left_out(cluster, sentences=len(sentences)) is None]
+    events = [build_event(cluster, setting=setting) for cluster in kept]
     return [event for event in events if event is not None]
 
 

@@ -1,0 +1,51 @@
+"""Is a group of mentions a new happening of this report, or only words about one?
+
+``merge`` groups an article's mentions into would-be events; here each group is weighed as a
+whole before it becomes an ``Event``. A group is left out when, taken together, its mentions:
+
+- only foresee it: every mention is expected ("will attack", "are to march"): a plan or a
+  threat, not a happening;
+- only tell consequences or refer back, in a report longer than a note: "five people were
+  killed", "the attack", with no act they follow, are a toll or a reminder of something told
+  elsewhere (background, an aggregate), not a happening of their own; in a note or snippet of a
+  few sentences they are the news;
+- name nobody, count nobody and date nothing, past the headline and lede: an event word with no
+  side, no toll and no day of its own ("the fighting", "a clash of views") is too thin to be a
+  happening an analyst could code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from frontlines.extract.mentions import EventMention
+
+# What a mention must be for a group to report an act, not only what followed one.
+ACTS = frozenset({"strong", "weak"})
+FORESEEN = frozenset({"expected"})
+# The headline and lede tell the report's happening even in few words.
+LEDE = 2
+# A text this short (a note, a snippet) tells nothing but its news.
+SHORT = 6
+
+
+def left_out(cluster: Sequence[EventMention], *, sentences: int) -> str | None:
+    """Why the group of mentions is no happening of a report of ``sentences`` sentences, or
+    None when it is one."""
+    if all(mention.certainty in FORESEEN for mention in cluster):
+        return "foreseen: " + cluster[0].certainty
+    if sentences > SHORT and not any(mention.status in ACTS for mention in cluster):
+        return "consequences only"
+    if cluster[0].sentence >= LEDE and _thin(cluster):
+        return "no side, toll or date"
+    return None
+
+
+def _thin(cluster: Sequence[EventMention]) -> bool:
+    for mention in cluster:
+        roles = mention.roles
+        if roles.actor1 is not None or roles.actor2 is not None:
+            return False
+        if mention.figures.fatalities is not None or mention.date is not None:
+            return False
+    return True

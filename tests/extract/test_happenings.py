@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from frontlines.extract.happenings import left_out
+from frontlines.extract.lexicon import Lexicon
+from frontlines.extract.merge import merge
+from tests.extract.helpers import mentions_in
+
+pytestmark = pytest.mark.slow
+
+ACTORS = {
+    "jnim": ("rebel group", ["JNIM", "the militants", "militants"]),
+    "army": ("state forces", ["Malian army", "soldiers", "the army"]),
+}
+# Filler that tells no event, to make a text as long as a report.
+FILLER = " ".join(f"The market in town number {n} opened as usual." for n in range(8))
+
+
+def _reasons(nlp: Any, lexicon: Lexicon, lookup_in: Any, text: str) -> list[str | None]:
+    clusters = merge(mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text))
+    sentences = len(list(nlp(text).sents))
+    return [left_out(cluster, sentences=sentences) for cluster in clusters]
+
+
+def test_an_attack_with_its_sides_is_a_happening(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = f"JNIM militants attacked a Malian army convoy near Douentza. {FILLER}"
+    assert _reasons(nlp, lexicon, lookup_in, text) == [None]
+
+
+def test_a_threat_is_foreseen_not_a_happening(nlp: Any, lexicon: Lexicon, lookup_in: Any) -> None:
+    text = f"{FILLER} JNIM militants will attack the Malian army convoy near Douentza."
+    reasons = _reasons(nlp, lexicon, lookup_in, text)
+    assert reasons and all(reason and reason.startswith("foreseen") for reason in reasons)
+
+
+def test_a_toll_without_an_act_is_no_happening_in_a_report(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = f"{FILLER} Five people were killed in the town."
+    assert _reasons(nlp, lexicon, lookup_in, text) == ["consequences only"]
+
+
+def test_a_toll_without_an_act_is_the_news_of_a_note(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    assert _reasons(nlp, lexicon, lookup_in, "Five people were killed in the town.") == [None]
+
+
+def test_fighting_nobody_wages_on_no_day_is_thin(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = f"{FILLER} Heavy fighting broke out in the town."
+    assert _reasons(nlp, lexicon, lookup_in, text) == ["no side, toll or date"]
+
+
+def test_a_thin_headline_still_tells_the_news(nlp: Any, lexicon: Lexicon, lookup_in: Any) -> None:
+    text = f"Heavy fighting broke out in the town. {FILLER}"
+    assert _reasons(nlp, lexicon, lookup_in, text) == [None]
