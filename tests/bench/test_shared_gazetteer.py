@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from frontlines.resources import Resources
-
 from frontlines.bench.shared_gazetteer import loaded_cache, shared_files
 from frontlines.geo.added import added_path, sources
 from frontlines.geo.gazetteer import Gazetteer
+from frontlines.stages.resources import Resources
 from tests.geo.test_load import ADMIN1, DUMP, UCDP, write
 
 
