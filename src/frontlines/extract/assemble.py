@@ -15,6 +15,7 @@ from frontlines.extract.merge import anchor
 from frontlines.extract.notes import write_note
 from frontlines.extract.roles import Participant
 from frontlines.extract.subtypes import refine
+from frontlines.kb.loader import acled_country
 from frontlines.model import (
     ActorRef,
     Article,
@@ -41,6 +42,10 @@ GENERIC = {
     "armed_group": ("Unidentified Armed Group", "political militia"),
     "state_forces": ("State forces", "state forces"),
 }
+POLICE_HEADS = frozenset(
+    {"police", "policeman", "policemen", "policewoman", "officer", "cop", "constable",
+     "gendarme", "gendarmerie", "law-enforcer"}
+)  # fmt: skip
 DAYLIKE = frozenset({"day", "week"})
 # Sub-types where someone unnamed must have acted: ACLED names the attacker "Unidentified Armed
 # Group (country)" when the text does not ("a bomb exploded in the market").
@@ -55,6 +60,8 @@ UNNAMED_ATTACKER = frozenset(
 )
 # Generic names that fit one event type only: a crowd is "Rioters" only in a riot.
 GENERIC_FOR = {"Rioters": "Riots"}
+# A state or its government that fights, bombs or kills is coded as its forces.
+SIDE_FOR_FORCES = frozenset({"state", "government"})
 # Kinds that take part in an event as a side only when named as one ("Israel struck ...").
 NOT_COMBATANTS = frozenset({"state", "government", "person", "media outlet", "news agency"})
 PROTEST_FIRST = frozenset(
@@ -72,6 +79,7 @@ class Setting:
     references: Sequence[EventDate | None]
     score: Score | None = None
     forces_of: ForcesOf | None = None
+    country: str | None = None  # the article's focus country, for events placed nowhere
 
 
 def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event | None:
@@ -84,7 +92,7 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         found = refine(found, setting.score(_told(cluster, setting.article)))
     event_type, sub_event_type = found
     location = _location(cluster, setting, conflict=event_type is not None)
-    country = location.country if location else None
+    country = (location.country if location else None) or setting.country
     actor1, assoc1, actor2, assoc2 = _actors(cluster, main)
     if sub_event_type == "Government regains territory" and _foreign(actor1, country):
         # ACLED: a foreign state's forces taking ground is no government regaining its own.
@@ -99,6 +107,10 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         ref2 = _state_forces(actor2, ref2, setting)
     if ref1 is None and sub_event_type in UNNAMED_ATTACKER and country:
         ref1 = _generic_ref("Unidentified Armed Group", "political militia", country)
+    if ref1 is None and crowd is not None:
+        # ACLED: a demonstration always has its crowd as actor1, named or not.
+        name, kind = GENERIC[crowd]
+        ref1 = _generic_ref(name, kind, country)
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
         ref2 = None  # one actor on both sides is a misreading of who fought whom
     event_date, precision = _date(cluster, main, setting)
@@ -225,14 +237,29 @@ def _ref(
     name, kind = generic
     if GENERIC_FOR.get(name, event_type) != event_type:
         return None  # community leaders in an agreement are no rioters
-    return _generic_ref(name, kind, person.country or country)
+    home = person.country or country
+    if kind_key == "state_forces" and home:
+        return _forces_ref(person.head, home)
+    return _generic_ref(name, kind, home)
+
+
+def _forces_ref(head: str, country: str) -> ActorRef:
+    """ACLED's name for a country's unnamed forces: "Police Forces of India" for police and
+    officers, "Military Forces of Mali" for soldiers and troops."""
+    branch = "Police" if head in POLICE_HEADS else "Military"
+    slug = re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
+    return ActorRef(
+        id=f"generic-state-forces-{slug}",
+        name=f"{branch} Forces of {acled_country(country)}",
+        kind="state forces",
+    )
 
 
 def _state_forces(
     person: Participant | None, ref: ActorRef | None, setting: Setting
 ) -> ActorRef | None:
     """A state that fights stands for its forces: the knowledge base's, else ACLED's name."""
-    if ref is None or ref.kind != "state" or person is None or person.actor is None:
+    if ref is None or ref.kind not in SIDE_FOR_FORCES or person is None or person.actor is None:
         return ref
     country = person.actor.country
     if not country:
@@ -241,7 +268,8 @@ def _state_forces(
     if forces is not None:
         return forces
     slug = re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
-    return ActorRef(id=f"forces-{slug}", name=f"Military Forces of {country}", kind="state forces")
+    name = f"Military Forces of {acled_country(country)}"
+    return ActorRef(id=f"forces-{slug}", name=name, kind="state forces")
 
 
 def _generic_ref(name: str, kind: str, country: str | None) -> ActorRef:

@@ -23,9 +23,11 @@ from frontlines.extract.roles import ActorLookup
 from frontlines.extract.subtypes import SubtypeClassifier
 from frontlines.geo.locate import locate
 from frontlines.geo.place import kind_of
+from frontlines.kb import Countries
 from frontlines.model import Actor, ActorRef, Event
 from frontlines.resources import Resources
 from frontlines.settings import Settings
+from frontlines.stages.actor_focus import focus_country
 from frontlines.stages.actors import MentionIndex, actor_at
 
 
@@ -35,6 +37,7 @@ class Events:
     classifier: SubtypeClassifier | None = field(default=None, repr=False)
     detector: EventDetector | None = field(default=None, repr=False)
     forces_of: ForcesOf | None = field(default=None, repr=False)
+    countries: Countries | None = field(default=None, repr=False)
     name: str = "events"
     version: str = "2"
     requires: tuple[str, ...] = ("article", "parse")
@@ -47,6 +50,7 @@ class Events:
             classifier=self.classifier,
             detector=self.detector,
             forces_of=self.forces_of,
+            countries=self.countries,
         )
         doc.events = events
         return doc
@@ -59,11 +63,13 @@ def extract_events(
     classifier: SubtypeClassifier | None = None,
     detector: EventDetector | None = None,
     forces_of: ForcesOf | None = None,
+    countries: Countries | None = None,
 ) -> list[Event]:
     """Every event the parsed article reports, in order of first mention; ``classifier``
     (None: the rules alone) refines sub-event types where it is confident; ``detector`` (None:
     the rules alone) drops the mentions of sentences it is confident tell no happening;
-    ``forces_of`` names a country's forces where a state fights."""
+    ``forces_of`` names a country's forces where a state fights; ``countries`` finds the
+    article's focus country, which names the unnamed sides of events placed nowhere."""
     published = doc.article.published
     lookup = _lookup(doc)
     mentions: list[EventMention] = []
@@ -85,6 +91,7 @@ def extract_events(
         references=references,
         score=classifier.scores if classifier is not None else None,
         forces_of=forces_of,
+        country=focus_country(doc, countries=countries) if countries is not None else None,
     )
     clusters = merge(mentions, places=lambda mention: _places_in(doc, mention))
     events = [build_event(cluster, setting=setting) for cluster in clusters]
@@ -157,12 +164,16 @@ def make_stage(*, resources: Resources, settings: Settings) -> Events:
 
     if not settings.event_detector:
         return Events(
-            lexicon=load_lexicon(), classifier=resources.subtype_classifier, forces_of=forces_of
+            lexicon=load_lexicon(),
+            classifier=resources.subtype_classifier,
+            forces_of=forces_of,
+            countries=kb.countries,
         )
     return Events(
         lexicon=load_lexicon(),
         classifier=resources.subtype_classifier,
         detector=resources.event_detector,
         forces_of=forces_of,
+        countries=kb.countries,
         version="2+detector",
     )

@@ -1,0 +1,56 @@
+"""How an event's sides are named: ACLED's generic forms, with the article's country."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from frontlines.extract.lexicon import load_lexicon
+from frontlines.kb import Countries
+from frontlines.model import Article, Event, Place
+from frontlines.pipeline import Document
+from frontlines.stages.cleanup import Cleanup
+from frontlines.stages.events import Events
+
+pytestmark = pytest.mark.slow
+
+
+def _events(nlp: Any, text: str, *, country: str) -> list[Event]:
+    """The events of ``text``, where the article names ``country`` but places no event."""
+    doc = Cleanup()(Document(article=Article.create(text, published=date(2024, 6, 12))))
+    doc.parse = nlp(doc.clean_text)
+    at = text.index(country)
+    doc.places = [
+        Place(text=country, start=at, end=at + len(country), name=country, country=country)
+    ]
+    doc.actors = []
+    stage = Events(lexicon=load_lexicon(), countries=Countries.load())
+    return [e for e in stage(doc).events if e.event_type]
+
+
+def test_unnamed_sides_take_the_articles_country_when_no_place_is_found(nlp: Any) -> None:
+    text = "Violence continues in Nigeria. A man was stabbed to death in the market on Sunday."
+    events = _events(nlp, text, country="Nigeria")
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Unidentified Armed Group (Nigeria)"
+
+
+def test_police_and_soldiers_are_named_as_acled_names_a_countrys_forces(nlp: Any) -> None:
+    text = "Unrest in Kenya. Police officers shot dead two men in the market on Sunday."
+    events = _events(nlp, text, country="Kenya")
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Police Forces of Kenya"
+    text = "Unrest in Mali. Soldiers shot dead two villagers in the market on Sunday."
+    events = _events(nlp, text, country="Mali")
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Military Forces of Mali"
+
+
+def test_a_riot_without_a_named_crowd_has_rioters_as_actor1(nlp: Any) -> None:
+    text = "Tension in India. Rioting and arson were reported in several towns today."
+    events = _events(nlp, text, country="India")
+    riots = [e for e in events if e.event_type == "Riots"]
+    assert riots and riots[0].actor1 is not None
+    assert riots[0].actor1.name == "Rioters (India)"
