@@ -9,7 +9,7 @@ import pytest
 
 from frontlines.extract.lexicon import load_lexicon
 from frontlines.kb import Countries
-from frontlines.model import Article, Event, Place
+from frontlines.model import Actor, Article, Event, Mention, Place
 from frontlines.pipeline import Document
 from frontlines.stages.cleanup import Cleanup
 from frontlines.stages.events import Events
@@ -17,8 +17,9 @@ from frontlines.stages.events import Events
 pytestmark = pytest.mark.slow
 
 
-def _events(nlp: Any, text: str, *, country: str) -> list[Event]:
-    """The events of ``text``, where the article names ``country`` but places no event."""
+def _events(nlp: Any, text: str, *, country: str, person: str | None = None) -> list[Event]:
+    """The events of ``text``, where the article names ``country`` but places no event, and
+    ``person`` is an individual the knowledge base does not know."""
     doc = Cleanup()(Document(article=Article.create(text, published=date(2024, 6, 12))))
     doc.parse = nlp(doc.clean_text)
     at = text.index(country)
@@ -26,6 +27,10 @@ def _events(nlp: Any, text: str, *, country: str) -> list[Event]:
         Place(text=country, start=at, end=at + len(country), name=country, country=country)
     ]
     doc.actors = []
+    if person is not None:
+        at = text.index(person)
+        mention = Mention(person, at, at + len(person))
+        doc.actors = [Actor(id="unk-x", name=person, kind="person", mentions=(mention,))]
     stage = Events(lexicon=load_lexicon(), countries=Countries.load())
     return [e for e in stage(doc).events if e.event_type]
 
@@ -54,3 +59,25 @@ def test_a_riot_without_a_named_crowd_has_rioters_as_actor1(nlp: Any) -> None:
     riots = [e for e in events if e.event_type == "Riots"]
     assert riots and riots[0].actor1 is not None
     assert riots[0].actor1.name == "Rioters (India)"
+
+
+def test_a_person_hit_by_violence_is_a_civilian_of_the_country(nlp: Any) -> None:
+    text = "Unrest in Kenya. Gunmen shot dead John Kamau in the market on Sunday."
+    events = _events(nlp, text, country="Kenya", person="John Kamau")
+    assert events and events[0].actor2 is not None
+    assert events[0].actor2.name == "Civilians (Kenya)"
+
+
+def test_a_person_is_never_the_other_side_of_a_demonstration(nlp: Any) -> None:
+    text = "Unrest in Kenya. Hundreds of students protested against John Kamau on Sunday."
+    events = _events(nlp, text, country="Kenya", person="John Kamau")
+    assert events and events[0].event_type == "Protests"
+    assert events[0].actor2 is None
+
+
+def test_a_protests_own_crowd_is_not_its_other_side(nlp: Any) -> None:
+    text = "Unrest in Kenya. Hundreds of students protested in the capital on Sunday."
+    events = _events(nlp, text, country="Kenya")
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Protesters (Kenya)"
+    assert events[0].actor2 is None

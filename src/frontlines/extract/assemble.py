@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from frontlines.extract.classify import Context, classify, typed
@@ -99,6 +99,10 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         event_type, sub_event_type = typed("Non-state actor overtakes territory")
     if sub_event_type in PROTEST_FIRST and _is_protesters(actor2) and not _is_protesters(actor1):
         actor1, actor2 = actor2, actor1
+    if event_type == "Protests" and actor1 is None and actor2 is not None and _crowd(actor2):
+        actor1, actor2 = actor2, None  # a protest's only unnamed people are its crowd
+    actor1 = _as_side(actor1, event_type=event_type, target=False)
+    actor2 = _as_side(actor2, event_type=event_type, target=True)
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type or "")
     ref1 = _ref(actor1, country, event_type=event_type, crowd=crowd)
     ref2 = _ref(actor2, country, event_type=event_type)
@@ -173,8 +177,14 @@ def _actors(
         # "The armed group robbed ..." after "MNLC members set up ...": the name, if given.
         actor1 = next((m.roles.actor1 for m in ordered if _named(m.roles.actor1)), actor1)
     actor2 = next((m.roles.actor2 for m in ordered if m.roles.actor2), None)
+    if main.family == "protest" and actor2 is not None and _individual(actor2):
+        actor2 = None  # a demonstration's other side is who acted on it, never one person
     if main.family == "protest" and (actor2 is None or in_crowd(actor2)):
-        actor2 = intervener(ordered[1:], crowd=actor1) or actor2
+        acted_on = intervener(ordered[1:], crowd=actor1)
+        if acted_on is None and actor1 is not None and _crowd(actor1):
+            # "hundreds of students protested": the people are the crowd, not its other side.
+            actor2 = None
+        actor2 = acted_on or actor2
     assoc1 = [a for m in ordered for a in m.roles.assoc1]
     assoc2 = [a for m in ordered for a in m.roles.assoc2]
     for mention in ordered:
@@ -186,6 +196,35 @@ def _actors(
         if mention.status in ("anaphoric", "weak", "consequence"):
             assoc2.extend(p for p in mention.roles.assoc2 if _combatant(p))
     return actor1, assoc1, actor2, assoc2
+
+
+def _crowd(person: Participant) -> bool:
+    return in_crowd(person) or _is_protesters(person)
+
+
+def _individual(person: Participant | None) -> bool:
+    """A person the knowledge base does not know: ACLED codes no one person as a side."""
+    return (
+        person is not None
+        and person.actor is not None
+        and person.actor.kind == "person"
+        and person.actor.id.startswith("unk-")
+    )
+
+
+def _as_side(
+    person: Participant | None, *, event_type: str | None, target: bool
+) -> Participant | None:
+    """An individual named as a side stands for ACLED's generic actor: a person hit by
+    violence is a civilian; a person at a demonstration one of its crowd; a person who
+    attacks an unidentified attacker."""
+    if person is None or not _individual(person):
+        return person
+    if event_type in ("Protests", "Riots"):
+        return None if target else replace(person, actor=None, kind="protesters")
+    if event_type in ARMED_TYPES:
+        return replace(person, actor=None, kind="civilians") if target else None
+    return person
 
 
 def _foreign(person: Participant | None, country: str | None) -> bool:
