@@ -27,6 +27,8 @@ def _figures(sentence: Parse, lexicon: Lexicon, text: str) -> Figures:
         ("The attack killed dozens of people.", 12),
         ("No casualties were reported after the blast.", 0),
         ("Rebels attacked the army post near the river.", None),
+        ("At least three people were fatally shot in the market.", 3),
+        ("Two men were shot in the market.", None),
     ],
 )
 def test_quantities_fatalities_are_conservative(

@@ -43,6 +43,7 @@ NOUN_COUNTS = {
     "prisoner": "prisoners", "captive": "prisoners", "hostage": "abducted",
     "injury": "injured", "arrest": "arrested",
 }  # fmt: skip
+FATALLY = frozenset({"fatally", "mortally"})
 # Attempts are events of their own, but nobody died in them ("tried to kill a judge").
 ATTEMPTS = frozenset({"try", "attempt", "fail", "plot", "intend"})
 # Singular nouns a killing may name that are no single person ("killed a number of people").
@@ -262,6 +263,8 @@ def _what(token: Any, lexicon: Lexicon) -> tuple[str | None, str | None]:
     for sibling in verb.children:
         if sibling.dep_ in ("oprd", "acomp", "xcomp") and sibling.lower_ in ("dead", "injured"):
             return VERB_COUNTS[sibling.lower_], None
+    if person and _fatal(verb) and head.dep_ in ("dobj", "nsubjpass"):
+        return "fatalities", None  # "three people were fatally shot"
     if person and verb_lemma in VERB_COUNTS and head.dep_ in ("dobj", "nsubjpass", "nsubj"):
         if head.dep_ == "nsubj" and verb_lemma not in ("die", "flee"):
             return None, None
@@ -269,6 +272,11 @@ def _what(token: Any, lexicon: Lexicon) -> tuple[str | None, str | None]:
     if head_lemma == "toll" or any(lemma_of(c) == "toll" for c in verb.children):
         return "fatalities", None
     return None, None
+
+
+def _fatal(verb: Any) -> bool:
+    """ "fatally shot", "mortally wounded": a hurt that killed."""
+    return any(child.lower_ in FATALLY for child in verb.children if child.dep_ == "advmod")
 
 
 def _distance_what(unit_token: Any) -> str:
