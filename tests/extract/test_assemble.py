@@ -17,9 +17,11 @@ from frontlines.stages.events import Events
 pytestmark = pytest.mark.slow
 
 
-def _events(nlp: Any, text: str, *, country: str, person: str | None = None) -> list[Event]:
-    """The events of ``text``, where the article names ``country`` but places no event, and
-    ``person`` is an individual the knowledge base does not know."""
+def _events(
+    nlp: Any, text: str, *, country: str, person: str | None = None, group: str | None = None
+) -> list[Event]:
+    """The events of ``text``, where the article names ``country`` but places no event,
+    ``person`` is an individual the knowledge base does not know and ``group`` an armed group."""
     doc = Cleanup()(Document(article=Article.create(text, published=date(2024, 6, 12))))
     doc.parse = nlp(doc.clean_text)
     at = text.index(country)
@@ -31,6 +33,10 @@ def _events(nlp: Any, text: str, *, country: str, person: str | None = None) -> 
         at = text.index(person)
         mention = Mention(person, at, at + len(person))
         doc.actors = [Actor(id="unk-x", name=person, kind="person", mentions=(mention,))]
+    if group is not None:
+        at = text.index(group)
+        mention = Mention(group, at, at + len(group))
+        doc.actors = [Actor(id="g", name=group, kind="rebel group", mentions=(mention,))]
     stage = Events(lexicon=load_lexicon(), countries=Countries.load())
     return [e for e in stage(doc).events if e.event_type]
 
@@ -81,3 +87,15 @@ def test_a_protests_own_crowd_is_not_its_other_side(nlp: Any) -> None:
     assert events and events[0].actor1 is not None
     assert events[0].actor1.name == "Protesters (Kenya)"
     assert events[0].actor2 is None
+
+
+def test_the_one_group_claiming_responsibility_is_the_unnamed_attacker(nlp: Any) -> None:
+    text = (
+        "Violence in Afghanistan. A suicide bomber killed 22 people in a market on Tuesday. "
+        "The Taliban claimed responsibility for the attack."
+    )
+    events = _events(nlp, text, country="Afghanistan", group="Taliban")
+    bombings = [e for e in events if e.sub_event_type == "Suicide bomb"]
+    assert bombings and bombings[0].actor1 is not None
+    assert bombings[0].actor1.name == "Taliban"
+    assert bombings[0].actor2 is None or bombings[0].actor2.name == "Civilians (Afghanistan)"

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from frontlines.extract.claimed import takes_claimant
 from frontlines.extract.classify import Context, classify, typed
 from frontlines.extract.dates import EventDate
 from frontlines.extract.demonstrations import CROWDS, in_crowd, intervener, response_frames
@@ -80,6 +81,7 @@ class Setting:
     score: Score | None = None
     forces_of: ForcesOf | None = None
     country: str | None = None  # the article's focus country, for events placed nowhere
+    claimant: ActorRef | None = None  # the one group that claims responsibility in the article
 
 
 def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event | None:
@@ -109,6 +111,11 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     if event_type in ARMED_TYPES:
         ref1 = _state_forces(actor1, ref1, setting)
         ref2 = _state_forces(actor2, ref2, setting)
+    claimant = setting.claimant
+    if claimant and takes_claimant(event_type, ref1) and (ref2 is None or ref2.id != claimant.id):
+        ref1 = claimant
+        if ref2 is not None and takes_claimant(event_type, ref2):
+            ref2 = None  # "a suicide bomber" the text put on the other side is the claimant
     if ref1 is None and sub_event_type in UNNAMED_ATTACKER and country:
         ref1 = _generic_ref("Unidentified Armed Group", "political militia", country)
     if ref1 is None and crowd is not None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from frontlines.document import Document
 from frontlines.extract.assemble import ForcesOf, Setting, build_event
+from frontlines.extract.claimed import claimant
 from frontlines.extract.dates import EventDate
 from frontlines.extract.detector import EventDetector
 from frontlines.extract.lexicon import Lexicon, load_lexicon
@@ -92,6 +93,7 @@ def extract_events(
         score=classifier.scores if classifier is not None else None,
         forces_of=forces_of,
         country=focus_country(doc, countries=countries) if countries is not None else None,
+        claimant=claimant(_sentences(doc), lookup=lookup),
     )
     clusters = merge(mentions, places=lambda mention: _places_in(doc, mention))
     events = [build_event(cluster, setting=setting) for cluster in clusters]
