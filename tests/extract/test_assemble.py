@@ -99,3 +99,14 @@ def test_the_one_group_claiming_responsibility_is_the_unnamed_attacker(nlp: Any)
     assert bombings and bombings[0].actor1 is not None
     assert bombings[0].actor1.name == "Taliban"
     assert bombings[0].actor2 is None or bombings[0].actor2.name == "Civilians (Afghanistan)"
+
+
+def test_in_a_riot_the_rioters_come_first_and_the_police_who_met_them_second(nlp: Any) -> None:
+    text = "Unrest in India. Police fired at a riotous mob in the old town on Monday morning."
+    events = _events(nlp, text, country="India")
+    riots = [e for e in events if e.event_type == "Riots"]
+    assert riots and riots[0].actor1 is not None and riots[0].actor2 is not None
+    assert (riots[0].actor1.name, riots[0].actor2.name) == (
+        "Rioters (India)",
+        "Police Forces of India",
+    )

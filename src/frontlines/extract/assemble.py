@@ -101,6 +101,8 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         event_type, sub_event_type = typed("Non-state actor overtakes territory")
     if sub_event_type in PROTEST_FIRST and _is_protesters(actor2) and not _is_protesters(actor1):
         actor1, actor2 = actor2, actor1
+    if event_type == "Riots" and _rioting(actor2) and not _rioting(actor1):
+        actor1, actor2 = actor2, actor1  # ACLED: the rioters first, the police who met them second
     if event_type == "Protests" and actor1 is None and actor2 is not None and _crowd(actor2):
         actor1, actor2 = actor2, None  # a protest's only unnamed people are its crowd
     actor1 = _as_side(actor1, event_type=event_type, target=False)
@@ -203,6 +205,14 @@ def _actors(
         if mention.status in ("anaphoric", "weak", "consequence"):
             assoc2.extend(p for p in mention.roles.assoc2 if _combatant(p))
     return actor1, assoc1, actor2, assoc2
+
+
+def _rioting(person: Participant | None) -> bool:
+    """A mob, rioters or demonstrators, named or not."""
+    if person is None:
+        return False
+    kind = person.actor.kind if person.actor else person.kind
+    return kind in ("mob", "rioters", "protesters")
 
 
 def _crowd(person: Participant) -> bool:
