@@ -110,3 +110,11 @@ def test_in_a_riot_the_rioters_come_first_and_the_police_who_met_them_second(nlp
         "Rioters (India)",
         "Police Forces of India",
     )
+
+
+def test_a_terror_attack_is_violence_against_the_countrys_civilians(nlp: Any) -> None:
+    text = "Fear in Britain. The ringleader of Saturday's terror attack was known to the police."
+    events = _events(nlp, text, country="Britain")
+    attacks = [e for e in events if e.event_type == "Violence against civilians"]
+    assert attacks and attacks[0].actor2 is not None
+    assert attacks[0].actor2.name.startswith("Civilians (")

@@ -124,6 +124,8 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         # ACLED: a demonstration always has its crowd as actor1, named or not.
         name, kind = GENERIC[crowd]
         ref1 = _generic_ref(name, kind, country)
+    if ref2 is None and event_type == "Violence against civilians" and country:
+        ref2 = _generic_ref("Civilians", "civilians", country)  # ACLED: its targets always are
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
         ref2 = None  # one actor on both sides is a misreading of who fought whom
     event_date, precision = _date(cluster, main, setting)

@@ -301,6 +301,8 @@ def _harm(ctx: Context) -> EventType:
         return typed("Attack")
     if ctx.property and not armed_targets and "clash" not in ctx.frames:
         return typed("Attack")
+    if "terror" in ctx.lemmas and not armed_targets and "clash" not in ctx.frames:
+        return typed("Attack")  # "a terror attack" told with no target is on civilians
     one_sided = ctx.frames & {"kill", "injure"} and "clash" not in ctx.frames
     if one_sided and ctx.agent in ARMED and ctx.target is None and not armed_targets:
         return typed("Attack")
