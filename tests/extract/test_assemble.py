@@ -32,7 +32,8 @@ def _events(
     if person is not None:
         at = text.index(person)
         mention = Mention(person, at, at + len(person))
-        doc.actors = [Actor(id="unk-x", name=person, kind="person", mentions=(mention,))]
+        kind = "other" if person.startswith("(") else "person"
+        doc.actors = [Actor(id="unk-x", name=person, kind=kind, mentions=(mention,))]
     if group is not None:
         at = text.index(group)
         mention = Mention(group, at, at + len(group))
@@ -118,3 +119,10 @@ def test_a_terror_attack_is_violence_against_the_countrys_civilians(nlp: Any) ->
     attacks = [e for e in events if e.event_type == "Violence against civilians"]
     assert attacks and attacks[0].actor2 is not None
     assert attacks[0].actor2.name.startswith("Civilians (")
+
+
+def test_an_unknown_name_in_a_photo_credit_is_no_side_of_a_demonstration(nlp: Any) -> None:
+    text = "Unrest in Kenya. (A Kamau) Hundreds of students protested in the capital on Sunday."
+    events = _events(nlp, text, country="Kenya", person="(A Kamau)")
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Protesters (Kenya)"

@@ -231,15 +231,23 @@ def _individual(person: Participant | None) -> bool:
     )
 
 
+def _unplaced(person: Participant) -> bool:
+    """A name the text gives that is neither in the knowledge base nor of a known kind ("A
+    Algarro" of a photo credit, a victim's name): at a demonstration, no side of its own."""
+    actor = person.actor
+    return actor is not None and actor.kind == "other" and actor.id.startswith("unk-")
+
+
 def _as_side(
     person: Participant | None, *, event_type: str | None, target: bool
 ) -> Participant | None:
     """An individual named as a side stands for ACLED's generic actor: a person hit by
     violence is a civilian; a person at a demonstration one of its crowd; a person who
     attacks an unidentified attacker."""
-    if person is None or not _individual(person):
+    demonstration = event_type in ("Protests", "Riots")
+    if person is None or not (_individual(person) or (demonstration and _unplaced(person))):
         return person
-    if event_type in ("Protests", "Riots"):
+    if demonstration:
         return None if target else replace(person, actor=None, kind="protesters")
     if event_type in ARMED_TYPES:
         return replace(person, actor=None, kind="civilians") if target else None
