@@ -70,3 +70,14 @@ def test_mentions_a_date_inside_another_event_is_not_this_ones(
     text = "Two soldiers were killed when a bomb struck their vehicle on Saturday."
     killed = _dates(sentence, lexicon, text)["kill"]
     assert killed is not None and killed.value == date(2024, 3, 2)
+
+
+def test_mentions_a_date_on_a_verb_of_saying_is_when_it_was_said(
+    sentence: Callable[[str], Any], lexicon: Lexicon
+) -> None:
+    text = "Kurdish forces advanced quickly, with officials saying Tuesday that they met little fire."
+    assert _dates(sentence, lexicon, text)["advance"] is None
+    text = "The army said on Monday that rebels attacked the base."
+    assert _dates(sentence, lexicon, text)["attack"] is None
+    dates = _dates(sentence, lexicon, "Rebels attacked the base on Monday, the army said.")
+    assert dates["attack"] is not None and dates["attack"].value == date(2024, 3, 4)
