@@ -75,7 +75,7 @@ def test_mentions_a_date_inside_another_event_is_not_this_ones(
 def test_mentions_a_date_on_a_verb_of_saying_is_when_it_was_said(
     sentence: Callable[[str], Any], lexicon: Lexicon
 ) -> None:
-    text = "Kurdish forces advanced quickly, with officials saying Tuesday that they met little fire."
+    text = "Kurdish forces advanced quickly, with officials saying Tuesday they met no fire."
     assert _dates(sentence, lexicon, text)["advance"] is None
     text = "The army said on Monday that rebels attacked the base."
     assert _dates(sentence, lexicon, text)["attack"] is None
