@@ -162,3 +162,11 @@ def test_roles_a_past_verb_parsed_as_an_adjective_still_acts(
     roles = find_roles(doc[1], trigger, lookup=lookup_in(" ".join(words), {}), lexicon=lexicon)
     assert roles.actor1 is not None and roles.actor1.head == "militant"
     assert roles.actor2 is not None and roles.actor2.head == "villager"
+
+
+def test_roles_a_measure_of_goods_names_the_goods(
+    sentence: Parse, lexicon: Lexicon, lookup_in: Callable[[str, Table], ActorLookup]
+) -> None:
+    text = "RSF fighters seized 460 tons of wheat from a silo near the village."
+    roles = _roles(sentence, lexicon, lookup_in, text, "seized")
+    assert "wheat" in roles.objects and "ton" not in roles.objects

@@ -37,6 +37,7 @@ FAMILIES = {
 # Verbs of saying: a date on them is when it was said ("officials said Tuesday").
 SAYING_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm"})
 
+
 @dataclass(frozen=True, slots=True)
 class EventMention:
     """What one sentence says about one event."""

@@ -42,6 +42,11 @@ MEMBER_HEADS = frozenset(
      "force", "fighter", "militant", "soldier", "troop", "unit", "element",
      "gang", "team", "contingent", "batch", "number", "dozen", "hundred", "score"}
 )  # fmt: skip
+# Measures of goods: "seized 460 tons of wheat" took wheat.
+MEASURE_NOUNS = frozenset(
+    {"ton", "tonne", "kilogram", "kilo", "kg", "sack", "bag", "truckload", "barrel", "litre",
+     "liter", "gallon", "crate", "box", "load", "quantity", "amount", "stock", "consignment"}
+)  # fmt: skip
 CLAIMING = frozenset({"claim", "admit", "acknowledge"})
 SAYING = frozenset({"say", "claim", "announce", "report", "state", "tell", "add", "insist"})
 DEFENDING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "resist"})
@@ -97,8 +102,17 @@ def find_roles(token: Any, trigger: Trigger, *, lookup: ActorLookup, lexicon: Le
         assoc1=assoc1,
         actor2=actor2,
         assoc2=assoc2,
-        objects=tuple(lemma_of(t) for t in targets if t.ent_type_ not in TIME_ENTS),
+        objects=tuple(_measured(t) for t in targets if t.ent_type_ not in TIME_ENTS),
     )
+
+
+def _measured(token: Any) -> str:
+    """The lemma of what a target names: "460 tons of wheat" names wheat."""
+    if lemma_of(token) in MEASURE_NOUNS:
+        inner = list(preps(token, "of"))
+        if inner:
+            return lemma_of(inner[0])
+    return lemma_of(token)
 
 
 def _verb_arguments(token: Any, trigger: Trigger, lexicon: Lexicon) -> tuple[list[Any], list[Any]]:
