@@ -99,3 +99,11 @@ def test_quantities_a_killing_outside_the_event_counts_no_one(
 ) -> None:
     tokens = list(sentence("Students protested after a driver killed a student."))
     assert read_figures(tokens, lexicon=lexicon, killings=frozenset()).fatalities is None
+
+
+def test_quantities_a_toll_spread_over_many_places_is_no_events_toll(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    text = "As many as 47 persons have been killed in police firing in various places."
+    assert _figures(sentence, lexicon, text).fatalities is None
+    assert _figures(sentence, lexicon, "Police killed 4 persons in the town.").fatalities == 4

@@ -52,6 +52,12 @@ NOT_ONE_PERSON = frozenset(
      "patrol", "crowd", "people", "total", "livestock", "cattle", "animal", "cow", "goat", "dog",
      "buffalo", "sheep", "camel", "horse", "donkey", "bull", "ox", "pig", "elephant"}
 )  # fmt: skip
+# A toll spread over many places or incidents counts many happenings, never one event's dead.
+SPREAD = re.compile(
+    r"\b(?:in|at) (?:various|different|several|separate|many|multiple) (?:places|parts|areas"
+    r"|locations|incidents|districts|towns|villages)\b|\bacross the (?:state|country|region"
+    r"|province|city)\b|\baltogether\b|\bcumulative\b"
+)
 NOBODY = re.compile(
     r"\bno (one|body|civilians?|people|soldiers?) (was|were) (killed|hurt|injured)"
     r"|\bno (casualties|fatalities|deaths|one died|loss of life)\b|\bwithout casualties\b"
@@ -110,6 +116,8 @@ def read_figures(
             quantities.append(Quantity(what="prisoners", qualifier="number not given"))
     fatal.extend(1 for _ in _named_victims([t for t in tokens if t.i in killings], lexicon))
     text = "".join(token.text_with_ws for token in tokens)
+    if fatal and SPREAD.search(text.lower()):
+        fatal = []  # "47 have been killed in various places": a toll of many happenings
     fatalities = sum(fatal) if fatal else (0 if NOBODY.search(text) else None)
     return Figures(quantities=tuple(quantities), fatalities=fatalities)
 
