@@ -126,3 +126,13 @@ def test_an_unknown_name_in_a_photo_credit_is_no_side_of_a_demonstration(nlp: An
     events = _events(nlp, text, country="Kenya", person="(A Kamau)")
     assert events and events[0].actor1 is not None
     assert events[0].actor1.name == "Protesters (Kenya)"
+
+
+def test_a_bomb_that_killed_people_no_one_names_hit_the_countrys_civilians(nlp: Any) -> None:
+    text = "Violence in Afghanistan. A bomb exploded in a market on Tuesday, killing 22 people."
+    events = _events(nlp, text, country="Afghanistan")
+    assert events and events[0].actor2 is not None
+    assert events[0].actor2.name == "Civilians (Afghanistan)"
+    text = "Violence in Afghanistan. A bomb exploded in a market on Tuesday, hurting no one."
+    events = _events(nlp, text, country="Afghanistan")
+    assert events and events[0].actor2 is None

@@ -29,6 +29,7 @@ def _figures(sentence: Parse, lexicon: Lexicon, text: str) -> Figures:
         ("Rebels attacked the army post near the river.", None),
         ("At least three people were fatally shot in the market.", 3),
         ("Two men were shot in the market.", None),
+        ("The bomb exploded in the market, killing no one.", 0),
     ],
 )
 def test_quantities_fatalities_are_conservative(

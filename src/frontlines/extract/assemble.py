@@ -59,6 +59,8 @@ UNNAMED_ATTACKER = frozenset(
         "Abduction/forced disappearance",
     }
 )
+# Bombs planted or carried among people, as against shells and air strikes aimed at a side.
+PLANTED = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 # Generic names that fit one event type only: a crowd is "Rioters" only in a riot.
 GENERIC_FOR = {"Rioters": "Riots"}
 # A state or its government that fights, bombs or kills is coded as its forces.
@@ -126,6 +128,9 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         ref1 = _generic_ref(name, kind, country)
     if ref2 is None and event_type == "Violence against civilians" and country:
         ref2 = _generic_ref("Civilians", "civilians", country)  # ACLED: its targets always are
+    if ref2 is None and sub_event_type in PLANTED and country and _people_hit(cluster):
+        # "a bomb went off in the market, killing 22": no one named was hit, so people were.
+        ref2 = _generic_ref("Civilians", "civilians", country)
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
         ref2 = None  # one actor on both sides is a misreading of who fought whom
     event_date, precision = _date(cluster, main, setting)
@@ -423,6 +428,20 @@ def _fatalities(cluster: Sequence[EventMention]) -> int | None:
     if any(f == 0 for f in plain + hedged):
         return 0
     return None
+
+
+def _people_hit(cluster: Sequence[EventMention]) -> bool:
+    """Whether the mentions count dead or wounded (not "no one was hurt")."""
+    return any(
+        m.figures.fatalities
+        or any(q.what in ("fatalities", "injured") and _some(q) for q in m.figures.quantities)
+        for m in cluster
+    )
+
+
+def _some(quantity: Quantity) -> bool:
+    figure = quantity.low if quantity.low is not None else quantity.value
+    return figure is None or figure > 0
 
 
 def _quantities(cluster: Sequence[EventMention]) -> tuple[Quantity, ...]:

@@ -186,6 +186,8 @@ def read_count(token: Any, lexicon: Lexicon) -> Count | None:
         return None
     if token.lower_ in ("a", "an", "one", "some", "no", "both") and token.pos_ == "DET":
         return None
+    if token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no":
+        return Count(value=0)  # "hurting no one"
     qualifier = _qualifier(token, lexicon)
     if value is None:
         if token.lower_ == "few" and qualifier is None:
