@@ -136,3 +136,12 @@ def test_a_bomb_that_killed_people_no_one_names_hit_the_countrys_civilians(nlp: 
     text = "Violence in Afghanistan. A bomb exploded in a market on Tuesday, hurting no one."
     events = _events(nlp, text, country="Afghanistan")
     assert events and events[0].actor2 is None
+
+
+def test_an_explicit_toll_beats_a_vague_word_for_the_same_event(nlp: Any) -> None:
+    text = (
+        "Violence in Nigeria. Gunmen killed several villagers in Zamfara on Sunday. "
+        "Police said the gunmen killed five villagers in the attack."
+    )
+    events = _events(nlp, text, country="Nigeria")
+    assert [e.fatalities for e in events] == [5]

@@ -108,3 +108,10 @@ def test_quantities_a_toll_spread_over_many_places_is_no_events_toll(
     text = "As many as 47 persons have been killed in police firing in various places."
     assert _figures(sentence, lexicon, text).fatalities is None
     assert _figures(sentence, lexicon, "Police killed 4 persons in the town.").fatalities == 4
+
+
+def test_quantities_a_toll_only_a_vague_word_gives_is_marked_vague(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    assert _figures(sentence, lexicon, "Gunmen killed several villagers.").vague
+    assert not _figures(sentence, lexicon, "Gunmen killed five villagers.").vague

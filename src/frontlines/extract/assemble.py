@@ -411,7 +411,8 @@ def _location(
 
 def _fatalities(cluster: Sequence[EventMention]) -> int | None:
     """ACLED's conservative figure: the lowest death toll the article reports without a hedge
-    (hedged or claimed tolls only when there is no other); 0 only when nobody died. A death
+    (hedged or claimed tolls only when there is no other, and figures a vague word stands for
+    only when none is explicit); 0 only when nobody died. A death
     told for a later day ("one of the wounded died overnight") is no alternative toll."""
     first = next((m.date.value for m in cluster if m.date is not None), None)
     tolls = [
@@ -421,7 +422,14 @@ def _fatalities(cluster: Sequence[EventMention]) -> int | None:
     ]
     plain = [m.figures.fatalities for m in tolls if m.certainty == "reported"]
     hedged = [m.figures.fatalities for m in tolls if m.certainty != "reported"]
-    for figures in (plain, hedged):
+    # An explicit figure beats what a vague word stands for ("several" is 3, "dozens" 12).
+    exact = [m for m in tolls if not m.figures.vague]
+    for figures in (
+        [m.figures.fatalities for m in exact if m.certainty == "reported"],
+        [m.figures.fatalities for m in exact if m.certainty != "reported"],
+        plain,
+        hedged,
+    ):
         positive = [f for f in figures if f]
         if positive:
             return min(positive)

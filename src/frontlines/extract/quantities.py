@@ -89,6 +89,7 @@ class Figures:
 
     quantities: tuple[Quantity, ...] = ()
     fatalities: int | None = None
+    vague: bool = False  # the toll is only what a vague word stands for ("several were killed")
 
 
 def read_figures(
@@ -99,6 +100,7 @@ def read_figures(
     of the kill frame, "killed", "shot dead", "beaten to death")."""
     quantities: list[Quantity] = []
     fatal: list[int] = []
+    explicit = False
     for token in tokens:
         count = read_count(token, lexicon)
         if count is None or _is_inner(token, lexicon):
@@ -109,17 +111,21 @@ def read_figures(
         quantities.append(_quantity(what, count, unit))
         if what == "fatalities" and count.conservative is not None:
             fatal.append(count.conservative)
+            explicit = explicit or count.low is not None or count.value is not None
     for token in tokens:
         if lemma_of(token) in ("prisoner", "captive") and not any(
             q.what == "prisoners" for q in quantities
         ):
             quantities.append(Quantity(what="prisoners", qualifier="number not given"))
-    fatal.extend(1 for _ in _named_victims([t for t in tokens if t.i in killings], lexicon))
+    named = _named_victims([t for t in tokens if t.i in killings], lexicon)
+    fatal.extend(1 for _ in named)
+    explicit = explicit or bool(named)
     text = "".join(token.text_with_ws for token in tokens)
     if fatal and SPREAD.search(text.lower()):
         fatal = []  # "47 have been killed in various places": a toll of many happenings
     fatalities = sum(fatal) if fatal else (0 if NOBODY.search(text) else None)
-    return Figures(quantities=tuple(quantities), fatalities=fatalities)
+    vague = bool(fatalities) and not explicit
+    return Figures(quantities=tuple(quantities), fatalities=fatalities, vague=vague)
 
 
 def _named_victims(killings: Sequence[Any], lexicon: Lexicon) -> list[Any]:
