@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from frontlines.extract.assemble import _narrowed
+from frontlines.extract.dates import EventDate
 from frontlines.extract.lexicon import load_lexicon
 from frontlines.kb import Countries
 from frontlines.model import Actor, Article, Event, Mention, Place
@@ -145,3 +147,12 @@ def test_an_explicit_toll_beats_a_vague_word_for_the_same_event(nlp: Any) -> Non
     )
     events = _events(nlp, text, country="Nigeria")
     assert [e.fatalities for e in events] == [5]
+
+
+def test_a_week_date_is_made_the_day_another_telling_names_inside_it() -> None:
+    week = EventDate(date(2024, 6, 10), "week", "earlier this week")
+    tuesday = EventDate(date(2024, 6, 11), "day", "Tuesday")
+    earlier = EventDate(date(2024, 6, 4), "day", "June 4")
+    assert _narrowed(week, [None, tuesday]) == tuesday
+    assert _narrowed(week, [earlier]) == week
+    assert _narrowed(tuesday, [earlier]) == tuesday

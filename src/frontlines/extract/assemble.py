@@ -377,6 +377,7 @@ def _date(
         # The main clause is dated by the story ("on Oct. 17 ... fighters attacked"); a coarser
         # date another mention carries ("a response to shelling last month") does not override it.
         explicit = reference
+    explicit = _narrowed(explicit, [m.date for m in cluster])
     if explicit is not None and explicit.value is not None:
         found = (explicit.value, explicit.precision)
     elif published is None:
@@ -390,6 +391,25 @@ def _date(
     if main.iterative and found[1] == "day":
         return found[0], "approximate"
     return found
+
+
+def _narrowed(explicit: EventDate | None, others: Sequence[EventDate | None]) -> EventDate | None:
+    """A week or month date made a day where another telling names a day inside it ("protests
+    this week" and "he was shot at a protest on Tuesday")."""
+    if explicit is None or explicit.value is None or explicit.precision not in ("week", "month"):
+        return explicit
+    start = explicit.value
+    for day in others:
+        if day is None or day.value is None or day.precision != "day":
+            continue
+        inside = (
+            0 <= (day.value - start).days <= 6
+            if explicit.precision == "week"
+            else (day.value.year, day.value.month) == (start.year, start.month)
+        )
+        if inside:
+            return day
+    return explicit
 
 
 def _finer(reference: EventDate | None, other: EventDate | None) -> bool:
