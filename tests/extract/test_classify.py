@@ -276,3 +276,11 @@ def test_classify_a_terror_attack_told_without_a_target_is_an_attack_on_civilian
         frames=frozenset({"attack"}), lemmas=frozenset({"attack", "terror"}), target="state"
     )
     assert on_soldiers == "Armed clash"
+
+
+def test_classify_people_shot_with_no_side_named_were_attacked() -> None:
+    shot = _sub(frames=frozenset({"attack"}), lemmas=frozenset({"shoot"}))
+    assert shot == "Attack"
+    assert _sub(frames=frozenset({"attack"}), lemmas=frozenset({"attack"})) == "Armed clash"
+    soldiers = _sub(frames=frozenset({"attack"}), lemmas=frozenset({"shoot"}), target="state")
+    assert soldiers == "Armed clash"
