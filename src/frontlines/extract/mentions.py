@@ -141,14 +141,16 @@ def _dates_another(date_token: Any, token: Any, triggers: frozenset[int]) -> boo
 
 
 def _dates_saying(date_token: Any, token: Any) -> bool:
-    """Whether the date is when someone said or reported something ("told reporters Tuesday",
-    "said on Monday"), the event being told in what was said, not the saying itself."""
+    """Whether the date is when someone said something that the event's own clause carries
+    ("the Kurds advanced quickly, with officials saying Tuesday they met no fire"). A date on
+    the saying that carries the event ("the ministry said on Sunday its forces had taken the
+    town") is the best date the text gives, and stays."""
     head = date_token.head
     if head.dep_ == "prep" and head.lower_ == "on":
         head = head.head
     if head.i == token.i or lemma_of(head) not in SAYING_VERBS or head.pos_ != "VERB":
         return False
-    return date_token.dep_ in ("npadvmod", "pobj")
+    return date_token.dep_ in ("npadvmod", "pobj") and token.is_ancestor(head)
 
 
 def _unrelated(other: Any, token: Any) -> bool:
