@@ -267,3 +267,20 @@ def test_classify_a_state_bombing_a_place_strikes_from_the_air() -> None:
     # "bombed and destroyed the telecom tower": a charge set on property, not an air strike
     tower = _sub(**bombed, agent="state", lemmas=frozenset({"bomb"}), property=True)
     assert tower == "Remote explosive/landmine/IED"
+
+
+def test_classify_a_terror_attack_told_without_a_target_is_an_attack_on_civilians() -> None:
+    assert _sub(frames=frozenset({"attack"})) == "Armed clash"
+    assert _sub(frames=frozenset({"attack"}), lemmas=frozenset({"attack", "terror"})) == "Attack"
+    on_soldiers = _sub(
+        frames=frozenset({"attack"}), lemmas=frozenset({"attack", "terror"}), target="state"
+    )
+    assert on_soldiers == "Armed clash"
+
+
+def test_classify_people_shot_with_no_side_named_were_attacked() -> None:
+    shot = _sub(frames=frozenset({"attack"}), lemmas=frozenset({"shoot"}))
+    assert shot == "Attack"
+    assert _sub(frames=frozenset({"attack"}), lemmas=frozenset({"attack"})) == "Armed clash"
+    soldiers = _sub(frames=frozenset({"attack"}), lemmas=frozenset({"shoot"}), target="state")
+    assert soldiers == "Armed clash"

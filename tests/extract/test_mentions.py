@@ -70,3 +70,15 @@ def test_mentions_a_date_inside_another_event_is_not_this_ones(
     text = "Two soldiers were killed when a bomb struck their vehicle on Saturday."
     killed = _dates(sentence, lexicon, text)["kill"]
     assert killed is not None and killed.value == date(2024, 3, 2)
+
+
+def test_mentions_a_date_on_a_saying_inside_the_events_clause_is_not_its_date(
+    sentence: Callable[[str], Any], lexicon: Lexicon
+) -> None:
+    text = "Kurdish forces advanced quickly, with officials saying Tuesday they met no fire."
+    assert _dates(sentence, lexicon, text)["advance"] is None
+    text = "The army said on Monday that rebels attacked the base."
+    said = _dates(sentence, lexicon, text)["attack"]
+    assert said is not None and said.value == date(2024, 3, 4)
+    dates = _dates(sentence, lexicon, "Rebels attacked the base on Monday, the army said.")
+    assert dates["attack"] is not None and dates["attack"].value == date(2024, 3, 4)

@@ -27,6 +27,9 @@ def _figures(sentence: Parse, lexicon: Lexicon, text: str) -> Figures:
         ("The attack killed dozens of people.", 12),
         ("No casualties were reported after the blast.", 0),
         ("Rebels attacked the army post near the river.", None),
+        ("At least three people were fatally shot in the market.", 3),
+        ("Two men were shot in the market.", None),
+        ("The bomb exploded in the market, killing no one.", 0),
     ],
 )
 def test_quantities_fatalities_are_conservative(
@@ -97,3 +100,18 @@ def test_quantities_a_killing_outside_the_event_counts_no_one(
 ) -> None:
     tokens = list(sentence("Students protested after a driver killed a student."))
     assert read_figures(tokens, lexicon=lexicon, killings=frozenset()).fatalities is None
+
+
+def test_quantities_a_toll_spread_over_many_places_is_no_events_toll(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    text = "As many as 47 persons have been killed in police firing in various places."
+    assert _figures(sentence, lexicon, text).fatalities is None
+    assert _figures(sentence, lexicon, "Police killed 4 persons in the town.").fatalities == 4
+
+
+def test_quantities_a_toll_only_a_vague_word_gives_is_marked_vague(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    assert _figures(sentence, lexicon, "Gunmen killed several villagers.").vague
+    assert not _figures(sentence, lexicon, "Gunmen killed five villagers.").vague

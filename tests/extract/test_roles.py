@@ -162,3 +162,29 @@ def test_roles_a_past_verb_parsed_as_an_adjective_still_acts(
     roles = find_roles(doc[1], trigger, lookup=lookup_in(" ".join(words), {}), lexicon=lexicon)
     assert roles.actor1 is not None and roles.actor1.head == "militant"
     assert roles.actor2 is not None and roles.actor2.head == "villager"
+
+
+def test_roles_a_measure_of_goods_names_the_goods(
+    sentence: Parse, lexicon: Lexicon, lookup_in: Callable[[str, Table], ActorLookup]
+) -> None:
+    text = "RSF fighters seized 460 tons of wheat from a silo near the village."
+    roles = _roles(sentence, lexicon, lookup_in, text, "seized")
+    assert "wheat" in roles.objects and "ton" not in roles.objects
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Two men were killed in police firing in the town on Sunday.", "killed"),
+        ("Two men were killed in a police raid in the town on Sunday.", "killed"),
+    ],
+)
+def test_roles_the_attacker_named_before_the_means_of_a_passive_killing(
+    sentence: Parse,
+    lexicon: Lexicon,
+    lookup_in: Callable[[str, Table], ActorLookup],
+    text: str,
+    word: str,
+) -> None:
+    roles = _roles(sentence, lexicon, lookup_in, text, word)
+    assert roles.actor1 is not None and roles.actor1.kind == "state_forces"

@@ -144,3 +144,11 @@ def test_triggers_protest_meetings_and_taking_part_report_a_protest(
 ) -> None:
     found = find_triggers(sentence(text), lexicon)
     assert any(t.frame == "protest" and t.status == "realized" for t in found)
+
+
+def test_triggers_take_hostage_when_hostage_is_parsed_inside_the_object(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    text = "Islamists stormed the refinery and took dozens of foreign workers hostage."
+    found = _found(sentence(text), lexicon)
+    assert found["take>hostage"].frame == "abduct"

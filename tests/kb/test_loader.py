@@ -52,3 +52,16 @@ def test_loader_backers_may_be_plain_ids() -> None:
 def test_loader_ambiguous_aliases_accept_strings_and_mappings() -> None:
     data = {"ambiguous_aliases": ["SDF", {"alias": "AA", "ids": ["x", "y"]}, {"other": 1}]}
     assert parse_ambiguous(data) == ("SDF", "AA")
+
+
+def test_loader_names_state_forces_as_acled_does_when_the_file_gives_no_acled_name() -> None:
+    army = _one({"id": "a", "name": "US armed forces", "kind": "state forces", "country": "US"})
+    police = _one({"id": "p", "name": "Indian police", "kind": "state forces", "country": "India"})
+    named = _one(
+        {"id": "n", "name": "X", "kind": "state forces", "country": "Mali", "acled_name": "Y"}
+    )
+    militia = _one({"id": "m", "name": "Z", "kind": "militia", "country": "Mali"})
+    assert army.acled_name == "Military Forces of the United States"  # type: ignore[attr-defined]
+    assert police.acled_name == "Police Forces of India"  # type: ignore[attr-defined]
+    assert named.acled_name == "Y"  # type: ignore[attr-defined]
+    assert militia.acled_name is None  # type: ignore[attr-defined]

@@ -103,11 +103,11 @@ def test_actor_resolve_demonym_police_and_gendarmes_find_their_force(
 
 
 @pytest.mark.slow
-def test_actor_resolve_police_falls_back_to_the_army_without_a_police_entry(
+def test_actor_resolve_police_without_a_police_entry_are_acleds_police_forces(
     stage: Actors, nlp: Any
 ) -> None:
-    found = aliases_by_id(stage, nlp, "Policemen fired tear gas in Sudan.")
-    assert found == {"sd-army": ("Policemen",)}
+    doc: Document = with_actors(nlp, stage, "Policemen fired tear gas in Sudan.")
+    assert [actor.name for actor in doc.actors] == ["Police Forces of Sudan"]
 
 
 @pytest.mark.slow

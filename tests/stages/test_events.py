@@ -291,7 +291,7 @@ def test_events_its_forces_belong_to_who_said_so(nlp: Any) -> None:
     places = _places(text, "Ukraine", {"Novoselivka": ("Donetsk", 48.0, 37.6)})
     events = _run(nlp, text, published=date(2024, 6, 12), actors=actors, places=places)
     assert events[0].actor1 is not None
-    assert events[0].actor1.name == "State forces (Russia)"
+    assert events[0].actor1.name == "Military Forces of Russia"
     assert events[0].sub_event_type == "Non-state actor overtakes territory"
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from frontlines.extract.claimed import takes_claimant
 from frontlines.extract.classify import Context, classify, typed
 from frontlines.extract.dates import EventDate
 from frontlines.extract.demonstrations import CROWDS, in_crowd, intervener, response_frames
@@ -15,6 +16,7 @@ from frontlines.extract.merge import anchor
 from frontlines.extract.notes import write_note
 from frontlines.extract.roles import Participant
 from frontlines.extract.subtypes import refine
+from frontlines.kb.loader import acled_country
 from frontlines.model import (
     ActorRef,
     Article,
@@ -41,6 +43,10 @@ GENERIC = {
     "armed_group": ("Unidentified Armed Group", "political militia"),
     "state_forces": ("State forces", "state forces"),
 }
+POLICE_HEADS = frozenset(
+    {"police", "policeman", "policemen", "policewoman", "officer", "cop", "constable",
+     "gendarme", "gendarmerie", "law-enforcer"}
+)  # fmt: skip
 DAYLIKE = frozenset({"day", "week"})
 # Sub-types where someone unnamed must have acted: ACLED names the attacker "Unidentified Armed
 # Group (country)" when the text does not ("a bomb exploded in the market").
@@ -53,8 +59,12 @@ UNNAMED_ATTACKER = frozenset(
         "Abduction/forced disappearance",
     }
 )
+# Bombs planted or carried among people, as against shells and air strikes aimed at a side.
+PLANTED = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 # Generic names that fit one event type only: a crowd is "Rioters" only in a riot.
 GENERIC_FOR = {"Rioters": "Riots"}
+# A state or its government that fights, bombs or kills is coded as its forces.
+SIDE_FOR_FORCES = frozenset({"state", "government"})
 # Kinds that take part in an event as a side only when named as one ("Israel struck ...").
 NOT_COMBATANTS = frozenset({"state", "government", "person", "media outlet", "news agency"})
 PROTEST_FIRST = frozenset(
@@ -72,6 +82,8 @@ class Setting:
     references: Sequence[EventDate | None]
     score: Score | None = None
     forces_of: ForcesOf | None = None
+    country: str | None = None  # the article's focus country, for events placed nowhere
+    claimant: ActorRef | None = None  # the one group that claims responsibility in the article
 
 
 def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event | None:
@@ -84,21 +96,41 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         found = refine(found, setting.score(_told(cluster, setting.article)))
     event_type, sub_event_type = found
     location = _location(cluster, setting, conflict=event_type is not None)
-    country = location.country if location else None
+    country = (location.country if location else None) or setting.country
     actor1, assoc1, actor2, assoc2 = _actors(cluster, main)
     if sub_event_type == "Government regains territory" and _foreign(actor1, country):
         # ACLED: a foreign state's forces taking ground is no government regaining its own.
         event_type, sub_event_type = typed("Non-state actor overtakes territory")
     if sub_event_type in PROTEST_FIRST and _is_protesters(actor2) and not _is_protesters(actor1):
         actor1, actor2 = actor2, actor1
+    if event_type == "Riots" and _rioting(actor2) and not _rioting(actor1):
+        actor1, actor2 = actor2, actor1  # ACLED: the rioters first, the police who met them second
+    if event_type == "Protests" and actor1 is None and actor2 is not None and _crowd(actor2):
+        actor1, actor2 = actor2, None  # a protest's only unnamed people are its crowd
+    actor1 = _as_side(actor1, event_type=event_type, target=False)
+    actor2 = _as_side(actor2, event_type=event_type, target=True)
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type or "")
     ref1 = _ref(actor1, country, event_type=event_type, crowd=crowd)
     ref2 = _ref(actor2, country, event_type=event_type)
     if event_type in ARMED_TYPES:
         ref1 = _state_forces(actor1, ref1, setting)
         ref2 = _state_forces(actor2, ref2, setting)
+    claimant = setting.claimant
+    if claimant and takes_claimant(event_type, ref1) and (ref2 is None or ref2.id != claimant.id):
+        ref1 = claimant
+        if ref2 is not None and takes_claimant(event_type, ref2):
+            ref2 = None  # "a suicide bomber" the text put on the other side is the claimant
     if ref1 is None and sub_event_type in UNNAMED_ATTACKER and country:
         ref1 = _generic_ref("Unidentified Armed Group", "political militia", country)
+    if ref1 is None and crowd is not None:
+        # ACLED: a demonstration always has its crowd as actor1, named or not.
+        name, kind = GENERIC[crowd]
+        ref1 = _generic_ref(name, kind, country)
+    if ref2 is None and event_type == "Violence against civilians" and country:
+        ref2 = _generic_ref("Civilians", "civilians", country)  # ACLED: its targets always are
+    if ref2 is None and sub_event_type in PLANTED and country and _people_hit(cluster):
+        # "a bomb went off in the market, killing 22": no one named was hit, so people were.
+        ref2 = _generic_ref("Civilians", "civilians", country)
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
         ref2 = None  # one actor on both sides is a misreading of who fought whom
     event_date, precision = _date(cluster, main, setting)
@@ -161,8 +193,14 @@ def _actors(
         # "The armed group robbed ..." after "MNLC members set up ...": the name, if given.
         actor1 = next((m.roles.actor1 for m in ordered if _named(m.roles.actor1)), actor1)
     actor2 = next((m.roles.actor2 for m in ordered if m.roles.actor2), None)
+    if main.family == "protest" and actor2 is not None and _individual(actor2):
+        actor2 = None  # a demonstration's other side is who acted on it, never one person
     if main.family == "protest" and (actor2 is None or in_crowd(actor2)):
-        actor2 = intervener(ordered[1:], crowd=actor1) or actor2
+        acted_on = intervener(ordered[1:], crowd=actor1)
+        if acted_on is None and actor1 is not None and _crowd(actor1):
+            # "hundreds of students protested": the people are the crowd, not its other side.
+            actor2 = None
+        actor2 = acted_on or actor2
     assoc1 = [a for m in ordered for a in m.roles.assoc1]
     assoc2 = [a for m in ordered for a in m.roles.assoc2]
     for mention in ordered:
@@ -174,6 +212,51 @@ def _actors(
         if mention.status in ("anaphoric", "weak", "consequence"):
             assoc2.extend(p for p in mention.roles.assoc2 if _combatant(p))
     return actor1, assoc1, actor2, assoc2
+
+
+def _rioting(person: Participant | None) -> bool:
+    """A mob, rioters or demonstrators, named or not."""
+    if person is None:
+        return False
+    kind = person.actor.kind if person.actor else person.kind
+    return kind in ("mob", "rioters", "protesters")
+
+
+def _crowd(person: Participant) -> bool:
+    return in_crowd(person) or _is_protesters(person)
+
+
+def _individual(person: Participant | None) -> bool:
+    """A person the knowledge base does not know: ACLED codes no one person as a side."""
+    return (
+        person is not None
+        and person.actor is not None
+        and person.actor.kind == "person"
+        and person.actor.id.startswith("unk-")
+    )
+
+
+def _unplaced(person: Participant) -> bool:
+    """A name the text gives that is neither in the knowledge base nor of a known kind ("A
+    Algarro" of a photo credit, a victim's name): at a demonstration, no side of its own."""
+    actor = person.actor
+    return actor is not None and actor.kind == "other" and actor.id.startswith("unk-")
+
+
+def _as_side(
+    person: Participant | None, *, event_type: str | None, target: bool
+) -> Participant | None:
+    """An individual named as a side stands for ACLED's generic actor: a person hit by
+    violence is a civilian; a person at a demonstration one of its crowd; a person who
+    attacks an unidentified attacker."""
+    demonstration = event_type in ("Protests", "Riots")
+    if person is None or not (_individual(person) or (demonstration and _unplaced(person))):
+        return person
+    if demonstration:
+        return None if target else replace(person, actor=None, kind="protesters")
+    if event_type in ARMED_TYPES:
+        return replace(person, actor=None, kind="civilians") if target else None
+    return person
 
 
 def _foreign(person: Participant | None, country: str | None) -> bool:
@@ -225,14 +308,29 @@ def _ref(
     name, kind = generic
     if GENERIC_FOR.get(name, event_type) != event_type:
         return None  # community leaders in an agreement are no rioters
-    return _generic_ref(name, kind, person.country or country)
+    home = person.country or country
+    if kind_key == "state_forces" and home:
+        return _forces_ref(person.head, home)
+    return _generic_ref(name, kind, home)
+
+
+def _forces_ref(head: str, country: str) -> ActorRef:
+    """ACLED's name for a country's unnamed forces: "Police Forces of India" for police and
+    officers, "Military Forces of Mali" for soldiers and troops."""
+    branch = "Police" if head in POLICE_HEADS else "Military"
+    slug = re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
+    return ActorRef(
+        id=f"generic-state-forces-{slug}",
+        name=f"{branch} Forces of {acled_country(country)}",
+        kind="state forces",
+    )
 
 
 def _state_forces(
     person: Participant | None, ref: ActorRef | None, setting: Setting
 ) -> ActorRef | None:
     """A state that fights stands for its forces: the knowledge base's, else ACLED's name."""
-    if ref is None or ref.kind != "state" or person is None or person.actor is None:
+    if ref is None or ref.kind not in SIDE_FOR_FORCES or person is None or person.actor is None:
         return ref
     country = person.actor.country
     if not country:
@@ -241,7 +339,8 @@ def _state_forces(
     if forces is not None:
         return forces
     slug = re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
-    return ActorRef(id=f"forces-{slug}", name=f"Military Forces of {country}", kind="state forces")
+    name = f"Military Forces of {acled_country(country)}"
+    return ActorRef(id=f"forces-{slug}", name=name, kind="state forces")
 
 
 def _generic_ref(name: str, kind: str, country: str | None) -> ActorRef:
@@ -278,6 +377,7 @@ def _date(
         # The main clause is dated by the story ("on Oct. 17 ... fighters attacked"); a coarser
         # date another mention carries ("a response to shelling last month") does not override it.
         explicit = reference
+    explicit = _narrowed(explicit, [m.date for m in cluster])
     if explicit is not None and explicit.value is not None:
         found = (explicit.value, explicit.precision)
     elif published is None:
@@ -291,6 +391,25 @@ def _date(
     if main.iterative and found[1] == "day":
         return found[0], "approximate"
     return found
+
+
+def _narrowed(explicit: EventDate | None, others: Sequence[EventDate | None]) -> EventDate | None:
+    """A week or month date made a day where another telling names a day inside it ("protests
+    this week" and "he was shot at a protest on Tuesday")."""
+    if explicit is None or explicit.value is None or explicit.precision not in ("week", "month"):
+        return explicit
+    start = explicit.value
+    for day in others:
+        if day is None or day.value is None or day.precision != "day":
+            continue
+        inside = (
+            0 <= (day.value - start).days <= 6
+            if explicit.precision == "week"
+            else (day.value.year, day.value.month) == (start.year, start.month)
+        )
+        if inside:
+            return day
+    return explicit
 
 
 def _finer(reference: EventDate | None, other: EventDate | None) -> bool:
@@ -312,7 +431,8 @@ def _location(
 
 def _fatalities(cluster: Sequence[EventMention]) -> int | None:
     """ACLED's conservative figure: the lowest death toll the article reports without a hedge
-    (hedged or claimed tolls only when there is no other); 0 only when nobody died. A death
+    (hedged or claimed tolls only when there is no other, and figures a vague word stands for
+    only when none is explicit); 0 only when nobody died. A death
     told for a later day ("one of the wounded died overnight") is no alternative toll."""
     first = next((m.date.value for m in cluster if m.date is not None), None)
     tolls = [
@@ -322,13 +442,34 @@ def _fatalities(cluster: Sequence[EventMention]) -> int | None:
     ]
     plain = [m.figures.fatalities for m in tolls if m.certainty == "reported"]
     hedged = [m.figures.fatalities for m in tolls if m.certainty != "reported"]
-    for figures in (plain, hedged):
+    # An explicit figure beats what a vague word stands for ("several" is 3, "dozens" 12).
+    exact = [m for m in tolls if not m.figures.vague]
+    for figures in (
+        [m.figures.fatalities for m in exact if m.certainty == "reported"],
+        [m.figures.fatalities for m in exact if m.certainty != "reported"],
+        plain,
+        hedged,
+    ):
         positive = [f for f in figures if f]
         if positive:
             return min(positive)
     if any(f == 0 for f in plain + hedged):
         return 0
     return None
+
+
+def _people_hit(cluster: Sequence[EventMention]) -> bool:
+    """Whether the mentions count dead or wounded (not "no one was hurt")."""
+    return any(
+        m.figures.fatalities
+        or any(q.what in ("fatalities", "injured") and _some(q) for q in m.figures.quantities)
+        for m in cluster
+    )
+
+
+def _some(quantity: Quantity) -> bool:
+    figure = quantity.low if quantity.low is not None else quantity.value
+    return figure is None or figure > 0
 
 
 def _quantities(cluster: Sequence[EventMention]) -> tuple[Quantity, ...]:

@@ -31,6 +31,11 @@ CONQUEST = frozenset(
 )
 # Blows to people: "beating three aid workers" is violence against them, whatever was taken.
 BLOWS = frozenset({"beat", "torture", "stab", "hack", "punch", "kick", "slap", "whip", "flog"})
+# Violence done to a person, not exchanged: with neither side named, it is an attack on people.
+PERSONAL = frozenset(
+    {"shoot", "stab", "shoot>dead", "gun>down", "stab>death", "beat>death", "hack>death",
+     "murder", "behead", "assassinate", "lynch", "execute", "slay"}
+)  # fmt: skip
 # Bombs that are planted, not dropped: a state's forces "bombing" a place (not a building or a
 # tower, which is blown up) otherwise do it from the air, as ACLED codes it.
 PLANTED_BOMBS = frozenset(
@@ -301,7 +306,12 @@ def _harm(ctx: Context) -> EventType:
         return typed("Attack")
     if ctx.property and not armed_targets and "clash" not in ctx.frames:
         return typed("Attack")
+    if "terror" in ctx.lemmas and not armed_targets and "clash" not in ctx.frames:
+        return typed("Attack")  # "a terror attack" told with no target is on civilians
     one_sided = ctx.frames & {"kill", "injure"} and "clash" not in ctx.frames
     if one_sided and ctx.agent in ARMED and ctx.target is None and not armed_targets:
         return typed("Attack")
+    unknown_sides = ctx.agent is None and ctx.target is None and not armed_targets
+    if unknown_sides and ctx.frames <= HARM_FRAMES - {"clash"} and ctx.lemmas & PERSONAL:
+        return typed("Attack")  # "both shot in the head": people were shot, no side fought
     return typed("Armed clash")

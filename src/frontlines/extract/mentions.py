@@ -34,6 +34,9 @@ FAMILIES = {
     "intimidate": "other",
 }  # fmt: skip
 
+# Verbs of saying: a date on them is when it was said ("officials said Tuesday").
+SAYING_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm"})
+
 
 @dataclass(frozen=True, slots=True)
 class EventMention:
@@ -120,6 +123,8 @@ def _own_date(
     for position, found in sorted(spans, key=lambda pair: abs(pair[0] - token.i)):
         if _dates_another(doc[position], token, triggers):
             continue  # "over the 1998 murder", "who was killed in 1998": another event's date
+        if _dates_saying(doc[position], token):
+            continue  # "officials said Tuesday the Kurds had advanced": when it was said
         low, high = sorted((position, token.i))
         if not any(low < other < high and _unrelated(doc[other], token) for other in triggers):
             return found
@@ -137,6 +142,19 @@ def _dates_another(date_token: Any, token: Any, triggers: frozenset[int]) -> boo
     names_it = date_token.head.i == owner.i and owner.pos_ == "NOUN"
     between = [owner, *(t for t in path_to_root(owner) if token.is_ancestor(t))]
     return names_it or any(t.dep_ == "relcl" for t in between)
+
+
+def _dates_saying(date_token: Any, token: Any) -> bool:
+    """Whether the date is when someone said something that the event's own clause carries
+    ("the Kurds advanced quickly, with officials saying Tuesday they met no fire"). A date on
+    the saying that carries the event ("the ministry said on Sunday its forces had taken the
+    town") is the best date the text gives, and stays."""
+    head = date_token.head
+    if head.dep_ == "prep" and head.lower_ == "on":
+        head = head.head
+    if head.i == token.i or lemma_of(head) not in SAYING_VERBS or head.pos_ != "VERB":
+        return False
+    return date_token.dep_ in ("npadvmod", "pobj") and token.is_ancestor(head)
 
 
 def _unrelated(other: Any, token: Any) -> bool:

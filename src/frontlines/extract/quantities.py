@@ -24,6 +24,13 @@ from frontlines.extract.syntax import (
 )
 from frontlines.model import Quantity
 
+FATALLY = frozenset({"fatally", "mortally"})
+# A toll spread over many places or incidents counts many happenings, never one event's dead.
+SPREAD = re.compile(
+    r"\b(?:in|at) (?:various|different|several|separate|many|multiple) (?:places|parts|areas"
+    r"|locations|incidents|districts|towns|villages)\b|\bacross the (?:state|country|region"
+    r"|province|city)\b|\baltogether\b|\bcumulative\b"
+)
 NOBODY = re.compile(
     r"\bno (one|body|civilians?|people|soldiers?) (was|were) (killed|hurt|injured)"
     r"|\bno (casualties|fatalities|deaths|one died|loss of life)\b|\bwithout casualties\b"
@@ -55,6 +62,7 @@ class Figures:
 
     quantities: tuple[Quantity, ...] = ()
     fatalities: int | None = None
+    vague: bool = False  # the toll is only what a vague word stands for ("several were killed")
 
 
 def read_figures(
@@ -65,6 +73,7 @@ def read_figures(
     of the kill frame, "killed", "shot dead", "beaten to death")."""
     quantities: list[Quantity] = []
     fatal: list[int] = []
+    explicit = False
     for token in tokens:
         count = read_count(token, lexicon)
         if count is None or _is_inner(token, lexicon):
@@ -75,15 +84,21 @@ def read_figures(
         quantities.append(_quantity(what, count, unit))
         if what == "fatalities" and count.conservative is not None:
             fatal.append(count.conservative)
+            explicit = explicit or count.low is not None or count.value is not None
     for token in tokens:
         if lemma_of(token) in ("prisoner", "captive") and not any(
             q.what == "prisoners" for q in quantities
         ):
             quantities.append(Quantity(what="prisoners", qualifier="number not given"))
-    fatal.extend(1 for _ in _named_victims([t for t in tokens if t.i in killings], lexicon))
+    named = _named_victims([t for t in tokens if t.i in killings], lexicon)
+    fatal.extend(1 for _ in named)
+    explicit = explicit or bool(named)
     text = "".join(token.text_with_ws for token in tokens)
+    if fatal and SPREAD.search(text.lower()):
+        fatal = []  # "47 have been killed in various places": a toll of many happenings
     fatalities = sum(fatal) if fatal else (0 if NOBODY.search(text) else None)
-    return Figures(quantities=tuple(quantities), fatalities=fatalities)
+    vague = bool(fatalities) and not explicit
+    return Figures(quantities=tuple(quantities), fatalities=fatalities, vague=vague)
 
 
 def _named_victims(killings: Sequence[Any], lexicon: Lexicon) -> list[Any]:
@@ -150,6 +165,8 @@ def read_count(token: Any, lexicon: Lexicon) -> Count | None:
         return None
     if token.lower_ in ("a", "an", "one", "some", "no", "both") and token.pos_ == "DET":
         return None
+    if token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no":
+        return Count(value=0)  # "hurting no one"
     qualifier = _qualifier(token, lexicon)
     if value is None:
         if token.lower_ == "few" and qualifier is None:
@@ -237,6 +254,8 @@ def _counted_thing(token: Any, lexicon: Lexicon) -> tuple[str | None, str | None
     for sibling in verb.children:
         if sibling.dep_ in ("oprd", "acomp", "xcomp") and sibling.lower_ in ("dead", "injured"):
             return lexicon.verb_counts[sibling.lower_], None
+    if person and _fatal(verb) and head.dep_ in ("dobj", "nsubjpass"):
+        return "fatalities", None  # "three people were fatally shot"
     if person and verb_lemma in lexicon.verb_counts and head.dep_ in ("dobj", "nsubjpass", "nsubj"):
         if head.dep_ == "nsubj" and verb_lemma not in ("die", "flee"):
             return None, None
@@ -244,6 +263,11 @@ def _counted_thing(token: Any, lexicon: Lexicon) -> tuple[str | None, str | None
     if head_lemma == "toll" or any(lemma_of(c) == "toll" for c in verb.children):
         return "fatalities", None
     return None, None
+
+
+def _fatal(verb: Any) -> bool:
+    """ "fatally shot", "mortally wounded": a hurt that killed."""
+    return any(child.lower_ in FATALLY for child in verb.children if child.dep_ == "advmod")
 
 
 def _distance_counted(unit_token: Any, lexicon: Lexicon) -> str:

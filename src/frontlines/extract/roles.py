@@ -42,6 +42,14 @@ MEMBER_HEADS = frozenset(
      "force", "fighter", "militant", "soldier", "troop", "unit", "element",
      "gang", "team", "contingent", "batch", "number", "dozen", "hundred", "score"}
 )  # fmt: skip
+# Measures of goods: "seized 460 tons of wheat" took wheat.
+MEASURE_NOUNS = frozenset(
+    {"ton", "tonne", "kilogram", "kilo", "kg", "sack", "bag", "truckload", "barrel", "litre",
+     "liter", "gallon", "crate", "box", "load", "quantity", "amount", "stock", "consignment"}
+)  # fmt: skip
+# Participant classes that, before an event noun, did it ("police firing", "militia raid").
+ARMED_CLASSES = frozenset({"state_forces", "armed_group"})
+FIRING = frozenset({"fire", "shoot", "shell", "bomb", "raid"})
 CLAIMING = frozenset({"claim", "admit", "acknowledge"})
 SAYING = frozenset({"say", "claim", "announce", "report", "state", "tell", "add", "insist"})
 DEFENDING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "resist"})
@@ -97,8 +105,17 @@ def find_roles(token: Any, trigger: Trigger, *, lookup: ActorLookup, lexicon: Le
         assoc1=assoc1,
         actor2=actor2,
         assoc2=assoc2,
-        objects=tuple(lemma_of(t) for t in targets if t.ent_type_ not in TIME_ENTS),
+        objects=tuple(_measured(t) for t in targets if t.ent_type_ not in TIME_ENTS),
     )
+
+
+def _measured(token: Any) -> str:
+    """The lemma of what a target names: "460 tons of wheat" names wheat."""
+    if lemma_of(token) in MEASURE_NOUNS:
+        inner = list(preps(token, "of"))
+        if inner:
+            return lemma_of(inner[0])
+    return lemma_of(token)
 
 
 def _verb_arguments(token: Any, trigger: Trigger, lexicon: Lexicon) -> tuple[list[Any], list[Any]]:
@@ -126,6 +143,8 @@ def _verb_arguments(token: Any, trigger: Trigger, lexicon: Lexicon) -> tuple[lis
     ]
     if is_passive(token):
         targets = with_conjuncts(children(token, "nsubjpass"))
+        if not agents:
+            agents = _agents_of_means(token, lexicon)
     else:
         consumed = set(trigger.consumed)
         targets = [
@@ -141,6 +160,25 @@ def _verb_arguments(token: Any, trigger: Trigger, lexicon: Lexicon) -> tuple[lis
     if trigger.frame == "transfer" and not targets:
         targets = with_conjuncts(list(preps(token, "from", "to")))
     return agents, targets
+
+
+def _agents_of_means(token: Any, lexicon: Lexicon) -> list[Any]:
+    """Who did it, named before the event noun it was done in: "killed in police firing",
+    "wounded in an Israeli strike"."""
+    found: list[Any] = []
+    for means in preps(token, "in"):
+        if participant_class(means, lexicon) in ARMED_CLASSES and any(
+            child.dep_ == "acl" and lemma_of(child) in FIRING for child in means.children
+        ):
+            found.append(means)  # "police firing", parsed as "police" with a clause "firing"
+        elif lemma_of(means) in lexicon.noun_frames:
+            found += [
+                modifier
+                for modifier in means.children
+                if modifier.dep_ in ("compound", "amod", "poss")
+                and (_names(modifier) or participant_class(modifier, lexicon) in ARMED_CLASSES)
+            ]
+    return found
 
 
 def _misparsed_arguments(token: Any) -> tuple[list[Any], list[Any]] | None:
@@ -178,7 +216,12 @@ def _noun_arguments(token: Any, trigger: Trigger, lexicon: Lexicon) -> tuple[lis
     if between:
         return between
     agents = children(token, "poss") + list(preps(token, "by"))
-    agents += [m for m in token.children if m.dep_ in ("compound", "amod") and _names(m)]
+    agents += [
+        m
+        for m in token.children
+        if m.dep_ in ("compound", "amod")
+        and (_names(m) or participant_class(m, lexicon) in ARMED_CLASSES)
+    ]  # "Israeli strike", "police firing", "army shelling"
     targets = list(preps(token, *TARGET_PREPS))
     if trigger.frame in OPPONENT_FRAMES:
         targets += list(preps(token, "with"))

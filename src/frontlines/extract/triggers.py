@@ -19,6 +19,8 @@ Status = Literal["realized", "anaphoric", "bare"]
 PHRASE_DEPS = frozenset(
     {"prt", "dobj", "acomp", "oprd", "advmod", "attr", "npadvmod", "xcomp", "nsubjpass"}
 )
+# Object complements the parser may hang inside the object ("took 20 workers hostage").
+COMPLEMENTS = frozenset({"hostage", "captive", "prisoner"})
 PHRASE_PREP_DEPS = frozenset({"prep", "dative"})
 DESCRIPTIVE_FRAMES = frozenset({"change_group", "base", "transfer", "agreement"})
 EFFECT_PREPS = frozenset({"in", "during", "by", "from", "amid", "after", "following", "with"})
@@ -160,6 +162,10 @@ def _phrase_keys(token: Any, lemma: str) -> list[tuple[Any, str]]:
                 for word in children(child, "compound")
                 if child.pos_ == "PROPN" and word.pos_ == "PROPN"
             )
+            # "took dozens of workers hostage", parsed with "hostage" inside the object.
+            last = child.doc[child.right_edge.i]
+            if child.dep_ == "dobj" and last.i != child.i and lemma_of(last) in COMPLEMENTS:
+                keys.append((last, f"{lemma}>{lemma_of(last)}"))
         elif child.dep_ in PHRASE_PREP_DEPS:
             if not has_object:
                 keys.append((child, f"{lemma}>{child.lower_}"))

@@ -17,6 +17,7 @@ INSTRUMENT_PREPS = frozenset({"with", "using", "by", "from"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TAKING_CONTROL = frozenset({"take>control", "take>over", "gain>control", "seize>control"})
 PROTEST_PREPS = frozenset({"during", "at", "on", "in"})
+TERROR_WORDS = frozenset({"terror", "terrorist"})
 AMID_PREPS = frozenset({"during", "amid", "amidst"})
 
 
@@ -48,10 +49,19 @@ def build_context(
         territory=bool(taken & lexicon.territory_nouns) or _place_object(group, doc),
         property=bool(set(roles.objects) & lexicon.property_nouns),
         materiel=bool(set(roles.objects) & lexicon.materiel_nouns),
-        lemmas=frozenset(t.lemma for t in group),
+        lemmas=frozenset(t.lemma for t in group) | _terror(group, doc),
         named_agent=agent is not None and agent.actor is not None,
         at_protest=_at_protest(group, doc, lexicon),
     )
+
+
+def _terror(group: list[Trigger], doc: Any) -> frozenset[str]:
+    """ "terror" where a trigger is called terrorism ("a terror attack", "terrorist attack")."""
+    for trigger in group:
+        for child in doc[trigger.index].children:
+            if child.dep_ in ("compound", "amod") and lemma_of(child) in TERROR_WORDS:
+                return frozenset({"terror"})
+    return frozenset()
 
 
 def _at_protest(group: list[Trigger], doc: Any, lexicon: Lexicon) -> bool:

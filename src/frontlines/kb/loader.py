@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,11 @@ from frontlines.model import ACTOR_KINDS
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 DAY = r"\d{4}(?:-\d{1,2}){0,2}"
+# Country names that take "the" after "of" ("Military Forces of the Philippines").
+THE_COUNTRY = re.compile(
+    r"^(?:United |Democratic Republic|Central African|Republic of|Philippines|Netherlands|Gambia"
+    r"|Bahamas|Maldives|Comoros|Solomon|Marshall)"
+)
 RANGE = re.compile(rf"^\s*({DAY})?\s*(?:–|-|to)\s*({DAY}|present)?\s*$")
 
 
@@ -24,6 +30,7 @@ def parse_actors(
     if not isinstance(entries, list):
         raise ConfigError(f"{source}: expected a top-level 'actors' list")
     actors = tuple(_actor(entry, countries=countries, source=source) for entry in entries)
+    actors = tuple(with_acled_name(actor) for actor in actors)
     seen: set[str] = set()
     for actor in actors:
         if actor.id in seen:
@@ -36,6 +43,21 @@ def parse_actors(
         if unknown:
             raise ConfigError(f"{source}: actor {actor.id!r} refers to unknown ids {unknown}")
     return actors
+
+
+def with_acled_name(actor: KBActor) -> KBActor:
+    """A country's state forces without an ACLED name take ACLED's form of it: "Military Forces
+    of the United States", "Police Forces of India" (the period ACLED appends is left out)."""
+    if actor.acled_name or actor.kind != "state forces" or not actor.country:
+        return actor
+    police = re.search(r"\b(?:police|gendarmerie)\b", actor.name, re.IGNORECASE)
+    branch = "Police" if police else "Military"
+    return replace(actor, acled_name=f"{branch} Forces of {acled_country(actor.country)}")
+
+
+def acled_country(country: str) -> str:
+    """A country as ACLED writes it after "of": "the United States", "Mali"."""
+    return f"the {country}" if THE_COUNTRY.match(country) else country
 
 
 def parse_descriptors(data: Mapping[str, Any], *, source: str) -> tuple[Descriptor, ...]:

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from frontlines.kb import ActorKB, KBActor, fold
+from frontlines.kb.loader import acled_country
 from frontlines.model import Place
 from frontlines.stages.actor_match import HYPHENS, POSSESSIVES, ActorWords, Candidate
 
@@ -18,6 +19,7 @@ ABBREVIATION_DOT = re.compile(r"(?<=\b[A-Z])\.")
 # "police", "policemen", "gendarmes": words naming a branch of the state forces that the
 # knowledge base may hold apart from the army ("Police Forces of Bangladesh").
 FORCE_BRANCH = re.compile(r"\b(police|gendarm)", re.IGNORECASE)
+POLICE_BRANCHES = frozenset({"police", "gendarm"})
 
 
 def slug(name: str) -> str:
@@ -95,17 +97,21 @@ class Resolver:
         return rule.get(resolves_to, self.state)(self.focus)
 
     def forces(self, country: str | None, *, branch: str | None = None) -> Target:
-        """The country's state forces: its police where ``branch`` is "police" and the knowledge
-        base holds a police force for it, else its army."""
+        """The country's state forces: its police where ``branch`` is "police" (the knowledge
+        base's police force, else ACLED's "Police Forces of X"), else its army."""
         actor = None
         if branch is not None:
             actor = self.kb.of_country(country, kind="state forces", on=self.day, named=branch)
+            if actor is None and branch in POLICE_BRANCHES and country is not None:
+                name = f"Police Forces of {acled_country(country)}"
+                return Target.unknown(name, kind="state forces", country=country)
         actor = actor or self.kb.of_country(country, kind="state forces", on=self.day)
         if actor:
             return Target.of(actor)
         if country is None:
             return Target.unknown("Government forces", kind="state forces")
-        return Target.unknown(f"Military Forces of {country}", kind="state forces", country=country)
+        name = f"Military Forces of {acled_country(country)}"
+        return Target.unknown(name, kind="state forces", country=country)
 
     def government(self, country: str | None) -> Target:
         """The government; where the knowledge base has none, its forces stand for it (ACLED)."""

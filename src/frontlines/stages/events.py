@@ -14,6 +14,7 @@ from typing import Any
 
 from frontlines.document import Document, StageConfig
 from frontlines.extract.assemble import ForcesOf, Setting, build_event
+from frontlines.extract.claimed import claimant
 from frontlines.extract.dates import EventDate
 from frontlines.extract.detector import EventDetector
 from frontlines.extract.happenings import left_out
@@ -24,7 +25,9 @@ from frontlines.extract.roles import ActorLookup
 from frontlines.extract.subtypes import SubtypeClassifier
 from frontlines.geo.locate import locate
 from frontlines.geo.place import kind_of
+from frontlines.kb import Countries
 from frontlines.model import Actor, ActorRef, Event
+from frontlines.stages.actor_focus import focus_country
 from frontlines.stages.actors import MentionIndex, actor_at
 from frontlines.stages.resources import Resources
 
@@ -35,6 +38,7 @@ class Events:
     classifier: SubtypeClassifier | None = field(default=None, repr=False)
     detector: EventDetector | None = field(default=None, repr=False)
     forces_of: ForcesOf | None = field(default=None, repr=False)
+    countries: Countries | None = field(default=None, repr=False)
     name: str = "events"
     version: str = "2"
     requires: tuple[str, ...] = ("article", "parse")
@@ -47,6 +51,7 @@ class Events:
             classifier=self.classifier,
             detector=self.detector,
             forces_of=self.forces_of,
+            countries=self.countries,
         )
         doc.events = events
         return doc
@@ -59,11 +64,13 @@ def extract_events(
     classifier: SubtypeClassifier | None = None,
     detector: EventDetector | None = None,
     forces_of: ForcesOf | None = None,
+    countries: Countries | None = None,
 ) -> list[Event]:
     """Every event the parsed article reports, in order of first mention; ``classifier``
     (None: the rules alone) refines sub-event types where it is confident; ``detector`` (None:
     the rules alone) drops the mentions of sentences it is confident tell no happening;
-    ``forces_of`` names a country's forces where a state fights."""
+    ``forces_of`` names a country's forces where a state fights; ``countries`` finds the
+    article's focus country, which names the unnamed sides of events placed nowhere."""
     published = doc.article.published
     lookup = _lookup(doc)
     sentences = _sentences(doc)
@@ -86,6 +93,8 @@ def extract_events(
         references=references,
         score=classifier.scores if classifier is not None else None,
         forces_of=forces_of,
+        country=focus_country(doc, countries=countries) if countries is not None else None,
+        claimant=claimant(_sentences(doc), lookup=lookup),
     )
     clusters = merge(mentions, places=lambda mention: _places_in(doc, mention))
     kept = [cluster for cluster in clusters if left_out(cluster, sentences=len(sentences)) is None]
@@ -170,11 +179,17 @@ def make_stage(*, resources: Resources, config: EventsConfig = DEFAULT_CONFIG) -
     language = resources.language
     lexicon = load_lexicon(folder=language.lexicon_folder, date_locales=language.date_locales)
     if not config.event_detector:
-        return Events(lexicon=lexicon, classifier=resources.subtype_classifier, forces_of=forces_of)
+        return Events(
+            lexicon=lexicon,
+            classifier=resources.subtype_classifier,
+            forces_of=forces_of,
+            countries=kb.countries,
+        )
     return Events(
         lexicon=lexicon,
         classifier=resources.subtype_classifier,
         detector=resources.event_detector,
         forces_of=forces_of,
+        countries=kb.countries,
         version="2+detector",
     )

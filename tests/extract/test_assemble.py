@@ -1,0 +1,158 @@
+"""How an event's sides are named: ACLED's generic forms, with the article's country."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from frontlines.extract.assemble import _narrowed
+from frontlines.extract.dates import EventDate
+from frontlines.extract.lexicon import load_lexicon
+from frontlines.kb import Countries
+from frontlines.model import Actor, Article, Event, Mention, Place
+from frontlines.pipeline import Document
+from frontlines.stages.cleanup import Cleanup
+from frontlines.stages.events import Events
+
+pytestmark = pytest.mark.slow
+
+
+def _events(
+    nlp: Any, text: str, *, country: str, person: str | None = None, group: str | None = None
+) -> list[Event]:
+    """The events of ``text``, where the article names ``country`` but places no event,
+    ``person`` is an individual the knowledge base does not know and ``group`` an armed group."""
+    doc = Cleanup()(Document(article=Article.create(text, published=date(2024, 6, 12))))
+    doc.parse = nlp(doc.clean_text)
+    at = text.index(country)
+    doc.places = [
+        Place(text=country, start=at, end=at + len(country), name=country, country=country)
+    ]
+    doc.actors = []
+    if person is not None:
+        at = text.index(person)
+        mention = Mention(person, at, at + len(person))
+        kind = "other" if person.startswith("(") else "person"
+        doc.actors = [Actor(id="unk-x", name=person, kind=kind, mentions=(mention,))]
+    if group is not None:
+        at = text.index(group)
+        mention = Mention(group, at, at + len(group))
+        doc.actors = [Actor(id="g", name=group, kind="rebel group", mentions=(mention,))]
+    stage = Events(lexicon=load_lexicon(), countries=Countries.load())
+    return [e for e in stage(doc).events if e.event_type]
+
+
+def test_unnamed_sides_take_the_articles_country_when_no_place_is_found(nlp: Any) -> None:
+    text = "Violence continues in Nigeria. A man was stabbed to death in the market on Sunday."
+    events = _events(nlp, text, country="Nigeria")
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Unidentified Armed Group (Nigeria)"
+
+
+def test_police_and_soldiers_are_named_as_acled_names_a_countrys_forces(nlp: Any) -> None:
+    text = "Unrest in Kenya. Police officers shot dead two men in the market on Sunday."
+    events = _events(nlp, text, country="Kenya")
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Police Forces of Kenya"
+    text = "Unrest in Mali. Soldiers shot dead two villagers in the market on Sunday."
+    events = _events(nlp, text, country="Mali")
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Military Forces of Mali"
+
+
+def test_a_riot_without_a_named_crowd_has_rioters_as_actor1(nlp: Any) -> None:
+    text = "Tension in India. Rioting and arson were reported in several towns today."
+    events = _events(nlp, text, country="India")
+    riots = [e for e in events if e.event_type == "Riots"]
+    assert riots and riots[0].actor1 is not None
+    assert riots[0].actor1.name == "Rioters (India)"
+
+
+def test_a_person_hit_by_violence_is_a_civilian_of_the_country(nlp: Any) -> None:
+    text = "Unrest in Kenya. Gunmen shot dead John Kamau in the market on Sunday."
+    events = _events(nlp, text, country="Kenya", person="John Kamau")
+    assert events and events[0].actor2 is not None
+    assert events[0].actor2.name == "Civilians (Kenya)"
+
+
+def test_a_person_is_never_the_other_side_of_a_demonstration(nlp: Any) -> None:
+    text = "Unrest in Kenya. Hundreds of students protested against John Kamau on Sunday."
+    events = _events(nlp, text, country="Kenya", person="John Kamau")
+    assert events and events[0].event_type == "Protests"
+    assert events[0].actor2 is None
+
+
+def test_a_protests_own_crowd_is_not_its_other_side(nlp: Any) -> None:
+    text = "Unrest in Kenya. Hundreds of students protested in the capital on Sunday."
+    events = _events(nlp, text, country="Kenya")
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Protesters (Kenya)"
+    assert events[0].actor2 is None
+
+
+def test_the_one_group_claiming_responsibility_is_the_unnamed_attacker(nlp: Any) -> None:
+    text = (
+        "Violence in Afghanistan. A suicide bomber killed 22 people in a market on Tuesday. "
+        "The Taliban claimed responsibility for the attack."
+    )
+    events = _events(nlp, text, country="Afghanistan", group="Taliban")
+    bombings = [e for e in events if e.sub_event_type == "Suicide bomb"]
+    assert bombings and bombings[0].actor1 is not None
+    assert bombings[0].actor1.name == "Taliban"
+    assert bombings[0].actor2 is None or bombings[0].actor2.name == "Civilians (Afghanistan)"
+
+
+def test_in_a_riot_the_rioters_come_first_and_the_police_who_met_them_second(nlp: Any) -> None:
+    text = "Unrest in India. Police fired at a riotous mob in the old town on Monday morning."
+    events = _events(nlp, text, country="India")
+    riots = [e for e in events if e.event_type == "Riots"]
+    assert riots and riots[0].actor1 is not None and riots[0].actor2 is not None
+    assert (riots[0].actor1.name, riots[0].actor2.name) == (
+        "Rioters (India)",
+        "Police Forces of India",
+    )
+
+
+def test_a_terror_attack_is_violence_against_the_countrys_civilians(nlp: Any) -> None:
+    text = "Fear in Britain. The ringleader of Saturday's terror attack was known to the police."
+    events = _events(nlp, text, country="Britain")
+    attacks = [e for e in events if e.event_type == "Violence against civilians"]
+    assert attacks and attacks[0].actor2 is not None
+    assert attacks[0].actor2.name.startswith("Civilians (")
+
+
+def test_an_unknown_name_in_a_photo_credit_is_no_side_of_a_demonstration(nlp: Any) -> None:
+    text = "Unrest in Kenya. (A Kamau) Hundreds of students protested in the capital on Sunday."
+    events = _events(nlp, text, country="Kenya", person="(A Kamau)")
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Protesters (Kenya)"
+
+
+def test_a_bomb_that_killed_people_no_one_names_hit_the_countrys_civilians(nlp: Any) -> None:
+    text = "Violence in Afghanistan. A bomb exploded in a market on Tuesday, killing 22 people."
+    events = _events(nlp, text, country="Afghanistan")
+    assert events and events[0].actor2 is not None
+    assert events[0].actor2.name == "Civilians (Afghanistan)"
+    text = "Violence in Afghanistan. A bomb exploded in a market on Tuesday, hurting no one."
+    events = _events(nlp, text, country="Afghanistan")
+    assert events and events[0].actor2 is None
+
+
+def test_an_explicit_toll_beats_a_vague_word_for_the_same_event(nlp: Any) -> None:
+    text = (
+        "Violence in Nigeria. Gunmen killed several villagers in Zamfara on Sunday. "
+        "Police said the gunmen killed five villagers in the attack."
+    )
+    events = _events(nlp, text, country="Nigeria")
+    assert [e.fatalities for e in events] == [5]
+
+
+def test_a_week_date_is_made_the_day_another_telling_names_inside_it() -> None:
+    week = EventDate(date(2024, 6, 10), "week", "earlier this week")
+    tuesday = EventDate(date(2024, 6, 11), "day", "Tuesday")
+    earlier = EventDate(date(2024, 6, 4), "day", "June 4")
+    assert _narrowed(week, [None, tuesday]) == tuesday
+    assert _narrowed(week, [earlier]) == week
+    assert _narrowed(tuesday, [earlier]) == tuesday
