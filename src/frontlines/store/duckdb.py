@@ -60,10 +60,12 @@ from frontlines.store.duckdb_schema import (
     migrate,
 )
 from frontlines.store.fused import (
-    FUSED_COUNT,
     FUSED_FROM,
+    FUSED_ROWS,
     FUSED_SELECT,
+    PAGE_ARTICLES,
     REPORT_LEVEL_SELECT,
+    fused_from,
     fused_from_row,
     fused_where,
     insert_statements,
@@ -100,6 +102,8 @@ class DuckDBStore(Store):
         self.location = location
         self._inserts = inserts
         self._read_only = False
+        # Counts of events per filter, kept while the file is read-only (no write can change it).
+        self._counted: dict[tuple[str, tuple[object, ...]], int] = {}
         self._cursor_lock = threading.Lock()
         # Saves re-fuse the blocks they touch: one writer at a time, or DuckDB's optimistic
         # transactions would conflict on the fused rows.
@@ -282,6 +286,8 @@ class DuckDBStore(Store):
         query = query or EventQuery()
         fused = query.level == "fused"
         where, params = fused_where(query) if fused else event_where(query)
+        if fused:
+            return self._fused_page(query, where, params)
         select = FUSED_SELECT if fused else REPORT_LEVEL_SELECT
         read = fused_from_row if fused else report_level_from_row
         sql = select + where + event_order(query) + " LIMIT ? OFFSET ?"
@@ -291,13 +297,51 @@ class DuckDBStore(Store):
             rows = cur.fetchall()
         return [read(dict(zip(names, row, strict=True))) for row in rows]
 
+    def _fused_page(self, query: EventQuery, where: str, params: list[object]) -> list[StoredEvent]:
+        """A page of fused events in three narrow reads: the page's keys (filter and sort
+        columns only), their rows by the indexed event id, and their articles by id. Reading
+        every column of every matching row, as one query would, costs ten times more."""
+        keys_sql = (
+            f"SELECT e.article_id, e.event_id FROM {fused_from(query)}{where}"
+            f"{event_order(query)} LIMIT ? OFFSET ?"
+        )
+        with self._cursor("querying events") as cur:
+            keys = [
+                (str(a), str(e))
+                for a, e in cur.execute(keys_sql, [*params, query.limit, query.offset]).fetchall()
+            ]
+            if not keys:
+                return []
+            event_ids = sorted({event_id for _, event_id in keys})
+            cur.execute(FUSED_ROWS + _in_list("e.event_id", len(event_ids)), event_ids)
+            names = [column[0] for column in cur.description or ()]
+            rows = {
+                (row["article_id"], row["event_id"]): row
+                for row in (dict(zip(names, values, strict=True)) for values in cur.fetchall())
+            }
+            article_ids = sorted({article_id for article_id, _ in keys})
+            cur.execute(PAGE_ARTICLES + _in_list("a.id", len(article_ids)), article_ids)
+            names = [column[0] for column in cur.description or ()]
+            articles = {
+                values[0]: dict(zip(names[1:], values[1:], strict=True))
+                for values in cur.fetchall()
+            }
+        return [fused_from_row({**rows[key], **articles[key[0]]}) for key in keys]
+
     def count_events(self, query: EventQuery | None = None) -> int:
         query = query or EventQuery()
         fused = query.level == "fused"
         where, params = fused_where(query) if fused else event_where(query)
+        sql = ("SELECT count(*) FROM " + fused_from(query) if fused else EVENT_COUNT) + where
+        key = (sql, tuple(params))
+        if self._read_only and key in self._counted:  # nothing writes while it is read-only
+            return self._counted[key]
         with self._cursor("counting events") as cur:
-            row = cur.execute((FUSED_COUNT if fused else EVENT_COUNT) + where, params).fetchone()
-        return int(row[0]) if row else 0
+            row = cur.execute(sql, params).fetchone()
+        count = int(row[0]) if row else 0
+        if self._read_only:
+            self._counted[key] = count
+        return count
 
     def counts(self) -> dict[str, int]:
         sql = " UNION ALL ".join(f"SELECT '{table}', count(*) FROM {table}" for table in TABLES)
@@ -522,6 +566,10 @@ class DuckDBStore(Store):
             current = self._fusing(cur).is_current()
         if not current:
             self.rebuild_fusion()
+
+
+def _in_list(column: str, count: int) -> str:
+    return f" WHERE {column} IN (" + ", ".join("?" * count) + ")"
 
 
 def _require_migrated(
