@@ -309,24 +309,7 @@ class DuckDBStore(Store):
                 f"{event_order(query)} LIMIT ? OFFSET ?"
             )
             found = cur.execute(keys_sql, [*params, query.limit, query.offset]).fetchall()
-            keys = [(str(article_id), str(event_id)) for article_id, event_id in found]
-            if not keys:
-                return []
-            event_ids = sorted({event_id for _, event_id in keys})
-            cur.execute(FUSED_ROWS + _in_list("e.event_id", len(event_ids)), event_ids)
-            names = [column[0] for column in cur.description or ()]
-            rows = {
-                (row["article_id"], row["event_id"]): row
-                for row in (dict(zip(names, values, strict=True)) for values in cur.fetchall())
-            }
-            article_ids = sorted({article_id for article_id, _ in keys})
-            cur.execute(PAGE_ARTICLES + _in_list("a.id", len(article_ids)), article_ids)
-            names = [column[0] for column in cur.description or ()]
-            articles = {
-                values[0]: dict(zip(names[1:], values[1:], strict=True))
-                for values in cur.fetchall()
-            }
-        return [fused_from_row({**rows[key], **articles[key[0]]}) for key in keys]
+            return _fused_by_keys(cur, [(str(article), str(event)) for article, event in found])
 
     def count_events(self, query: EventQuery | None = None) -> int:
         query = query or EventQuery()
@@ -431,14 +414,19 @@ class DuckDBStore(Store):
         """The fused event with this id; else the report with this event id (or report id)."""
         parts = split_report_id(event_id)
         first = " WHERE e.event_id = ? ORDER BY e.article_id, e.seq LIMIT 1"
-        lookups = [
-            (FUSED_SELECT + first, [event_id], fused_from_row),
-            (REPORT_LEVEL_SELECT + first, [event_id], report_level_from_row),
-        ]
+        lookups = [(REPORT_LEVEL_SELECT + first, [event_id], report_level_from_row)]
         if parts is not None:
             where = " WHERE e.article_id = ? AND e.event_id = ?"
             lookups = [(REPORT_LEVEL_SELECT + where, list(parts), report_level_from_row)]
         with self._cursor(f"reading event {event_id}") as cur:
+            if parts is None:  # a fused event, by the index of its id
+                cur.execute(
+                    "SELECT e.article_id, e.event_id FROM fused_events e" + first,
+                    [event_id],
+                )
+                fused = _fused_by_keys(cur, [(str(a), str(e)) for a, e in cur.fetchall()])
+                if fused:
+                    return fused[0]
             for sql, params, read in lookups:
                 cur.execute(sql, params)
                 names = [column[0] for column in cur.description or ()]
@@ -566,6 +554,33 @@ class DuckDBStore(Store):
             current = self._fusing(cur).is_current()
         if not current:
             self.rebuild_fusion()
+
+
+def _fused_by_keys(
+    cur: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, str]]
+) -> list[StoredEvent]:
+    """The fused events of these (article id, event id) keys, in their order: rows by the
+    indexed event id, then their lead articles by id (a join would scan every article)."""
+    if not keys:
+        return []
+    event_ids = sorted({event_id for _, event_id in keys})
+    cur.execute(FUSED_ROWS + _in_list("e.event_id", len(event_ids)), event_ids)
+    names = [column[0] for column in cur.description or ()]
+    rows = {
+        (row["article_id"], row["event_id"]): row
+        for row in (dict(zip(names, values, strict=True)) for values in cur.fetchall())
+    }
+    article_ids = sorted({article_id for article_id, _ in keys})
+    cur.execute(PAGE_ARTICLES + _in_list("a.id", len(article_ids)), article_ids)
+    names = [column[0] for column in cur.description or ()]
+    articles = {
+        values[0]: dict(zip(names[1:], values[1:], strict=True)) for values in cur.fetchall()
+    }
+    return [
+        fused_from_row({**rows[key], **articles[key[0]]})
+        for key in keys
+        if key in rows and key[0] in articles
+    ]
 
 
 def _within_page_dates(
