@@ -2,7 +2,7 @@
 time the page takes to show them all in headless Chromium.
 
     .venv/bin/python web/bench_api.py [--events 100000] [--requests 50] [--out bench-out/api.json]
-        [--no-page]
+        [--no-page] [--db STORE]
 
 Builds a synthetic store in a temporary folder (in bulk: ``bench_store``), starts `frontlines
 serve` on a free localhost port, times requests with urllib, then loads the page with Playwright
@@ -148,11 +148,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--out", type=Path, default=Path("bench-out/api.json"))
     parser.add_argument("--no-page", action="store_true", help="Leave out the Chromium page load.")
+    parser.add_argument(
+        "--db", type=Path, help="A store this benchmark built before (kept): no build."
+    )
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="frontlines-bench-"))
-    db = folder / "bench.duckdb"
+    db = options.db or folder / "bench.duckdb"
     report: dict[str, object] = {"events": options.events}
-    report["build_s"] = round(build(db, total=options.events), 1)
+    if options.db is None:
+        report["build_s"] = round(build(db, total=options.events), 1)
     port = free_port()
     serve = Path(sys.executable).with_name("frontlines")
     command = [str(serve), "serve", "--db", str(db), "--port", str(port)]

@@ -218,6 +218,25 @@ def test_contract_sort_puts_undated_events_last(filled: Store) -> None:
     ]  # fmt: skip
 
 
+def test_contract_pages_are_slices_of_the_whole_listing(filled: Store) -> None:
+    # several events a day and one undated: a page's date bound must keep ties and the undated
+    for number in range(4):
+        filled.save(numbered_analysis(number, events=3))
+
+    def keys(**filters: object) -> list[tuple[str, str]]:
+        found = filled.events(EventQuery(**filters))  # type: ignore[arg-type]
+        return [(item.article_id, item.event.id) for item in found]
+
+    for sort in ("date", "-date"):
+        whole = keys(sort=sort, limit=100)
+        assert len(whole) == 16
+        for limit in (1, 2, 5):
+            for offset in range(len(whole) + 1):
+                page = keys(sort=sort, limit=limit, offset=offset)
+                assert page == whole[offset : offset + limit], (sort, limit, offset)
+        assert keys(sort=sort, limit=0) == []
+
+
 def test_contract_pagination_covers_every_event_once(store: Store) -> None:
     for number in range(6):
         store.save(numbered_analysis(number, events=2))

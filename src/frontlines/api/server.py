@@ -8,6 +8,7 @@ file says where it listens, so ``frontlines ingest`` sends its articles here (wi
 from __future__ import annotations
 
 import contextlib
+import gc
 import signal
 import socket
 import threading
@@ -44,6 +45,10 @@ def serve(*, settings: Settings, host: str, port: int) -> None:
             path = location.removeprefix(f"{DEFAULT_SCHEME}://")
             stack.enter_context(advertised(path, url=server_url(host, bound)))
         config = uvicorn.Config(create_app(store, settings), log_level="info")
+        # What is loaded by now lives as long as the server: out of the collector's sight, a
+        # full collection (every 20 or so pages of events) takes 0.2 ms instead of 35 ms.
+        gc.collect()
+        gc.freeze()
         if threading.current_thread() is threading.main_thread():
             # uvicorn stops gracefully on SIGTERM, then raises it again once its handlers are
             # gone: with this one, the store is closed and the address file removed first

@@ -212,6 +212,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         description="fused events, their reports, and analysts' split and merge decisions",
         statements=_FUSION_V2,
     ),
+    Migration(
+        version=3,
+        description="an index of fused events by event id, for pages and event details",
+        statements=("CREATE INDEX fused_events_event_id ON fused_events (event_id)",),
+    ),
 )
 
 # Tables holding one article's rows, children first: the order in which an article is deleted.

@@ -59,6 +59,20 @@ FUSED_SELECT = (
     + _ARTICLE + " FROM " + FUSED_FROM
 )  # fmt: skip
 FUSED_COUNT = "SELECT count(*) FROM " + FUSED_FROM
+# A page read in parts (DuckDB): its fused rows by event id, then their articles by id.
+FUSED_ROWS = (
+    "SELECT " + ", ".join(f'e."{column}"' for column in FUSED_COLUMNS["fused_events"])
+    + " FROM fused_events e"
+)  # fmt: skip
+PAGE_ARTICLES = "SELECT a.id" + _ARTICLE + " FROM articles a"
+
+
+def fused_from(query: EventQuery) -> str:
+    """The FROM of a fused-event filter: the lead article is joined only where a filter reads
+    it (``fictional``); every fused event has its lead article."""
+    return FUSED_FROM if query.fictional is not None else "fused_events e"
+
+
 _MEMBER_OF = (
     "EXISTS (SELECT 1 FROM fused_members m{join} WHERE m.fused_article_id = e.article_id"
     " AND m.fused_id = e.event_id AND {test})"

@@ -38,7 +38,10 @@ _FRAGMENTS: tuple[tuple[str, str], ...] = (
         "EXISTS (SELECT 1 FROM jsonb_array_elements(e.evidence) x"
         " WHERE strpos(lower(x->>'text'), lower(?)) > 0)",
     ),
-    ("ST_MakeEnvelope(?, ?, ?, ?)", "ST_MakeEnvelope(?, ?, ?, ?, 4326)"),
+    (
+        "(e.longitude >= ? AND e.latitude >= ? AND e.longitude <= ? AND e.latitude <= ?)",
+        "ST_Intersects(e.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))",
+    ),
     (
         "json_extract_string(a.metadata, '$.syndicated_from.article_id')",
         "a.metadata->'syndicated_from'->>'article_id'",

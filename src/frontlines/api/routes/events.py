@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response
 
 from frontlines.api.convert import event_out, feature
 from frontlines.api.deps import ReadAccess, StoreDep
@@ -37,7 +37,7 @@ def make_router() -> APIRouter:
                 "unless limit is given",
             ),
         ] = "json",
-    ) -> EventPage | FeatureCollection | StreamingResponse:
+    ) -> FeatureCollection | Response:
         """Stored events matching every filter given, a page at a time, newest first by default."""
         if output in ("csv", "parquet"):
             every = "limit" not in request.query_params
@@ -53,12 +53,15 @@ def make_router() -> APIRouter:
                 limit=query.limit,
                 offset=query.offset,
             )
-        return EventPage(
+        page = EventPage(
             total=total,
             limit=query.limit,
             offset=query.offset,
             items=[event_out(stored) for stored in found],
         )
+        # Already an EventPage: written as it is, without FastAPI dumping and validating it again
+        # against the response model (a third of the time a page of 100 spent in Python).
+        return Response(page.model_dump_json(), media_type="application/json")
 
     @router.get("/{event_id}", response_model=EventDetailOut)
     def get_event(store: StoreDep, event_id: str) -> EventDetailOut:
