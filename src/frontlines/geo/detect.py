@@ -117,13 +117,13 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
     taken = {token.i for ent in parse.ents if ent.label_ in PLACE_LABELS for token in ent}
     taken |= {token.i for ent in demonyms for token in ent}
     accepted = Intervals((m.start, m.end) for m in mentions if not m.demonym)
+    text = parse.text  # built from every token on each access: read it once
     for span in _name_runs(parse, taken):
-        mention = _recover(span, parse, gazetteer=gazetteer, accepted=accepted)
+        mention = _recover(span, parse, text=text, gazetteer=gazetteer, accepted=accepted)
         if mention is not None:
             mentions.append(mention)
             accepted.append((mention.start, mention.end))
     mentions += _named_again(parse, mentions, taken=taken, gazetteer=gazetteer, accepted=accepted)
-    text = parse.text
     mentions = [
         mention
         for mention in mentions
@@ -274,14 +274,16 @@ def _sub_spans(parse: Any, run: list[Any]) -> Iterator[Any]:
                 yield span
 
 
-def _recover(span: Any, parse: Any, *, gazetteer: Gazetteer, accepted: Intervals) -> Mention | None:
+def _recover(
+    span: Any, parse: Any, *, text: str, gazetteer: Gazetteer, accepted: Intervals
+) -> Mention | None:
     start, end = span.start_char, span.end_char
     if accepted.overlaps(start, end):
         return None
     if gazetteer.is_stopword(span.text):
         return None
     opens_a_sentence = span[0].is_sent_start and span[0].pos_ != "PROPN"
-    if opens_a_sentence and not is_dateline(parse.text, start, end):
+    if opens_a_sentence and not is_dateline(text, start, end):
         return None
     if span[-1].lower_ in DESIGNATORS and (len(span) == 1 or not _known(span.text, gazetteer)):
         if len(span) > 1 and span[-1].lower_ in PROPER_DESIGNATORS:
@@ -317,7 +319,7 @@ def _recover(span: Any, parse: Any, *, gazetteer: Gazetteer, accepted: Intervals
         # "Liberal" of "Liberal Democratic Party", "Paris" of "Paris Hilton"; but "Atlanta" of
         # "Atlanta Police Department"
         return None
-    dateline = is_dateline(parse.text, start, end)
+    dateline = is_dateline(text, start, end)
     # A local body or resident ("the Mansfield police") is a cue only for a town's own name.
     local = span[0].lower_ != "the" and any(c.name_kind == NAME_MAIN for c in candidates)
     if not strong and not dateline and not _says_place(span, parse, accepted, local=local):
