@@ -326,6 +326,7 @@ def _apply_proximity(
         if pick is not None and pick.kind in ANCHORS:
             named[(pick.latitude, pick.longitude)].add(names[j])
     anchors_of: dict[str, set[tuple[float, float]]] = {}
+    nearest_of: dict[tuple[str, float, float], float] = {}
     for i, cands in enumerate(candidates):
         ranked = sorted(range(len(cands)), key=scores[i].__getitem__, reverse=True)
         # Only candidates that the bonus could still lift to the top are worth measuring.
@@ -340,9 +341,14 @@ def _apply_proximity(
             continue
         for a in contenders[:MAX_CONTENDERS]:
             entry = cands[a].entry
-            nearest = min(
-                distance_km(entry.latitude, entry.longitude, lat, lon) for lat, lon in anchors
-            )
+            # A name written again has the same anchors: measure each of its readings once.
+            key = (names[i], entry.latitude, entry.longitude)
+            nearest = nearest_of.get(key)
+            if nearest is None:
+                nearest = min(
+                    distance_km(entry.latitude, entry.longitude, lat, lon) for lat, lon in anchors
+                )
+                nearest_of[key] = nearest
             scores[i][a] += PROXIMITY_WEIGHT * math.exp(-nearest / PROXIMITY_SCALE_KM)
 
 

@@ -8,6 +8,8 @@ date of its own takes the last date the story gave, the way a reader does.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -96,7 +98,7 @@ def extract_events(
         country=focus_country(doc, countries=countries) if countries is not None else None,
         claimant=claimant(_sentences(doc), lookup=lookup),
     )
-    clusters = merge(mentions, places=lambda mention: _places_in(doc, mention))
+    clusters = merge(mentions, places=_places_within(doc))
     kept = [cluster for cluster in clusters if left_out(cluster, sentences=len(sentences)) is None]
     events = [build_event(cluster, setting=setting) for cluster in kept]
     return [event for event in events if event is not None]
@@ -115,18 +117,29 @@ def _told(found: list[EventMention], sentence: Any, detector: EventDetector | No
     ]
 
 
-def _places_in(doc: Document, mention: EventMention) -> frozenset[str]:
-    """The resolved towns and areas (not countries) named within the mention's words."""
-    return frozenset(
-        place.name
+def _places_within(doc: Document) -> Callable[[EventMention], frozenset[str]]:
+    """The resolved towns and areas (not countries) named within a mention's words. The places
+    are sorted once and each mention's answer kept: merging asks about every mention of every
+    event again, and a pass over all places per question grows with the square of the text."""
+    named = sorted(
+        (place.start, place.end, place.name)
         for place in doc.places
         if place.resolved
         and place.role == "place"
         and place.name
         and kind_of(place) not in ("country", "continent")
-        and mention.start <= place.start
-        and place.end <= mention.end
     )
+    starts = [start for start, _, _ in named]
+    known: dict[tuple[int, int], frozenset[str]] = {}
+
+    def places_in(mention: EventMention) -> frozenset[str]:
+        key = (mention.start, mention.end)
+        if key not in known:
+            first, last = bisect_left(starts, mention.start), bisect_right(starts, mention.end)
+            known[key] = frozenset(name for _, end, name in named[first:last] if end <= mention.end)
+        return known[key]
+
+    return places_in
 
 
 def _lookup(doc: Document) -> ActorLookup:
