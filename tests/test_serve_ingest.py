@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +15,7 @@ import pytest
 
 from frontlines.ingest.ingester import demo_corpus_paths
 from frontlines.store.server_address import address_file
+from tests.serving import running_server
 
 TOKEN = "laptop-token-51c2"
 
@@ -27,12 +25,6 @@ def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "frontlines", *args],
         capture_output=True, text=True, env=env, timeout=600, check=False,
     )  # fmt: skip
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def error_lines(stderr: str) -> list[str]:
@@ -53,25 +45,8 @@ def env(tmp_path_factory: pytest.TempPathFactory, session_cache: Path) -> dict[s
 @pytest.fixture(scope="module")
 def server(env: dict[str, str]) -> Iterator[str]:
     """``frontlines serve --create`` over the store; its URL once it answers."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "frontlines", "serve", "--create", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/api/stats", timeout=5):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                _, stderr = process.communicate(timeout=30)
-                pytest.fail(f"frontlines serve did not start: {stderr}")
-            time.sleep(0.2)
-    yield url
-    process.send_signal(signal.SIGTERM)
-    process.communicate(timeout=60)
+    with running_server(env) as url:
+        yield url
     assert not address_file(env["FRONTLINES_DB"]).exists()  # gone with the server
 
 

@@ -6,12 +6,6 @@ from __future__ import annotations
 
 import os
 import random
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,15 +14,10 @@ import pytest
 from frontlines.errors import AuthError
 from frontlines.readers.common import ReadLimits
 from frontlines.remote.ingest_client import Server, send_to_server
+from tests.serving import running_server
 
 TOKEN = "client-token-93b1"
 LIMIT = 4_000  # the server's FRONTLINES_MAX_REQUEST_BYTES
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -42,25 +31,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, session_cache: Path) -> Ite
         "FRONTLINES_PIPELINE": "cleanup",
         "FRONTLINES_MAX_REQUEST_BYTES": str(LIMIT),
     }
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "frontlines", "serve", "--create", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/api/stats", timeout=5):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                _, stderr = process.communicate(timeout=30)
-                pytest.fail(f"frontlines serve did not start: {stderr}")
-            time.sleep(0.2)
-    yield url
-    process.send_signal(signal.SIGTERM)
-    process.communicate(timeout=60)
+    with running_server(env) as url:
+        yield url
 
 
 VOCABULARY = tuple(
