@@ -28,10 +28,10 @@ from frontlines.ingest.ingester import (
     Ingester,
     IngestReport,
     InputResult,
-    Outcome,
     _timed,
     _unanalysed,
     limits_for,
+    saved_result,
 )
 from frontlines.ingest.langid import detect_language
 from frontlines.ingest.syndication import Fingerprint, Group
@@ -237,7 +237,13 @@ def _finish(
                 reason = " ".join(f"{entry.origin}: {done}".split())
                 outcome = InputResult(entry.origin, "failed", entry.article.id, reason=reason)
             else:
-                outcome = _outcome(entry, done, readable=ingester.reads(entry.article))
+                outcome = saved_result(
+                    entry.origin,
+                    entry.article,
+                    done,
+                    copy=entry.copy,
+                    readable=ingester.reads(entry.article),
+                )
                 _link(ingester, entry.group)
         elif isinstance(result, _Relink):
             _link(ingester, result.group)
@@ -290,30 +296,6 @@ def _save_one(
         raise
     except FrontlinesError as error:
         return error
-
-
-def _outcome(entry: _Pending, saved: SaveResult, *, readable: bool) -> InputResult:
-    copy = entry.copy
-    reasons = []
-    if copy is not None:
-        reasons.append(f"copy of {copy[0]} (similarity {copy[1]:.2f})")
-    if not readable:
-        reasons.append(f"skipped extraction: language {entry.article.language!r}")
-    outcome: Outcome = saved.outcome
-    if copy is not None and saved.outcome != "duplicate":
-        outcome = "syndicated"
-    elif not readable and saved.outcome != "duplicate":
-        outcome = "skipped"
-        reasons.insert(0, "stored")
-    return InputResult(
-        entry.origin,
-        outcome,
-        article_id=entry.article.id,
-        events=saved.events,
-        reason="; ".join(reasons) or None,
-        original_id=copy[0] if copy else None,
-        similarity=copy[1] if copy else None,
-    )
 
 
 def _link(ingester: Ingester, group: Group | None) -> None:

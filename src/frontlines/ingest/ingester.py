@@ -31,7 +31,7 @@ from frontlines.readers.fetch import is_url
 from frontlines.readers.folders import expand_sources, walk
 from frontlines.readers.named_inputs import read_source, unreadable
 from frontlines.settings import Settings
-from frontlines.store.base import Store
+from frontlines.store.base import SaveResult, Store
 from frontlines.version import __version__
 
 Outcome = Literal["stored", "duplicate", "replaced", "syndicated", "skipped", "failed"]
@@ -216,26 +216,8 @@ class Ingester:
             saved = self.store.save(analysis, replace=self.replace, metadata=extra)
         self.index.add(fingerprint)
         self._link(group)
-        reasons = []
-        if copy is not None:
-            reasons.append(f"copy of {copy[0]} (similarity {copy[1]:.2f})")
-        if not readable:
-            reasons.append(f"skipped extraction: language {article.language!r}")
-        outcome: Outcome = saved.outcome
-        if copy is not None and saved.outcome != "duplicate":
-            outcome = "syndicated"
-        elif not readable and saved.outcome != "duplicate":
-            outcome = "skipped"
-            reasons.insert(0, "stored")
-        return InputResult(
-            origin,
-            outcome,
-            article_id=article.id,
-            events=saved.events,
-            reason="; ".join(reasons) or None,
-            original_id=copy[0] if copy else None,
-            similarity=copy[1] if copy else None,
-            undated=article.published is None,
+        return saved_result(
+            origin, article, saved, copy=copy, readable=readable, undated=article.published is None
         )
 
     def _link(self, group: Group | None) -> None:
@@ -374,3 +356,37 @@ class Watcher:
     def _ingest(self, source: str) -> list[InputResult]:
         items = read_source(source, limits=self.limits)
         return [self.ingester.ingest_item(item) for item in items]
+
+
+def saved_result(
+    origin: str,
+    article: Article,
+    saved: SaveResult,
+    *,
+    copy: tuple[str, float] | None,
+    readable: bool,
+    undated: bool = False,
+) -> InputResult:
+    """What became of an article once saved: stored, a duplicate, syndicated (``copy``: the
+    original's id and similarity) or skipped (stored without extraction, its language unread)."""
+    reasons = []
+    if copy is not None:
+        reasons.append(f"copy of {copy[0]} (similarity {copy[1]:.2f})")
+    if not readable:
+        reasons.append(f"skipped extraction: language {article.language!r}")
+    outcome: Outcome = saved.outcome
+    if copy is not None and saved.outcome != "duplicate":
+        outcome = "syndicated"
+    elif not readable and saved.outcome != "duplicate":
+        outcome = "skipped"
+        reasons.insert(0, "stored")
+    return InputResult(
+        origin,
+        outcome,
+        article_id=article.id,
+        events=saved.events,
+        reason="; ".join(reasons) or None,
+        original_id=copy[0] if copy else None,
+        similarity=copy[1] if copy else None,
+        undated=undated,
+    )
