@@ -4,16 +4,16 @@ time the page takes to show them all in headless Chromium.
     .venv/bin/python web/bench_api.py [--events 100000] [--requests 50] [--out bench-out/api.json]
         [--no-page] [--db STORE]
 
-Builds a synthetic store in a temporary folder (in bulk: ``bench_store``), starts `frontlines
-serve` on a free localhost port, times requests with urllib, then loads the page with Playwright
-and Debian's chromium.
+Builds a synthetic store in a temporary folder (in bulk: ``frontlines.bench.api_store``), starts
+`frontlines serve` on a free localhost port, times requests with urllib, then loads the page with
+Playwright and Debian's chromium. ``frontlines bench --only api`` reports the same requests'
+figures; this script adds the page.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
 import socket
 import statistics
 import subprocess
@@ -21,85 +21,14 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import date, timedelta
 from pathlib import Path
 
-from frontlines.model import (
-    EVENT_TYPES,
-    ActorRef,
-    Analysis,
-    Article,
-    Event,
-    Location,
-    Mention,
-    StageInfo,
-)
-from frontlines.store.duckdb import DuckDBStore
-
-sys.path.insert(0, str(Path(__file__).parent))
-from bench_store import build_bulk
-
-PLACES = [
-    ("Saraqib", "Syria", "Idlib", 35.86, 36.80),
-    ("Kharkiv", "Ukraine", "Kharkivska", 49.99, 36.23),
-    ("El Fasher", "Sudan", "North Darfur", 13.63, 25.35),
-    ("Sagaing", "Myanmar", "Sagaing", 21.88, 95.98),
-    ("Menaka", "Mali", "Menaka", 15.92, 2.40),
-    ("Goma", "Democratic Republic of Congo", "North Kivu", -1.68, 29.22),
-]
-ACTORS = [ActorRef(id=f"act_{i}", name=f"Armed Group {i}", kind="rebel group") for i in range(40)]
-
-
-def synthetic(article_number: int, events: int, rng: random.Random) -> Analysis:
-    text = f"Report {article_number}. " + " ".join(
-        f"Event {i} happened near the town." for i in range(events)
-    )
-    article = Article.create(
-        text, outlet=f"Outlet {article_number % 25}", published=date(2024, 1, 1), fictional=True
-    )
-    made = []
-    for i in range(events):
-        start = text.index(f"Event {i} ")
-        name, country, admin1, lat, lon = rng.choice(PLACES)
-        event_type = rng.choice(list(EVENT_TYPES))
-        made.append(Event(
-            id=f"evt_{article_number}_{i}",
-            event_date=date(2023, 1, 1) + timedelta(days=rng.randrange(730)),
-            date_precision="day",
-            event_type=event_type,
-            sub_event_type=EVENT_TYPES[event_type][0],
-            actor1=rng.choice(ACTORS),
-            actor2=rng.choice(ACTORS),
-            location=Location(name=name, country=country, admin1=admin1,
-                              latitude=lat + rng.uniform(-1, 1), longitude=lon + rng.uniform(-1, 1),
-                              geo_precision=1),
-            fatalities=rng.randrange(10),
-            evidence=(Mention(text=text[start:start + 7], start=start, end=start + 7),),
-            notes="synthetic",
-        ))  # fmt: skip
-    return Analysis(
-        frontlines_version="0.1.0",
-        pipeline=(StageInfo("synthetic", "1"),),
-        article=article,
-        events=tuple(made),
-    )
-
-
-def save_synthetic(
-    store: DuckDBStore, total: int, *, per_article: int = 100, per_batch: int = 50
-) -> None:
-    """Store ``total`` synthetic events, ``per_batch`` articles per transaction (save_many)."""
-    rng = random.Random(7)  # noqa: S311 -- synthetic data, not secrets
-    articles = total // per_article
-    for first in range(0, articles, per_batch):
-        numbers = range(first, min(first + per_batch, articles))
-        store.save_many([(synthetic(number, per_article, rng), None) for number in numbers])
+from frontlines.bench.api_store import build_synthetic
 
 
 def build(path: Path, *, total: int) -> float:
-    """A store of ``total`` synthetic events: a template saved through the store, copied in bulk
-    (``bench_store``); seconds taken."""
-    return build_bulk(path, total=total, save_template=save_synthetic)
+    """A store of ``total`` synthetic events, built in bulk; seconds taken."""
+    return build_synthetic(path, total=total)
 
 
 def free_port() -> int:

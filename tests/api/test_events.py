@@ -153,3 +153,29 @@ def test_events_script_in_an_article_stays_inert_text(client: TestClient) -> Non
     assert detail["location"]["note"] == SCRIPT
     assert SCRIPT.encode() in response.content  # verbatim text in JSON, which no browser runs
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_events_cursor_pages_are_the_slices_of_the_whole_listing(client: TestClient) -> None:
+    whole = [
+        item["id"] for item in client.get("/api/events", params={"limit": 1000}).json()["items"]
+    ]
+    for limit in range(1, len(whole) + 1):
+        seen: list[str] = []
+        params: dict[str, object] = {"limit": limit}
+        while True:
+            page = client.get("/api/events", params=params).json()
+            seen.extend(item["id"] for item in page["items"])
+            assert page["total"] == len(whole)
+            if page["next_cursor"] is None:
+                break
+            params = {"limit": limit, "cursor": page["next_cursor"]}
+        assert seen == whole, limit
+
+
+def test_events_cursor_refuses_a_made_up_cursor_and_an_offset_beside_it(
+    client: TestClient,
+) -> None:
+    assert client.get("/api/events", params={"cursor": "not-a-cursor"}).status_code == 400
+    first = client.get("/api/events", params={"limit": 1}).json()
+    both = {"cursor": first["next_cursor"], "offset": 2}
+    assert client.get("/api/events", params=both).status_code == 400

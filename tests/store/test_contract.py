@@ -268,3 +268,82 @@ def test_contract_newer_schema_is_refused(harness: Harness) -> None:
     harness.set_schema_version(version + 1)
     with pytest.raises(SchemaVersionError, match=f"schema version {version + 1}"):
         harness.open()
+
+
+@pytest.fixture
+def listed(store: Store) -> Store:
+    """Dated events sharing dates within an article, two undated ones, and the sample stories."""
+    for number in range(5):
+        store.save(numbered_analysis(number, events=3))
+    undated = numbered_analysis(40, events=2)
+    store.save(
+        with_events(
+            undated,
+            *(
+                replace(event, event_date=None, date_precision="approximate")
+                for event in undated.events
+            ),
+        )
+    )
+    store.save(syria_analysis())
+    store.save(ruritania_analysis())
+    return store
+
+
+@pytest.mark.parametrize("level", ["fused", "reports"])
+@pytest.mark.parametrize("sort", ["-date", "date"])
+def test_contract_keyset_pages_are_the_slices_of_the_whole_listing(
+    listed: Store, level: str, sort: str
+) -> None:
+    whole = [
+        (stored.article_id, stored.event.id)
+        for stored in listed.events(EventQuery(level=level, sort=sort, limit=1000))  # type: ignore[arg-type]
+    ]
+    assert len(whole) > 10
+    for limit in range(1, len(whole) + 2):
+        after: tuple[str, str] | None = None
+        for start in range(0, len(whole) + 1, limit):
+            page = listed.events(EventQuery(level=level, sort=sort, limit=limit, after=after))  # type: ignore[arg-type]
+            keys = [(stored.article_id, stored.event.id) for stored in page]
+            assert keys == whole[start : start + limit], (limit, start)
+            if not keys:
+                break
+            after = keys[-1]
+
+
+def test_contract_keyset_paging_keeps_the_filters_and_refuses_an_unknown_event(
+    listed: Store,
+) -> None:
+    battles = event_ids(listed, event_type="Battles", limit=1000)
+    first = listed.events(EventQuery(event_type="Battles", limit=2))
+    rest = listed.events(
+        EventQuery(event_type="Battles", after=(first[-1].article_id, first[-1].event.id))
+    )
+    assert [stored.event.id for stored in (*first, *rest)] == battles
+    with pytest.raises(InputError, match="not stored"):
+        listed.events(EventQuery(after=("art_missing", "evt_missing")))
+    with pytest.raises(InputError, match="not both"):
+        EventQuery(after=("art", "evt"), offset=5)
+
+
+def test_contract_clusters_count_located_events_per_grid_square(listed: Store) -> None:
+    located = [
+        stored
+        for stored in listed.events(EventQuery(limit=1000))
+        if stored.event.location is not None and stored.event.location.latitude is not None
+    ]
+    for zoom in (0, 6, 12):
+        clusters = listed.clusters(zoom=zoom)
+        assert sum(cluster.count for cluster in clusters) == len(located)
+        assert [c.count for c in clusters] == sorted((c.count for c in clusters), reverse=True)
+        for cluster in clusters:
+            west, south, east, north = cluster.bbox
+            assert west <= cluster.longitude <= east
+            assert south <= cluster.latitude <= north
+            inside = listed.count_events(EventQuery(bbox=cluster.bbox))
+            assert inside >= cluster.count
+    boxed = listed.clusters(EventQuery(bbox=(-10.0, 40.0, 20.0, 60.0)), zoom=4)
+    assert sum(cluster.count for cluster in boxed) == listed.count_events(
+        EventQuery(bbox=(-10.0, 40.0, 20.0, 60.0))
+    )
+    assert listed.clusters(EventQuery(country="Nowhere"), zoom=3) == []

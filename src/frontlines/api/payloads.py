@@ -119,6 +119,8 @@ class EventPage(Out):
     limit: int
     offset: int
     items: list[EventOut]
+    # A full page's last event, for ?cursor= (keyset paging); None after the last page.
+    next_cursor: str | None = None
 
 
 class PointGeometry(Out):
@@ -311,6 +313,22 @@ class StatsOut(Out):
     by_country: list[KeyCount]
     by_admin1: list[RegionCount]
     by_source: list[KeyCount]
+
+
+class ClusterOut(Out):
+    count: int
+    longitude: float  # the mean point of the cluster's events
+    latitude: float
+    bbox: tuple[float, float, float, float]  # its grid square: min_lon, min_lat, max_lon, max_lat
+
+
+class ClustersOut(Out):
+    """Located events per square of the map grid: the whole store's density in one answer."""
+
+    type: Literal["Clusters"] = "Clusters"
+    zoom: int
+    total: int  # located events counted, the clusters' sum
+    clusters: list[ClusterOut]
 
 
 class AnalyzeIn(BaseModel):

@@ -15,6 +15,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from frontlines.bench.acled_notes import beside_loaded, run_acled_notes
+from frontlines.bench.api import run_api
 from frontlines.bench.ecbplus import run_ecbplus
 from frontlines.bench.fusion import run_fusion
 from frontlines.bench.geoparsing import gazetteer_ceiling, gazetteer_resolver, run_geoparsing
@@ -37,6 +38,9 @@ BENCHMARKS = (
     "reference", "acled-notes", "realnews", "geoparsing", "ecbplus", "fusion", "polnear", "ptc",
     "speed", "throughput", "scaling",
 )  # fmt: skip
+# Run only when named (--only): they need no data folder, and build what they measure.
+ON_REQUEST = ("api",)
+KNOWN = (*BENCHMARKS, *ON_REQUEST)
 # What the gate test runs: polnear and ptc have no floors yet, so running them there checks nothing.
 ACCURACY_BENCHMARKS = ("reference", "acled-notes", "realnews", "geoparsing", "ecbplus", "fusion")
 
@@ -103,13 +107,20 @@ def bench_command_line(*, name: str, sample: Sample, data_dir: Path) -> str:
     return f"frontlines bench --only {name} --sample {sample} --data {data_dir}"
 
 
+def api_command_line(*, sample: Sample, events: int | None, db: Path | None) -> str:
+    line = f"frontlines bench --only api --sample {sample}"
+    if events is not None:
+        line += f" --api-events {events}"
+    return line + (f" --api-db {db}" if db is not None else "")
+
+
 def check_names(only: Sequence[str] | None) -> tuple[str, ...]:
     if not only:
         return BENCHMARKS
-    unknown = [name for name in only if name not in BENCHMARKS]
+    unknown = [name for name in only if name not in KNOWN]
     if unknown:
-        raise InputError(f"unknown benchmark {', '.join(unknown)} (known: {', '.join(BENCHMARKS)})")
-    return tuple(name for name in BENCHMARKS if name in only)
+        raise InputError(f"unknown benchmark {', '.join(unknown)} (known: {', '.join(KNOWN)})")
+    return tuple(name for name in KNOWN if name in only)
 
 
 def run_benchmarks(
@@ -121,10 +132,14 @@ def run_benchmarks(
     sample: Sample,
     progress: bool = False,
     splits: Sequence[str] = SPLITS,
+    api_events: int | None = None,
+    api_db: Path | None = None,
 ) -> BenchReport:
-    """Run the chosen benchmarks (all when ``only`` is empty); write the report to ``out_dir``.
+    """Run the chosen benchmarks (all but the on-request ones when ``only`` is empty); write
+    the report to ``out_dir``.
 
-    ``splits`` picks the real-news gold splits scored (dev, test or both)."""
+    ``splits`` picks the real-news gold splits scored (dev, test or both); ``api_events`` the
+    size of the api benchmark's synthetic store, ``api_db`` a store it built before."""
     from frontlines.version import __version__
 
     names = check_names(only)
@@ -194,6 +209,13 @@ def run_benchmarks(
             )
         elif name == "throughput":
             result = run_throughput(data_dir=data_dir, settings=settings, command=command)
+        elif name == "api":
+            result = run_api(
+                sample=sample,
+                command=api_command_line(sample=sample, events=api_events, db=api_db),
+                events=api_events,
+                db=api_db,
+            )
         elif name == "scaling":
             result = run_scaling(data_dir=data_dir, analyse=analyse, command=command)
         else:

@@ -25,6 +25,7 @@ from frontlines.model import (
     Event,
     Relation,
 )
+from frontlines.store.grid import MapCluster
 
 SaveOutcome = Literal["stored", "duplicate", "replaced"]
 EventLevel = Literal["fused", "reports"]  # one event per happening, or one per article's report
@@ -78,10 +79,15 @@ class EventQuery:
     limit: int = 100
     offset: int = 0
     level: EventLevel = "fused"  # fused events (article_id: any of their reports'), or reports
+    # Keyset paging: the events that follow this one (its article id and event id, as listed)
+    # in the listing's order, instead of an offset; it must still be stored.
+    after: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
         if self.level not in EVENT_LEVELS:
             raise InputError(f"event query: unknown level {self.level!r} (use fused or reports)")
+        if self.after is not None and self.offset:
+            raise InputError("event query: page by offset or by the event it follows, not both")
         if self.limit < 0 or self.offset < 0:
             raise InputError(
                 f"event query: limit {self.limit} and offset {self.offset} must be >= 0"
@@ -321,6 +327,11 @@ class Store(ABC):
     @abstractmethod
     def event_stats(self, query: EventQuery | None = None) -> EventStats:
         """Counts of the events matching ``query`` (its limit, offset and sort are ignored)."""
+
+    @abstractmethod
+    def clusters(self, query: EventQuery | None = None, *, zoom: int) -> list[MapCluster]:
+        """The located events matching ``query`` counted per square of the map grid at map
+        zoom ``zoom`` (store/grid.py), most events first (limit, offset and sort ignored)."""
 
 
 @dataclass(frozen=True, slots=True)

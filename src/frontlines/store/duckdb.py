@@ -78,7 +78,15 @@ from frontlines.store.fusion_decisions import (
     split_pairs,
 )
 from frontlines.store.fusion_service import FusionService
-from frontlines.store.queries import EVENT_COUNT, event_order, event_where
+from frontlines.store.grid import MapCluster
+from frontlines.store.map_clusters import cluster_statement, clusters_from_rows
+from frontlines.store.queries import (
+    EVENT_COUNT,
+    after_key_sql,
+    after_where,
+    event_order,
+    event_where,
+)
 from frontlines.store.rows import (
     COLUMNS,
     GEOMETRY_TABLES,
@@ -290,8 +298,9 @@ class DuckDBStore(Store):
             return self._fused_page(query, where, params)
         select = FUSED_SELECT if fused else REPORT_LEVEL_SELECT
         read = fused_from_row if fused else report_level_from_row
-        sql = select + where + event_order(query) + " LIMIT ? OFFSET ?"
         with self._cursor("querying events") as cur:
+            where, params = _after(cur, query, where, params)
+            sql = select + where + event_order(query) + " LIMIT ? OFFSET ?"
             cur.execute(sql, [*params, query.limit, query.offset])
             names = [column[0] for column in cur.description or ()]
             rows = cur.fetchall()
@@ -303,6 +312,7 @@ class DuckDBStore(Store):
         every column of every matching row, as one query would, costs ten times more."""
         source = fused_from(query)
         with self._cursor("querying events") as cur:
+            where, params = _after(cur, query, where, params)
             where, params = _within_page_dates(cur, query, source, where, params)
             keys_sql = (
                 f"SELECT e.article_id, e.event_id FROM {source}{where}"
@@ -496,6 +506,12 @@ class DuckDBStore(Store):
             by_source=tuple((name, int(n)) for name, n in rows["by_source"]),
         )
 
+    def clusters(self, query: EventQuery | None = None, *, zoom: int) -> list[MapCluster]:
+        sql, params = cluster_statement(query or EventQuery(), zoom=zoom)
+        with self._cursor("counting events per map square") as cur:
+            rows = cur.execute(sql, params).fetchall()
+        return clusters_from_rows(rows, zoom=zoom)
+
     # --- Fusion (frontlines.fusion): fused events as articles are saved; analysts' decisions.
     # Which reports to fuse is decided in store/fusion_service.py; the SQL is in store/fused.py
     # and store/duckdb_fusion.py.
@@ -581,6 +597,19 @@ def _fused_by_keys(
         for key in keys
         if key in rows and key[0] in articles
     ]
+
+
+def _after(
+    cur: duckdb.DuckDBPyConnection, query: EventQuery, where: str, params: list[object]
+) -> tuple[str, list[object]]:
+    """The filter narrowed to the events after ``query.after`` (keyset paging)."""
+    if query.after is None:
+        return where, params
+    article_id, event_id = query.after
+    row = cur.execute(after_key_sql(query), [event_id, article_id]).fetchone()
+    if row is None:
+        raise InputError(f"event query: event {event_id!r} of {article_id!r} is not stored")
+    return after_where(where, params, query=query, key=(row[0], int(row[1])))
 
 
 def _within_page_dates(

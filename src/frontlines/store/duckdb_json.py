@@ -12,6 +12,8 @@ from datetime import date
 
 import duckdb
 
+from frontlines.store.grid import GRID_X, GRID_Y
+
 
 def json_insert_statements(
     con: duckdb.DuckDBPyConnection,
@@ -21,7 +23,8 @@ def json_insert_statements(
 ) -> dict[str, str]:
     """Per table, an INSERT of the rows given as one JSON array of objects.
 
-    Tables in ``geometry_tables`` also get ``geom`` as a point from their longitude and latitude.
+    Tables in ``geometry_tables`` also get ``geom`` as a point from their longitude and latitude,
+    and their map grid cell (``grid_x``, ``grid_y``) where the schema has it.
     """
     described = con.execute(
         "SELECT table_name, column_name, data_type FROM information_schema.columns"
@@ -36,6 +39,9 @@ def json_insert_statements(
         if table in geometry_tables:
             targets += ", geom"
             values += ", ST_Point(longitude, latitude)"  # NULL when either is NULL
+            if (table, "grid_x") in types:
+                targets += ", grid_x, grid_y"
+                values += f", {GRID_X}, {GRID_Y}"
         statements[table] = (
             f"INSERT INTO {table} ({targets}) SELECT {values} FROM (SELECT"
             f" unnest(json_transform_strict(?::JSON, '{structure}'), recursive := true))"

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from frontlines.errors import SchemaVersionError, StoreError
+from frontlines.store.grid import GRID_X, GRID_Y
 
 if TYPE_CHECKING:
     import duckdb
@@ -205,6 +206,18 @@ _FUSION_V2: tuple[str, ...] = (
     "CREATE TABLE fusion_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
 )
 
+# The map grid's cell of every located event and fused event (store/grid.py); new rows get it
+# as they are inserted (duckdb_json), PostgreSQL computes it (postgres_sql).
+_GRID_V4: tuple[str, ...] = tuple(
+    statement
+    for table in ("events", "fused_events")
+    for statement in (
+        f"ALTER TABLE {table} ADD COLUMN grid_x INTEGER",
+        f"ALTER TABLE {table} ADD COLUMN grid_y INTEGER",
+        f"UPDATE {table} SET grid_x = {GRID_X}, grid_y = {GRID_Y}",
+    )
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(version=1, description="create every table", statements=_TABLES_V1),
     Migration(
@@ -216,6 +229,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         version=3,
         description="an index of fused events by event id, for pages and event details",
         statements=("CREATE INDEX fused_events_event_id ON fused_events (event_id)",),
+    ),
+    Migration(
+        version=4,
+        description="the map grid cell of each event and fused event, for map clusters",
+        statements=_GRID_V4,
     ),
 )
 

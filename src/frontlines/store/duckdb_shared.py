@@ -34,6 +34,7 @@ from frontlines.store.base import (
     SyndicationLink,
 )
 from frontlines.store.duckdb import DuckDBStore
+from frontlines.store.grid import MapCluster
 from frontlines.store.readers_writer import ReadersWriterLock
 
 logger = logging.getLogger(__name__)
@@ -190,6 +191,10 @@ class SharedDuckDBStore(Store):
     def event_stats(self, query: EventQuery | None = None) -> EventStats:
         with self._reading() as store:
             return store.event_stats(query)
+
+    def clusters(self, query: EventQuery | None = None, *, zoom: int) -> list[MapCluster]:
+        with self._reading() as store:
+            return store.clusters(query, zoom=zoom)
 
     # --- writes: the file held for writing, one call at a time
 

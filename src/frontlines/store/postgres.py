@@ -51,10 +51,18 @@ from frontlines.store.fused import (
 )
 from frontlines.store.fusion_decisions import leaving_reports, merge_pairs, split_pairs
 from frontlines.store.fusion_service import FusionService
+from frontlines.store.grid import MapCluster
+from frontlines.store.map_clusters import cluster_statement, clusters_from_rows
 from frontlines.store.postgres_fusion import PostgresFusionTables, insert_statement
 from frontlines.store.postgres_schema import migrate, schema_version
 from frontlines.store.postgres_sql import translate
-from frontlines.store.queries import EVENT_COUNT, event_order, event_where
+from frontlines.store.queries import (
+    EVENT_COUNT,
+    after_key_sql,
+    after_where,
+    event_order,
+    event_where,
+)
 from frontlines.store.rows import article_from_row, check_json, flatten, from_json
 
 if TYPE_CHECKING:
@@ -248,20 +256,34 @@ class PostgresStore(Store):
         )
         return [article_from_row(row) for row in rows]
 
-    def _event_sql(self, query: EventQuery) -> tuple[str, list[object]]:
+    def _event_sql(
+        self, query: EventQuery, *, after: tuple[object, int] | None = None
+    ) -> tuple[str, list[object]]:
         fused = query.level == "fused"
         where, params = fused_where(query) if fused else event_where(query)
+        if after is not None:
+            where, params = after_where(where, params, query=query, key=after)
         select = FUSED_SELECT if fused else REPORT_LEVEL_SELECT
         return select + where + event_order(query), params
 
     def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
         query = query or EventQuery()
         read = fused_from_row if query.level == "fused" else report_level_from_row
-        sql, params = self._event_sql(query)
+        sql, params = self._event_sql(query, after=self._after_key(query))
         rows = self._rows(
             "querying events", sql + " LIMIT ? OFFSET ?", [*params, query.limit, query.offset]
         )
         return [read(row) for row in rows]
+
+    def _after_key(self, query: EventQuery) -> tuple[object, int] | None:
+        """The sort key of the event a keyset page follows."""
+        if query.after is None:
+            return None
+        article_id, event_id = query.after
+        rows = self._tuples("reading a page's key", after_key_sql(query), [event_id, article_id])
+        if not rows:
+            raise InputError(f"event query: event {event_id!r} of {article_id!r} is not stored")
+        return rows[0][0], int(rows[0][1])
 
     def iter_events(
         self, query: EventQuery | None = None, *, page: int = 1000
@@ -271,7 +293,7 @@ class PostgresStore(Store):
 
         query = query or EventQuery()
         read = fused_from_row if query.level == "fused" else report_level_from_row
-        sql, params = self._event_sql(query)
+        sql, params = self._event_sql(query, after=self._after_key(query))
         sql += " OFFSET ?"
         with (
             self._connection("reading events") as con,
@@ -416,6 +438,11 @@ class PostgresStore(Store):
             by_admin1=tuple((c, a, int(n)) for c, a, n in rows["by_admin1"]),
             by_source=tuple((name, int(n)) for name, n in rows["by_source"]),
         )
+
+    def clusters(self, query: EventQuery | None = None, *, zoom: int) -> list[MapCluster]:
+        sql, params = cluster_statement(query or EventQuery(), zoom=zoom)
+        rows = self._tuples("counting events per map square", sql, params)
+        return clusters_from_rows(rows, zoom=zoom)
 
     # --- fusion decisions
 

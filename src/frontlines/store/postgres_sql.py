@@ -14,6 +14,7 @@ import re
 
 from frontlines.errors import StoreError
 from frontlines.store.duckdb_schema import MIGRATIONS, Migration
+from frontlines.store.grid import GRID_X, GRID_Y
 
 # DuckDB fragment -> PostgreSQL fragment; applied in order, before placeholders are converted.
 _FRAGMENTS: tuple[tuple[str, str], ...] = (
@@ -65,6 +66,7 @@ _FRAGMENTS: tuple[tuple[str, str], ...] = (
     ),
     (") WHERE name IS NOT NULL", ") AS names WHERE name IS NOT NULL"),
 )
+_WHOLE_DIVISION = re.compile(r" // (\d+)")
 _CONTAINS = re.compile(r"contains\(lower\(([\w.]+)\), lower\(\?\)\)")
 _DUCKDB_ONLY = re.compile(r"\b(list_filter|list_contains|list_append|json_extract_string|lambda"
                           r"|from_json|any_value|unnest)\b")  # fmt: skip
@@ -79,6 +81,7 @@ def translate(sql: str) -> str:
         else:
             sql = sql.replace(duck, pg)
     sql = _CONTAINS.sub(r"strpos(lower(\1), lower(?)) > 0", sql)
+    sql = _WHOLE_DIVISION.sub(r" / \1", sql)  # integers: PostgreSQL's / divides whole
     leftover = _DUCKDB_ONLY.search(sql)
     if leftover is not None:
         raise StoreError(f"no PostgreSQL translation for DuckDB's {leftover.group(0)!r} in: {sql}")
@@ -118,6 +121,18 @@ _INDEXES: dict[int, tuple[str, ...]] = {
         "CREATE INDEX fused_members_block ON fused_members (block_id)",
         "CREATE INDEX fused_members_fused ON fused_members (fused_article_id, fused_id)",
     ),
+    4: ("CREATE INDEX fused_events_grid ON fused_events (grid_y, grid_x)",),
+}
+
+
+# Built-in migrations written for PostgreSQL instead of translated: the grid cell is a generated
+# column here, computed by the server as geom is.
+_OWN: dict[int, tuple[str, ...]] = {
+    4: tuple(
+        f"ALTER TABLE {table} ADD COLUMN {column} INTEGER GENERATED ALWAYS AS ({expression}) STORED"
+        for table in ("events", "fused_events")
+        for column, expression in (("grid_x", GRID_X), ("grid_y", GRID_Y))
+    ),
 }
 
 
@@ -129,8 +144,11 @@ def ddl(statement: str) -> str:
 
 def statements(migration: Migration) -> tuple[str, ...]:
     """A migration's statements in PostgreSQL, with the indexes of the built-in ones."""
-    indexes = _INDEXES.get(migration.version, ()) if migration in MIGRATIONS else ()
-    return (*(ddl(statement) for statement in migration.statements), *indexes)
+    built_in = migration in MIGRATIONS
+    indexes = _INDEXES.get(migration.version, ()) if built_in else ()
+    own = _OWN.get(migration.version) if built_in else None
+    translated = own if own is not None else tuple(ddl(s) for s in migration.statements)
+    return (*translated, *indexes)
 
 
 BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -91,6 +91,32 @@ def _actor(actor: str) -> tuple[str, ...]:
     return ("(" + " OR ".join(alternatives) + ")", *([actor] * len(alternatives)))
 
 
+def after_key_sql(query: EventQuery) -> str:
+    """The sort key (date, seq) of the event a keyset page follows, by its article and id."""
+    table = "fused_events" if query.level == "fused" else "events"
+    return f"SELECT event_date, seq FROM {table} WHERE event_id = ? AND article_id = ?"
+
+
+def after_where(
+    where: str, params: list[object], *, query: EventQuery, key: tuple[object, int]
+) -> tuple[str, list[object]]:
+    """``where`` narrowed to the events after ``query.after`` in ``event_order``: later in the
+    sort (dates first, undated last), or on the same date with a greater article id and seq."""
+    if query.after is None:
+        return where, params
+    day, seq = key
+    article = query.after[0]
+    tie = "(e.article_id > ? OR (e.article_id = ? AND e.seq > ?))"
+    if day is None:
+        clause, values = f"(e.event_date IS NULL AND {tie})", [article, article, seq]
+    else:
+        later = ">" if query.sort == "date" else "<"
+        clause = f"(e.event_date {later} ? OR e.event_date IS NULL OR (e.event_date = ? AND {tie}))"
+        values = [day, day, article, article, seq]
+    narrowed = f"{where} AND {clause}" if where else f" WHERE {clause}"
+    return narrowed, [*params, *values]
+
+
 def event_order(query: EventQuery) -> str:
     direction = "ASC" if query.sort == "date" else "DESC"
     return f" ORDER BY e.event_date {direction} NULLS LAST, e.article_id, e.seq"

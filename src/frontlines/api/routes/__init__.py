@@ -16,8 +16,8 @@ from frontlines.errors import ConfigError
 
 ENTRY_POINT_GROUP = "frontlines.routes"
 BUILT_IN = (
-    "fusion", "events", "actors", "relations", "articles", "analyze", "ingest", "stats", "basemap",
-    "page",
+    "fusion", "events", "actors", "relations", "articles", "analyze", "ingest", "stats", "clusters",
+    "basemap", "page",
 )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from frontlines.api.convert import event_out, feature
+from frontlines.api.cursor import encode_cursor
 from frontlines.api.deps import ReadAccess, StoreDep
 from frontlines.api.detail import event_detail
 from frontlines.api.downloads import download
@@ -53,11 +54,13 @@ def make_router() -> APIRouter:
                 limit=query.limit,
                 offset=query.offset,
             )
+        last = found[-1] if found and len(found) == query.limit else None
         page = EventPage(
             total=total,
             limit=query.limit,
             offset=query.offset,
             items=[event_out(stored) for stored in found],
+            next_cursor=None if last is None else encode_cursor(last.article_id, last.event.id),
         )
         # Already an EventPage: written as it is, without FastAPI dumping and validating it again
         # against the response model (a third of the time a page of 100 spent in Python).

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query
 
+from frontlines.api.cursor import decode_cursor
 from frontlines.filters import FILTERS, query_fields
 from frontlines.store.base import EventQuery
 
@@ -49,6 +50,18 @@ def _paging_parameters() -> list[inspect.Parameter]:
         keyword("limit", Annotated[int, Query(ge=1, le=MAX_LIMIT)], 100),
         keyword("offset", Annotated[int, Query(ge=0, le=MAX_OFFSET)], 0),
         keyword(
+            "cursor",
+            Annotated[
+                str | None,
+                Query(
+                    max_length=2000,
+                    description="the next_cursor of the page before: the events after it "
+                    "(keyset paging; instead of offset)",
+                ),
+            ],
+            None,
+        ),
+        keyword(
             "level",
             Annotated[
                 Literal["fused", "reports"],
@@ -74,6 +87,7 @@ def event_query(**params: Any) -> EventQuery:
         limit=params.get("limit", 100),
         offset=params.get("offset", 0),
         level=params.get("level", "fused"),
+        after=decode_cursor(cursor) if (cursor := params.get("cursor")) else None,
     )
 
 
