@@ -8,9 +8,12 @@ import { renderActor, renderArticle, renderEdge, renderEvent } from "./panel.js"
 import { createTimeline } from "./timeline.js";
 
 const PAGE = 10000;
+// Above this many located events the map shows the server's clusters (the density of every
+// matching event, GET /api/clusters), and a view's events once it holds no more than this.
+const DETAIL_LIMIT = window.frontlinesDetailLimit || 20000;
 const $ = (id) => document.getElementById(id);
 
-const state = { filters: {}, range: null, graphDrawn: false, loadId: 0 };
+const state = { filters: {}, range: null, graphDrawn: false, loadId: 0, dense: false, viewId: 0, fitting: false };
 // Each filter input and the API parameter it sets (the names the CLI uses too).
 const FILTER_INPUTS = {
   "f-type": "type",
@@ -148,6 +151,15 @@ async function loadStats() {
 
 async function loadEvents() {
   const loadId = ++state.loadId;
+  setStatus("Loading events…");
+  const overview = await getJSON("/api/clusters", { ...queryParams(), zoom: map.map.getZoom() });
+  if (loadId !== state.loadId) return;
+  state.dense = overview.total > DETAIL_LIMIT;
+  if (state.dense) {
+    await showDensity(overview, loadId);
+    return;
+  }
+  document.body.dataset.mode = "events";
   const features = [];
   let unlocated = 0;
   let total = 0;
@@ -175,6 +187,51 @@ async function loadEvents() {
       + (state.range ? `, ${state.range.from} to ${state.range.to}` : ""),
     true,
   );
+}
+
+const dates = () => (state.range ? `, ${state.range.from} to ${state.range.to}` : "");
+
+// Too many events to load: their count per square of the map, whole store at once.
+async function showDensity(overview, loadId) {
+  setStatus(`Drawing the density of ${events(overview.total)}…`);
+  state.fitting = true;
+  try {
+    await map.setClusters(overview.clusters);
+  } finally {
+    state.fitting = false;
+  }
+  if (loadId !== state.loadId) return;
+  document.body.dataset.events = String(overview.total);
+  document.body.dataset.total = String(overview.total);
+  document.body.dataset.mode = "clusters";
+  writeUrl();
+  setStatus(`${events(overview.total)} on the map, counted per square: zoom in to see them${dates()}`, true);
+}
+
+// While the store is too large to load whole, each move of the map asks again: the clusters of
+// the view, or its events once they are few enough.
+async function loadView() {
+  if (!state.dense || state.fitting) return;
+  const viewId = ++state.viewId;
+  const loadId = state.loadId;
+  const stale = () => viewId !== state.viewId || loadId !== state.loadId;
+  const params = { ...queryParams(), bbox: map.viewBbox() };
+  setStatus("Loading this view…");
+  const view = await getJSON("/api/clusters", { ...params, zoom: map.map.getZoom() });
+  if (stale()) return;
+  if (view.total > DETAIL_LIMIT) {
+    await map.setClusters(view.clusters);
+    if (stale()) return;
+    document.body.dataset.mode = "clusters";
+    setStatus(`${events(view.total)} in this view, counted per square: zoom in to see them${dates()}`, true);
+    return;
+  }
+  const page = await getJSON("/api/events", { ...params, format: "geojson", limit: DETAIL_LIMIT });
+  if (stale()) return;
+  await map.setEvents(page.features);
+  if (stale()) return;
+  document.body.dataset.mode = "events";
+  setStatus(`${events(page.features.length)} in this view${dates()}`, true);
 }
 
 // The panel never keeps an event the filters no longer show.
@@ -322,6 +379,7 @@ async function start() {
     return;
   }
   map = createMap($("map"), { onEventClick: handlers.onEvent });
+  map.map.on("moveend", () => loadView().catch(fail));
   timeline = createTimeline($("timeline"), {
     onRange: (range) => {
       state.range = range;

@@ -23,6 +23,8 @@ export function createMap(container, { onEventClick }) {
     iconCreateFunction: clusterIcon,
   });
   map.addLayer(clusters);
+  // Server-side clusters (GET /api/clusters): the density of a store too large to load whole.
+  const density = L.layerGroup().addTo(map);
   // Resolves once the borders are drawn (or could not be loaded): never rejects.
   const basemap = loadBasemap(map).catch((error) => console.error(error));
   showAdmin1(map);
@@ -59,9 +61,36 @@ export function createMap(container, { onEventClick }) {
       if (on) tiles.addTo(map);
       else tiles.remove();
     },
+    // Shows the server's clusters (count per grid square) instead of events; a click zooms into
+    // the square. Resolves once the map has settled, as setEvents does.
+    async setClusters(found) {
+      clusters.clearLayers();
+      byId.clear();
+      density.clearLayers();
+      for (const cluster of found) density.addLayer(densityMarker(L, map, cluster));
+      container.dataset.clusters = String(found.length);
+      let moved = Promise.resolve();
+      if (!fitted && found.length) {
+        fitted = true;
+        const bounds = L.latLngBounds(found.map((c) => [[c.bbox[1], c.bbox[0]], [c.bbox[3], c.bbox[2]]]).flat());
+        moved = new Promise((resolve) => map.once("moveend", resolve));
+        map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 });
+      }
+      await Promise.all([basemap, within(moved, 5_000)]);
+      await quiet(container, 5_000);
+    },
+    // The map's view as an API bbox (min_lon,min_lat,max_lon,max_lat), clamped to the world.
+    viewBbox() {
+      const b = map.getBounds();
+      const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+      return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90),
+        clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)].map((v) => v.toFixed(5)).join(",");
+    },
     // Puts the events on the map; resolves once the map has settled: borders drawn, markers
     // clustered, and the zoom that fits the events (and any cluster animation) ended.
     async setEvents(features) {
+      density.clearLayers();
+      container.dataset.clusters = "0";
       clusters.clearLayers();
       byId.clear();
       const markers = features.map((feature) => marker(L, feature, onEventClick));
@@ -120,6 +149,26 @@ function marker(L, feature, onClick) {
   });
   m.on("click", () => onClick(feature.id));
   return m;
+}
+
+// One server-side cluster: a grey disc sized by its count, at its events' mean point.
+function densityMarker(L, map, cluster) {
+  const size = Math.round(Math.min(56, 24 + 4 * Math.log10(Math.max(1, cluster.count)) * 2));
+  const html = document.createElement("div");
+  html.className = "ev-cluster-inner density";
+  html.append(Object.assign(document.createElement("span"), { textContent: shortCount(cluster.count) }));
+  html.title = `${cluster.count} events: zoom in to see them`;
+  const icon = L.divIcon({ html, className: "marker-cluster ev-cluster density", iconSize: [size, size] });
+  const m = L.marker([cluster.latitude, cluster.longitude], { icon, keyboard: true, alt: html.title });
+  const [west, south, east, north] = cluster.bbox;
+  m.on("click", () => map.fitBounds([[south, west], [north, east]]));
+  return m;
+}
+
+function shortCount(n) {
+  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1)}M`;
+  if (n >= 10_000) return `${Math.round(n / 1000)}k`;
+  return String(n);
 }
 
 // A cluster in the colour of its most frequent event type (the legend's palette), with a ring
