@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from frontlines.errors import SchemaVersionError, StoreError, StoreLockedError
+from frontlines.store.base import EventQuery
 from frontlines.store.duckdb import DuckDBStore
 from frontlines.store.duckdb_shared import SharedDuckDBStore
 from frontlines.store.reading import open_for_reading
@@ -103,3 +104,16 @@ def test_open_for_reading_without_a_server_opens_the_store_as_before(tmp_path: P
         store.save(numbered_analysis(1))
     with open_for_reading(path) as store:
         assert store.counts()["articles"] == 1
+
+
+def test_the_server_keeps_stats_and_actors_only_until_its_next_write(tmp_path: Path) -> None:
+    with SharedDuckDBStore.open(tmp_path / "served.duckdb") as served:
+        served.save(syria_analysis())
+        first = served.event_stats()
+        actors = served.actors()
+        assert served.event_stats() == first and served.actors() == actors
+        served.save(ruritania_analysis())
+        assert served.event_stats().total == first.total + 2
+        assert len(served.actors()) > len(actors)
+        syria = served.event_stats(EventQuery(country="Syria"))
+        assert syria.total == first.total != served.event_stats().total

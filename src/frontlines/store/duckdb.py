@@ -11,10 +11,10 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import duckdb
 
@@ -96,6 +96,9 @@ from frontlines.store.rows import (
     from_json,
 )
 
+T = TypeVar("T")
+SUMMARIES_KEPT = 64
+
 
 class DuckDBStore(Store):
     """A store in one DuckDB file (or ``:memory:``); open it with ``DuckDBStore.open``."""
@@ -112,6 +115,9 @@ class DuckDBStore(Store):
         self._read_only = False
         # Counts of events per filter, kept while the file is read-only (no write can change it).
         self._counted: dict[tuple[str, tuple[object, ...]], int] = {}
+        # Statistics and actor lists per query, likewise (the page asks for both on every load:
+        # at a million events they cost a second each; the last SUMMARIES_KEPT are kept).
+        self._summaries: dict[tuple[object, ...], object] = {}
         self._cursor_lock = threading.Lock()
         # Saves re-fuse the blocks they touch: one writer at a time, or DuckDB's optimistic
         # transactions would conflict on the fused rows.
@@ -451,9 +457,25 @@ class DuckDBStore(Store):
         if limit < 0 or offset < 0:
             raise InputError(f"actors: limit {limit} and offset {offset} must be >= 0")
         sql = browse.ACTORS_SELECT + browse.ACTORS_ORDER + " LIMIT ? OFFSET ?"
-        with self._cursor("listing actors") as cur:
-            rows = cur.execute(sql, [*browse.actor_params(text), limit, offset]).fetchall()
-        return [browse.actor_from_row(row) for row in rows]
+
+        def listing() -> list[ActorSummary]:
+            with self._cursor("listing actors") as cur:
+                rows = cur.execute(sql, [*browse.actor_params(text), limit, offset]).fetchall()
+            return [browse.actor_from_row(row) for row in rows]
+
+        return list(self._kept(("actors", text, limit, offset), listing))
+
+    def _kept(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, kept for the same ``key`` while the file is read-only."""
+        if not self._read_only:
+            return compute()
+        if key in self._summaries:
+            return cast("T", self._summaries[key])
+        value = compute()
+        if len(self._summaries) >= SUMMARIES_KEPT:
+            self._summaries.pop(next(iter(self._summaries)))
+        self._summaries[key] = value
+        return value
 
     def count_actors(self, *, text: str | None = None) -> int:
         with self._cursor("counting actors") as cur:
@@ -492,6 +514,10 @@ class DuckDBStore(Store):
             statements, params = browse.stats_queries(query, source=FUSED_FROM, where=where)
         else:
             statements, params = browse.stats_queries(query)
+        key = ("stats", statements["totals"], *params)
+        return self._kept(key, lambda: self._stats(statements, params))
+
+    def _stats(self, statements: Mapping[str, str], params: Sequence[object]) -> EventStats:
         with self._cursor("counting events") as cur:
             rows = {key: cur.execute(sql, params).fetchall() for key, sql in statements.items()}
         total, fictional, undated = rows["totals"][0]
