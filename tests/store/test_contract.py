@@ -347,3 +347,28 @@ def test_contract_clusters_count_located_events_per_grid_square(listed: Store) -
         EventQuery(bbox=(-10.0, 40.0, 20.0, 60.0))
     )
     assert listed.clusters(EventQuery(country="Nowhere"), zoom=3) == []
+
+
+def test_contract_box_pages_are_the_slices_of_the_box_listing(store: Store) -> None:
+    """Events on the box's edge cells and inside it, the latest on the edge: every page of the
+    box, by offset, holds the same events as its slice of the whole box's listing."""
+    box = (36.6251, 35.0, 37.0, 60.0)
+    for number in range(12):
+        analysis = numbered_analysis(number, events=2)
+        edge = 36.6252 if number % 2 else 36.9
+        moved = [
+            replace(e, location=replace(e.location, longitude=edge))  # type: ignore[type-var]
+            for e in analysis.events
+        ]
+        store.save(with_events(analysis, *moved))
+    whole = event_keys(store, bbox=box, limit=1000)
+    assert len(whole) == 24
+    for limit in (1, 2, 3, 5, 7, 24):
+        for offset in range(0, 25, limit):
+            page = event_keys(store, bbox=box, limit=limit, offset=offset)
+            assert page == whole[offset : offset + limit], (limit, offset)
+
+
+def event_keys(store: Store, **filters: object) -> list[tuple[str, str]]:
+    found = store.events(EventQuery(**filters))  # type: ignore[arg-type]
+    return [(stored.article_id, stored.event.id) for stored in found]

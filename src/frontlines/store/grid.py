@@ -47,3 +47,19 @@ def square_bbox(x: int, y: int, *, cells: int) -> tuple[float, float, float, flo
     """The bbox of cluster square (x, y) of ``cells`` cells a side."""
     size = cells / CELLS_PER_DEGREE
     return (x * size - 180, y * size - 90, (x + 1) * size - 180, (y + 1) * size - 90)
+
+
+def interior_cells(bbox: tuple[float, float, float, float]) -> tuple[int, int, int, int] | None:
+    """The cells wholly inside ``bbox`` (min_x, min_y, max_x, max_y, inclusive): every point in
+    them is in the box, a whole cell from its edges; None when the box holds no whole cell."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    x0, y0 = cell_of(min_lon, min_lat)
+    x1, y1 = cell_of(max_lon, max_lat)
+    inner = (x0 + 1, y0 + 1, x1 - 1, y1 - 1)
+    return inner if inner[0] <= inner[2] and inner[1] <= inner[3] else None
+
+
+def interior_sql(cells: tuple[int, int, int, int]) -> str:
+    """A filter on the stored cells for ``interior_cells`` (whole numbers, written inline)."""
+    x0, y0, x1, y1 = (int(value) for value in cells)
+    return f"(e.grid_x BETWEEN {x0} AND {x1} AND e.grid_y BETWEEN {y0} AND {y1})"
