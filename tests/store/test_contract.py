@@ -372,3 +372,19 @@ def test_contract_box_pages_are_the_slices_of_the_box_listing(store: Store) -> N
 def event_keys(store: Store, **filters: object) -> list[tuple[str, str]]:
     found = store.events(EventQuery(**filters))  # type: ignore[arg-type]
     return [(stored.article_id, stored.event.id) for stored in found]
+
+
+def test_contract_stats_count_each_event_once_per_source_or_outlet(store: Store) -> None:
+    analysis = syria_analysis()
+    first, *rest = analysis.events
+    credited = replace(first, sources=(*first.sources, "Testwire", "testwire"))
+    store.save(with_events(analysis, credited, *rest))
+    store.save(ruritania_analysis())
+    for level in ("fused", "reports"):
+        query = EventQuery(level=level, limit=1000)  # type: ignore[arg-type]
+        expected: dict[str, int] = {}
+        for stored in store.events(query):
+            for name in {*stored.event.sources, stored.outlet} - {None}:
+                expected[str(name)] = expected.get(str(name), 0) + 1
+        assert dict(store.event_stats(query).by_source) == expected
+        assert expected["Testwire"] == 2

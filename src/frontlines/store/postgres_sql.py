@@ -60,15 +60,16 @@ _FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("coalesce(any_value(ie.events), 0)", "coalesce(max(ie.events), 0)"),
     (") WHERE actor_id IS NOT NULL", ") AS ids WHERE actor_id IS NOT NULL"),
     (
-        "unnest(list_append(CAST(m.sources AS VARCHAR[]), m.outlet)) AS t(name)",
+        "unnest(list_distinct(list_append(CAST(m.sources AS VARCHAR[]), m.outlet))) AS t(name)",
         "LATERAL (SELECT jsonb_array_elements_text(m.sources) AS name"
-        " UNION ALL SELECT m.outlet) AS t",
+        " UNION SELECT m.outlet) AS t",
     ),
     (") WHERE name IS NOT NULL", ") AS names WHERE name IS NOT NULL"),
 )
 _WHOLE_DIVISION = re.compile(r" // (\d+)")
 _CONTAINS = re.compile(r"contains\(lower\(([\w.]+)\), lower\(\?\)\)")
-_DUCKDB_ONLY = re.compile(r"\b(list_filter|list_contains|list_append|json_extract_string|lambda"
+_DUCKDB_ONLY = re.compile(r"\b(list_filter|list_contains|list_append|list_distinct"
+                          r"|json_extract_string|lambda"
                           r"|from_json|any_value|unnest)\b")  # fmt: skip
 
 
