@@ -10,7 +10,7 @@ import { createTimeline } from "./timeline.js";
 const PAGE = 10000;
 // Above this many located events the map shows the server's clusters (the density of every
 // matching event, GET /api/clusters), and a view's events once it holds no more than this.
-const DETAIL_LIMIT = window.frontlinesDetailLimit || 20000;
+const DETAIL_LIMIT = window.frontlinesDetailLimit || PAGE;
 const $ = (id) => document.getElementById(id);
 
 const state = { filters: {}, range: null, graphDrawn: false, loadId: 0, dense: false, viewId: 0, fitting: false };
