@@ -77,3 +77,14 @@ def test_schema_newer_store_is_refused_with_advice(tmp_path: Path) -> None:
 def test_schema_migrations_must_be_in_increasing_order(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="strictly increasing"):
         DuckDBStore.open(tmp_path / "store.duckdb", migrations=(V2, *MIGRATIONS))
+
+
+def test_schema_v4_gives_the_events_of_an_older_store_their_grid_cells(tmp_path: Path) -> None:
+    path = tmp_path / "v3.duckdb"
+    with DuckDBStore.open(path, migrations=MIGRATIONS[:3]) as old:
+        old.save(syria_analysis())
+    assert "grid_x" not in columns(path, "fused_events")
+    with DuckDBStore.open(path) as store:
+        located = [s for s in store.events() if s.event.location and s.event.location.latitude]
+        assert sum(cluster.count for cluster in store.clusters(zoom=14)) == len(located) > 0
+    assert {"grid_x", "grid_y"} <= columns(path, "events") & columns(path, "fused_events")
