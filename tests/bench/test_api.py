@@ -4,8 +4,6 @@ from pathlib import Path
 
 from frontlines.bench.api import api_figures, percentile, run_api
 from frontlines.bench.api_store import build_synthetic
-from frontlines.store.base import EventQuery
-from frontlines.store.duckdb import DuckDBStore
 
 
 def test_api_percentile_is_the_nearest_rank() -> None:
@@ -25,17 +23,6 @@ def test_api_figures_give_p50_p95_and_memory_never_gated() -> None:
         ("api: server peak RSS MB", 512.3, "MB"),
     ]
     assert not any(figure.gated for figure in figures)
-
-
-def test_api_synthetic_store_spreads_its_copies_in_time_and_space(tmp_path: Path) -> None:
-    path = tmp_path / "bench.duckdb"
-    build_synthetic(path, total=300, template=100)
-    with DuckDBStore.open(path, read_only=True) as store:
-        assert store.count_events(EventQuery()) == 300
-        located = store.clusters(zoom=12)
-        assert sum(cluster.count for cluster in located) == 300
-        copies = {stored.event.location.latitude for stored in store.events(EventQuery(limit=300))}  # type: ignore[union-attr]
-        assert len(copies) == 300
 
 
 def test_api_bench_times_every_path_against_a_real_server(tmp_path: Path) -> None:
