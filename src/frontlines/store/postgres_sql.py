@@ -61,8 +61,7 @@ _FRAGMENTS: tuple[tuple[str, str], ...] = (
     (") WHERE actor_id IS NOT NULL", ") AS ids WHERE actor_id IS NOT NULL"),
     (
         "unnest(list_distinct(list_append(CAST(m.sources AS VARCHAR[]), m.outlet))) AS t(name)",
-        "LATERAL (SELECT jsonb_array_elements_text(m.sources) AS name"
-        " UNION SELECT m.outlet) AS t",
+        "LATERAL (SELECT jsonb_array_elements_text(m.sources) AS name UNION SELECT m.outlet) AS t",
     ),
     (") WHERE name IS NOT NULL", ") AS names WHERE name IS NOT NULL"),
 )
