@@ -388,3 +388,15 @@ def test_contract_stats_count_each_event_once_per_source_or_outlet(store: Store)
                 expected[str(name)] = expected.get(str(name), 0) + 1
         assert dict(store.event_stats(query).by_source) == expected
         assert expected["Testwire"] == 2
+
+
+@pytest.mark.parametrize("level", ["fused", "reports"])
+def test_contract_iter_events_streams_the_whole_listing_page_after_page(
+    listed: Store, level: str
+) -> None:
+    whole = listed.events(EventQuery(level=level, limit=1000))  # type: ignore[arg-type]
+    for page in (1, 2, 7):
+        streamed = list(listed.iter_events(EventQuery(level=level), page=page))  # type: ignore[arg-type]
+        assert streamed == whole
+        skipped = list(listed.iter_events(EventQuery(level=level, offset=3), page=page))  # type: ignore[arg-type]
+        assert skipped == whole[3:]

@@ -209,15 +209,16 @@ class Store(ABC):
     def iter_events(
         self, query: EventQuery | None = None, *, page: int = 1000
     ) -> Iterator[StoredEvent]:
-        """Every matching event, fetched a page at a time."""
+        """Every matching event, fetched a page at a time: each page after the last event of
+        the one before (keyset), so a page deep into the listing costs what the first does."""
         base = query or EventQuery()
-        offset = base.offset
+        offset, after = base.offset, base.after
         while True:
-            batch = self.events(replace(base, limit=page, offset=offset))
+            batch = self.events(replace(base, limit=page, offset=offset, after=after))
             yield from batch
             if len(batch) < page:
                 return
-            offset += page
+            offset, after = 0, (batch[-1].article_id, batch[-1].event.id)
 
     def __enter__(self) -> Store:
         return self
