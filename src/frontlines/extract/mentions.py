@@ -21,6 +21,7 @@ from frontlines.extract.grouping import group_triggers, share_tokens
 from frontlines.extract.lexicon import Lexicon
 from frontlines.extract.quantities import Figures, read_figures
 from frontlines.extract.roles import ActorLookup, Participant, Roles, find_roles
+from frontlines.extract.story_time import in_history
 from frontlines.extract.syntax import children, is_definite, lemma_of, path_to_root
 from frontlines.extract.triggers import Trigger, find_triggers
 from frontlines.extract.typing_context import CONSEQUENCE_FRAMES, build_context
@@ -70,8 +71,12 @@ def sentence_mentions(
     published: date | None,
     lookup: ActorLookup,
     lexicon: Lexicon,
+    story: EventDate | None = None,
 ) -> list[EventMention]:
-    """The event mentions of one sentence, background and unreal ones left out."""
+    """The event mentions of one sentence, background and unreal ones left out. ``story`` is
+    the last date the story told before this sentence: an undated trigger is read at that time,
+    so one told just after a date well before the report ("was killed on March 19 ... video
+    showed people beating her") is history too."""
     triggers = find_triggers(sentence, lexicon)
     indices = frozenset(trigger.index for trigger in triggers)
     protests = frozenset(t.index for t in triggers if t.frame == "protest")
@@ -88,6 +93,7 @@ def sentence_mentions(
         if not _background(
             doc[trigger.index],
             found_date=dates[trigger.index],
+            story=story,
             published=published,
             triggers=indices,
             protests=protests,
@@ -165,6 +171,7 @@ def _background(
     token: Any,
     *,
     found_date: EventDate | None,
+    story: EventDate | None,
     published: date | None,
     triggers: frozenset[int],
     protests: frozenset[int],
@@ -177,6 +184,8 @@ def _background(
         return True
     if found_date is not None and RECENT.search(found_date.text.lower()):
         return True  # "raids in recent weeks": a tally of many events, not one
+    if found_date is None and in_history(story, published):
+        return True  # told just after a date well before the report, and of no date of its own
     return found_date is not None and stale(
         found_date.value, published, precision=found_date.precision
     )
