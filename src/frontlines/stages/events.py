@@ -92,7 +92,7 @@ def extract_events(
             story=story,
         )
         spans = resolved_spans(sentence, published=published, locales=lexicon.date_locales)
-        story = told_at(sentence, spans) or story
+        story = told_at(sentence, spans, published=published) or story
         references.append(reference)
         for mention in found:
             dated = mention.date is not None and mention.date.precision in ("day", "week")
