@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.mentions import EventMention
+from frontlines.extract.mentions import EventMention, sentence_mentions
 from frontlines.extract.merge import anchor, merge
 from tests.extract.helpers import mentions_in
 
@@ -186,3 +187,33 @@ def test_merge_another_day_told_later_is_another_event(
     )
     clusters = merge(mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text))
     assert len(clusters) == 2
+
+
+def test_merge_a_named_happening_of_the_same_day_is_that_happening(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Gunmen stabbed shoppers in London on Saturday, killing seven people. "
+        "The mayor spoke to reporters. Shops stayed shut. Trains ran late. "
+        "Schools reopened. Markets were quiet. Parliament met briefly. "
+        "Officials in Downing Street voiced frustration about Saturday's attack."
+    )
+    found: list[EventMention] = []
+    for number, sentence in enumerate(nlp(text).sents):
+        found += sentence_mentions(
+            sentence,
+            number=number,
+            published=date(2017, 6, 5),
+            lookup=lookup_in(text, ACTORS),
+            lexicon=lexicon,
+        )
+    named = [m for m in found if m.refers]
+    assert named and named[-1].sentence == 7
+
+    def places(mention: EventMention) -> frozenset[str]:
+        words = text[mention.start : mention.end]
+        return frozenset(name for name in ("London", "Downing Street") if name in words)
+
+    clusters = merge(found, places=places)
+    assert len(clusters) == 1
+    assert {m.sentence for m in clusters[0]} == {0, 7}

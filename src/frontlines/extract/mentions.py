@@ -58,6 +58,9 @@ class EventMention:
     figures: Figures
     certainty: str
     sources: tuple[str, ...]
+    # Named by a definite noun ("Saturday's attack", "the bombing"): a name for a happening,
+    # which may have been told already, more than a telling of one.
+    refers: bool = False
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -230,6 +233,7 @@ def _mention(
         figures=read_figures(tokens, lexicon=lexicon, killings=_killings(group)),
         certainty=certainty(head, lexicon=lexicon),
         sources=sources(head, sentence=sentence, lexicon=lexicon, lookup=lookup),
+        refers=all(t.pos == "noun" for t in group) and is_definite(head),
     )
 
 

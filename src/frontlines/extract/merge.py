@@ -116,8 +116,8 @@ def _retold(cluster: list[EventMention], mention: EventMention, places: PlacesOf
     day = _day(mention)
     if day is None or day not in {_day(m) for m in cluster}:
         return False
-    if places is not None and _elsewhere(cluster, mention, places):
-        return False
+    if places is not None and not mention.refers and _elsewhere(cluster, mention, places):
+        return False  # "frustration in Downing Street about Saturday's attack": not its place
     ours = _ids(mention)
     return not ours or bool(ours & set().union(*(_ids(m) for m in cluster)))
 
@@ -134,7 +134,12 @@ def _lemmas(cluster: list[EventMention]) -> frozenset[str]:
 def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
     first = anchor(cluster)
     # A denial or a claim speaks of an event already told; "reportedly" may tell another one.
-    loose = mention.status in ("anaphoric", "consequence") or mention.certainty in DISPUTED
+    # "Saturday's attack" names a happening: the hedges and sides of its clause are not its own.
+    loose = (
+        mention.status in ("anaphoric", "consequence")
+        or mention.certainty in DISPUTED
+        or mention.refers
+    )
     joins = mention.status == "consequence" or (
         mention.status == "weak" and mention.family == "loot"
     )
