@@ -105,3 +105,13 @@ def test_background_a_participle_that_says_who_a_noun_is_is_an_epithet(
     assert reason is not None and reason.startswith("epithet")
     news = "Rebels were fighting the army near Idlib."
     assert _reason(sentence, lexicon, news, "fighting") is None
+
+
+def test_background_a_who_clause_says_who_someone_is(sentence: Parse, lexicon: Lexicon) -> None:
+    text = "He said the man who attacked the officers was a coward."
+    reason = _reason(sentence, lexicon, text, "attacked")
+    assert reason is not None and reason.startswith("identifies")
+    cleft = "Erdogan said it was government forces who attacked first."
+    assert _reason(sentence, lexicon, cleft, "attacked") is None
+    story = "A convoy was attacked by militants, who abducted ten civilians."
+    assert _reason(sentence, lexicon, story, "abducted") is None

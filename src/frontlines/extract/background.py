@@ -39,6 +39,8 @@ SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "parataxi
 # "in the past week" dates one event; "in the past" alone is history.
 TIME_UNIT_AFTER = r"(?! (day|week|month|year|hour|night|few|two|three|several|\d))"
 
+# Relative pronouns of people: "the man who attacked", "a woman whose son was killed".
+PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 # A count of attack nouns this high tallies many events ("400 strikes in 24 hours").
 TALLY = 10
 
@@ -73,6 +75,7 @@ def background_reason(
         or reference(token, lexicon)
         or _descriptive(token, lexicon)
         or (None if dated else _epithet(token))
+        or (None if dated else _identifying(token))
         or (None if dated else _explanatory(token, scope, lexicon, triggers))
     )
 
@@ -263,6 +266,24 @@ def _epithet(token: Any) -> str | None:
     "surrogates fighting the army"), not what happened: an undated epithet, not an event."""
     if token.tag_ == "VBG" and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         return f"epithet: {token.head.text} {token.text}"
+    return None
+
+
+def _identifying(token: Any) -> str | None:
+    """An undated trigger in a restrictive "who" clause says who someone is ("the man who
+    attacked the officers was cowardly", "a woman whose son was killed in the bombing"), not what
+    happened: the deed is told elsewhere, or is the person's past. After a comma the clause
+    carries the story on ("attacked by militants, who abducted ten civilians")."""
+    for current in (token, *path_to_root(token)):
+        if current.dep_ == "relcl":
+            if current.head.dep_ == "attr":
+                return None  # "it was government forces who attacked first": a cleft tells it
+            first = current.left_edge
+            if first.i > 0 and first.nbor(-1).text == ",":
+                return None  # "attacked by militants, who abducted ten": the story goes on
+            if any(child.lower_ in PERSON_RELATIVES for child in current.subtree):
+                return f"identifies: {current.head.text} {current.text}"
+            return None
     return None
 
 
