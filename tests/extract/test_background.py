@@ -47,6 +47,10 @@ def _reason(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> str | No
         ("Nobody was killed in the raid.", "killed"),
         ("The court ordered the police to arrest the suspects.", "arrest"),
         ("No one was injured when the shell landed.", "injured"),
+        ("Police have been on alert since gunmen attacked a bus.", "attacked"),
+        ("Pockets of IS militants have been mounting lightning attacks.", "attacks"),
+        ("He has led operations against the rebels since fighting resumed.", "operations"),
+        ("Five soldiers were killed in separate attacks in the south.", "attacks"),
     ],
 )
 def test_background_context_is_not_news(

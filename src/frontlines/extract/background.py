@@ -62,6 +62,7 @@ def background_reason(
     scope = list(modal_scope(token))
     return (
         _aggregate(token, scope, lexicon)
+        or _since_clause(token, scope)
         or _protest_cause(token, protests, lexicon)
         or _unreal(token, scope, lexicon)
         or _negated(token, scope)
@@ -76,6 +77,7 @@ def background_reason(
         or _descriptive(token, lexicon)
         or (None if dated else _epithet(token))
         or (None if dated else _identifying(token))
+        or (None if dated else _ongoing(scope))
         or (None if dated else _explanatory(token, scope, lexicon, triggers))
     )
 
@@ -117,10 +119,43 @@ def _aggregate(token: Any, scope: list[Any], lexicon: Lexicon) -> str | None:
     if head.dep_ == "prep" and head.lower_ == "of" and lemma_of(head.head) in markers:
         return f"aggregate: {head.head.text}"
     verb = next((word for word in scope if word.pos_ in VERBAL), None)
-    if verb is not None and any(
-        child.dep_ == "prep" and child.lower_ == "since" for child in verb.children
+    if verb is None:
+        return None
+    if any(_since(child) for child in verb.children):
+        return "aggregate: since"  # "has led operations since fighting resumed"
+    return None
+
+
+def _ongoing(scope: list[Any]) -> str | None:
+    """ "have been mounting attacks", undated: a run of happenings over a time, not one."""
+    verb = next((word for word in scope if word.pos_ in VERBAL), None)
+    if verb is None or verb.tag_ != "VBG":
+        return None
+    auxiliaries = [child.lower_ for child in verb.children if child.dep_ == "aux"]
+    if "been" in auxiliaries and any(word in ("have", "has", "had") for word in auxiliaries):
+        return f"aggregate: been {verb.text}"
+    return None
+
+
+def _since(child: Any) -> bool:
+    """ "since the summer", "since fighting resumed": a count from a start in the past."""
+    if child.dep_ == "prep" and child.lower_ == "since":
+        return True
+    return child.dep_ == "advcl" and any(
+        mark.dep_ == "mark" and mark.lower_ == "since" for mark in child.children
+    )
+
+
+def _since_clause(token: Any, scope: list[Any]) -> str | None:
+    """ "on high alert since militants launched attacks across Paris": the clause after "since"
+    tells the start of a state, a happening of the past."""
+    verb = next((word for word in scope if word.pos_ in VERBAL), None)
+    if (
+        verb is not None
+        and verb.dep_ == "advcl"
+        and any(mark.dep_ == "mark" and mark.lower_ == "since" for mark in verb.children)
     ):
-        return "aggregate: since"
+        return "background: since-clause"
     return None
 
 
