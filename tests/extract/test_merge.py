@@ -217,3 +217,25 @@ def test_merge_a_named_happening_of_the_same_day_is_that_happening(
     clusters = merge(found, places=places)
     assert len(clusters) == 1
     assert {m.sentence for m in clusters[0]} == {0, 7}
+
+
+def test_merge_a_same_day_telling_that_names_only_the_unnamed_side_is_the_event(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "JNIM militants attacked a convoy in Douentza on Monday. "
+        "Five soldiers were killed in an ambush in Douentza on Monday."
+    )
+    found: list[EventMention] = []
+    for number, sentence in enumerate(nlp(text).sents):
+        found += sentence_mentions(
+            sentence,
+            number=number,
+            published=date(2024, 3, 6),
+            lookup=lookup_in(text, ACTORS),
+            lexicon=lexicon,
+        )
+    assert [m.status for m in found] == ["strong", "strong"]
+    assert found[0].roles.actor2 is None and found[1].roles.actor1 is None
+    clusters = merge(found, places=lambda mention: frozenset({"Douentza"}))
+    assert len(clusters) == 1
