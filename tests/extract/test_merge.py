@@ -239,3 +239,17 @@ def test_merge_a_same_day_telling_that_names_only_the_unnamed_side_is_the_event(
     assert found[0].roles.actor2 is None and found[1].roles.actor1 is None
     clusters = merge(found, places=lambda mention: frozenset({"Douentza"}))
     assert len(clusters) == 1
+
+
+def test_merge_a_definite_event_subject_retells_the_event_whatever_its_hedge(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Police in Lyon were searching for a man believed to be responsible for a Friday blast "
+        "which injured several people. The explosion targeted a bakery on the main street."
+    )
+    found = mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text)
+    assert found[0].certainty != found[-1].certainty
+    assert found[-1].refers
+    clusters = merge(found)
+    assert len(clusters) == 1

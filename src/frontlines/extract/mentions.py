@@ -58,8 +58,8 @@ class EventMention:
     figures: Figures
     certainty: str
     sources: tuple[str, ...]
-    # Named by a definite noun ("Saturday's attack", "the bombing"): a name for a happening,
-    # which may have been told already, more than a telling of one.
+    # Named by a definite noun ("Saturday's attack", "the bombing", "the explosion targeted a
+    # bakery"): a name for a happening, which may have been told already.
     refers: bool = False
 
     @property
@@ -217,13 +217,14 @@ def _mention(
         roles = replace(roles, actor1=roles.actor2, actor2=roles.actor1)
         context = replace(context, agent=context.target, target=context.agent)
     text = sentence.text
+    refers_back = _refers_back(group, doc, lexicon)
     return EventMention(
         sentence=number,
         start=sentence.start_char + (len(text) - len(text.lstrip())),
         end=sentence.start_char + len(text.rstrip()),
         head=head.i,
         triggers=tuple(group),
-        status=_status(group, roles, context, refers_back=_refers_back(group, doc, lexicon)),
+        status=_status(group, roles, context, refers_back=refers_back),
         family=_family(context),
         context=context,
         roles=roles,
@@ -233,7 +234,7 @@ def _mention(
         figures=read_figures(tokens, lexicon=lexicon, killings=_killings(group)),
         certainty=certainty(head, lexicon=lexicon),
         sources=sources(head, sentence=sentence, lexicon=lexicon, lookup=lookup),
-        refers=all(t.pos == "noun" for t in group) and is_definite(head),
+        refers=refers_back or (all(t.pos == "noun" for t in group) and is_definite(head)),
     )
 
 
