@@ -51,6 +51,8 @@ def _reason(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> str | No
         ("Pockets of IS militants have been mounting lightning attacks.", "attacks"),
         ("He has led operations against the rebels since fighting resumed.", "operations"),
         ("Five soldiers were killed in separate attacks in the south.", "attacks"),
+        ("Police arrest an activist during a protest in Baton Rouge, July 9, 2016.", "arrest"),
+        ("Bodies of people killed during a rally are seen at the mosque in Conakry.", "killed"),
     ],
 )
 def test_background_context_is_not_news(
@@ -69,6 +71,7 @@ def test_background_context_is_not_news(
         ("Fighting continued near the dam.", "fighting"),
         ("A drone strike attributed to the rebels hit a bus.", "strike"),
         ("The attack came on Friday, when gunmen stormed a police post.", "stormed"),
+        ("Police arrested an activist during a protest on July 9, 2016.", "arrested"),
     ],
 )
 def test_background_news_is_kept(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> None:

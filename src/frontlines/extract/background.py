@@ -39,6 +39,11 @@ SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "parataxi
 # "in the past week" dates one event; "in the past" alone is history.
 TIME_UNIT_AFTER = r"(?! (day|week|month|year|hour|night|few|two|three|several|\d))"
 
+# Photo captions: "Police arrest a man ..., July 9, 2016", "Bodies are seen at the mosque".
+PRESENT_BE = frozenset({"is", "are", "am"})
+SHOWING = frozenset({"see", "picture", "show"})
+MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+FULL_DATE = re.compile(rf"\b{MONTHS} \d{{1,2}}, \d{{4}}\b|\b\d{{1,2}} {MONTHS} \d{{4}}\b")
 # Relative pronouns of people: "the man who attacked", "a woman whose son was killed".
 PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 # A count of attack nouns this high tallies many events ("400 strikes in 24 hours").
@@ -62,6 +67,7 @@ def background_reason(
     scope = list(modal_scope(token))
     return (
         _aggregate(token, scope, lexicon)
+        or _caption(token)
         or _since_clause(token, scope)
         or _protest_cause(token, protests, lexicon)
         or _unreal(token, scope, lexicon)
@@ -156,6 +162,24 @@ def _since_clause(token: Any, scope: list[Any]) -> str | None:
         and any(mark.dep_ == "mark" and mark.lower_ == "since" for mark in verb.children)
     ):
         return "background: since-clause"
+    return None
+
+
+def _caption(token: Any) -> str | None:
+    """A photo caption left in the text: the picture's happening told in the present with the
+    day the photo was taken ("Police arrest a man during a protest in Baton Rouge, July 9,
+    2016"), or what a photo shows ("bodies of people killed ... are seen at the mosque")."""
+    root = token.sent.root
+    auxiliaries = {child.lower_ for child in root.children if child.dep_ in ("aux", "auxpass")}
+    present = (root.tag_ in ("VBZ", "VBP") and not auxiliaries) or (
+        root.tag_ == "VBN" and bool(auxiliaries) and auxiliaries <= PRESENT_BE
+    )
+    if not present:
+        return None
+    if root.tag_ == "VBN" and lemma_of(root) in SHOWING:
+        return f"caption: {root.text}"
+    if FULL_DATE.search(token.sent.text):
+        return "caption: present with a full date"
     return None
 
 
