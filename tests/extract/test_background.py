@@ -122,3 +122,7 @@ def test_background_a_who_clause_says_who_someone_is(sentence: Parse, lexicon: L
     assert _reason(sentence, lexicon, cleft, "attacked") is None
     story = "A convoy was attacked by militants, who abducted ten civilians."
     assert _reason(sentence, lexicon, story, "abducted") is None
+    dated = sentence("Leaders knew Abedi, the man who carried out the May 22 bombing in the city.")
+    token = next(t for t in dated if t.lower_ == "bombing")
+    reason = background_reason(token, lexicon=lexicon, triggers=frozenset({token.i}), dated=True)
+    assert reason is not None and reason.startswith("identifies")

@@ -82,7 +82,7 @@ def background_reason(
         or reference(token, lexicon)
         or _descriptive(token, lexicon)
         or (None if dated else _epithet(token))
-        or (None if dated else _identifying(token))
+        or _identifying(token)
         or (None if dated else _ongoing(scope))
         or (None if dated else _explanatory(token, scope, lexicon, triggers))
     )
@@ -329,10 +329,10 @@ def _epithet(token: Any) -> str | None:
 
 
 def _identifying(token: Any) -> str | None:
-    """An undated trigger in a restrictive "who" clause says who someone is ("the man who
-    attacked the officers was cowardly", "a woman whose son was killed in the bombing"), not what
-    happened: the deed is told elsewhere, or is the person's past. After a comma the clause
-    carries the story on ("attacked by militants, who abducted ten civilians")."""
+    """A trigger in a restrictive "who" clause says who someone is ("the man who attacked the
+    officers was cowardly", "the British-Libyan who carried out the May 22 bombing"), not what
+    happened: the deed is told elsewhere, or is the person's past, dated or not. After a comma
+    the clause carries the story on ("attacked by militants, who abducted ten civilians")."""
     for current in (token, *path_to_root(token)):
         if current.dep_ == "relcl":
             if current.head.dep_ == "attr":
