@@ -53,6 +53,10 @@ def _reason(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> str | No
         ("Five soldiers were killed in separate attacks in the south.", "attacks"),
         ("Police arrest an activist during a protest in Baton Rouge, July 9, 2016.", "arrest"),
         ("Bodies of people killed during a rally are seen at the mosque in Conakry.", "killed"),
+        ("Sanders captured two party caucuses in Utah and Idaho.", "captured"),
+        ("The women fought back tears as they spoke.", "fought"),
+        ("Children were among the dead in both attacks.", "attacks"),
+        ("The deceased died of different causes, the doctor said.", "died"),
     ],
 )
 def test_background_context_is_not_news(
