@@ -56,6 +56,8 @@ def _reason(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> str | No
         ("Sanders captured two party caucuses in Utah and Idaho.", "captured"),
         ("The women fought back tears as they spoke.", "fought"),
         ("Children were among the dead in both attacks.", "attacks"),
+        ("Five soldiers were killed in separate attacks in the south.", "killed"),
+        ("Eleven people were killed in various places across the state.", "killed"),
         ("The deceased died of different causes, the doctor said.", "died"),
     ],
 )

@@ -124,6 +124,12 @@ def _aggregate(token: Any, scope: list[Any], lexicon: Lexicon) -> str | None:
     head = token.head
     if head.dep_ == "prep" and head.lower_ == "of" and lemma_of(head.head) in markers:
         return f"aggregate: {head.head.text}"
+    for prep in (child for child in token.children if child.dep_ == "prep"):
+        for noun in (child for child in prep.children if child.dep_ == "pobj"):
+            marker = next((m for m in noun.children if lemma_of(m) in markers), None)
+            if marker is not None and marker.dep_ in ("amod", "det") and noun.tag_ == "NNS":
+                # "killed in separate attacks", "rounded up in multiple locations"
+                return f"aggregate: {prep.text} {marker.text} {noun.text}"
     verb = next((word for word in scope if word.pos_ in VERBAL), None)
     if verb is None:
         return None
