@@ -47,6 +47,18 @@ def _reason(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> str | No
         ("Nobody was killed in the raid.", "killed"),
         ("The court ordered the police to arrest the suspects.", "arrest"),
         ("No one was injured when the shell landed.", "injured"),
+        ("Police have been on alert since gunmen attacked a bus.", "attacked"),
+        ("Pockets of IS militants have been mounting lightning attacks.", "attacks"),
+        ("He has led operations against the rebels since fighting resumed.", "operations"),
+        ("Five soldiers were killed in separate attacks in the south.", "attacks"),
+        ("Police arrest an activist during a protest in Baton Rouge, July 9, 2016.", "arrest"),
+        ("Bodies of people killed during a rally are seen at the mosque in Conakry.", "killed"),
+        ("Sanders captured two party caucuses in Utah and Idaho.", "captured"),
+        ("The women fought back tears as they spoke.", "fought"),
+        ("Children were among the dead in both attacks.", "attacks"),
+        ("Five soldiers were killed in separate attacks in the south.", "killed"),
+        ("Eleven people were killed in various places across the state.", "killed"),
+        ("The deceased died of different causes, the doctor said.", "died"),
     ],
 )
 def test_background_context_is_not_news(
@@ -65,6 +77,7 @@ def test_background_context_is_not_news(
         ("Fighting continued near the dam.", "fighting"),
         ("A drone strike attributed to the rebels hit a bus.", "strike"),
         ("The attack came on Friday, when gunmen stormed a police post.", "stormed"),
+        ("Police arrested an activist during a protest on July 9, 2016.", "arrested"),
     ],
 )
 def test_background_news_is_kept(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> None:
@@ -105,3 +118,17 @@ def test_background_a_participle_that_says_who_a_noun_is_is_an_epithet(
     assert reason is not None and reason.startswith("epithet")
     news = "Rebels were fighting the army near Idlib."
     assert _reason(sentence, lexicon, news, "fighting") is None
+
+
+def test_background_a_who_clause_says_who_someone_is(sentence: Parse, lexicon: Lexicon) -> None:
+    text = "He said the man who attacked the officers was a coward."
+    reason = _reason(sentence, lexicon, text, "attacked")
+    assert reason is not None and reason.startswith("identifies")
+    cleft = "Erdogan said it was government forces who attacked first."
+    assert _reason(sentence, lexicon, cleft, "attacked") is None
+    story = "A convoy was attacked by militants, who abducted ten civilians."
+    assert _reason(sentence, lexicon, story, "abducted") is None
+    dated = sentence("Leaders knew Abedi, the man who carried out the May 22 bombing in the city.")
+    token = next(t for t in dated if t.lower_ == "bombing")
+    reason = background_reason(token, lexicon=lexicon, triggers=frozenset({token.i}), dated=True)
+    assert reason is not None and reason.startswith("identifies")

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.mentions import EventMention
+from frontlines.extract.mentions import EventMention, sentence_mentions
 from frontlines.extract.merge import anchor, merge
 from tests.extract.helpers import mentions_in
 
@@ -186,3 +187,69 @@ def test_merge_another_day_told_later_is_another_event(
     )
     clusters = merge(mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text))
     assert len(clusters) == 2
+
+
+def test_merge_a_named_happening_of_the_same_day_is_that_happening(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Gunmen stabbed shoppers in London on Saturday, killing seven people. "
+        "The mayor spoke to reporters. Shops stayed shut. Trains ran late. "
+        "Schools reopened. Markets were quiet. Parliament met briefly. "
+        "Officials in Downing Street voiced frustration about Saturday's attack."
+    )
+    found: list[EventMention] = []
+    for number, sentence in enumerate(nlp(text).sents):
+        found += sentence_mentions(
+            sentence,
+            number=number,
+            published=date(2017, 6, 5),
+            lookup=lookup_in(text, ACTORS),
+            lexicon=lexicon,
+        )
+    named = [m for m in found if m.refers]
+    assert named and named[-1].sentence == 7
+
+    def places(mention: EventMention) -> frozenset[str]:
+        words = text[mention.start : mention.end]
+        return frozenset(name for name in ("London", "Downing Street") if name in words)
+
+    clusters = merge(found, places=places)
+    assert len(clusters) == 1
+    assert {m.sentence for m in clusters[0]} == {0, 7}
+
+
+def test_merge_a_same_day_telling_that_names_only_the_unnamed_side_is_the_event(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "JNIM militants attacked a convoy in Douentza on Monday. "
+        "Five soldiers were killed in an ambush in Douentza on Monday."
+    )
+    found: list[EventMention] = []
+    for number, sentence in enumerate(nlp(text).sents):
+        found += sentence_mentions(
+            sentence,
+            number=number,
+            published=date(2024, 3, 6),
+            lookup=lookup_in(text, ACTORS),
+            lexicon=lexicon,
+        )
+    assert [m.status for m in found] == ["strong", "strong"]
+    assert found[0].roles.actor2 is None and found[1].roles.actor1 is None
+    clusters = merge(found, places=lambda mention: frozenset({"Douentza"}))
+    assert len(clusters) == 1
+
+
+def test_merge_a_definite_event_subject_retells_the_event_whatever_its_hedge(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Police in Lyon were searching for a man believed to be responsible for a Friday blast "
+        "which injured several people. The explosion targeted a bakery on the main street."
+    )
+    found = mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text)
+    assert found[0].certainty != found[-1].certainty
+    assert found[-1].refers
+    clusters = merge(found)
+    assert len(clusters) == 1

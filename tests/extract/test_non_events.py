@@ -89,6 +89,9 @@ def test_a_toll_over_a_period_is_a_tally(
     [
         ("Police arrested 12 people in connection with Saturday's attack.", "attack", True),
         ("Two men were charged over the bombing of the mosque.", "bombing", True),
+        ("They demanded a judicial inquiry into the police firing.", "firing", True),
+        ("Aziz cited the agency's links to Monday's bombing in Quetta.", "bombing", True),
+        ("Crowds marked the anniversary of the shooting in Ferguson.", "shooting", True),
         ("The Taliban claimed responsibility for the attack on the checkpoint.", "attack", False),
         ("Three soldiers were killed in the attack on the checkpoint.", "attack", False),
     ],

@@ -341,3 +341,18 @@ def test_events_demonstrations_in_different_towns_are_different_events(nlp: Any)
     events = _run(nlp, text, published=date(2024, 6, 12), actors=[], places=places)
     assert [e.location.name if e.location else None for e in events] == ["Sinja", "El Obeid"]
     assert events[0].sub_event_type == "Protest with intervention"
+
+
+def test_an_undated_sentence_after_an_old_date_is_history(nlp: Any) -> None:
+    text = (
+        "A court in Kabul overturned four death sentences on Wednesday. "
+        "Farkhunda was killed on March 19 by a mob. "
+        "Men beat her with sticks and burned her body. "
+        "On Wednesday, police arrested two men in Kabul."
+    )
+    events = _run(nlp, text, published=date(2015, 7, 2), actors=[], places=[])
+    beating = text.index("Men beat")
+    arrest = text.index("On Wednesday, police")
+    starts = [start for event in events for start, _ in _spans(event)]
+    assert beating not in starts
+    assert arrest in starts

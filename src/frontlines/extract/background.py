@@ -39,6 +39,13 @@ SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "parataxi
 # "in the past week" dates one event; "in the past" alone is history.
 TIME_UNIT_AFTER = r"(?! (day|week|month|year|hour|night|few|two|three|several|\d))"
 
+# Photo captions: "Police arrest a man ..., July 9, 2016", "Bodies are seen at the mosque".
+PRESENT_BE = frozenset({"is", "are", "am"})
+SHOWING = frozenset({"see", "picture", "show"})
+MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+FULL_DATE = re.compile(rf"\b{MONTHS} \d{{1,2}}, \d{{4}}\b|\b\d{{1,2}} {MONTHS} \d{{4}}\b")
+# Relative pronouns of people: "the man who attacked", "a woman whose son was killed".
+PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 # A count of attack nouns this high tallies many events ("400 strikes in 24 hours").
 TALLY = 10
 
@@ -60,6 +67,8 @@ def background_reason(
     scope = list(modal_scope(token))
     return (
         _aggregate(token, scope, lexicon)
+        or _caption(token)
+        or _since_clause(token, scope)
         or _protest_cause(token, protests, lexicon)
         or _unreal(token, scope, lexicon)
         or _negated(token, scope)
@@ -73,6 +82,8 @@ def background_reason(
         or reference(token, lexicon)
         or _descriptive(token, lexicon)
         or (None if dated else _epithet(token))
+        or _identifying(token)
+        or (None if dated else _ongoing(scope))
         or (None if dated else _explanatory(token, scope, lexicon, triggers))
     )
 
@@ -113,11 +124,68 @@ def _aggregate(token: Any, scope: list[Any], lexicon: Lexicon) -> str | None:
     head = token.head
     if head.dep_ == "prep" and head.lower_ == "of" and lemma_of(head.head) in markers:
         return f"aggregate: {head.head.text}"
+    for prep in (child for child in token.children if child.dep_ == "prep"):
+        for noun in (child for child in prep.children if child.dep_ == "pobj"):
+            marker = next((m for m in noun.children if lemma_of(m) in markers), None)
+            if marker is not None and marker.dep_ in ("amod", "det") and noun.tag_ == "NNS":
+                # "killed in separate attacks", "rounded up in multiple locations"
+                return f"aggregate: {prep.text} {marker.text} {noun.text}"
     verb = next((word for word in scope if word.pos_ in VERBAL), None)
-    if verb is not None and any(
-        child.dep_ == "prep" and child.lower_ == "since" for child in verb.children
+    if verb is None:
+        return None
+    if any(_since(child) for child in verb.children):
+        return "aggregate: since"  # "has led operations since fighting resumed"
+    return None
+
+
+def _ongoing(scope: list[Any]) -> str | None:
+    """ "have been mounting attacks", undated: a run of happenings over a time, not one."""
+    verb = next((word for word in scope if word.pos_ in VERBAL), None)
+    if verb is None or verb.tag_ != "VBG":
+        return None
+    auxiliaries = [child.lower_ for child in verb.children if child.dep_ == "aux"]
+    if "been" in auxiliaries and any(word in ("have", "has", "had") for word in auxiliaries):
+        return f"aggregate: been {verb.text}"
+    return None
+
+
+def _since(child: Any) -> bool:
+    """ "since the summer", "since fighting resumed": a count from a start in the past."""
+    if child.dep_ == "prep" and child.lower_ == "since":
+        return True
+    return child.dep_ == "advcl" and any(
+        mark.dep_ == "mark" and mark.lower_ == "since" for mark in child.children
+    )
+
+
+def _since_clause(token: Any, scope: list[Any]) -> str | None:
+    """ "on high alert since militants launched attacks across Paris": the clause after "since"
+    tells the start of a state, a happening of the past."""
+    verb = next((word for word in scope if word.pos_ in VERBAL), None)
+    if (
+        verb is not None
+        and verb.dep_ == "advcl"
+        and any(mark.dep_ == "mark" and mark.lower_ == "since" for mark in verb.children)
     ):
-        return "aggregate: since"
+        return "background: since-clause"
+    return None
+
+
+def _caption(token: Any) -> str | None:
+    """A photo caption left in the text: the picture's happening told in the present with the
+    day the photo was taken ("Police arrest a man during a protest in Baton Rouge, July 9,
+    2016"), or what a photo shows ("bodies of people killed ... are seen at the mosque")."""
+    root = token.sent.root
+    auxiliaries = {child.lower_ for child in root.children if child.dep_ in ("aux", "auxpass")}
+    present = (root.tag_ in ("VBZ", "VBP") and not auxiliaries) or (
+        root.tag_ == "VBN" and bool(auxiliaries) and auxiliaries <= PRESENT_BE
+    )
+    if not present:
+        return None
+    if root.tag_ == "VBN" and lemma_of(root) in SHOWING:
+        return f"caption: {root.text}"
+    if FULL_DATE.search(token.sent.text):
+        return "caption: present with a full date"
     return None
 
 
@@ -263,6 +331,24 @@ def _epithet(token: Any) -> str | None:
     "surrogates fighting the army"), not what happened: an undated epithet, not an event."""
     if token.tag_ == "VBG" and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         return f"epithet: {token.head.text} {token.text}"
+    return None
+
+
+def _identifying(token: Any) -> str | None:
+    """A trigger in a restrictive "who" clause says who someone is ("the man who attacked the
+    officers was cowardly", "the British-Libyan who carried out the May 22 bombing"), not what
+    happened: the deed is told elsewhere, or is the person's past, dated or not. After a comma
+    the clause carries the story on ("attacked by militants, who abducted ten civilians")."""
+    for current in (token, *path_to_root(token)):
+        if current.dep_ == "relcl":
+            if current.head.dep_ == "attr":
+                return None  # "it was government forces who attacked first": a cleft tells it
+            first = current.left_edge
+            if first.i > 0 and first.nbor(-1).text == ",":
+                return None  # "attacked by militants, who abducted ten": the story goes on
+            if any(child.lower_ in PERSON_RELATIVES for child in current.subtree):
+                return f"identifies: {current.head.text} {current.text}"
+            return None
     return None
 
 

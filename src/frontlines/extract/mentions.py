@@ -21,6 +21,7 @@ from frontlines.extract.grouping import group_triggers, share_tokens
 from frontlines.extract.lexicon import Lexicon
 from frontlines.extract.quantities import Figures, read_figures
 from frontlines.extract.roles import ActorLookup, Participant, Roles, find_roles
+from frontlines.extract.story_time import in_history
 from frontlines.extract.syntax import children, is_definite, lemma_of, path_to_root
 from frontlines.extract.triggers import Trigger, find_triggers
 from frontlines.extract.typing_context import CONSEQUENCE_FRAMES, build_context
@@ -57,6 +58,9 @@ class EventMention:
     figures: Figures
     certainty: str
     sources: tuple[str, ...]
+    # Named by a definite noun ("Saturday's attack", "the bombing", "the explosion targeted a
+    # bakery"): a name for a happening, which may have been told already.
+    refers: bool = False
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -70,8 +74,12 @@ def sentence_mentions(
     published: date | None,
     lookup: ActorLookup,
     lexicon: Lexicon,
+    story: EventDate | None = None,
 ) -> list[EventMention]:
-    """The event mentions of one sentence, background and unreal ones left out."""
+    """The event mentions of one sentence, background and unreal ones left out. ``story`` is
+    the last date the story told before this sentence: an undated trigger is read at that time,
+    so one told just after a date well before the report ("was killed on March 19 ... video
+    showed people beating her") is history too."""
     triggers = find_triggers(sentence, lexicon)
     indices = frozenset(trigger.index for trigger in triggers)
     protests = frozenset(t.index for t in triggers if t.frame == "protest")
@@ -88,6 +96,7 @@ def sentence_mentions(
         if not _background(
             doc[trigger.index],
             found_date=dates[trigger.index],
+            story=story,
             published=published,
             triggers=indices,
             protests=protests,
@@ -165,6 +174,7 @@ def _background(
     token: Any,
     *,
     found_date: EventDate | None,
+    story: EventDate | None,
     published: date | None,
     triggers: frozenset[int],
     protests: frozenset[int],
@@ -177,6 +187,8 @@ def _background(
         return True
     if found_date is not None and RECENT.search(found_date.text.lower()):
         return True  # "raids in recent weeks": a tally of many events, not one
+    if found_date is None and in_history(story, published):
+        return True  # told just after a date well before the report, and of no date of its own
     return found_date is not None and stale(
         found_date.value, published, precision=found_date.precision
     )
@@ -205,13 +217,14 @@ def _mention(
         roles = replace(roles, actor1=roles.actor2, actor2=roles.actor1)
         context = replace(context, agent=context.target, target=context.agent)
     text = sentence.text
+    refers_back = _refers_back(group, doc, lexicon)
     return EventMention(
         sentence=number,
         start=sentence.start_char + (len(text) - len(text.lstrip())),
         end=sentence.start_char + len(text.rstrip()),
         head=head.i,
         triggers=tuple(group),
-        status=_status(group, roles, context, refers_back=_refers_back(group, doc, lexicon)),
+        status=_status(group, roles, context, refers_back=refers_back),
         family=_family(context),
         context=context,
         roles=roles,
@@ -221,6 +234,7 @@ def _mention(
         figures=read_figures(tokens, lexicon=lexicon, killings=_killings(group)),
         certainty=certainty(head, lexicon=lexicon),
         sources=sources(head, sentence=sentence, lexicon=lexicon, lookup=lookup),
+        refers=refers_back or (all(t.pos == "noun" for t in group) and is_definite(head)),
     )
 
 

@@ -111,15 +111,24 @@ def _antecedent(
 
 def _retold(cluster: list[EventMention], mention: EventMention, places: PlacesOf | None) -> bool:
     """ "Saturday's attack" paragraphs after the attack of Saturday was told: a mention of the
-    same day as the event, naming nobody the event does not (one side at most, and none that
-    conflicts: ``_compatible`` saw to that), in no other town, tells that event again."""
+    same day as the event, naming nobody the event does not, or only a side the event left
+    unnamed (and none that conflicts: ``_compatible`` saw to that), in no other town, tells that
+    event again."""
     day = _day(mention)
     if day is None or day not in {_day(m) for m in cluster}:
         return False
-    if places is not None and _elsewhere(cluster, mention, places):
-        return False
+    if places is not None and not mention.refers and _elsewhere(cluster, mention, places):
+        return False  # "frustration in Downing Street about Saturday's attack": not its place
     ours = _ids(mention)
-    return not ours or bool(ours & set().union(*(_ids(m) for m in cluster)))
+    if not ours or ours & set().union(*(_ids(m) for m in cluster)):
+        return True
+    # "five officers were killed in Dallas on Thursday" after "the shooting on Thursday was
+    # carried out by a lone gunman": it names only a side the event left unnamed.
+    return all(
+        _side(cluster, side) is None
+        for side, person in ((1, mention.roles.actor1), (2, mention.roles.actor2))
+        if person is not None
+    )
 
 
 def _day(mention: EventMention) -> object:
@@ -134,7 +143,12 @@ def _lemmas(cluster: list[EventMention]) -> frozenset[str]:
 def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
     first = anchor(cluster)
     # A denial or a claim speaks of an event already told; "reportedly" may tell another one.
-    loose = mention.status in ("anaphoric", "consequence") or mention.certainty in DISPUTED
+    # "Saturday's attack" names a happening: the hedges and sides of its clause are not its own.
+    loose = (
+        mention.status in ("anaphoric", "consequence")
+        or mention.certainty in DISPUTED
+        or mention.refers
+    )
     joins = mention.status == "consequence" or (
         mention.status == "weak" and mention.family == "loot"
     )

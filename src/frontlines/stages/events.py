@@ -3,7 +3,8 @@
 Per sentence, triggers from the dependency parse become event mentions (``extract.mentions``);
 background and unreal mentions are left out; mentions of one event are merged across the article
 (``extract.merge``); each group becomes one ``Event`` (``extract.assemble``). A mention without a
-date of its own takes the last date the story gave, the way a reader does.
+date of its own takes the last date the story gave, the way a reader does; one told while the
+story is at a date well before the report (``extract.story_time``) is history, not news.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from typing import Any
 from frontlines.document import Document, StageConfig
 from frontlines.extract.assemble import ForcesOf, Setting, build_event
 from frontlines.extract.claimed import claimant
-from frontlines.extract.dates import EventDate
+from frontlines.extract.dates import EventDate, resolved_spans
 from frontlines.extract.detector import EventDetector
 from frontlines.extract.happenings import left_out
 from frontlines.extract.lexicon import Lexicon, load_lexicon
 from frontlines.extract.mentions import EventMention, sentence_mentions
 from frontlines.extract.merge import merge
 from frontlines.extract.roles import ActorLookup
+from frontlines.extract.story_time import told_at
 from frontlines.extract.subtypes import SubtypeClassifier
 from frontlines.geo.locate import locate
 from frontlines.geo.place import kind_of
@@ -79,10 +81,18 @@ def extract_events(
     mentions: list[EventMention] = []
     references: list[EventDate | None] = []
     reference: EventDate | None = None
+    story: EventDate | None = None
     for number, sentence in enumerate(sentences):
         found = sentence_mentions(
-            sentence, number=number, published=published, lookup=lookup, lexicon=lexicon
+            sentence,
+            number=number,
+            published=published,
+            lookup=lookup,
+            lexicon=lexicon,
+            story=story,
         )
+        spans = resolved_spans(sentence, published=published, locales=lexicon.date_locales)
+        story = told_at(sentence, spans, published=published) or story
         references.append(reference)
         for mention in found:
             dated = mention.date is not None and mention.date.precision in ("day", "week")
