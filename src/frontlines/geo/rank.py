@@ -21,7 +21,7 @@ from frontlines.geo.areas import (
     stands_for_admin1,
 )
 from frontlines.geo.detect import PLACE_LABELS, Mention
-from frontlines.geo.document_evidence import apply_hierarchy, country_focus
+from frontlines.geo.document_evidence import FocusVotes, apply_hierarchy, focus_votes
 from frontlines.geo.entry import (
     MATCH_FOLD,
     MATCH_FUZZY,
@@ -87,7 +87,7 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
         )
         if cands and is_metonym(mention, _best(cands, row), text=text)
     }
-    focus = country_focus(mentions, candidates, priors, actors=actors)
+    focus = focus_votes(mentions, candidates, priors, actors=actors).share()
     ranked = sorted(focus, key=focus.__getitem__, reverse=True)
     codes = [code for code in ranked[:2] if focus[code] >= MIN_FOCUS]
     for index, mention in enumerate(mentions):
@@ -106,8 +106,10 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
         ]
         for cs, ps in zip(candidates, priors, strict=True)
     ]
-    _favour_prominent(mentions, candidates, scores, focus, priors=priors, actors=actors)
-    _namesakes_need_evidence(mentions, candidates, scores, priors=priors, actors=actors)
+    # The countries each name's neighbours are about, from the votes of the readings left.
+    votes = focus_votes(mentions, candidates, priors, actors=actors)
+    _favour_prominent(mentions, candidates, scores, focus, votes=votes)
+    _namesakes_need_evidence(mentions, candidates, scores, votes=votes)
     restrict_to_stated_areas(mentions, candidates, scores, text=text)
     apply_containers(mentions, candidates, scores, text=text)
     apply_hierarchy(mentions, candidates, scores)
@@ -129,8 +131,7 @@ def _favour_prominent(
     scores: list[list[float]],
     focus: dict[str, float],
     *,
-    priors: list[list[float]],
-    actors: set[int],
+    votes: FocusVotes,
 ) -> None:
     """A namesake abroad needs evidence: where a name reads as a large town that names its
     province ("Donetsk", "Aleppo") in a country the article's other places are about, and as a
@@ -152,8 +153,7 @@ def _favour_prominent(
         ]
         if entry.population < PROMINENT_POPULATION or not small or not stands_for_admin1(entry):
             continue
-        others = [[] if names[j] == names[index] else c for j, c in enumerate(candidates)]
-        elsewhere = country_focus(mentions, others, priors, actors=actors)
+        elsewhere = votes.share(without=names[index])
         share = focus.get(entry.country_code or "", 0.0)
         if elsewhere.get(entry.country_code or "", 0.0) < MIN_FOCUS:
             continue
@@ -169,8 +169,7 @@ def _namesakes_need_evidence(
     candidates: list[list[Candidate]],
     scores: list[list[float]],
     *,
-    priors: list[list[float]],
-    actors: set[int],
+    votes: FocusVotes,
 ) -> None:
     """A namesake abroad needs evidence: where a name reads as a town or area in a country the
     article's other names are about ("Bagram" in an Afghan story), its readings elsewhere
@@ -182,8 +181,7 @@ def _namesakes_need_evidence(
             continue
         home = homes.get(names[index])
         if home is None:
-            others = [[] if names[j] == names[index] else c for j, c in enumerate(candidates)]
-            elsewhere = country_focus(mentions, others, priors, actors=actors)
+            elsewhere = votes.share(without=names[index])
             home = frozenset(code for code, share in elsewhere.items() if share >= MIN_FOCUS)
             homes[names[index]] = home
         local = [c.entry for c in cands if _at_home(c.entry, home)]
