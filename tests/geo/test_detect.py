@@ -345,3 +345,26 @@ def test_detect_a_name_placed_once_is_a_place_where_it_stands_again(
         ]
     )
     assert [m.start for m in find_mentions(parse, gazetteer=gazetteer)] == [11, 18]
+
+
+def test_detect_names_inside_an_entity_spacy_ran_across_brackets_and_commas(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """spaCy reads "Saraqib (Ariha, Idlib" as one organisation: its parts between the brackets
+    and commas are names of their own, not pieces of a longer name."""
+    parse = make_parse(
+        [
+            ("Clashes", 2, "nsubjpass", "clash", "O"),
+            ("were", 2, "auxpass", "be", "O"),
+            ("reported", 2, "ROOT", "report", "O"),
+            ("near", 2, "prep", "near", "O"),
+            ("Saraqib", 3, "pobj", "Saraqib", "B-ORG"),
+            ("(", 4, "punct", "(", "I-ORG"),
+            ("Ariha", 4, "appos", "Ariha", "I-ORG"),
+            (",", 6, "punct", ",", "I-ORG"),
+            ("Idlib", 6, "conj", "Idlib", "I-ORG"),
+            (")", 4, "punct", ")", "O"),
+            (".", 2, "punct", ".", "O"),
+        ]
+    )
+    assert [text for text, *_ in found(parse, gazetteer)] == ["Saraqib", "Ariha", "Idlib"]

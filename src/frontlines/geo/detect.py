@@ -72,6 +72,8 @@ RESIDENT_WORDS = frozenset(
     {"man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl", "resident"}
     | {"residents", "native", "natives", "couple", "family", "families", "youth", "students"}
 )
+# Marks that part the names of an entity spaCy ran across them ("Mentao (Pobe-Mengao, Soum").
+_SEPARATORS = frozenset({"(", ")", ","})
 # "MANSFIELD --", "BEIRUT (AP) -", "TORRINGTON, Conn. —": a dateline after a name in capitals.
 _DATELINE_AFTER = re.compile(
     r"^\s*(?:,\s*[A-Za-z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\([^)\n]{1,30}\)\s*)?(?:--|[—–-])\s"
@@ -431,11 +433,13 @@ def _well_known(entry: Entry) -> bool:
 def _cuts_an_entity(span: Any) -> bool:
     """Whether the span takes part of a longer named entity ("Liberal" of "Liberal Democratic
     Party"); names split across entities ("Dayr" "az" "Zawr") and a unit word left over
-    ("Kale" of "Kale Township") are fine."""
+    ("Kale" of "Kale Township") are fine, and so are an entity's parts between its parentheses
+    and commas: spaCy reads "Mentao (Pobe-Mengao, Soum" as one organisation."""
     doc = span.doc
-    starts_inside: bool = span[0].ent_iob_ == "I"
+    before = doc[span.start - 1] if span.start > 0 else None
+    starts_inside = span[0].ent_iob_ == "I" and (before is None or before.text not in _SEPARATORS)
     end = span.end
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].lower_ in DESIGNATORS:
         end += 1
-    ends_inside: bool = end < len(doc) and doc[end].ent_iob_ == "I"
+    ends_inside = end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text not in _SEPARATORS
     return starts_inside or ends_inside
