@@ -368,3 +368,38 @@ def test_detect_names_inside_an_entity_spacy_ran_across_brackets_and_commas(
         ]
     )
     assert [text for text, *_ in found(parse, gazetteer)] == ["Saraqib", "Ariha", "Idlib"]
+
+
+def test_detect_an_unknown_name_before_its_area(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "shelled near Vasyukivka, Donetsk": a name the gazetteer lacks, after a locative and
+    before a comma and an area, is a place (and the area after it one too)."""
+    parse = make_parse(
+        [
+            ("Forces", 1, "nsubj", "force", "O"),
+            ("shelled", 1, "ROOT", "shell", "O"),
+            ("near", 1, "prep", "near", "O"),
+            ("Vasyukivka", 2, "pobj", "Vasyukivka", "B-PRODUCT"),
+            (",", 3, "punct", ",", "O"),
+            ("Donetsk", 3, "appos", "Donetsk", "O"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    assert found(parse, gazetteer) == [
+        ("Vasyukivka", "", "city", False),
+        ("Donetsk", "", None, False),
+    ]
+    # Before a town rather than an area, an unknown name stays unread.
+    parse = make_parse(
+        [
+            ("Forces", 1, "nsubj", "force", "O"),
+            ("shelled", 1, "ROOT", "shell", "O"),
+            ("near", 1, "prep", "near", "O"),
+            ("Vasyukivka", 2, "pobj", "Vasyukivka", "B-PRODUCT"),
+            (",", 3, "punct", ",", "O"),
+            ("Saraqib", 3, "appos", "Saraqib", "O"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    assert "Vasyukivka" not in [text for text, *_ in found(parse, gazetteer)]

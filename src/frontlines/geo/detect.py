@@ -50,6 +50,8 @@ SETTLEMENT_WORDS = frozenset(
 SETTLEMENT_NOUNS = frozenset({"village", "town", "hamlet", "settlement", "locality"})
 # Words that name a kind of place rather than a place ("Khulna city", "Momauk Township").
 DESIGNATORS = ADMIN_WORDS | SETTLEMENT_WORDS
+# Kinds of entry that name an area holding towns ("Donetsk" the oblast, "Kenya").
+AREA_KINDS = frozenset({"admin1", "admin2", "country", "region"})
 AREA_WORDS = frozenset({"countryside", "area", "outskirts", "suburbs", "environs", "vicinity"})
 ACTION_LEMMAS = frozenset(
     {"shell", "capture", "seize", "strike", "bomb", "storm", "enter", "besiege", "take", "hit"}
@@ -301,6 +303,9 @@ def _recover(
         if _named_settlement(span, parse) and span[0].ent_type_ not in ("PERSON", "ORG"):
             # "the village of Robotyne", "in Tindangou village": a place the gazetteer lacks.
             return Mention(start, end, span.text, "", "city", root=span.root)
+        if _before_its_area(span, parse, gazetteer) and span[0].ent_type_ not in ("PERSON", "ORG"):
+            # "shelled near Vasyukivka, Donetsk": a place the gazetteer lacks, then its area.
+            return Mention(start, end, span.text, "", "city", root=span.root)
         return None
     # Seats of government, capitals and countries need no context: they are rarely anything
     # else, and often stand as subjects ("Kyiv said").
@@ -399,6 +404,25 @@ def _named_settlement(span: Any, parse: Any) -> bool:
         and after.lower_ in SETTLEMENT_NOUNS
         and bool(before)
         and before[-1] in LOCATIVE
+    )
+
+
+def _before_its_area(span: Any, parse: Any, gazetteer: Gazetteer) -> bool:
+    """ "near X, Donetsk", "shelled X, Idlib": a locative or a verb of striking before the name,
+    and after it a comma and a name the gazetteer holds as an area (an admin area, a country)."""
+    before = [
+        token for token in parse[max(0, span.start - 2) : span.start] if token.lower_ != "the"
+    ]
+    if not before or not (
+        before[-1].lower_ in LOCATIVE or before[-1].lemma_.lower() in ACTION_LEMMAS
+    ):
+        return False
+    after = list(parse[span.end : span.end + 2])
+    if len(after) < 2 or after[0].text != "," or not _is_name(after[1]):
+        return False
+    return any(
+        c.entry.kind in AREA_KINDS and c.match <= MATCH_LIGHT
+        for c in gazetteer.lookup(after[1].text)
     )
 
 
