@@ -108,7 +108,13 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
     ]
     # The countries each name's neighbours are about, from the votes of the readings left.
     votes = focus_votes(mentions, candidates, priors, actors=actors)
-    _favour_prominent(mentions, candidates, scores, focus, votes=votes)
+    # ... and what the names that say where (not who: "Russian forces", "Russia said") are about.
+    said_where = [
+        [] if m.demonym or i in actors else c
+        for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
+    ]
+    where_votes = focus_votes(mentions, said_where, priors)
+    _favour_prominent(mentions, candidates, scores, focus, votes=votes, where_votes=where_votes)
     _namesakes_need_evidence(mentions, candidates, scores, votes=votes)
     restrict_to_stated_areas(mentions, candidates, scores, text=text)
     apply_containers(mentions, candidates, scores, text=text)
@@ -132,13 +138,16 @@ def _favour_prominent(
     focus: dict[str, float],
     *,
     votes: FocusVotes,
+    where_votes: FocusVotes,
 ) -> None:
     """A namesake abroad needs evidence: where a name reads as a large town that names its
     province ("Donetsk", "Aleppo") in a country the article's other places are about, and as a
     far smaller town in another country the article is more about ("Donetsk" in a story of
     Russian strikes on Ukraine), the country focus does not decide between them; the large
     town's own weight, and what the text states ("Donetsk, Rostov region"), do. A country that
-    only the name itself points at is no evidence ("Paris" in a story of Texan towns)."""
+    only the name itself points at is no evidence ("Paris" in a story of Texan towns), unless
+    no other name says where at all: an actor ("Russian forces shelled near Donetsk") is no
+    evidence against the large town either."""
     names = [fold(mention.key) for mention in mentions]
     for index, (cands, row) in enumerate(zip(candidates, scores, strict=True)):
         towns = [
@@ -155,7 +164,8 @@ def _favour_prominent(
             continue
         elsewhere = votes.share(without=names[index])
         share = focus.get(entry.country_code or "", 0.0)
-        if elsewhere.get(entry.country_code or "", 0.0) < MIN_FOCUS:
+        unplaced = not where_votes.share(without=names[index])
+        if elsewhere.get(entry.country_code or "", 0.0) < MIN_FOCUS and not unplaced:
             continue
         lift = max(
             FOCUS_WEIGHT * (focus.get(cands[a].entry.country_code or "", 0.0) - share)
@@ -218,13 +228,26 @@ def exact_where_watched(found: list[Candidate], *, watched: frozenset[str]) -> l
     """A name spelled exactly as a place of a country the user loaded the villages of is not a
     respelling of a town elsewhere ("Solle" is the Burkinabe village, not Cholet in France):
     where such a reading exists, other countries' readings count only when spelled exactly too
-    (countries and regions stay)."""
-    if not any(c.match == MATCH_FOLD and c.entry.country_code in watched for c in found):
+    (countries and regions stay). Where it is the village's own name, a town elsewhere that
+    merely has it as another name counts only when large ("Inata" is the Burkinabe mining
+    village, not Inada in Japan)."""
+    home = [c for c in found if c.match == MATCH_FOLD and c.entry.country_code in watched]
+    if not home:
         return found
+    own_name = any(c.name_kind == NAME_MAIN for c in home)
     return [
         c
         for c in found
-        if c.match == MATCH_FOLD or c.entry.country_code in watched or c.entry.kind in KIND_SCORE
+        if c.entry.country_code in watched
+        or c.entry.kind in KIND_SCORE
+        or (
+            c.match == MATCH_FOLD
+            and (
+                c.name_kind == NAME_MAIN
+                or not own_name
+                or c.entry.population >= PROMINENT_POPULATION
+            )
+        )
     ]
 
 
