@@ -92,7 +92,9 @@ def restrict_to_stated_areas(
 ) -> None:
     """In "X (Y, Z)" keep only readings of X inside Y (and of Y inside Z): the text says where
     X lies, so a same-named place elsewhere is wrong, and X unknown is the honest answer. Other
-    mentions of a name left without readings lose theirs too (one place per name)."""
+    mentions of a name left without readings lose theirs too (one place per name). A reading
+    that is the area itself stays: in "Kurigram city, Kurigram Sadar (Rangpur)", where the
+    gazetteer holds only the district, the town is read as its district."""
     emptied: set[str] = set()
     for chain in chains(mentions, text=text):
         outer: int | None = None
@@ -101,7 +103,7 @@ def restrict_to_stated_areas(
                 kept = [
                     a
                     for a, inner in enumerate(candidates[index])
-                    if any(contains(o.entry, inner.entry) for o in candidates[outer])
+                    if any(_holds_or_is(o.entry, inner.entry) for o in candidates[outer])
                 ]
                 candidates[index] = [candidates[index][a] for a in kept]
                 scores[index] = [scores[index][a] for a in kept]
@@ -112,6 +114,10 @@ def restrict_to_stated_areas(
     for index, mention in enumerate(mentions):
         if fold(mention.key) in emptied:
             candidates[index], scores[index] = [], []
+
+
+def _holds_or_is(outer: Entry, inner: Entry) -> bool:
+    return outer.id == inner.id or contains(outer, inner)
 
 
 def apply_containers(
