@@ -403,3 +403,24 @@ def test_detect_an_unknown_name_before_its_area(
         ]
     )
     assert "Vasyukivka" not in [text for text, *_ in found(parse, gazetteer)]
+
+
+def test_detect_a_known_word_opening_a_longer_unknown_name_is_no_place(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "the Me Hka Htar area": "Me" is some town's name, but here only the first word of a
+    name the gazetteer lacks."""
+    parse = make_parse(
+        [
+            ("Troops", 1, "nsubj", "troop", "O"),
+            ("fired", 1, "ROOT", "fire", "O"),
+            ("from", 1, "prep", "from", "O"),
+            ("the", 6, "det", "the", "O"),
+            ("Me", 6, "compound", "Me", "O"),
+            ("Hka", 6, "compound", "Hka", "O"),
+            ("Htar", 6, "compound", "Htar", "O"),
+            ("base", 2, "pobj", "base", "O"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    assert "Me" not in [text for text, *_ in found(parse, gazetteer)]

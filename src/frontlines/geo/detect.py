@@ -326,6 +326,8 @@ def _recover(
         # "Liberal" of "Liberal Democratic Party", "Paris" of "Paris Hilton"; but "Atlanta" of
         # "Atlanta Police Department"
         return None
+    if not strong and not well_known and _runs_on(span, parse, gazetteer):
+        return None  # "Me" of "the Me Hka Htar area": the first word of a longer unknown name
     dateline = is_dateline(text, start, end)
     # A local body or resident ("the Mansfield police") is a cue only for a town's own name.
     local = span[0].lower_ != "the" and any(c.name_kind == NAME_MAIN for c in candidates)
@@ -343,6 +345,21 @@ def _designated(span: Any, parse: Any, *, gazetteer: Gazetteer) -> Mention | Non
         return None
     start, end = span.start_char, span.end_char
     return Mention(start, end, span.text, "", "admin", root=named.root, name=named.text)
+
+
+def _runs_on(span: Any, parse: Any, gazetteer: Gazetteer) -> bool:
+    """Whether the name runs on into capitalised words the gazetteer does not know ("Me" of
+    "Me Hka Htar"), none of them a unit, body or resident word: the whole run is one name."""
+    rest: list[Any] = []
+    for token in parse[span.end : span.end + MAX_TOKENS]:
+        if not _is_name(token) or token.ent_type_ in NOT_NAMES:
+            break
+        rest.append(token)
+    if not rest or rest[0].lower_ in DESIGNATORS | INSTITUTION_WORDS | RESIDENT_WORDS | AREA_WORDS:
+        return False
+    if any(token.lower_ in CONNECTORS for token in rest):
+        return False
+    return not any(_known(token.text, gazetteer) for token in rest)
 
 
 def _names_a_body(span: Any, parse: Any) -> bool:
