@@ -46,6 +46,12 @@ SETTLEMENT_WORDS = frozenset(
     {"city", "town", "village", "villages", "camp", "neighbourhood", "neighborhood", "hamlet"}
     | {"locality", "ward"}
 )
+# Words that end a street's or road's name ("Taylor Street", "S. Main St.").
+STREET_WORDS = frozenset(
+    {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "lane", "boulevard", "blvd."}
+    | {"highway", "parkway", "pike", "terrace", "avenues", "streets"}
+)
+_HOUSE_NUMBER = re.compile(r"^\d+[a-zA-Z]?\s+(?=[A-Z])")
 # Words that introduce a village or town by name ("the village of X", "in X village").
 SETTLEMENT_NOUNS = frozenset({"village", "town", "hamlet", "settlement", "locality"})
 # Words that name a kind of place rather than a place ("Khulna city", "Momauk Township").
@@ -74,6 +80,19 @@ RESIDENT_WORDS = frozenset(
     {"man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl", "resident"}
     | {"residents", "native", "natives", "couple", "family", "families", "youth", "students"}
 )
+_WORDS = re.compile(r"[a-z]+")  # the lower-case words of a text
+# "Hollywood, Los Angeles, X", "Rangitoto and X": a name listed after another name.
+_LISTED_AFTER_A_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|,?\s+(?:and|or)\s+)$")
+# Natural features named after the name ("Motutapu island", "an Assenoncourt pond").
+FEATURE_WORDS = frozenset(
+    {"island", "islands", "lake", "river", "pond", "valley", "bay", "mountain", "mountains"}
+    | {"coast", "beach", "harbour", "harbor", "peninsula", "desert", "forest", "hills"}
+)
+_SIDES = frozenset({"north", "south", "east", "west", "edge", "centre", "center", "part", "block"})
+# Verbs of striking or taking in the forms that stand before the place they struck.
+_STRIKING_WORDS = frozenset(
+    f"{verb}{ending}" for verb in ACTION_LEMMAS for ending in ("", "s", "d", "ed", "ing")
+) | {"took", "hit", "struck", "seized", "fled", "left", "overran", "retook"}
 # Marks that part the names of an entity spaCy ran across them ("Mentao (Pobe-Mengao, Soum").
 _SEPARATORS = frozenset({"(", ")", ","})
 # "MANSFIELD --", "BEIRUT (AP) -", "TORRINGTON, Conn. —": a dateline after a name in capitals.
@@ -97,6 +116,7 @@ class Mention:
         ""  # what the gazetteer is asked, when not the whole text ("Lamar" of "Lamar County")
     )
     dateline: bool = False  # the place a dateline names: where the report was filed
+    street: bool = False  # a street or road ("Taylor Street"): listed, never looked up
 
     @property
     def key(self) -> str:
@@ -112,6 +132,12 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         for part in _comma_parts(ent)
         if (mention := _from_entity(part, ent.label_, gazetteer=gazetteer)) is not None
     ]
+    for mention in mentions:
+        mention.street = names_a_street(mention.text)
+        number = _HOUSE_NUMBER.match(mention.text) if mention.street else None
+        if number is not None:  # "6016 Dublin Road": the street's name, not the address
+            mention.start += number.end()
+            mention.text = mention.text[number.end() :]
     # spaCy's NORP holds demonyms ("Syrian") but also place names it misreads ("of Aleppo").
     demonyms = [ent for ent in parse.ents if ent.label_ == "NORP" and _is_demonym(ent, gazetteer)]
     mentions += [
@@ -284,6 +310,9 @@ def _recover(
     start, end = span.start_char, span.end_char
     if accepted.overlaps(start, end):
         return None
+    if names_a_street(span.text) and not span[0].is_sent_start:
+        # "on Rivers Avenue", "the 500 block of Taylor Street": a street, not the town "Rivers".
+        return Mention(start, end, span.text, "", None, root=span.root, street=True)
     if gazetteer.is_stopword(span.text):
         return None
     opens_a_sentence = span[0].is_sent_start and span[0].pos_ != "PROPN"
@@ -360,6 +389,34 @@ def _runs_on(span: Any, parse: Any, gazetteer: Gazetteer) -> bool:
     if any(token.lower_ in CONNECTORS for token in rest):
         return False
     return not any(_known(token.text, gazetteer) for token in rest)
+
+
+def names_a_street(name: str) -> bool:
+    """Whether the name is a street's or road's: names before a street word ("Taylor Street",
+    "S. Main St.", "Lone Oak Road")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in STREET_WORDS and words[-2][:1].isupper()
+
+
+def said_to_be_a_place(text: str, start: int, end: int) -> bool:
+    """Whether the words around ``text[start:end]`` say it is a place: a locative or a verb of
+    striking or taking before it ("in X", "shelled X"), a unit or area word after it ("X
+    district", "X area"), or brackets of areas around it ("X (Y, Z)", "Y (X)")."""
+    before = _WORDS.findall(text[max(0, start - 40) : start].lower())
+    before = [word for word in before if word != "the"]
+    if before[-1:] == ["of"]:  # "the village of X", not "the husband of X"
+        return len(before) > 1 and before[-2] in DESIGNATORS | AREA_WORDS | _SIDES
+    if before and (before[-1] in LOCATIVE | {"on"} or before[-1] in _STRIKING_WORDS):
+        return True
+    if text[max(0, start - 2) : start].strip() == "(" or _LISTED_AFTER_A_NAME.search(
+        text[max(0, start - 40) : start]
+    ):
+        return True
+    after = text[end : end + 30]
+    if after.lstrip().startswith("("):
+        return True
+    words = _WORDS.findall(after.lower())
+    return bool(words) and words[0] in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS | FEATURE_WORDS
 
 
 def _names_a_body(span: Any, parse: Any) -> bool:

@@ -216,6 +216,8 @@ def _at_home(entry: Entry, home: frozenset[str]) -> bool:
 
 
 def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
+    if mention.street:
+        return []  # the gazetteer holds no streets
     found = gazetteer.lookup(mention.key)
     if mention.demonym:
         return [c for c in found if c.name_kind == NAME_DEMONYM and c.match <= MATCH_LIGHT]
