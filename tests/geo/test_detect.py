@@ -424,3 +424,21 @@ def test_detect_a_known_word_opening_a_longer_unknown_name_is_no_place(
         ]
     )
     assert "Me" not in [text for text, *_ in found(parse, gazetteer)]
+
+
+def test_detect_a_county_naming_its_sheriff_is_kept_whole(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "said Alachua County Sheriff's Office spokesman": the county, unit word and all, names
+    its local body (spaCy read the office as a person)."""
+    parse = make_parse(
+        [
+            ("said", 0, "ROOT", "say", "O"),
+            ("Alachua", 2, "compound", "Alachua", "B-PERSON"),
+            ("County", 3, "compound", "County", "I-PERSON"),
+            ("Sheriff", 4, "compound", "Sheriff", "I-PERSON"),
+            ("Office", 0, "nsubj", "Office", "I-PERSON"),
+            ("spokesman", 0, "dobj", "spokesman", "O"),
+        ]
+    )
+    assert [m.text for m in find_mentions(parse, gazetteer=gazetteer)] == ["Alachua County"]

@@ -74,6 +74,7 @@ INSTITUTION_WORDS = frozenset(
     | {"commission", "commissioners", "legislature", "house", "senate", "municipal", "public"}
     | {"regional", "metro", "community", "township", "housing", "transit", "airport", "port"}
     | {"councilman", "councilwoman", "selectmen", "aldermen", "officials", "authorities"}
+    | {"detention", "jail", "health", "medical", "crimestoppers", "coroner", "clerk", "attorney"}
 )
 # People named by where they live ("a Rolling Meadows man", "Pointe Coupee teen").
 RESIDENT_WORDS = frozenset(
@@ -359,7 +360,10 @@ def _recover(
         return None  # "Me" of "the Me Hka Htar area": the first word of a longer unknown name
     dateline = is_dateline(text, start, end)
     # A local body or resident ("the Mansfield police") is a cue only for a town's own name.
-    local = span[0].lower_ != "the" and any(c.name_kind == NAME_MAIN for c in candidates)
+    # So is an area's proper name with its unit word ("the Laurel County Detention Center").
+    local = span[0].lower_ != "the" and (
+        any(c.name_kind == NAME_MAIN for c in candidates) or span[-1].lower_ in PROPER_DESIGNATORS
+    )
     if not strong and not dateline and not _says_place(span, parse, accepted, local=local):
         return None
     hint = _hint(parse, span.end)
