@@ -118,3 +118,4 @@ def test_areas_a_town_known_only_as_its_district_reads_as_the_district(
         "Rangpur",
     )
     assert district.entry.id == town.entry.id
+    assert division.entry is not None and division.entry.kind == "admin1"
