@@ -43,7 +43,7 @@ RelationType = Literal[
     "sanctions",
     "negotiates_with",
 ]
-PlaceRole = Literal["place", "metonym", "demonym", "dateline"]
+PlaceRole = Literal["place", "metonym", "demonym", "dateline", "street"]
 GeoPrecision = Literal[1, 2, 3]
 
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
@@ -282,7 +282,8 @@ class Actor:
 class Place:
     """A place name in the text and what it resolved to (``role`` metonym: stands for a state;
     demonym: an adjectival reference, "Russian", resolved to what it names; dateline: where the
-    report was filed, "MANSFIELD --"; none of these is ever an event's location)."""
+    report was filed, "MANSFIELD --"; street: a street or road the gazetteer does not hold,
+    "Taylor Street"; none of these is ever an event's location)."""
 
     text: str
     start: int

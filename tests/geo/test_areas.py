@@ -100,3 +100,22 @@ def test_areas_chains_take_in_a_village_written_before_its_unit() -> None:
     text = "at Zorba village, Mirla upazila (Tosko, Varn), a clash"
     found = mentions(text, ["Zorba", "Mirla", "Tosko", "Varn"])
     assert chains(found, text=text) == [[0, 1, 2, 3]]
+
+
+def test_areas_a_town_known_only_as_its_district_reads_as_the_district(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "Kurigram city, Kurigram Sadar (Rangpur)": the gazetteer holds the district, not the
+    town; the town is read as the district the text puts it in, not left unknown."""
+    text = "Students clashed with police in Kurigram city, Kurigram Sadar (Rangpur)."
+    town, district, division = resolve(
+        mentions(text, ["Kurigram", "Kurigram", "Rangpur"]), text=text, gazetteer=gazetteer
+    )
+    assert town.entry is not None and district.entry is not None
+    assert (town.entry.name, town.entry.kind, town.entry.admin1) == (
+        "Kurigram",
+        "admin2",
+        "Rangpur",
+    )
+    assert district.entry.id == town.entry.id
+    assert division.entry is not None and division.entry.kind == "admin1"

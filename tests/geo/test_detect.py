@@ -345,3 +345,100 @@ def test_detect_a_name_placed_once_is_a_place_where_it_stands_again(
         ]
     )
     assert [m.start for m in find_mentions(parse, gazetteer=gazetteer)] == [11, 18]
+
+
+def test_detect_names_inside_an_entity_spacy_ran_across_brackets_and_commas(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """spaCy reads "Saraqib (Ariha, Idlib" as one organisation: its parts between the brackets
+    and commas are names of their own, not pieces of a longer name."""
+    parse = make_parse(
+        [
+            ("Clashes", 2, "nsubjpass", "clash", "O"),
+            ("were", 2, "auxpass", "be", "O"),
+            ("reported", 2, "ROOT", "report", "O"),
+            ("near", 2, "prep", "near", "O"),
+            ("Saraqib", 3, "pobj", "Saraqib", "B-ORG"),
+            ("(", 4, "punct", "(", "I-ORG"),
+            ("Ariha", 4, "appos", "Ariha", "I-ORG"),
+            (",", 6, "punct", ",", "I-ORG"),
+            ("Idlib", 6, "conj", "Idlib", "I-ORG"),
+            (")", 4, "punct", ")", "O"),
+            (".", 2, "punct", ".", "O"),
+        ]
+    )
+    assert [text for text, *_ in found(parse, gazetteer)] == ["Saraqib", "Ariha", "Idlib"]
+
+
+def test_detect_an_unknown_name_before_its_area(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "shelled near Vasyukivka, Donetsk": a name the gazetteer lacks, after a locative and
+    before a comma and an area, is a place (and the area after it one too)."""
+    parse = make_parse(
+        [
+            ("Forces", 1, "nsubj", "force", "O"),
+            ("shelled", 1, "ROOT", "shell", "O"),
+            ("near", 1, "prep", "near", "O"),
+            ("Vasyukivka", 2, "pobj", "Vasyukivka", "B-PRODUCT"),
+            (",", 3, "punct", ",", "O"),
+            ("Donetsk", 3, "appos", "Donetsk", "O"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    assert found(parse, gazetteer) == [
+        ("Vasyukivka", "", "city", False),
+        ("Donetsk", "", None, False),
+    ]
+    # Before a town rather than an area, an unknown name stays unread.
+    parse = make_parse(
+        [
+            ("Forces", 1, "nsubj", "force", "O"),
+            ("shelled", 1, "ROOT", "shell", "O"),
+            ("near", 1, "prep", "near", "O"),
+            ("Vasyukivka", 2, "pobj", "Vasyukivka", "B-PRODUCT"),
+            (",", 3, "punct", ",", "O"),
+            ("Saraqib", 3, "appos", "Saraqib", "O"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    assert "Vasyukivka" not in [text for text, *_ in found(parse, gazetteer)]
+
+
+def test_detect_a_known_word_opening_a_longer_unknown_name_is_no_place(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "the Me Hka Htar area": "Me" is some town's name, but here only the first word of a
+    name the gazetteer lacks."""
+    parse = make_parse(
+        [
+            ("Troops", 1, "nsubj", "troop", "O"),
+            ("fired", 1, "ROOT", "fire", "O"),
+            ("from", 1, "prep", "from", "O"),
+            ("the", 6, "det", "the", "O"),
+            ("Me", 6, "compound", "Me", "O"),
+            ("Hka", 6, "compound", "Hka", "O"),
+            ("Htar", 6, "compound", "Htar", "O"),
+            ("base", 2, "pobj", "base", "O"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    assert "Me" not in [text for text, *_ in found(parse, gazetteer)]
+
+
+def test_detect_a_county_naming_its_sheriff_is_kept_whole(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "said Alachua County Sheriff's Office spokesman": the county, unit word and all, names
+    its local body (spaCy read the office as a person)."""
+    parse = make_parse(
+        [
+            ("said", 0, "ROOT", "say", "O"),
+            ("Alachua", 2, "compound", "Alachua", "B-PERSON"),
+            ("County", 3, "compound", "County", "I-PERSON"),
+            ("Sheriff", 4, "compound", "Sheriff", "I-PERSON"),
+            ("Office", 0, "nsubj", "Office", "I-PERSON"),
+            ("spokesman", 0, "dobj", "spokesman", "O"),
+        ]
+    )
+    assert [m.text for m in find_mentions(parse, gazetteer=gazetteer)] == ["Alachua County"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from frontlines.geo.detect import Mention
-from frontlines.geo.document_evidence import apply_hierarchy, country_focus, softmax
+from frontlines.geo.document_evidence import apply_hierarchy, country_focus, focus_votes, softmax
 from frontlines.geo.entry import MATCH_FOLD, NAME_MAIN, Candidate, Entry, EntryKind
 
 
@@ -67,3 +67,18 @@ def test_context_a_country_standing_for_its_government_votes_as_an_actor() -> No
     as_actor = country_focus(mentions, cands, scores, actors={0})
     assert as_place == pytest.approx({"RU": 2 / 3, "UA": 1 / 3})
     assert as_actor == pytest.approx({"RU": 1 / 2, "UA": 1 / 2})
+
+
+def test_context_focus_without_a_name_is_the_focus_of_the_other_names() -> None:
+    """Leaving a name out of the votes gives what the other names alone point at."""
+    mentions = [
+        Mention(0, 6, "Bagram", "GPE"),
+        Mention(10, 15, "Kabul", "GPE"),
+        Mention(20, 26, "Bagram", "GPE"),
+    ]
+    bahram = candidates(entry("Bahram", "city", "IR", "Fars"))
+    cands = [bahram, candidates(entry("Kabul", "city", "AF", "Kabul")), bahram]
+    votes = focus_votes(mentions, cands, [[0.0], [0.0], [0.0]])
+    assert votes.share() == pytest.approx({"IR": 0.5, "AF": 0.5})
+    assert votes.share(without="bagram") == {"AF": 1.0}
+    assert votes.share(without="kabul") == {"IR": 1.0}

@@ -97,3 +97,39 @@ def test_geoparse_an_old_name_of_a_city_abroad_is_no_evidence(gazetteer: Gazette
     text = "Students from Berea and Richmond, Kentucky, joined the rally in Lexington."
     places = resolve(text, ["Berea", "Richmond", "Kentucky", "Lexington"], gazetteer)
     assert places[0].country_code == "US"
+
+
+def test_geoparse_an_unknown_name_spacy_calls_a_place_needs_words_that_say_so(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "signed a lease with Qxzvbrt": spaCy's GPE alone does not make an unknown name a place;
+    "fighting in Qxzvbrt" does."""
+    for preposition, kept in (("with", False), ("in", True)):
+        parse = make_parse(
+            [
+                ("Fighting", 0, "ROOT", "fight", "O"),
+                (preposition, 0, "prep", preposition, "O"),
+                ("Qxzvbrt", 1, "pobj", "Qxzvbrt", "B-GPE"),
+                (".", 0, "punct", ".", "O"),
+            ]
+        )
+        places = find_places(parse, text=parse.text, gazetteer=gazetteer)
+        assert [p.text for p in places] == (["Qxzvbrt"] if kept else [])
+
+
+def test_geoparse_a_street_is_listed_as_a_street_not_a_town(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "on Rivers Avenue": a street, not the Nigerian state of Rivers; never looked up."""
+    parse = make_parse(
+        [
+            ("A", 1, "det", "a", "O"),
+            ("crash", 1, "ROOT", "crash", "O"),
+            ("on", 1, "prep", "on", "O"),
+            ("Rivers", 4, "compound", "Rivers", "O"),
+            ("Avenue", 2, "pobj", "Avenue", "O"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    places = find_places(parse, text=parse.text, gazetteer=gazetteer)
+    assert [(p.text, p.role, p.resolved) for p in places] == [("Rivers Avenue", "street", False)]

@@ -1,7 +1,14 @@
 from __future__ import annotations
 
 from frontlines.geo.detect import Mention
-from frontlines.geo.entry import MATCH_FOLD, MATCH_LIGHT, NAME_MAIN, Candidate, Entry
+from frontlines.geo.entry import (
+    MATCH_FOLD,
+    MATCH_LIGHT,
+    NAME_ALTERNATE,
+    NAME_MAIN,
+    Candidate,
+    Entry,
+)
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.rank import exact_where_watched, resolve
 
@@ -114,3 +121,41 @@ def test_an_exact_village_name_where_the_user_loaded_villages_beats_a_respelling
     assert exact_where_watched(found, watched=frozenset({"BF"})) == [village, namesake]
     assert exact_where_watched(found, watched=frozenset()) == found
     assert exact_where_watched([respelt], watched=frozenset({"BF"})) == [respelt]
+
+
+def test_a_village_named_so_where_the_user_loaded_villages_beats_a_town_of_that_other_name() -> (
+    None
+):
+    """ "Inata" is the Burkinabe village's own name and only another name of Inada (Japan):
+    the Japanese town drops; a large city known by the name stays."""
+    village = Candidate(town("Inata", "BF", place_id=1), MATCH_FOLD, NAME_MAIN)
+    other_name = Candidate(
+        town("Inada", "JP", population=53_502, place_id=2), MATCH_FOLD, NAME_ALTERNATE
+    )
+    large = Candidate(
+        town("Big Inata", "XX", population=500_000, place_id=3), MATCH_FOLD, NAME_ALTERNATE
+    )
+    assert exact_where_watched([village, other_name, large], watched=frozenset({"BF"})) == [
+        village,
+        large,
+    ]
+    # Where the village has the name only as another name too, both stay.
+    also_other = Candidate(town("Inatenga", "BF", place_id=4), MATCH_FOLD, NAME_ALTERNATE)
+    assert exact_where_watched([also_other, other_name], watched=frozenset({"BF"})) == [
+        also_other,
+        other_name,
+    ]
+
+
+def test_rank_an_actor_is_no_evidence_against_a_large_town(gazetteer: Gazetteer) -> None:
+    """ "Russian forces shelled near Donetsk": the demonym names who, not where; with no other
+    place named, the Ukrainian city (ten times the Russian town) is meant."""
+    text = "Russian forces shelled near Donetsk."
+    mentions = [
+        Mention(0, 7, "Russian", "NORP", demonym=True),
+        Mention(28, 35, "Donetsk", "GPE"),
+    ]
+    resolved = resolve(mentions, text=text, gazetteer=gazetteer)
+    donetsk = resolved[1].entry
+    assert donetsk is not None
+    assert (donetsk.name, donetsk.country_code) == ("Donetsk", "UA")

@@ -4,7 +4,7 @@ and ACLED's "Sampelga (Sampelga, Seno)": a place, then the areas that hold it.""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from frontlines.geo.detect import DESIGNATORS, Mention
 from frontlines.geo.entry import MATCH_LIGHT, Candidate, Entry
@@ -92,17 +92,17 @@ def restrict_to_stated_areas(
 ) -> None:
     """In "X (Y, Z)" keep only readings of X inside Y (and of Y inside Z): the text says where
     X lies, so a same-named place elsewhere is wrong, and X unknown is the honest answer. Other
-    mentions of a name left without readings lose theirs too (one place per name)."""
+    mentions of a name left without readings lose theirs too (one place per name). Where no
+    reading is inside, one that is the area itself stays: in "Kurigram city, Kurigram Sadar
+    (Rangpur)", where the gazetteer holds only the district, the town reads as its district."""
     emptied: set[str] = set()
     for chain in chains(mentions, text=text):
         outer: int | None = None
         for index in reversed(chain):
             if outer is not None:
-                kept = [
-                    a
-                    for a, inner in enumerate(candidates[index])
-                    if any(contains(o.entry, inner.entry) for o in candidates[outer])
-                ]
+                kept = _inside(candidates[index], candidates[outer], holds=contains)
+                if not kept:  # no reading inside: the area itself, if the name reads as it
+                    kept = _inside(candidates[index], candidates[outer], holds=_same)
                 candidates[index] = [candidates[index][a] for a in kept]
                 scores[index] = [scores[index][a] for a in kept]
                 if not kept:
@@ -112,6 +112,17 @@ def restrict_to_stated_areas(
     for index, mention in enumerate(mentions):
         if fold(mention.key) in emptied:
             candidates[index], scores[index] = [], []
+
+
+def _inside(
+    inner: list[Candidate], outer: list[Candidate], *, holds: Callable[[Entry, Entry], bool]
+) -> list[int]:
+    """The indexes of ``inner``'s readings that some reading of ``outer`` holds."""
+    return [a for a, c in enumerate(inner) if any(holds(o.entry, c.entry) for o in outer)]
+
+
+def _same(outer: Entry, inner: Entry) -> bool:
+    return outer.id == inner.id
 
 
 def apply_containers(

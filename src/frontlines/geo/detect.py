@@ -46,10 +46,18 @@ SETTLEMENT_WORDS = frozenset(
     {"city", "town", "village", "villages", "camp", "neighbourhood", "neighborhood", "hamlet"}
     | {"locality", "ward"}
 )
+# Words that end a street's or road's name ("Taylor Street", "S. Main St.").
+STREET_WORDS = frozenset(
+    {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "lane", "boulevard", "blvd."}
+    | {"highway", "parkway", "pike", "terrace", "avenues", "streets"}
+)
+_HOUSE_NUMBER = re.compile(r"^\d+[a-zA-Z]?\s+(?=[A-Z])")
 # Words that introduce a village or town by name ("the village of X", "in X village").
 SETTLEMENT_NOUNS = frozenset({"village", "town", "hamlet", "settlement", "locality"})
 # Words that name a kind of place rather than a place ("Khulna city", "Momauk Township").
 DESIGNATORS = ADMIN_WORDS | SETTLEMENT_WORDS
+# Kinds of entry that name an area holding towns ("Donetsk" the oblast, "Kenya").
+AREA_KINDS = frozenset({"admin1", "admin2", "country", "region"})
 AREA_WORDS = frozenset({"countryside", "area", "outskirts", "suburbs", "environs", "vicinity"})
 ACTION_LEMMAS = frozenset(
     {"shell", "capture", "seize", "strike", "bomb", "storm", "enter", "besiege", "take", "hit"}
@@ -66,12 +74,28 @@ INSTITUTION_WORDS = frozenset(
     | {"commission", "commissioners", "legislature", "house", "senate", "municipal", "public"}
     | {"regional", "metro", "community", "township", "housing", "transit", "airport", "port"}
     | {"councilman", "councilwoman", "selectmen", "aldermen", "officials", "authorities"}
+    | {"detention", "jail", "health", "medical", "crimestoppers", "coroner", "clerk", "attorney"}
 )
 # People named by where they live ("a Rolling Meadows man", "Pointe Coupee teen").
 RESIDENT_WORDS = frozenset(
     {"man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl", "resident"}
     | {"residents", "native", "natives", "couple", "family", "families", "youth", "students"}
 )
+_WORDS = re.compile(r"[a-z]+")  # the lower-case words of a text
+# "Hollywood, Los Angeles, X", "Rangitoto and X": a name listed after another name.
+_LISTED_AFTER_A_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|,?\s+(?:and|or)\s+)$")
+# Natural features named after the name ("Motutapu island", "an Assenoncourt pond").
+FEATURE_WORDS = frozenset(
+    {"island", "islands", "lake", "river", "pond", "valley", "bay", "mountain", "mountains"}
+    | {"coast", "beach", "harbour", "harbor", "peninsula", "desert", "forest", "hills"}
+)
+_SIDES = frozenset({"north", "south", "east", "west", "edge", "centre", "center", "part", "block"})
+# Verbs of striking or taking in the forms that stand before the place they struck.
+_STRIKING_WORDS = frozenset(
+    f"{verb}{ending}" for verb in ACTION_LEMMAS for ending in ("", "s", "d", "ed", "ing")
+) | {"took", "hit", "struck", "seized", "fled", "left", "overran", "retook"}
+# Marks that part the names of an entity spaCy ran across them ("Mentao (Pobe-Mengao, Soum").
+_SEPARATORS = frozenset({"(", ")", ","})
 # "MANSFIELD --", "BEIRUT (AP) -", "TORRINGTON, Conn. —": a dateline after a name in capitals.
 _DATELINE_AFTER = re.compile(
     r"^\s*(?:,\s*[A-Za-z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\([^)\n]{1,30}\)\s*)?(?:--|[—–-])\s"
@@ -93,6 +117,7 @@ class Mention:
         ""  # what the gazetteer is asked, when not the whole text ("Lamar" of "Lamar County")
     )
     dateline: bool = False  # the place a dateline names: where the report was filed
+    street: bool = False  # a street or road ("Taylor Street"): listed, never looked up
 
     @property
     def key(self) -> str:
@@ -108,6 +133,12 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         for part in _comma_parts(ent)
         if (mention := _from_entity(part, ent.label_, gazetteer=gazetteer)) is not None
     ]
+    for mention in mentions:
+        mention.street = names_a_street(mention.text)
+        number = _HOUSE_NUMBER.match(mention.text) if mention.street else None
+        if number is not None:  # "6016 Dublin Road": the street's name, not the address
+            mention.start += number.end()
+            mention.text = mention.text[number.end() :]
     # spaCy's NORP holds demonyms ("Syrian") but also place names it misreads ("of Aleppo").
     demonyms = [ent for ent in parse.ents if ent.label_ == "NORP" and _is_demonym(ent, gazetteer)]
     mentions += [
@@ -280,6 +311,9 @@ def _recover(
     start, end = span.start_char, span.end_char
     if accepted.overlaps(start, end):
         return None
+    if names_a_street(span.text) and not span[0].is_sent_start:
+        # "on Rivers Avenue", "the 500 block of Taylor Street": a street, not the town "Rivers".
+        return Mention(start, end, span.text, "", None, root=span.root, street=True)
     if gazetteer.is_stopword(span.text):
         return None
     opens_a_sentence = span[0].is_sent_start and span[0].pos_ != "PROPN"
@@ -298,6 +332,9 @@ def _recover(
             return Mention(start, end, span.text, "", "admin", root=span.root)
         if _named_settlement(span, parse) and span[0].ent_type_ not in ("PERSON", "ORG"):
             # "the village of Robotyne", "in Tindangou village": a place the gazetteer lacks.
+            return Mention(start, end, span.text, "", "city", root=span.root)
+        if _before_its_area(span, parse, gazetteer) and span[0].ent_type_ not in ("PERSON", "ORG"):
+            # "shelled near Vasyukivka, Donetsk": a place the gazetteer lacks, then its area.
             return Mention(start, end, span.text, "", "city", root=span.root)
         return None
     # Seats of government, capitals and countries need no context: they are rarely anything
@@ -319,9 +356,14 @@ def _recover(
         # "Liberal" of "Liberal Democratic Party", "Paris" of "Paris Hilton"; but "Atlanta" of
         # "Atlanta Police Department"
         return None
+    if not strong and not well_known and _runs_on(span, parse, gazetteer):
+        return None  # "Me" of "the Me Hka Htar area": the first word of a longer unknown name
     dateline = is_dateline(text, start, end)
     # A local body or resident ("the Mansfield police") is a cue only for a town's own name.
-    local = span[0].lower_ != "the" and any(c.name_kind == NAME_MAIN for c in candidates)
+    # So is an area's proper name with its unit word ("the Laurel County Detention Center").
+    local = span[0].lower_ != "the" and (
+        any(c.name_kind == NAME_MAIN for c in candidates) or span[-1].lower_ in PROPER_DESIGNATORS
+    )
     if not strong and not dateline and not _says_place(span, parse, accepted, local=local):
         return None
     hint = _hint(parse, span.end)
@@ -336,6 +378,49 @@ def _designated(span: Any, parse: Any, *, gazetteer: Gazetteer) -> Mention | Non
         return None
     start, end = span.start_char, span.end_char
     return Mention(start, end, span.text, "", "admin", root=named.root, name=named.text)
+
+
+def _runs_on(span: Any, parse: Any, gazetteer: Gazetteer) -> bool:
+    """Whether the name runs on into capitalised words the gazetteer does not know ("Me" of
+    "Me Hka Htar"), none of them a unit, body or resident word: the whole run is one name."""
+    rest: list[Any] = []
+    for token in parse[span.end : span.end + MAX_TOKENS]:
+        if not _is_name(token) or token.ent_type_ in NOT_NAMES:
+            break
+        rest.append(token)
+    if not rest or rest[0].lower_ in DESIGNATORS | INSTITUTION_WORDS | RESIDENT_WORDS | AREA_WORDS:
+        return False
+    if any(token.lower_ in CONNECTORS for token in rest):
+        return False
+    return not any(_known(token.text, gazetteer) for token in rest)
+
+
+def names_a_street(name: str) -> bool:
+    """Whether the name is a street's or road's: names before a street word ("Taylor Street",
+    "S. Main St.", "Lone Oak Road")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in STREET_WORDS and words[-2][:1].isupper()
+
+
+def said_to_be_a_place(text: str, start: int, end: int) -> bool:
+    """Whether the words around ``text[start:end]`` say it is a place: a locative or a verb of
+    striking or taking before it ("in X", "shelled X"), a unit or area word after it ("X
+    district", "X area"), or brackets of areas around it ("X (Y, Z)", "Y (X)")."""
+    before = _WORDS.findall(text[max(0, start - 40) : start].lower())
+    before = [word for word in before if word != "the"]
+    if before[-1:] == ["of"]:  # "the village of X", not "the husband of X"
+        return len(before) > 1 and before[-2] in DESIGNATORS | AREA_WORDS | _SIDES
+    if before and (before[-1] in LOCATIVE | {"on"} or before[-1] in _STRIKING_WORDS):
+        return True
+    if text[max(0, start - 2) : start].strip() == "(" or _LISTED_AFTER_A_NAME.search(
+        text[max(0, start - 40) : start]
+    ):
+        return True
+    after = text[end : end + 30]
+    if after.lstrip().startswith("("):
+        return True
+    words = _WORDS.findall(after.lower())
+    return bool(words) and words[0] in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS | FEATURE_WORDS
 
 
 def _names_a_body(span: Any, parse: Any) -> bool:
@@ -400,6 +485,25 @@ def _named_settlement(span: Any, parse: Any) -> bool:
     )
 
 
+def _before_its_area(span: Any, parse: Any, gazetteer: Gazetteer) -> bool:
+    """ "near X, Donetsk", "shelled X, Idlib": a locative or a verb of striking before the name,
+    and after it a comma and a name the gazetteer holds as an area (an admin area, a country)."""
+    before = [
+        token for token in parse[max(0, span.start - 2) : span.start] if token.lower_ != "the"
+    ]
+    if not before or not (
+        before[-1].lower_ in LOCATIVE or before[-1].lemma_.lower() in ACTION_LEMMAS
+    ):
+        return False
+    after = list(parse[span.end : span.end + 2])
+    if len(after) < 2 or after[0].text != "," or not _is_name(after[1]):
+        return False
+    return any(
+        c.entry.kind in AREA_KINDS and c.match <= MATCH_LIGHT
+        for c in gazetteer.lookup(after[1].text)
+    )
+
+
 def _opens_areas(span: Any, parse: Any) -> bool:
     """ "X (Y" or "X upazila (Y": a name, perhaps a unit word, then a parenthesis opening on
     another name."""
@@ -431,11 +535,13 @@ def _well_known(entry: Entry) -> bool:
 def _cuts_an_entity(span: Any) -> bool:
     """Whether the span takes part of a longer named entity ("Liberal" of "Liberal Democratic
     Party"); names split across entities ("Dayr" "az" "Zawr") and a unit word left over
-    ("Kale" of "Kale Township") are fine."""
+    ("Kale" of "Kale Township") are fine, and so are an entity's parts between its parentheses
+    and commas: spaCy reads "Mentao (Pobe-Mengao, Soum" as one organisation."""
     doc = span.doc
-    starts_inside: bool = span[0].ent_iob_ == "I"
+    before = doc[span.start - 1] if span.start > 0 else None
+    starts_inside = span[0].ent_iob_ == "I" and (before is None or before.text not in _SEPARATORS)
     end = span.end
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].lower_ in DESIGNATORS:
         end += 1
-    ends_inside: bool = end < len(doc) and doc[end].ent_iob_ == "I"
+    ends_inside = end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text not in _SEPARATORS
     return starts_inside or ends_inside

@@ -4,8 +4,9 @@ areas its places agree on ("Georgia" with "Athens" and "Clarke County" is the US
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from frontlines.geo.detect import Mention
 from frontlines.geo.entry import MATCH_SKELETON, Candidate
@@ -23,17 +24,37 @@ def softmax(scores: Sequence[float]) -> list[float]:
     return [weight / total for weight in weights]
 
 
-def country_focus(
+@dataclass(frozen=True, slots=True)
+class FocusVotes:
+    """Each distinct name's votes for countries, kept apart so that the focus of the article
+    without one name ("the other names are about ...") is a subtraction, not a pass over every
+    mention again for each name."""
+
+    by_name: dict[str, dict[str, float]]
+    totals: dict[str, float]
+    voters: dict[str, int]  # how many names point at each country
+
+    def share(self, *, without: str | None = None) -> dict[str, float]:
+        """Share of the evidence that points at each country, leaving out the name ``without``
+        (folded) where given."""
+        own = self.by_name.get(without, {}) if without is not None else {}
+        weights = {
+            code: max(total - own.get(code, 0.0), 0.0)
+            for code, total in self.totals.items()
+            if code not in own or self.voters[code] > 1  # a country only this name points at
+        }
+        grand = sum(weights.values()) or 1.0
+        return {code: weight / grand for code, weight in weights.items()}
+
+
+def focus_votes(
     mentions: Sequence[Mention],
     candidates: list[list[Candidate]],
     scores: list[list[float]],
     *,
     actors: frozenset[int] | set[int] = frozenset(),
-) -> dict[str, float]:
-    """Share of the article's place evidence that points at each country. Each distinct name
-    votes once, with the probability of its best reading (countries named as such count
-    double; not when ``actors`` holds the mention's index: "Russia said" names a government,
-    not where things happened)."""
+) -> FocusVotes:
+    """The votes behind ``country_focus``, by name, in one pass over the mentions."""
     votes: dict[tuple[str, bool], tuple[str, float]] = {}
     for index, (mention, cands, row) in enumerate(zip(mentions, candidates, scores, strict=True)):
         if not cands:
@@ -47,11 +68,31 @@ def country_focus(
         counts = entry.kind == "country" and not mention.demonym and index not in actors
         weight = probs[best] * (1.0 if counts else 0.5)
         votes[(fold(mention.key), mention.demonym)] = (entry.country_code, weight)
-    weights: dict[str, float] = defaultdict(float)
-    for code, weight in votes.values():
-        weights[code] += weight
-    grand = sum(weights.values()) or 1.0
-    return {code: weight / grand for code, weight in weights.items()}
+    by_name: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    totals: dict[str, float] = defaultdict(float)
+    for (name, _), (code, weight) in votes.items():
+        by_name[name][code] += weight
+        totals[code] += weight
+    voters = Counter(code for found in by_name.values() for code in found)
+    return FocusVotes(
+        by_name={name: dict(found) for name, found in by_name.items()},
+        totals=dict(totals),
+        voters=dict(voters),
+    )
+
+
+def country_focus(
+    mentions: Sequence[Mention],
+    candidates: list[list[Candidate]],
+    scores: list[list[float]],
+    *,
+    actors: frozenset[int] | set[int] = frozenset(),
+) -> dict[str, float]:
+    """Share of the article's place evidence that points at each country. Each distinct name
+    votes once, with the probability of its best reading (countries named as such count
+    double; not when ``actors`` holds the mention's index: "Russia said" names a government,
+    not where things happened)."""
+    return focus_votes(mentions, candidates, scores, actors=actors).share()
 
 
 def apply_hierarchy(
@@ -78,7 +119,13 @@ def _lend(
     kinds: frozenset[str],
     cap: float,
 ) -> None:
+    # Support from every name, less the name's own: one pass, not one over the names per reading.
+    totals: dict[tuple[str | None, str], float] = defaultdict(float)
+    for found in support.values():
+        for key, prob in found.items():
+            totals[key] += prob
     for i, cands in enumerate(candidates):
+        own = support.get(names[i], {})
         for a, candidate in enumerate(cands):
             if candidate.entry.kind not in kinds:
                 continue
@@ -87,7 +134,7 @@ def _lend(
                 if candidate.entry.kind in AREA_KINDS
                 else _admin1_key(candidate)
             )
-            lent = sum(found.get(key, 0.0) for name, found in support.items() if name != names[i])
+            lent = max(totals.get(key, 0.0) - own.get(key, 0.0), 0.0)
             scores[i][a] += HIERARCHY_WEIGHT * min(lent, cap)
 
 

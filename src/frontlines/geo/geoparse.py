@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from frontlines.document import Mask
-from frontlines.geo.detect import Mention, find_mentions, proper_name
+from frontlines.geo.detect import Mention, find_mentions, proper_name, said_to_be_a_place
 from frontlines.geo.furniture import furniture_mentions
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.metonym import is_metonym
@@ -36,17 +36,21 @@ def find_places(
     return [
         to_place(resolution, text=text)
         for resolution in resolutions
-        if _keep(resolution, demonyms=demonyms)
+        if _keep(resolution, demonyms=demonyms, text=text)
     ]
 
 
-def _keep(resolution: Resolution, *, demonyms: bool) -> bool:
-    """Demonyms only when asked for; unresolved names only where spaCy saw a place-name
-    (GPE) or the text called it one ("X province"), not LOC/FAC guesses ("the Arab Spring")."""
+def _keep(resolution: Resolution, *, demonyms: bool, text: str) -> bool:
+    """Demonyms only when asked for; unresolved names only where the text called it a place
+    ("X province", "the village of X"), or spaCy saw a place-name (GPE) and the words around it
+    say place ("in X", "X (Y, Z)"): not LOC/FAC guesses ("the Arab Spring"), nor a name spaCy
+    misread as a place where nothing says so ("lease with Titan", "Pawlenty's proposal")."""
     mention = resolution.mention
     if mention.demonym:
         return demonyms and resolution.entry is not None
-    return resolution.entry is not None or mention.label == "GPE" or mention.hint is not None
+    if resolution.entry is not None or mention.hint is not None or mention.street:
+        return True
+    return mention.label == "GPE" and said_to_be_a_place(text, mention.start, mention.end)
 
 
 def resolve_spans(
@@ -63,7 +67,8 @@ def resolve_spans(
 def to_place(resolution: Resolution, *, text: str) -> GeoPlace:
     mention, entry = resolution.mention, resolution.entry
     if entry is None:
-        return GeoPlace(text=mention.text, start=mention.start, end=mention.end)
+        role = "street" if mention.street else "place"
+        return GeoPlace(text=mention.text, start=mention.start, end=mention.end, role=role)
     if mention.demonym:
         role = "demonym"
     elif mention.dateline:

@@ -21,7 +21,7 @@ from frontlines.geo.areas import (
     stands_for_admin1,
 )
 from frontlines.geo.detect import PLACE_LABELS, Mention
-from frontlines.geo.document_evidence import apply_hierarchy, country_focus
+from frontlines.geo.document_evidence import FocusVotes, apply_hierarchy, focus_votes
 from frontlines.geo.entry import (
     MATCH_FOLD,
     MATCH_FUZZY,
@@ -87,7 +87,7 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
         )
         if cands and is_metonym(mention, _best(cands, row), text=text)
     }
-    focus = country_focus(mentions, candidates, priors, actors=actors)
+    focus = focus_votes(mentions, candidates, priors, actors=actors).share()
     ranked = sorted(focus, key=focus.__getitem__, reverse=True)
     codes = [code for code in ranked[:2] if focus[code] >= MIN_FOCUS]
     for index, mention in enumerate(mentions):
@@ -106,8 +106,16 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
         ]
         for cs, ps in zip(candidates, priors, strict=True)
     ]
-    _favour_prominent(mentions, candidates, scores, focus, priors=priors, actors=actors)
-    _namesakes_need_evidence(mentions, candidates, scores, priors=priors, actors=actors)
+    # The countries each name's neighbours are about, from the votes of the readings left.
+    votes = focus_votes(mentions, candidates, priors, actors=actors)
+    # ... and what the names that say where (not who: "Russian forces", "Russia said") are about.
+    said_where = [
+        [] if m.demonym or i in actors else c
+        for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
+    ]
+    where_votes = focus_votes(mentions, said_where, priors)
+    _favour_prominent(mentions, candidates, scores, focus, votes=votes, where_votes=where_votes)
+    _namesakes_need_evidence(mentions, candidates, scores, votes=votes)
     restrict_to_stated_areas(mentions, candidates, scores, text=text)
     apply_containers(mentions, candidates, scores, text=text)
     apply_hierarchy(mentions, candidates, scores)
@@ -129,15 +137,17 @@ def _favour_prominent(
     scores: list[list[float]],
     focus: dict[str, float],
     *,
-    priors: list[list[float]],
-    actors: set[int],
+    votes: FocusVotes,
+    where_votes: FocusVotes,
 ) -> None:
     """A namesake abroad needs evidence: where a name reads as a large town that names its
     province ("Donetsk", "Aleppo") in a country the article's other places are about, and as a
     far smaller town in another country the article is more about ("Donetsk" in a story of
     Russian strikes on Ukraine), the country focus does not decide between them; the large
     town's own weight, and what the text states ("Donetsk, Rostov region"), do. A country that
-    only the name itself points at is no evidence ("Paris" in a story of Texan towns)."""
+    only the name itself points at is no evidence ("Paris" in a story of Texan towns), unless
+    no other name says where at all: an actor ("Russian forces shelled near Donetsk") is no
+    evidence against the large town either."""
     names = [fold(mention.key) for mention in mentions]
     for index, (cands, row) in enumerate(zip(candidates, scores, strict=True)):
         towns = [
@@ -152,10 +162,10 @@ def _favour_prominent(
         ]
         if entry.population < PROMINENT_POPULATION or not small or not stands_for_admin1(entry):
             continue
-        others = [[] if names[j] == names[index] else c for j, c in enumerate(candidates)]
-        elsewhere = country_focus(mentions, others, priors, actors=actors)
+        elsewhere = votes.share(without=names[index])
         share = focus.get(entry.country_code or "", 0.0)
-        if elsewhere.get(entry.country_code or "", 0.0) < MIN_FOCUS:
+        unplaced = not where_votes.share(without=names[index])
+        if elsewhere.get(entry.country_code or "", 0.0) < MIN_FOCUS and not unplaced:
             continue
         lift = max(
             FOCUS_WEIGHT * (focus.get(cands[a].entry.country_code or "", 0.0) - share)
@@ -169,8 +179,7 @@ def _namesakes_need_evidence(
     candidates: list[list[Candidate]],
     scores: list[list[float]],
     *,
-    priors: list[list[float]],
-    actors: set[int],
+    votes: FocusVotes,
 ) -> None:
     """A namesake abroad needs evidence: where a name reads as a town or area in a country the
     article's other names are about ("Bagram" in an Afghan story), its readings elsewhere
@@ -182,8 +191,7 @@ def _namesakes_need_evidence(
             continue
         home = homes.get(names[index])
         if home is None:
-            others = [[] if names[j] == names[index] else c for j, c in enumerate(candidates)]
-            elsewhere = country_focus(mentions, others, priors, actors=actors)
+            elsewhere = votes.share(without=names[index])
             home = frozenset(code for code, share in elsewhere.items() if share >= MIN_FOCUS)
             homes[names[index]] = home
         local = [c.entry for c in cands if _at_home(c.entry, home)]
@@ -208,6 +216,8 @@ def _at_home(entry: Entry, home: frozenset[str]) -> bool:
 
 
 def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
+    if mention.street:
+        return []  # the gazetteer holds no streets
     found = gazetteer.lookup(mention.key)
     if mention.demonym:
         return [c for c in found if c.name_kind == NAME_DEMONYM and c.match <= MATCH_LIGHT]
@@ -220,13 +230,26 @@ def exact_where_watched(found: list[Candidate], *, watched: frozenset[str]) -> l
     """A name spelled exactly as a place of a country the user loaded the villages of is not a
     respelling of a town elsewhere ("Solle" is the Burkinabe village, not Cholet in France):
     where such a reading exists, other countries' readings count only when spelled exactly too
-    (countries and regions stay)."""
-    if not any(c.match == MATCH_FOLD and c.entry.country_code in watched for c in found):
+    (countries and regions stay). Where it is the village's own name, a town elsewhere that
+    merely has it as another name counts only when large ("Inata" is the Burkinabe mining
+    village, not Inada in Japan)."""
+    home = [c for c in found if c.match == MATCH_FOLD and c.entry.country_code in watched]
+    if not home:
         return found
+    own_name = any(c.name_kind == NAME_MAIN for c in home)
     return [
         c
         for c in found
-        if c.match == MATCH_FOLD or c.entry.country_code in watched or c.entry.kind in KIND_SCORE
+        if c.entry.country_code in watched
+        or c.entry.kind in KIND_SCORE
+        or (
+            c.match == MATCH_FOLD
+            and (
+                c.name_kind == NAME_MAIN
+                or not own_name
+                or c.entry.population >= PROMINENT_POPULATION
+            )
+        )
     ]
 
 
