@@ -14,10 +14,12 @@ from frontlines.extract.demonstrations import CROWDS, in_crowd, intervener, resp
 from frontlines.extract.mentions import EventMention
 from frontlines.extract.merge import anchor
 from frontlines.extract.notes import write_note
+from frontlines.extract.opponents import both_sides, opponent
 from frontlines.extract.roles import Participant
 from frontlines.extract.subtypes import refine
 from frontlines.kb.loader import acled_country
 from frontlines.model import (
+    Actor,
     ActorRef,
     Article,
     Event,
@@ -48,6 +50,8 @@ POLICE_HEADS = frozenset(
      "gendarme", "gendarmerie", "law-enforcer"}
 )  # fmt: skip
 DAYLIKE = frozenset({"day", "week"})
+# How many sentences back a telling that names no place takes the story's place from.
+STORY_SENTENCES = 2
 # Sub-types where someone unnamed must have acted: ACLED names the attacker "Unidentified Armed
 # Group (country)" when the text does not ("a bomb exploded in the market").
 UNNAMED_ATTACKER = frozenset(
@@ -84,6 +88,9 @@ class Setting:
     forces_of: ForcesOf | None = None
     country: str | None = None  # the article's focus country, for events placed nowhere
     claimant: ActorRef | None = None  # the one group that claims responsibility in the article
+    sentences: Sequence[tuple[int, int]] = ()  # each sentence's span, by mention.sentence
+    names_place: Callable[[int, int], bool] | None = None  # whether words name a town or area
+    forces: Sequence[Actor] = ()  # the article's fighting forces, the most-named first
 
 
 def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event | None:
@@ -95,7 +102,7 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     if setting.score is not None:
         found = refine(found, setting.score(_told(cluster, setting.article)))
     event_type, sub_event_type = found
-    location = _location(cluster, setting, conflict=event_type is not None)
+    location = _location(cluster, main, setting, conflict=event_type is not None)
     country = (location.country if location else None) or setting.country
     actor1, assoc1, actor2, assoc2 = _actors(cluster, main)
     if sub_event_type == "Government regains territory" and _foreign(actor1, country):
@@ -133,6 +140,8 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         ref2 = _generic_ref("Civilians", "civilians", country)
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
         ref2 = None  # one actor on both sides is a misreading of who fought whom
+    if event_type == "Battles":
+        ref1, ref2 = _battle_sides(ref1, ref2, setting.forces)
     event_date, precision = _date(cluster, main, setting)
     fatalities = _fatalities(cluster) if event_type is not None else None
     evidence = _evidence(cluster, setting.article)
@@ -164,6 +173,19 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
             certainty=main.certainty,
         ),
     )
+
+
+def _battle_sides(
+    ref1: ActorRef | None, ref2: ActorRef | None, forces: Sequence[Actor]
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """A battle's missing side taken from the story (``opponents``): ACLED codes two."""
+    if ref1 is None and ref2 is None:
+        return both_sides(forces) or (None, None)
+    if ref2 is None and ref1 is not None:
+        return ref1, opponent(ref1, forces)
+    if ref1 is None and ref2 is not None:
+        return opponent(ref2, forces), ref2
+    return ref1, ref2
 
 
 def _merged_context(cluster: Sequence[EventMention], main: EventMention) -> Context:
@@ -420,12 +442,43 @@ def _finer(reference: EventDate | None, other: EventDate | None) -> bool:
 
 
 def _location(
-    cluster: Sequence[EventMention], setting: Setting, *, conflict: bool
+    cluster: Sequence[EventMention], main: EventMention, setting: Setting, *, conflict: bool
 ) -> Location | None:
+    """Where the event happened: a town or area a telling of it names (the main one first),
+    else one named in the sentences just before the main telling (the story's place, the way a
+    reader takes it), else what the places stage makes of the main telling's sentence."""
+    if setting.names_place is not None:
+        ordered = [main, *(m for m in cluster if m is not main)]
+        for mention in ordered:
+            if setting.names_place(mention.start, mention.end):
+                found = setting.locate(mention.start, mention.end)
+                if found is not None and (conflict or found.note is None):
+                    return found
+        if conflict:
+            before = _story_place(main, setting)
+            if before is not None:
+                return before
     for mention in cluster:
         found = setting.locate(mention.start, mention.end)
         if found is not None and (conflict or found.note is None):
             return found
+    return None
+
+
+def _story_place(main: EventMention, setting: Setting) -> Location | None:
+    """The town or area named in one of the STORY_SENTENCES sentences before the main telling,
+    the nearest first: "Islamists stormed the refinery at In Amenas. ... Its forces opened fire"."""
+    if setting.names_place is None:
+        return None
+    for number in range(main.sentence - 1, max(-1, main.sentence - 1 - STORY_SENTENCES), -1):
+        if number >= len(setting.sentences):
+            continue
+        start, end = setting.sentences[number]
+        if setting.names_place(start, end):
+            found = setting.locate(start, end)
+            if found is not None and found.note is None:
+                said = f"the sentence names no place; {found.name} is named just before"
+                return replace(found, geo_precision=max(found.geo_precision or 1, 2), note=said)
     return None
 
 
