@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 import pytest
 
-from frontlines.extract.assemble import _narrowed
+from frontlines.extract.assemble import _as_side, _narrowed
 from frontlines.extract.dates import EventDate
 from frontlines.extract.lexicon import load_lexicon
+from frontlines.extract.roles import Participant
 from frontlines.kb import Countries
 from frontlines.model import Actor, Article, Event, Mention, Place
 from frontlines.pipeline import Document
@@ -192,3 +194,84 @@ def test_a_telling_that_names_no_place_takes_the_place_named_just_before(nlp: An
     fire = [e for e in events if e.event_date == date(2024, 6, 6)]
     assert fire and fire[0].location is not None
     assert fire[0].location.name == "In Amenas"
+
+
+def _with_actors(
+    nlp: Any, text: str, *, country: str, actors: Mapping[str, tuple[str, str | None]]
+) -> list[Event]:
+    """The events of ``text`` (which names ``country``), where each name of ``actors`` is an
+    actor of the given kind and country, known to the knowledge base unless its kind is other."""
+    doc = Cleanup()(Document(article=Article.create(text, published=date(2024, 6, 12))))
+    doc.parse = nlp(doc.clean_text)
+    at = text.index(country)
+    doc.places = [
+        Place(text=country, start=at, end=at + len(country), name=country, country=country)
+    ]
+    doc.actors = []
+    for name, (kind, home) in actors.items():
+        mentions = tuple(
+            Mention(name, found.start(), found.end())
+            for found in re.finditer(re.escape(name), text)
+        )
+        prefix = "unk-" if kind == "other" else ""
+        doc.actors.append(
+            Actor(id=f"{prefix}{name}", name=name, kind=kind, country=home, mentions=mentions)
+        )
+    stage = Events(lexicon=load_lexicon(), countries=Countries.load())
+    return [e for e in stage(doc).events if e.event_type]
+
+
+def test_a_state_acting_on_a_demonstration_is_coded_as_its_police(nlp: Any) -> None:
+    text = (
+        "Unrest in Egypt. Hundreds of students protested in the capital on Sunday. The "
+        "Egyptian government dispersed the protesters with tear gas."
+    )
+    actors = {"Egyptian government": ("government", "Egypt")}
+    events = _with_actors(nlp, text, country="Egypt", actors=actors)
+    protests = [e for e in events if e.event_type == "Protests"]
+    assert protests and protests[0].actor2 is not None
+    assert protests[0].actor2.name == "Police Forces of Egypt"
+
+
+def test_unnamed_security_forces_at_a_demonstration_are_police(nlp: Any) -> None:
+    text = "Unrest in Kenya. Security forces fired tear gas at hundreds of protesters on Sunday."
+    events = _with_actors(nlp, text, country="Kenya", actors={})
+    protests = [e for e in events if e.event_type == "Protests"]
+    assert protests and protests[0].actor2 is not None
+    assert protests[0].actor2.name == "Police Forces of Kenya"
+
+
+def test_a_photo_credit_is_no_side_of_anything() -> None:
+    def side(name: str) -> Participant:
+        actor = Actor(id=f"unk-{name}", name=name, kind="other")
+        return Participant(actor=actor, kind=None, head=name, start=0, end=len(name))
+
+    for credit in ("H Murdock/VOA)-And", "(A. Algarro/VOA)"):
+        assert _as_side(side(credit), event_type="Battles", target=True) is None
+    kept = _as_side(side("Islamists"), event_type="Battles", target=False)
+    assert kept is not None and kept.actor is not None
+
+
+def test_a_battle_told_with_one_side_takes_the_storys_other_side(nlp: Any) -> None:
+    text = (
+        "War in Syria. The Syrian army shelled rebel towns on Monday. The rebels held out. "
+        "The Syrian army advanced on Tuesday, and heavy fighting with the rebels went on."
+        " The Syrian army captured the village of Tell on Wednesday."
+    )
+    actors = {"Syrian army": ("state forces", "Syria"), "rebels": ("rebel group", "Syria")}
+    events = _with_actors(nlp, text, country="Syria", actors=actors)
+    captured = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert captured and captured[0].actor2 is not None
+    assert captured[0].actor2.name == "rebels"
+
+
+def test_an_air_strike_on_an_armed_group_was_flown_by_the_state_it_fights(nlp: Any) -> None:
+    text = (
+        "War in Syria. The Syrian army fought the rebels on Monday. The Syrian army held. "
+        "Airstrikes hit the rebels in the north on Tuesday."
+    )
+    actors = {"Syrian army": ("state forces", "Syria"), "rebels": ("rebel group", "Syria")}
+    events = _with_actors(nlp, text, country="Syria", actors=actors)
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1 is not None
+    assert strikes[0].actor1.name == "Syrian army"

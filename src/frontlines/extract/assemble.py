@@ -14,7 +14,7 @@ from frontlines.extract.demonstrations import CROWDS, in_crowd, intervener, resp
 from frontlines.extract.mentions import EventMention
 from frontlines.extract.merge import anchor
 from frontlines.extract.notes import write_note
-from frontlines.extract.opponents import both_sides, opponent
+from frontlines.extract.opponents import NON_STATE, both_sides, opponent
 from frontlines.extract.roles import Participant
 from frontlines.extract.subtypes import refine
 from frontlines.kb.loader import acled_country
@@ -49,6 +49,14 @@ POLICE_HEADS = frozenset(
     {"police", "policeman", "policemen", "policewoman", "officer", "cop", "constable",
      "gendarme", "gendarmerie", "law-enforcer"}
 )  # fmt: skip
+# Unnamed forces that are soldiers even at a demonstration; "security forces" there are police.
+MILITARY_HEADS = frozenset(
+    {"soldier", "troop", "army", "military", "serviceman", "servicemen", "marine", "navy",
+     "paratrooper", "commando", "junta", "airman", "sailor", "conscript"}
+)  # fmt: skip
+DEMONSTRATIONS = frozenset({"Protests", "Riots"})
+# A photo credit: a name, a slash, an agency ("H. Murdock/VOA"), or a name in brackets.
+CREDIT = re.compile(r"\w/\w|^\(|\)")
 DAYLIKE = frozenset({"day", "week"})
 # How many sentences back a telling that names no place takes the story's place from.
 STORY_SENTENCES = 2
@@ -122,6 +130,8 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     if event_type in ARMED_TYPES:
         ref1 = _state_forces(actor1, ref1, setting)
         ref2 = _state_forces(actor2, ref2, setting)
+    if event_type in DEMONSTRATIONS:
+        ref2 = _police_of_state(actor2, ref2)
     claimant = setting.claimant
     if claimant and takes_claimant(event_type, ref1) and (ref2 is None or ref2.id != claimant.id):
         ref1 = claimant
@@ -140,8 +150,7 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         ref2 = _generic_ref("Civilians", "civilians", country)
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
         ref2 = None  # one actor on both sides is a misreading of who fought whom
-    if event_type == "Battles":
-        ref1, ref2 = _battle_sides(ref1, ref2, setting.forces)
+    ref1, ref2 = _story_sides((event_type, sub_event_type), ref1, ref2, setting.forces)
     event_date, precision = _date(cluster, main, setting)
     fatalities = _fatalities(cluster) if event_type is not None else None
     evidence = _evidence(cluster, setting.article)
@@ -175,6 +184,22 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     )
 
 
+def _story_sides(
+    found: tuple[str | None, str | None],
+    ref1: ActorRef | None,
+    ref2: ActorRef | None,
+    forces: Sequence[Actor],
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """The sides the telling leaves out that the story gives: a battle's other side, an air
+    strike's air force."""
+    event_type, sub_event_type = found
+    if event_type == "Battles":
+        return _battle_sides(ref1, ref2, forces)
+    if sub_event_type == "Air/drone strike" and ref1 is None and ref2 is not None:
+        return _air_force(ref2, forces), ref2
+    return ref1, ref2
+
+
 def _battle_sides(
     ref1: ActorRef | None, ref2: ActorRef | None, forces: Sequence[Actor]
 ) -> tuple[ActorRef | None, ActorRef | None]:
@@ -186,6 +211,12 @@ def _battle_sides(
     if ref1 is None and ref2 is not None:
         return opponent(ref2, forces), ref2
     return ref1, ref2
+
+
+def _air_force(target: ActorRef, forces: Sequence[Actor]) -> ActorRef | None:
+    """Who flew an air strike on an armed group no one is said to have struck ("airstrikes on
+    rebel-held Aleppo"): the state forces the story has fight that group."""
+    return opponent(target, forces) if target.kind in NON_STATE else None
 
 
 def _merged_context(cluster: Sequence[EventMention], main: EventMention) -> Context:
@@ -265,13 +296,24 @@ def _unplaced(person: Participant) -> bool:
     return actor is not None and actor.kind == "other" and actor.id.startswith("unk-")
 
 
+def _credit(person: Participant) -> bool:
+    """An unknown name written as a photo credit is: "(H. Murdock/VOA)", "A. Algarro/VOA"."""
+    return (
+        _unplaced(person)
+        and person.actor is not None
+        and CREDIT.search(person.actor.name) is not None
+    )
+
+
 def _as_side(
     person: Participant | None, *, event_type: str | None, target: bool
 ) -> Participant | None:
     """An individual named as a side stands for ACLED's generic actor: a person hit by
     violence is a civilian; a person at a demonstration one of its crowd; a person who
     attacks an unidentified attacker."""
-    demonstration = event_type in ("Protests", "Riots")
+    demonstration = event_type in DEMONSTRATIONS
+    if person is not None and _credit(person):
+        return None  # "(H. Murdock/VOA)" of a photo credit is no side of anything
     if person is None or not (_individual(person) or (demonstration and _unplaced(person))):
         return person
     if demonstration:
@@ -332,7 +374,8 @@ def _ref(
         return None  # community leaders in an agreement are no rioters
     home = person.country or country
     if kind_key == "state_forces" and home:
-        return _forces_ref(person.head, home)
+        at_demonstration = event_type in DEMONSTRATIONS and person.head not in MILITARY_HEADS
+        return _forces_ref("police" if at_demonstration else person.head, home)
     return _generic_ref(name, kind, home)
 
 
@@ -363,6 +406,15 @@ def _state_forces(
     slug = re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
     name = f"Military Forces of {acled_country(country)}"
     return ActorRef(id=f"forces-{slug}", name=name, kind="state forces")
+
+
+def _police_of_state(person: Participant | None, ref: ActorRef | None) -> ActorRef | None:
+    """At a demonstration a state or its government acts through its police ("Russia detained
+    hundreds of protesters"): ACLED codes "Police Forces of Russia"."""
+    if ref is None or ref.kind not in SIDE_FOR_FORCES or person is None or person.actor is None:
+        return ref
+    country = person.actor.country
+    return _forces_ref("police", country) if country else ref
 
 
 def _generic_ref(name: str, kind: str, country: str | None) -> ActorRef:
