@@ -16,6 +16,9 @@ from frontlines.extract.roles import Participant
 from frontlines.kb import Countries
 from frontlines.model import Actor, Article, Event, Mention, Place
 from frontlines.pipeline import Document
+from frontlines.python_api import load_pipeline
+from frontlines.readers.common import make_article
+from frontlines.settings import Settings
 from frontlines.stages.cleanup import Cleanup
 from frontlines.stages.events import Events
 
@@ -275,3 +278,36 @@ def test_an_air_strike_on_an_armed_group_was_flown_by_the_state_it_fights(nlp: A
     strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert strikes and strikes[0].actor1 is not None
     assert strikes[0].actor1.name == "Syrian army"
+
+
+def test_a_party_that_riots_is_its_crowd_and_the_crowds_associate(settings: Settings) -> None:
+    text = (
+        "On 12 March 2024, two factions of Chhatra League (BCL) clashed using bricks at the "
+        "university in Mymensingh city."
+    )
+    article = make_article(text, origin="test", published=date(2024, 3, 13))
+    riots = [e for e in load_pipeline(settings)(article).events if e.event_type == "Riots"]
+    assert riots and riots[0].actor1 is not None
+    assert riots[0].actor1.name == "Rioters (Bangladesh)"
+    assert [a.name for a in riots[0].assoc_actor_1] == ["Bangladesh Chhatra League"]
+
+
+def test_what_an_armed_group_loots_or_burns_is_the_civilians(nlp: Any) -> None:
+    text = "Violence in Burkina Faso. Militants burned five schools in the village on Monday."
+    events = _with_actors(nlp, text, country="Burkina Faso", actors={})
+    looted = [e for e in events if e.sub_event_type == "Looting/property destruction"]
+    assert looted and looted[0].actor2 is not None
+    assert looted[0].actor2.name == "Civilians (Burkina Faso)"
+
+
+def test_shelling_a_village_hits_its_civilians(nlp: Any) -> None:
+    text = "War in Myanmar. Soldiers shelled the village on Monday."
+    events = _with_actors(nlp, text, country="Myanmar", actors={})
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor2 is not None
+    assert shelling[0].actor2.name == "Civilians (Myanmar)"
+    text = "War in Myanmar. Soldiers shelled rebel positions on Monday."
+    events = _with_actors(nlp, text, country="Myanmar", actors={})
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling
+    assert shelling[0].actor2 is None or shelling[0].actor2.name != "Civilians (Myanmar)"

@@ -73,6 +73,18 @@ UNNAMED_ATTACKER = frozenset(
 )
 # Bombs planted or carried among people, as against shells and air strikes aimed at a side.
 PLANTED = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+# Strikes from afar that hit civilians where their dead or what they hit were civilian.
+STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+CIVILIAN_PLACES = frozenset(
+    {"village", "house", "home", "market", "school", "hospital", "neighbourhood",
+     "neighborhood", "residence", "church", "mosque"}
+)  # fmt: skip
+CIVILIANS_HIT = frozenset({"Violence against civilians"})
+# Named sides that at a demonstration are of its crowd: parties, groups, known people.
+CROWD_KINDS = frozenset(
+    {"other", "person", "civilians", "protesters", "international organisation",
+     "media outlet", "news agency"}
+)  # fmt: skip
 # Generic names that fit one event type only: a crowd is "Rioters" only in a riot.
 GENERIC_FOR = {"Rioters": "Riots"}
 # A state or its government that fights, bombs or kills is coded as its forces.
@@ -104,7 +116,8 @@ class Setting:
 def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event | None:
     """The event the mentions report, or None when, taken together, they report no event."""
     main = anchor(cluster)
-    found = classify(_merged_context(cluster, main))
+    context = _merged_context(cluster, main)
+    found = classify(context)
     if found is None:
         return None
     if setting.score is not None:
@@ -122,6 +135,9 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         actor1, actor2 = actor2, actor1  # ACLED: the rioters first, the police who met them second
     if event_type == "Protests" and actor1 is None and actor2 is not None and _crowd(actor2):
         actor1, actor2 = actor2, None  # a protest's only unnamed people are its crowd
+    if event_type in DEMONSTRATIONS and _organisation(actor1):
+        # "BNP activists rallied": ACLED codes the crowd, the party as its associate.
+        assoc1, actor1 = [a for a in (actor1,) if a is not None] + assoc1, None
     actor1 = _as_side(actor1, event_type=event_type, target=False)
     actor2 = _as_side(actor2, event_type=event_type, target=True)
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type or "")
@@ -137,17 +153,14 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         ref1 = claimant
         if ref2 is not None and takes_claimant(event_type, ref2):
             ref2 = None  # "a suicide bomber" the text put on the other side is the claimant
-    if ref1 is None and sub_event_type in UNNAMED_ATTACKER and country:
-        ref1 = _generic_ref("Unidentified Armed Group", "political militia", country)
-    if ref1 is None and crowd is not None:
-        # ACLED: a demonstration always has its crowd as actor1, named or not.
-        name, kind = GENERIC[crowd]
-        ref1 = _generic_ref(name, kind, country)
-    if ref2 is None and event_type == "Violence against civilians" and country:
-        ref2 = _generic_ref("Civilians", "civilians", country)  # ACLED: its targets always are
-    if ref2 is None and sub_event_type in PLANTED and country and _people_hit(cluster):
-        # "a bomb went off in the market, killing 22": no one named was hit, so people were.
-        ref2 = _generic_ref("Civilians", "civilians", country)
+    ref1, ref2 = _generic_sides(
+        ref1,
+        ref2,
+        found=(event_type, sub_event_type),
+        country=country,
+        crowd=crowd,
+        civilians_hit=_civilians_hit(cluster, context, sub_event_type),
+    )
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
         ref2 = None  # one actor on both sides is a misreading of who fought whom
     ref1, ref2 = _story_sides((event_type, sub_event_type), ref1, ref2, setting.forces)
@@ -182,6 +195,46 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
             certainty=main.certainty,
         ),
     )
+
+
+def _generic_sides(
+    ref1: ActorRef | None,
+    ref2: ActorRef | None,
+    *,
+    found: tuple[str | None, str | None],
+    country: str | None,
+    crowd: str | None,
+    civilians_hit: bool,
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """The generic sides ACLED names where the text names none: the unidentified attacker of
+    a bombing or an attack, a demonstration's crowd, the civilians an attack, a looting or a
+    strike on people hit."""
+    event_type, sub_event_type = found
+    if ref1 is None and sub_event_type in UNNAMED_ATTACKER and country:
+        ref1 = _generic_ref("Unidentified Armed Group", "political militia", country)
+    if ref1 is None and crowd is not None:
+        # ACLED: a demonstration always has its crowd as actor1, named or not.
+        name, kind = GENERIC[crowd]
+        ref1 = _generic_ref(name, kind, country)
+    if ref2 is None and country and (event_type in CIVILIANS_HIT or civilians_hit):
+        # ACLED: violence against civilians and looting hit civilians; "a bomb went off in the
+        # market, killing 22": no one named was hit, so people were.
+        ref2 = _generic_ref("Civilians", "civilians", country)
+    return ref1, ref2
+
+
+def _civilians_hit(
+    cluster: Sequence[EventMention], context: Context, sub_event_type: str | None
+) -> bool:
+    """Whether the event hit people no one names: a planted bomb that killed or wounded, a
+    looting, or a strike whose dead or wounded, or what it hit, were civilians."""
+    if sub_event_type == "Looting/property destruction":
+        return True
+    if sub_event_type in PLANTED and _people_hit(cluster):
+        return True
+    if sub_event_type not in STRIKES:
+        return False
+    return "civilians" in context.victims or bool(context.objects & CIVILIAN_PLACES)
 
 
 def _story_sides(
@@ -265,6 +318,11 @@ def _actors(
         if mention.status in ("anaphoric", "weak", "consequence"):
             assoc2.extend(p for p in mention.roles.assoc2 if _combatant(p))
     return actor1, assoc1, actor2, assoc2
+
+
+def _organisation(person: Participant | None) -> bool:
+    """A named side that takes no arms: a party, a union, a known person (CROWD_KINDS)."""
+    return person is not None and person.actor is not None and person.actor.kind in CROWD_KINDS
 
 
 def _rioting(person: Participant | None) -> bool:
