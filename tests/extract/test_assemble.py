@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from frontlines.extract.assemble import _as_side, _narrowed
+from frontlines.extract.assemble import _as_civilians, _as_side, _narrowed
 from frontlines.extract.dates import EventDate
 from frontlines.extract.lexicon import load_lexicon
 from frontlines.extract.roles import Participant
@@ -311,3 +311,24 @@ def test_shelling_a_village_hits_its_civilians(nlp: Any) -> None:
     shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling
     assert shelling[0].actor2 is None or shelling[0].actor2.name != "Civilians (Myanmar)"
+
+
+def test_aid_workers_and_an_aid_agency_hit_are_the_countrys_civilians(nlp: Any) -> None:
+    text = "Violence in Nigeria. Gunmen killed four aid workers in Borno on Monday."
+    actors = {"aid workers": ("civilians", None)}
+    events = _with_actors(nlp, text, country="Nigeria", actors=actors)
+    assert events and events[0].actor2 is not None
+    assert events[0].actor2.name == "Civilians (Nigeria)"
+    assert [a.name for a in events[0].assoc_actor_2] == ["aid workers"]
+
+
+def test_an_alliances_troops_hit_are_no_civilians() -> None:
+    def hit(name: str, aliases: tuple[str, ...]) -> Participant | None:
+        actor = Actor(id=name, name=name, kind="international organisation", aliases=aliases)
+        side = Participant(actor=actor, kind=None, head=name, start=0, end=len(name))
+        return _as_civilians(side, [], event_type="Explosions/Remote violence", target=True)[0]
+
+    nato = hit("NATO", ("North Atlantic Treaty Organization",))
+    assert nato is not None and nato.actor is not None
+    icrc = hit("ICRC", ("International Committee of the Red Cross",))
+    assert icrc is not None and icrc.actor is None and icrc.kind == "civilians"

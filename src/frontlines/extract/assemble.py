@@ -73,6 +73,13 @@ UNNAMED_ATTACKER = frozenset(
 )
 # Bombs planted or carried among people, as against shells and air strikes aimed at a side.
 PLANTED = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+# Words that name an international organisation as a humanitarian one (the Red Cross, the UN
+# refugee agency), which, attacked, ACLED counts among the civilians hit; an alliance (NATO) or
+# a mission of troops is no civilian.
+AID_WORDS = re.compile(
+    r"red cross|red crescent|humanitarian|refugee|food|children|health|migration|relief",
+    re.IGNORECASE,
+)
 # Strikes from afar that hit civilians where their dead or what they hit were civilian.
 STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
 CIVILIAN_PLACES = frozenset(
@@ -138,6 +145,8 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     if event_type in DEMONSTRATIONS and _organisation(actor1):
         # "BNP activists rallied": ACLED codes the crowd, the party as its associate.
         assoc1, actor1 = [a for a in (actor1,) if a is not None] + assoc1, None
+    actor1, assoc1 = _as_civilians(actor1, assoc1, event_type=event_type, target=False)
+    actor2, assoc2 = _as_civilians(actor2, assoc2, event_type=event_type, target=True)
     actor1 = _as_side(actor1, event_type=event_type, target=False)
     actor2 = _as_side(actor2, event_type=event_type, target=True)
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type or "")
@@ -318,6 +327,32 @@ def _actors(
         if mention.status in ("anaphoric", "weak", "consequence"):
             assoc2.extend(p for p in mention.roles.assoc2 if _combatant(p))
     return actor1, assoc1, actor2, assoc2
+
+
+def _as_civilians(
+    person: Participant | None,
+    assoc: list[Participant],
+    *,
+    event_type: str | None,
+    target: bool,
+) -> tuple[Participant | None, list[Participant]]:
+    """ACLED names civilians by the country they were hit in: aid workers, journalists,
+    "residents" the knowledge base knows without a country, and an aid organisation hit by
+    violence, are "Civilians (X)", the named group its associate."""
+    if person is None or person.actor is None or person.actor.country is not None:
+        return person, assoc
+    kind = person.actor.kind
+    if kind == "civilians" or (target and _aid(person.actor) and event_type in ARMED_TYPES):
+        generic = replace(person, actor=None, kind="civilians")
+        return generic, [person, *assoc] if person.actor.id != "civilians" else assoc
+    return person, assoc
+
+
+def _aid(actor: Actor) -> bool:
+    """A humanitarian international organisation: the ICRC, the WFP, UNHCR (AID_WORDS)."""
+    if actor.kind != "international organisation":
+        return False
+    return any(AID_WORDS.search(name) for name in (actor.name, *actor.aliases))
 
 
 def _organisation(person: Participant | None) -> bool:
