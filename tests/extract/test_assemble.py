@@ -164,41 +164,6 @@ def test_a_week_date_is_made_the_day_another_telling_names_inside_it() -> None:
     assert _narrowed(tuesday, [earlier]) == tuesday
 
 
-def _placed_events(nlp: Any, text: str, places: dict[str, tuple[float, float]]) -> list[Event]:
-    """The events of ``text``, where each of ``places`` is a town at the given point."""
-    doc = Cleanup()(Document(article=Article.create(text, published=date(2024, 6, 12))))
-    doc.parse = nlp(doc.clean_text)
-    doc.places = []
-    for name, (lat, lon) in places.items():
-        for at in (found.start() for found in re.finditer(re.escape(name), text)):
-            doc.places.append(
-                Place(
-                    text=name,
-                    start=at,
-                    end=at + len(name),
-                    name=name,
-                    country="Algeria",
-                    latitude=lat,
-                    longitude=lon,
-                )
-            )
-    doc.actors = []
-    stage = Events(lexicon=load_lexicon(), countries=Countries.load())
-    return [e for e in stage(doc).events if e.event_type]
-
-
-def test_a_telling_that_names_no_place_takes_the_place_named_just_before(nlp: Any) -> None:
-    text = (
-        "Oran is calm. Oran voted on Monday, and Oran is busy. Gunmen stormed the gas plant "
-        "at In Amenas on Wednesday. Soldiers opened fire on the gunmen on Thursday."
-    )
-    places = {"In Amenas": (28.0, 9.5), "Oran": (35.7, -0.6)}
-    events = _placed_events(nlp, text, places)
-    fire = [e for e in events if e.event_date == date(2024, 6, 6)]
-    assert fire and fire[0].location is not None
-    assert fire[0].location.name == "In Amenas"
-
-
 def _with_actors(
     nlp: Any, text: str, *, country: str, actors: Mapping[str, tuple[str, str | None]]
 ) -> list[Event]:

@@ -58,8 +58,6 @@ DEMONSTRATIONS = frozenset({"Protests", "Riots"})
 # A photo credit: a name, a slash, an agency ("H. Murdock/VOA"), or a name in brackets.
 CREDIT = re.compile(r"\w/\w|^\(|\)")
 DAYLIKE = frozenset({"day", "week"})
-# How many sentences back a telling that names no place takes the story's place from.
-STORY_SENTENCES = 2
 # Sub-types where someone unnamed must have acted: ACLED names the attacker "Unidentified Armed
 # Group (country)" when the text does not ("a bomb exploded in the market").
 UNNAMED_ATTACKER = frozenset(
@@ -115,8 +113,6 @@ class Setting:
     forces_of: ForcesOf | None = None
     country: str | None = None  # the article's focus country, for events placed nowhere
     claimant: ActorRef | None = None  # the one group that claims responsibility in the article
-    sentences: Sequence[tuple[int, int]] = ()  # each sentence's span, by mention.sentence
-    names_place: Callable[[int, int], bool] | None = None  # whether words name a town or area
     forces: Sequence[Actor] = ()  # the article's fighting forces, the most-named first
 
 
@@ -130,7 +126,7 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     if setting.score is not None:
         found = refine(found, setting.score(_told(cluster, setting.article)))
     event_type, sub_event_type = found
-    location = _location(cluster, main, setting, conflict=event_type is not None)
+    location = _location(cluster, setting, conflict=event_type is not None)
     country = (location.country if location else None) or setting.country
     actor1, assoc1, actor2, assoc2 = _actors(cluster, main)
     if sub_event_type == "Government regains territory" and _foreign(actor1, country):
@@ -587,43 +583,12 @@ def _finer(reference: EventDate | None, other: EventDate | None) -> bool:
 
 
 def _location(
-    cluster: Sequence[EventMention], main: EventMention, setting: Setting, *, conflict: bool
+    cluster: Sequence[EventMention], setting: Setting, *, conflict: bool
 ) -> Location | None:
-    """Where the event happened: a town or area a telling of it names (the main one first),
-    else one named in the sentences just before the main telling (the story's place, the way a
-    reader takes it), else what the places stage makes of the main telling's sentence."""
-    if setting.names_place is not None:
-        ordered = [main, *(m for m in cluster if m is not main)]
-        for mention in ordered:
-            if setting.names_place(mention.start, mention.end):
-                found = setting.locate(mention.start, mention.end)
-                if found is not None and (conflict or found.note is None):
-                    return found
-        if conflict:
-            before = _story_place(main, setting)
-            if before is not None:
-                return before
     for mention in cluster:
         found = setting.locate(mention.start, mention.end)
         if found is not None and (conflict or found.note is None):
             return found
-    return None
-
-
-def _story_place(main: EventMention, setting: Setting) -> Location | None:
-    """The town or area named in one of the STORY_SENTENCES sentences before the main telling,
-    the nearest first: "Islamists stormed the refinery at In Amenas. ... Its forces opened fire"."""
-    if setting.names_place is None:
-        return None
-    for number in range(main.sentence - 1, max(-1, main.sentence - 1 - STORY_SENTENCES), -1):
-        if number >= len(setting.sentences):
-            continue
-        start, end = setting.sentences[number]
-        if setting.names_place(start, end):
-            found = setting.locate(start, end)
-            if found is not None and found.note is None:
-                said = f"the sentence names no place; {found.name} is named just before"
-                return replace(found, geo_precision=max(found.geo_precision or 1, 2), note=said)
     return None
 
 

@@ -98,8 +98,6 @@ def extract_events(
         forces_of=forces_of,
         country=focus_country(doc, countries=countries) if countries is not None else None,
         claimant=claimant(_sentences(doc), lookup=lookup),
-        sentences=[(sentence.start_char, sentence.end_char) for sentence in sentences],
-        names_place=_names_place(doc),
         forces=armed_forces(doc.actors),
     )
     clusters = merge(mentions, places=_places_within(doc))
@@ -121,9 +119,11 @@ def _told(found: list[EventMention], sentence: Any, detector: EventDetector | No
     ]
 
 
-def _towns_and_areas(doc: Document) -> list[tuple[int, int, str]]:
-    """The resolved towns and areas (not countries) the article names as places, in order."""
-    return sorted(
+def _places_within(doc: Document) -> Callable[[EventMention], frozenset[str]]:
+    """The resolved towns and areas (not countries) named within a mention's words. The places
+    are sorted once and each mention's answer kept: merging asks about every mention of every
+    event again, and a pass over all places per question grows with the square of the text."""
+    named = sorted(
         (place.start, place.end, place.name)
         for place in doc.places
         if place.resolved
@@ -131,24 +131,6 @@ def _towns_and_areas(doc: Document) -> list[tuple[int, int, str]]:
         and place.name
         and kind_of(place) not in ("country", "continent")
     )
-
-
-def _names_place(doc: Document) -> Callable[[int, int], bool]:
-    """Whether the words from ``start`` to ``end`` name a town or an area."""
-    starts = [start for start, _, _ in _towns_and_areas(doc)]
-
-    def names_place(start: int, end: int) -> bool:
-        at = bisect_left(starts, start)
-        return at < len(starts) and starts[at] < end
-
-    return names_place
-
-
-def _places_within(doc: Document) -> Callable[[EventMention], frozenset[str]]:
-    """The resolved towns and areas (not countries) named within a mention's words. The places
-    are sorted once and each mention's answer kept: merging asks about every mention of every
-    event again, and a pass over all places per question grows with the square of the text."""
-    named = _towns_and_areas(doc)
     starts = [start for start, _, _ in named]
     known: dict[tuple[int, int], frozenset[str]] = {}
 
