@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 import pytest
 
-from frontlines.extract.assemble import _narrowed
+from frontlines.extract.assemble import _as_civilians, _as_side, _narrowed
 from frontlines.extract.dates import EventDate
 from frontlines.extract.lexicon import load_lexicon
+from frontlines.extract.roles import Participant
 from frontlines.kb import Countries
 from frontlines.model import Actor, Article, Event, Mention, Place
 from frontlines.pipeline import Document
+from frontlines.python_api import load_pipeline
+from frontlines.readers.common import make_article
+from frontlines.settings import Settings
 from frontlines.stages.cleanup import Cleanup
 from frontlines.stages.events import Events
 
@@ -156,3 +162,138 @@ def test_a_week_date_is_made_the_day_another_telling_names_inside_it() -> None:
     assert _narrowed(week, [None, tuesday]) == tuesday
     assert _narrowed(week, [earlier]) == week
     assert _narrowed(tuesday, [earlier]) == tuesday
+
+
+def _with_actors(
+    nlp: Any, text: str, *, country: str, actors: Mapping[str, tuple[str, str | None]]
+) -> list[Event]:
+    """The events of ``text`` (which names ``country``), where each name of ``actors`` is an
+    actor of the given kind and country, known to the knowledge base unless its kind is other."""
+    doc = Cleanup()(Document(article=Article.create(text, published=date(2024, 6, 12))))
+    doc.parse = nlp(doc.clean_text)
+    at = text.index(country)
+    doc.places = [
+        Place(text=country, start=at, end=at + len(country), name=country, country=country)
+    ]
+    doc.actors = []
+    for name, (kind, home) in actors.items():
+        mentions = tuple(
+            Mention(name, found.start(), found.end())
+            for found in re.finditer(re.escape(name), text)
+        )
+        prefix = "unk-" if kind == "other" else ""
+        doc.actors.append(
+            Actor(id=f"{prefix}{name}", name=name, kind=kind, country=home, mentions=mentions)
+        )
+    stage = Events(lexicon=load_lexicon(), countries=Countries.load())
+    return [e for e in stage(doc).events if e.event_type]
+
+
+def test_a_state_acting_on_a_demonstration_is_coded_as_its_police(nlp: Any) -> None:
+    text = (
+        "Unrest in Egypt. Hundreds of students protested in the capital on Sunday. The "
+        "Egyptian government dispersed the protesters with tear gas."
+    )
+    actors = {"Egyptian government": ("government", "Egypt")}
+    events = _with_actors(nlp, text, country="Egypt", actors=actors)
+    protests = [e for e in events if e.event_type == "Protests"]
+    assert protests and protests[0].actor2 is not None
+    assert protests[0].actor2.name == "Police Forces of Egypt"
+
+
+def test_unnamed_security_forces_at_a_demonstration_are_police(nlp: Any) -> None:
+    text = "Unrest in Kenya. Security forces fired tear gas at hundreds of protesters on Sunday."
+    events = _with_actors(nlp, text, country="Kenya", actors={})
+    protests = [e for e in events if e.event_type == "Protests"]
+    assert protests and protests[0].actor2 is not None
+    assert protests[0].actor2.name == "Police Forces of Kenya"
+
+
+def test_a_photo_credit_is_no_side_of_anything() -> None:
+    def side(name: str) -> Participant:
+        actor = Actor(id=f"unk-{name}", name=name, kind="other")
+        return Participant(actor=actor, kind=None, head=name, start=0, end=len(name))
+
+    for credit in ("H Murdock/VOA)-And", "(A. Algarro/VOA)"):
+        assert _as_side(side(credit), event_type="Battles", target=True) is None
+    kept = _as_side(side("Islamists"), event_type="Battles", target=False)
+    assert kept is not None and kept.actor is not None
+
+
+def test_a_battle_told_with_one_side_takes_the_storys_other_side(nlp: Any) -> None:
+    text = (
+        "War in Syria. The Syrian army shelled rebel towns on Monday. The rebels held out. "
+        "The Syrian army advanced on Tuesday, and heavy fighting with the rebels went on."
+        " The Syrian army captured the village of Tell on Wednesday."
+    )
+    actors = {"Syrian army": ("state forces", "Syria"), "rebels": ("rebel group", "Syria")}
+    events = _with_actors(nlp, text, country="Syria", actors=actors)
+    captured = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert captured and captured[0].actor2 is not None
+    assert captured[0].actor2.name == "rebels"
+
+
+def test_an_air_strike_on_an_armed_group_was_flown_by_the_state_it_fights(nlp: Any) -> None:
+    text = (
+        "War in Syria. The Syrian army fought the rebels on Monday. The Syrian army held. "
+        "Airstrikes hit the rebels in the north on Tuesday."
+    )
+    actors = {"Syrian army": ("state forces", "Syria"), "rebels": ("rebel group", "Syria")}
+    events = _with_actors(nlp, text, country="Syria", actors=actors)
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1 is not None
+    assert strikes[0].actor1.name == "Syrian army"
+
+
+def test_a_party_that_riots_is_its_crowd_and_the_crowds_associate(settings: Settings) -> None:
+    text = (
+        "On 12 March 2024, two factions of Chhatra League (BCL) clashed using bricks at the "
+        "university in Mymensingh city."
+    )
+    article = make_article(text, origin="test", published=date(2024, 3, 13))
+    riots = [e for e in load_pipeline(settings)(article).events if e.event_type == "Riots"]
+    assert riots and riots[0].actor1 is not None
+    assert riots[0].actor1.name == "Rioters (Bangladesh)"
+    assert [a.name for a in riots[0].assoc_actor_1] == ["Bangladesh Chhatra League"]
+
+
+def test_what_an_armed_group_loots_or_burns_is_the_civilians(nlp: Any) -> None:
+    text = "Violence in Burkina Faso. Militants burned five schools in the village on Monday."
+    events = _with_actors(nlp, text, country="Burkina Faso", actors={})
+    looted = [e for e in events if e.sub_event_type == "Looting/property destruction"]
+    assert looted and looted[0].actor2 is not None
+    assert looted[0].actor2.name == "Civilians (Burkina Faso)"
+
+
+def test_shelling_a_village_hits_its_civilians(nlp: Any) -> None:
+    text = "War in Myanmar. Soldiers shelled the village on Monday."
+    events = _with_actors(nlp, text, country="Myanmar", actors={})
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor2 is not None
+    assert shelling[0].actor2.name == "Civilians (Myanmar)"
+    text = "War in Myanmar. Soldiers shelled rebel positions on Monday."
+    events = _with_actors(nlp, text, country="Myanmar", actors={})
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling
+    assert shelling[0].actor2 is None or shelling[0].actor2.name != "Civilians (Myanmar)"
+
+
+def test_aid_workers_and_an_aid_agency_hit_are_the_countrys_civilians(nlp: Any) -> None:
+    text = "Violence in Nigeria. Gunmen killed four aid workers in Borno on Monday."
+    actors = {"aid workers": ("civilians", None)}
+    events = _with_actors(nlp, text, country="Nigeria", actors=actors)
+    assert events and events[0].actor2 is not None
+    assert events[0].actor2.name == "Civilians (Nigeria)"
+    assert [a.name for a in events[0].assoc_actor_2] == ["aid workers"]
+
+
+def test_an_alliances_troops_hit_are_no_civilians() -> None:
+    def hit(name: str, aliases: tuple[str, ...]) -> Participant | None:
+        actor = Actor(id=name, name=name, kind="international organisation", aliases=aliases)
+        side = Participant(actor=actor, kind=None, head=name, start=0, end=len(name))
+        return _as_civilians(side, [], event_type="Explosions/Remote violence", target=True)[0]
+
+    nato = hit("NATO", ("North Atlantic Treaty Organization",))
+    assert nato is not None and nato.actor is not None
+    icrc = hit("ICRC", ("International Committee of the Red Cross",))
+    assert icrc is not None and icrc.actor is None and icrc.kind == "civilians"

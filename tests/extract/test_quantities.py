@@ -110,6 +110,26 @@ def test_quantities_a_toll_spread_over_many_places_is_no_events_toll(
     assert _figures(sentence, lexicon, "Police killed 4 persons in the town.").fatalities == 4
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people were killed during protests over the last week.",
+        "Thousands of civilians have been killed in this war.",
+        "The group documented 400 civilian deaths between January and mid-May.",
+        "So far, 30 soldiers have been killed.",
+    ],
+)
+def test_quantities_a_toll_over_a_campaign_is_no_events_toll(
+    sentence: Parse, lexicon: Lexicon, text: str
+) -> None:
+    assert _figures(sentence, lexicon, text).fatalities is None
+
+
+def test_quantities_a_toll_of_one_day_stands(sentence: Parse, lexicon: Lexicon) -> None:
+    text = "Four people were killed during the protest on Tuesday."
+    assert _figures(sentence, lexicon, text).fatalities == 4
+
+
 def test_quantities_a_toll_only_a_vague_word_gives_is_marked_vague(
     sentence: Parse, lexicon: Lexicon
 ) -> None:

@@ -188,3 +188,14 @@ def test_roles_the_attacker_named_before_the_means_of_a_passive_killing(
 ) -> None:
     roles = _roles(sentence, lexicon, lookup_in, text, word)
     assert roles.actor1 is not None and roles.actor1.kind == "state_forces"
+
+
+def test_roles_where_a_blast_went_off_is_what_it_hit(
+    sentence: Parse, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = "Two explosions occurred at the police station on Monday."
+    roles = _roles(sentence, lexicon, lookup_in, text, "explosions")
+    assert roles.actor2 is not None
+    assert (roles.actor2.kind, roles.actor2.head) == ("state_forces", "police")
+    text = "Two explosions occurred at the market on Monday."
+    assert _roles(sentence, lexicon, lookup_in, text, "explosions").actor2 is None

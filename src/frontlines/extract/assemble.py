@@ -14,10 +14,12 @@ from frontlines.extract.demonstrations import CROWDS, in_crowd, intervener, resp
 from frontlines.extract.mentions import EventMention
 from frontlines.extract.merge import anchor
 from frontlines.extract.notes import write_note
+from frontlines.extract.opponents import NON_STATE, both_sides, opponent
 from frontlines.extract.roles import Participant
 from frontlines.extract.subtypes import refine
 from frontlines.kb.loader import acled_country
 from frontlines.model import (
+    Actor,
     ActorRef,
     Article,
     Event,
@@ -47,6 +49,14 @@ POLICE_HEADS = frozenset(
     {"police", "policeman", "policemen", "policewoman", "officer", "cop", "constable",
      "gendarme", "gendarmerie", "law-enforcer"}
 )  # fmt: skip
+# Unnamed forces that are soldiers even at a demonstration; "security forces" there are police.
+MILITARY_HEADS = frozenset(
+    {"soldier", "troop", "army", "military", "serviceman", "servicemen", "marine", "navy",
+     "paratrooper", "commando", "junta", "airman", "sailor", "conscript"}
+)  # fmt: skip
+DEMONSTRATIONS = frozenset({"Protests", "Riots"})
+# A photo credit: a name, a slash, an agency ("H. Murdock/VOA"), or a name in brackets.
+CREDIT = re.compile(r"\w/\w|^\(|\)")
 DAYLIKE = frozenset({"day", "week"})
 # Sub-types where someone unnamed must have acted: ACLED names the attacker "Unidentified Armed
 # Group (country)" when the text does not ("a bomb exploded in the market").
@@ -61,6 +71,25 @@ UNNAMED_ATTACKER = frozenset(
 )
 # Bombs planted or carried among people, as against shells and air strikes aimed at a side.
 PLANTED = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+# Words that name an international organisation as a humanitarian one (the Red Cross, the UN
+# refugee agency), which, attacked, ACLED counts among the civilians hit; an alliance (NATO) or
+# a mission of troops is no civilian.
+AID_WORDS = re.compile(
+    r"red cross|red crescent|humanitarian|refugee|food|children|health|migration|relief",
+    re.IGNORECASE,
+)
+# Strikes from afar that hit civilians where their dead or what they hit were civilian.
+STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+CIVILIAN_PLACES = frozenset(
+    {"village", "house", "home", "market", "school", "hospital", "neighbourhood",
+     "neighborhood", "residence", "church", "mosque"}
+)  # fmt: skip
+CIVILIANS_HIT = frozenset({"Violence against civilians"})
+# Named sides that at a demonstration are of its crowd: parties, groups, known people.
+CROWD_KINDS = frozenset(
+    {"other", "person", "civilians", "protesters", "international organisation",
+     "media outlet", "news agency"}
+)  # fmt: skip
 # Generic names that fit one event type only: a crowd is "Rioters" only in a riot.
 GENERIC_FOR = {"Rioters": "Riots"}
 # A state or its government that fights, bombs or kills is coded as its forces.
@@ -84,12 +113,14 @@ class Setting:
     forces_of: ForcesOf | None = None
     country: str | None = None  # the article's focus country, for events placed nowhere
     claimant: ActorRef | None = None  # the one group that claims responsibility in the article
+    forces: Sequence[Actor] = ()  # the article's fighting forces, the most-named first
 
 
 def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event | None:
     """The event the mentions report, or None when, taken together, they report no event."""
     main = anchor(cluster)
-    found = classify(_merged_context(cluster, main))
+    context = _merged_context(cluster, main)
+    found = classify(context)
     if found is None:
         return None
     if setting.score is not None:
@@ -107,6 +138,11 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         actor1, actor2 = actor2, actor1  # ACLED: the rioters first, the police who met them second
     if event_type == "Protests" and actor1 is None and actor2 is not None and _crowd(actor2):
         actor1, actor2 = actor2, None  # a protest's only unnamed people are its crowd
+    if event_type in DEMONSTRATIONS and _organisation(actor1):
+        # "BNP activists rallied": ACLED codes the crowd, the party as its associate.
+        assoc1, actor1 = [a for a in (actor1,) if a is not None] + assoc1, None
+    actor1, assoc1 = _as_civilians(actor1, assoc1, event_type=event_type, target=False)
+    actor2, assoc2 = _as_civilians(actor2, assoc2, event_type=event_type, target=True)
     actor1 = _as_side(actor1, event_type=event_type, target=False)
     actor2 = _as_side(actor2, event_type=event_type, target=True)
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type or "")
@@ -115,24 +151,24 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
     if event_type in ARMED_TYPES:
         ref1 = _state_forces(actor1, ref1, setting)
         ref2 = _state_forces(actor2, ref2, setting)
+    if event_type in DEMONSTRATIONS:
+        ref2 = _police_of_state(actor2, ref2)
     claimant = setting.claimant
     if claimant and takes_claimant(event_type, ref1) and (ref2 is None or ref2.id != claimant.id):
         ref1 = claimant
         if ref2 is not None and takes_claimant(event_type, ref2):
             ref2 = None  # "a suicide bomber" the text put on the other side is the claimant
-    if ref1 is None and sub_event_type in UNNAMED_ATTACKER and country:
-        ref1 = _generic_ref("Unidentified Armed Group", "political militia", country)
-    if ref1 is None and crowd is not None:
-        # ACLED: a demonstration always has its crowd as actor1, named or not.
-        name, kind = GENERIC[crowd]
-        ref1 = _generic_ref(name, kind, country)
-    if ref2 is None and event_type == "Violence against civilians" and country:
-        ref2 = _generic_ref("Civilians", "civilians", country)  # ACLED: its targets always are
-    if ref2 is None and sub_event_type in PLANTED and country and _people_hit(cluster):
-        # "a bomb went off in the market, killing 22": no one named was hit, so people were.
-        ref2 = _generic_ref("Civilians", "civilians", country)
+    ref1, ref2 = _generic_sides(
+        ref1,
+        ref2,
+        found=(event_type, sub_event_type),
+        country=country,
+        crowd=crowd,
+        civilians_hit=_civilians_hit(cluster, context, sub_event_type),
+    )
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
         ref2 = None  # one actor on both sides is a misreading of who fought whom
+    ref1, ref2 = _story_sides((event_type, sub_event_type), ref1, ref2, setting.forces)
     event_date, precision = _date(cluster, main, setting)
     fatalities = _fatalities(cluster) if event_type is not None else None
     evidence = _evidence(cluster, setting.article)
@@ -164,6 +200,81 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
             certainty=main.certainty,
         ),
     )
+
+
+def _generic_sides(
+    ref1: ActorRef | None,
+    ref2: ActorRef | None,
+    *,
+    found: tuple[str | None, str | None],
+    country: str | None,
+    crowd: str | None,
+    civilians_hit: bool,
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """The generic sides ACLED names where the text names none: the unidentified attacker of
+    a bombing or an attack, a demonstration's crowd, the civilians an attack, a looting or a
+    strike on people hit."""
+    event_type, sub_event_type = found
+    if ref1 is None and sub_event_type in UNNAMED_ATTACKER and country:
+        ref1 = _generic_ref("Unidentified Armed Group", "political militia", country)
+    if ref1 is None and crowd is not None:
+        # ACLED: a demonstration always has its crowd as actor1, named or not.
+        name, kind = GENERIC[crowd]
+        ref1 = _generic_ref(name, kind, country)
+    if ref2 is None and country and (event_type in CIVILIANS_HIT or civilians_hit):
+        # ACLED: violence against civilians and looting hit civilians; "a bomb went off in the
+        # market, killing 22": no one named was hit, so people were.
+        ref2 = _generic_ref("Civilians", "civilians", country)
+    return ref1, ref2
+
+
+def _civilians_hit(
+    cluster: Sequence[EventMention], context: Context, sub_event_type: str | None
+) -> bool:
+    """Whether the event hit people no one names: a planted bomb that killed or wounded, a
+    looting, or a strike whose dead or wounded, or what it hit, were civilians."""
+    if sub_event_type == "Looting/property destruction":
+        return True
+    if sub_event_type in PLANTED and _people_hit(cluster):
+        return True
+    if sub_event_type not in STRIKES:
+        return False
+    return "civilians" in context.victims or bool(context.objects & CIVILIAN_PLACES)
+
+
+def _story_sides(
+    found: tuple[str | None, str | None],
+    ref1: ActorRef | None,
+    ref2: ActorRef | None,
+    forces: Sequence[Actor],
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """The sides the telling leaves out that the story gives: a battle's other side, an air
+    strike's air force."""
+    event_type, sub_event_type = found
+    if event_type == "Battles":
+        return _battle_sides(ref1, ref2, forces)
+    if sub_event_type == "Air/drone strike" and ref1 is None and ref2 is not None:
+        return _air_force(ref2, forces), ref2
+    return ref1, ref2
+
+
+def _battle_sides(
+    ref1: ActorRef | None, ref2: ActorRef | None, forces: Sequence[Actor]
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """A battle's missing side taken from the story (``opponents``): ACLED codes two."""
+    if ref1 is None and ref2 is None:
+        return both_sides(forces) or (None, None)
+    if ref2 is None and ref1 is not None:
+        return ref1, opponent(ref1, forces)
+    if ref1 is None and ref2 is not None:
+        return opponent(ref2, forces), ref2
+    return ref1, ref2
+
+
+def _air_force(target: ActorRef, forces: Sequence[Actor]) -> ActorRef | None:
+    """Who flew an air strike on an armed group no one is said to have struck ("airstrikes on
+    rebel-held Aleppo"): the state forces the story has fight that group."""
+    return opponent(target, forces) if target.kind in NON_STATE else None
 
 
 def _merged_context(cluster: Sequence[EventMention], main: EventMention) -> Context:
@@ -214,6 +325,37 @@ def _actors(
     return actor1, assoc1, actor2, assoc2
 
 
+def _as_civilians(
+    person: Participant | None,
+    assoc: list[Participant],
+    *,
+    event_type: str | None,
+    target: bool,
+) -> tuple[Participant | None, list[Participant]]:
+    """ACLED names civilians by the country they were hit in: aid workers, journalists,
+    "residents" the knowledge base knows without a country, and an aid organisation hit by
+    violence, are "Civilians (X)", the named group its associate."""
+    if person is None or person.actor is None or person.actor.country is not None:
+        return person, assoc
+    kind = person.actor.kind
+    if kind == "civilians" or (target and _aid(person.actor) and event_type in ARMED_TYPES):
+        generic = replace(person, actor=None, kind="civilians")
+        return generic, [person, *assoc] if person.actor.id != "civilians" else assoc
+    return person, assoc
+
+
+def _aid(actor: Actor) -> bool:
+    """A humanitarian international organisation: the ICRC, the WFP, UNHCR (AID_WORDS)."""
+    if actor.kind != "international organisation":
+        return False
+    return any(AID_WORDS.search(name) for name in (actor.name, *actor.aliases))
+
+
+def _organisation(person: Participant | None) -> bool:
+    """A named side that takes no arms: a party, a union, a known person (CROWD_KINDS)."""
+    return person is not None and person.actor is not None and person.actor.kind in CROWD_KINDS
+
+
 def _rioting(person: Participant | None) -> bool:
     """A mob, rioters or demonstrators, named or not."""
     if person is None:
@@ -243,13 +385,24 @@ def _unplaced(person: Participant) -> bool:
     return actor is not None and actor.kind == "other" and actor.id.startswith("unk-")
 
 
+def _credit(person: Participant) -> bool:
+    """An unknown name written as a photo credit is: "(H. Murdock/VOA)", "A. Algarro/VOA"."""
+    return (
+        _unplaced(person)
+        and person.actor is not None
+        and CREDIT.search(person.actor.name) is not None
+    )
+
+
 def _as_side(
     person: Participant | None, *, event_type: str | None, target: bool
 ) -> Participant | None:
     """An individual named as a side stands for ACLED's generic actor: a person hit by
     violence is a civilian; a person at a demonstration one of its crowd; a person who
     attacks an unidentified attacker."""
-    demonstration = event_type in ("Protests", "Riots")
+    demonstration = event_type in DEMONSTRATIONS
+    if person is not None and _credit(person):
+        return None  # "(H. Murdock/VOA)" of a photo credit is no side of anything
     if person is None or not (_individual(person) or (demonstration and _unplaced(person))):
         return person
     if demonstration:
@@ -310,7 +463,8 @@ def _ref(
         return None  # community leaders in an agreement are no rioters
     home = person.country or country
     if kind_key == "state_forces" and home:
-        return _forces_ref(person.head, home)
+        at_demonstration = event_type in DEMONSTRATIONS and person.head not in MILITARY_HEADS
+        return _forces_ref("police" if at_demonstration else person.head, home)
     return _generic_ref(name, kind, home)
 
 
@@ -341,6 +495,15 @@ def _state_forces(
     slug = re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
     name = f"Military Forces of {acled_country(country)}"
     return ActorRef(id=f"forces-{slug}", name=name, kind="state forces")
+
+
+def _police_of_state(person: Participant | None, ref: ActorRef | None) -> ActorRef | None:
+    """At a demonstration a state or its government acts through its police ("Russia detained
+    hundreds of protesters"): ACLED codes "Police Forces of Russia"."""
+    if ref is None or ref.kind not in SIDE_FOR_FORCES or person is None or person.actor is None:
+        return ref
+    country = person.actor.country
+    return _forces_ref("police", country) if country else ref
 
 
 def _generic_ref(name: str, kind: str, country: str | None) -> ActorRef:

@@ -13,6 +13,8 @@ from frontlines.model import Actor, ActorRef
 CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "acknowledge"})
 # Who claims an attack is a group that fights, never a state, a government, an outlet or a person.
 NOT_CLAIMANTS = frozenset({"state", "government", "person", "media outlet", "news agency"})
+# Who speaks for a group: "the spokesperson for the Taliban" claims in its name.
+SPEAKERS = frozenset({"spokesman", "spokesperson", "spokeswoman", "spokesmen", "representative"})
 CLAIMED_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 UNNAMED_PREFIX = "generic-unidentified-armed-group"
 
@@ -25,17 +27,40 @@ def claimants(sentences: Iterable[Any], *, lookup: ActorLookup) -> list[Actor]:
             if lemma_of(token) not in CLAIM_VERBS or not _of_responsibility(token):
                 continue
             for subject in subjects(token):
-                actor = lookup(*phrase_span(subject))
-                if actor is not None and actor.kind not in NOT_CLAIMANTS:
-                    found.setdefault(actor.id, actor)
+                for speaker in (subject, *_spoken_for(subject)):
+                    actor = lookup(*phrase_span(speaker))
+                    if actor is not None and actor.kind not in NOT_CLAIMANTS:
+                        found.setdefault(actor.id, actor)
+                        break
     return list(found.values())
 
 
 def _of_responsibility(verb: Any) -> bool:
-    return any(
-        lemma_of(child) in ("responsibility", "credit") and child.dep_ == "dobj"
-        for child in verb.children
-    )
+    """ "claimed responsibility for", "took credit for", "claimed they were responsible"."""
+    for child in verb.children:
+        if lemma_of(child) in ("responsibility", "credit") and child.dep_ == "dobj":
+            return True
+        if child.dep_ in ("ccomp", "xcomp") and any(
+            lemma_of(part) == "responsible" for part in (child, *child.children)
+        ):
+            return True
+    return False
+
+
+def _spoken_for(subject: Any) -> list[Any]:
+    """Whose spokesman the subject is: "Zabiullah Mujahid, the spokesperson for the Taliban,
+    claimed ..." claims for the Taliban."""
+    found: list[Any] = []
+    for role in (subject, *(c for c in subject.children if c.dep_ == "appos")):
+        if lemma_of(role) in SPEAKERS:
+            found += [
+                pobj
+                for prep in role.children
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+    return found
 
 
 def claimant(sentences: Iterable[Any], *, lookup: ActorLookup) -> ActorRef | None:

@@ -31,6 +31,20 @@ SPREAD = re.compile(
     r"|locations|incidents|districts|towns|villages)\b|\bacross the (?:state|country|region"
     r"|province|city)\b|\baltogether\b|\bcumulative\b"
 )
+MONTHS = "(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# A toll over a long stretch of time counts a campaign's dead, never one event's: "four people
+# were killed during protests over the last week", "thousands have died in this war", "so far",
+# "400 civilian deaths between January and mid-May".
+CAMPAIGN = re.compile(
+    r"\b(?:over|during|in|throughout) the (?:last|past) (?:few |several |two |three )?"
+    r"(?:days|weeks|months|years|week|month|year)\b|\bin recent (?:days|weeks|months|years)\b"
+    r"|\bso far\b|\bto date\b|\bin total\b|\bsince the (?:start|beginning|outbreak)\b"
+    r"|\bsince the (?:war|conflict|crisis|unrest|uprising|protests|offensive|fighting) "
+    r"(?:began|started|erupted)\b|\bin (?:this|the) (?:war|conflict|campaign|insurgency)\b"
+    r"|\bin this (?:battle|offensive)\b|\bin the battle for\b"
+    rf"|\b(?:between|from) (?:early |mid-|late )?{MONTHS} (?:and|to|until) (?:early |mid-|late )?"
+    rf"{MONTHS}\b"
+)
 NOBODY = re.compile(
     r"\bno (one|body|civilians?|people|soldiers?) (was|were) (killed|hurt|injured)"
     r"|\bno (casualties|fatalities|deaths|one died|loss of life)\b|\bwithout casualties\b"
@@ -94,7 +108,7 @@ def read_figures(
     fatal.extend(1 for _ in named)
     explicit = explicit or bool(named)
     text = "".join(token.text_with_ws for token in tokens)
-    if fatal and SPREAD.search(text.lower()):
+    if fatal and (SPREAD.search(text.lower()) or CAMPAIGN.search(text.lower())):
         fatal = []  # "47 have been killed in various places": a toll of many happenings
     fatalities = sum(fatal) if fatal else (0 if NOBODY.search(text) else None)
     vague = bool(fatalities) and not explicit

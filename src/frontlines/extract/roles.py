@@ -31,6 +31,8 @@ ActorLookup = Callable[[int, int], Actor | None]
 
 TARGET_PREPS = ("on", "against", "at", "upon", "targeting", "into", "toward", "towards")
 OPPONENT_FRAMES = frozenset({"clash"})
+# Frames of things that go off where they hit: "explosions occurred at the police station".
+BLASTS = frozenset({"explosion", "shelling", "airstrike"})
 OF_FRAMES = frozenset({"kill", "abduct", "arrest", "injure", "sexual", "territory", "attack"})
 ALLY_PREPS = ("alongside", "backed", "supported", "assisted", "aided")
 INCLUDING = ("including", "include", "among")
@@ -237,9 +239,21 @@ def _noun_arguments(token: Any, trigger: Trigger, lexicon: Lexicon) -> tuple[lis
         elif not agents and token.dep_ == "nsubjpass":
             agents = list(preps(verb, "by"))
         targets += list(preps(verb, *TARGET_PREPS))
+    elif (
+        trigger.frame in BLASTS
+        and token.dep_ == "nsubj"
+        and not targets
+        and _occurred(verb, lexicon)
+    ):
+        # "two explosions occurred at the military checkpoint": where it went off, it hit.
+        targets += list(preps(verb, *TARGET_PREPS))
     if not targets:
         targets = _victims_of_clause(token, lexicon)
     return with_conjuncts(agents), with_conjuncts(targets)
+
+
+def _occurred(verb: Any, lexicon: Lexicon) -> bool:
+    return verb.pos_ == "VERB" and lemma_of(verb) in lexicon.occurring_verbs
 
 
 def _claimant(token: Any) -> list[Any]:
@@ -353,17 +367,18 @@ def participant(token: Any, *, lookup: ActorLookup, lexicon: Lexicon) -> Partici
         or lookup(start, end)
     )
     kind = participant_class(head, lexicon) or participant_class(token, lexicon)
+    word = lemma_of(token)
     if actor is None and (kind is None or lemma_of(token) in lexicon.owner_nouns):
         for modifier in token.children:
             if modifier.dep_ in ("compound", "amod", "poss", "nmod"):
                 actor = actor or lookup(modifier.idx, modifier.idx + len(modifier.text))
-                kind = kind if kind else participant_class(modifier, lexicon)
+                if kind is None and participant_class(modifier, lexicon) is not None:
+                    # "a police station" is the police's: named by who owns it.
+                    kind, word = participant_class(modifier, lexicon), lemma_of(modifier)
     if actor is None and kind is None:
         return None
     country = _speakers_country(token, lookup) if actor is None else None
-    return Participant(
-        actor=actor, kind=kind, head=lemma_of(token), start=start, end=end, country=country
-    )
+    return Participant(actor=actor, kind=kind, head=word, start=start, end=end, country=country)
 
 
 def _speakers_country(token: Any, lookup: ActorLookup) -> str | None:

@@ -24,6 +24,7 @@ from frontlines.extract.happenings import left_out
 from frontlines.extract.lexicon import Lexicon, load_lexicon
 from frontlines.extract.mentions import EventMention, sentence_mentions
 from frontlines.extract.merge import merge
+from frontlines.extract.opponents import armed_forces
 from frontlines.extract.roles import ActorLookup
 from frontlines.extract.story_time import told_at
 from frontlines.extract.subtypes import SubtypeClassifier
@@ -107,6 +108,7 @@ def extract_events(
         forces_of=forces_of,
         country=focus_country(doc, countries=countries) if countries is not None else None,
         claimant=claimant(_sentences(doc), lookup=lookup),
+        forces=armed_forces(doc.actors),
     )
     clusters = merge(mentions, places=_places_within(doc))
     kept = [cluster for cluster in clusters if left_out(cluster, sentences=len(sentences)) is None]
