@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 
 from frontlines.bench.ecbplus import (
+    DOCUMENT_MEANING,
     Mention,
+    document_blocks,
     document_terms,
     fusion_clusters,
     gold_clusters,
@@ -126,3 +128,26 @@ def test_ecbplus_without_vectors_triggers_are_compared_on_lemmas_and_frames() ->
     assert dui.vector is None
     assert meaning_affinity(dui.vector, driving.vector) == 0.0
     assert similarity(dui, driving) == similarity(dui, driving, synonym=0.0)
+
+
+@needs_tokenizer
+def test_ecbplus_documents_alike_in_meaning_fall_in_one_group(tmp_path: Path) -> None:
+    quake = "A strong earthquake shook northern California on Tuesday , damaging homes ."
+    tremor = "A powerful quake rattled the north of California , cracking houses ."
+    phone = "The company unveiled its lightest smartphone yet , with a bigger camera ."
+    records = [
+        record(1, "quake", "1_1ecb", quake, "shook", "shake"),
+        record(2, "quake", "1_2ecb", tremor, "rattled", "rattle"),
+        record(3, "phone", "1_3ecb", phone, "unveiled", "unveil"),
+    ]
+    path = tmp_path / "mentions.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    mentions = read_mentions(path)
+    assert all(m.document_vector is not None for m in mentions)
+
+    def groups(meaning: float) -> list[list[str]]:
+        found = document_blocks(mentions, document_threshold=0.45, meaning=meaning)
+        return sorted(sorted(m.doc for m in block) for block in found)
+
+    assert groups(0.0) == [["1_1ecb"], ["1_2ecb"], ["1_3ecb"]]  # few words in common
+    assert groups(DOCUMENT_MEANING) == [["1_1ecb", "1_2ecb"], ["1_3ecb"]]
