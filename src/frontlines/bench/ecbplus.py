@@ -234,12 +234,15 @@ def gold_clusters(mentions: Sequence[Mention]) -> list[set[str]]:
     return list(found.values())
 
 
-def run_ecbplus(*, data_dir: Path, command: str) -> BenchResult:
+def run_ecbplus(
+    *, data_dir: Path, command: str, read: Callable[[Path], list[Mention]] = read_mentions
+) -> BenchResult:
+    """The ECB+ figures; ``read`` reads the mentions (the runner shares one embedding)."""
     path = data_dir / FOLDER / MENTIONS
     if not path.is_file():
         return BenchResult(name=NAME, status="skipped", reason=f"{path} not found")
     started = time.perf_counter()
-    mentions = read_mentions(path)
+    mentions = read(path)
     gold = gold_clusters(mentions)
     systems = {
         "fusion": coref_scores(gold, fusion_clusters(mentions)),

@@ -23,7 +23,7 @@ Three measures, each skipped when its data is absent:
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
@@ -31,7 +31,7 @@ from typing import Protocol
 
 from frontlines.bench.acled_data import CSV_NAME, AcledRecord, read_records
 from frontlines.bench.ecbplus import FOLDER as ECB_FOLDER
-from frontlines.bench.ecbplus import MENTIONS, read_mentions
+from frontlines.bench.ecbplus import MENTIONS, Mention, read_mentions
 from frontlines.bench.fusion_data import (
     LETHAL_KINDS,
     Headline,
@@ -61,6 +61,7 @@ def run_fusion(
     progress: Progress,
     command: str,
     settings: FusionSettings | None = None,
+    read_ecb: Callable[[Path], list[Mention]] = read_mentions,
 ) -> BenchResult:
     settings = settings or FusionSettings()
     started = time.perf_counter()
@@ -85,7 +86,7 @@ def run_fusion(
 
     ecb = data_dir / ECB_FOLDER / MENTIONS
     if ecb.is_file():
-        mentions = read_mentions(ecb)
+        mentions = read_ecb(ecb)
         found = cross_validated(mentions)
         dataset = f"{ECB_FOLDER}/{MENTIONS} ({len(mentions)} mentions), thresholds by topic CV"
         figure(
