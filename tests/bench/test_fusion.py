@@ -9,7 +9,14 @@ from pathlib import Path
 from frontlines.bench.acled_data import AcledRecord
 from frontlines.bench.ecbplus import read_mentions
 from frontlines.bench.fusion import run_fusion
-from frontlines.bench.fusion_data import UCDP_FILES, busiest_months, names_place, ucdp_events
+from frontlines.bench.fusion_data import (
+    LETHAL_KINDS,
+    UCDP_FILES,
+    busiest_months,
+    is_daily_toll,
+    names_place,
+    ucdp_events,
+)
 from frontlines.bench.fusion_ecb import cross_validated, pair_recall, same_event_pairs
 from frontlines.bench.fusion_reprints import edited_copy, is_reprint
 from frontlines.model import Analysis
@@ -107,3 +114,12 @@ def test_fusion_ucdp_headlines_naming_the_place_are_news_of_the_happening(tmp_pa
     assert [[h.text for h in headlines] for headlines in placed] == [
         ["Shelter hit in Arbin kills 18", "Arbin massacre toll rises to 20"]
     ]
+
+
+def test_fusion_ucdp_daily_toll_is_a_country_s_count_not_one_happening() -> None:
+    assert is_daily_toll("77 were killed yesterday including 15 members of the regime forces")
+    assert is_daily_toll("102 killed yesterday including 23 regime forces")
+    assert not is_daily_toll("Aerial bombardment kills 25 in Aleppo")
+    assert not is_daily_toll("A shell killed two yesterday in Duma")
+    assert "Battles" in LETHAL_KINDS
+    assert "Protests" not in LETHAL_KINDS

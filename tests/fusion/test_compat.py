@@ -77,6 +77,30 @@ def test_compat_a_district_holds_its_towns_and_a_region_its_admin1() -> None:
     assert not can_fuse(paltan, protest(f"{RALLY} in Chittagong.", region, outlet="C"))
 
 
+def test_compat_a_region_without_admin1_holds_what_is_near_and_a_country_what_is_in_it() -> None:
+    ghouta = Location(
+        name="Eastern Ghouta", country="Syria", latitude=33.55, longitude=36.4, geo_precision=3
+    )
+    douma = Location(
+        name="Douma", country="Syria", admin1="Rif Dimashq", latitude=33.57, longitude=36.40,
+        geo_precision=1,
+    )  # fmt: skip
+    afrin = Location(
+        name="Afrin", country="Syria", admin1="Aleppo", latitude=36.51, longitude=36.87,
+        geo_precision=1,
+    )  # fmt: skip
+    syria = Location(name="Syria", country="Syria", latitude=35.0, longitude=38.0, geo_precision=3)
+    kind = {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    one = protest("Shelling on the Eastern Ghouta.", ghouta, outlet="A", **kind)
+    two = protest("Shelling goes on in the Eastern Ghouta.", ghouta, outlet="B", **kind)
+    assert can_fuse(one, two)  # one region by name, though the geocoder gives it no admin1
+    assert can_fuse(one, protest("Shelling on Douma.", douma, outlet="C", **kind))
+    assert not can_fuse(one, protest("Shelling on Afrin.", afrin, outlet="C", **kind))
+    country = protest("Two soldiers killed in Syria.", syria, outlet="D", **kind)
+    assert can_fuse(country, protest("Two soldiers killed in Afrin.", afrin, outlet="E", **kind))
+    assert can_fuse(country, one)
+
+
 def test_compat_sub_types_follow_the_table() -> None:
     peaceful = protest(f"{RALLY} in Paltan.", PALTAN, outlet="A")
     broken_up = protest(

@@ -12,24 +12,33 @@ Three measures, each skipped when its data is absent:
    outlets' alike stories: what fusion would do to distinct events told by distinct outlets in
    one template).
 3. Same-event recall: the share of pairs of reports of one event that fusion puts together, for
-   ECB+ (coreferent mentions of different documents) and for UCDP GED events told by several
-   source headlines (each headline analysed as an article published on its source date): of
-   every such headline, and of the headlines that name the event's place (most others are a
-   country's daily toll or a report's title, no report of the happening).
+   ECB+ (coreferent mentions of different documents of one topic) and for UCDP GED events told
+   by several source headlines (each headline analysed as an article published on its source
+   date). UCDP recall is given over every headline pair, over the pairs whose headlines both
+   give an event, over those whose headlines both give a report of lethal violence (what UCDP
+   codes; a "Syria Daily Report" title gives none), and over the headlines that name the
+   event's place; a table breaks the missed pairs down (one headline a country's daily toll).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
+from typing import Protocol
 
 from frontlines.bench.acled_data import CSV_NAME, AcledRecord, read_records
 from frontlines.bench.ecbplus import FOLDER as ECB_FOLDER
-from frontlines.bench.ecbplus import MENTIONS, read_mentions
-from frontlines.bench.fusion_data import Headline, busiest_months, ucdp_events
+from frontlines.bench.ecbplus import MENTIONS, Mention, read_mentions
+from frontlines.bench.fusion_data import (
+    LETHAL_KINDS,
+    Headline,
+    busiest_months,
+    is_daily_toll,
+    ucdp_events,
+)
 from frontlines.bench.fusion_ecb import cross_validated, pair_recall, same_event_pairs
 from frontlines.bench.fusion_reprints import LOOKED_AT, reprint_figures
 from frontlines.bench.protocols import Analyse, Progress
@@ -52,6 +61,7 @@ def run_fusion(
     progress: Progress,
     command: str,
     settings: FusionSettings | None = None,
+    read_ecb: Callable[[Path], list[Mention]] = read_mentions,
 ) -> BenchResult:
     settings = settings or FusionSettings()
     started = time.perf_counter()
@@ -76,7 +86,7 @@ def run_fusion(
 
     ecb = data_dir / ECB_FOLDER / MENTIONS
     if ecb.is_file():
-        mentions = read_mentions(ecb)
+        mentions = read_ecb(ecb)
         found = cross_validated(mentions)
         dataset = f"{ECB_FOLDER}/{MENTIONS} ({len(mentions)} mentions), thresholds by topic CV"
         figure(
@@ -178,33 +188,9 @@ def run_fusion(
     else:
         notes.append(f"{acled} not found")
 
-    events = ucdp_events(data_dir, size=UCDP_SIZE[sample])
-    if events:
-        recall, with_events, all_pairs = _ucdp_recall(
-            events, analyse=analyse, progress=progress, settings=settings
-        )
-        dataset = f"UCDP GED events with 2+ source headlines ({len(events)} events)"
-        figure("UCDP same-event pair recall", recall, dataset, with_events, better="higher")
-        figure(
-            "UCDP headline pairs with an event in both",
-            with_events / all_pairs if all_pairs else None,
-            dataset,
-            all_pairs,
-            better=None,
-        )
-        placed = ucdp_events(data_dir, size=UCDP_SIZE[sample], naming_place=True)
-        recall, with_events, all_pairs = _ucdp_recall(
-            placed, analyse=analyse, progress=progress, settings=settings
-        )
-        figure(
-            "UCDP same-event pair recall, headlines naming the place",
-            recall,
-            f"UCDP GED events with 2+ source headlines naming the event's place "
-            f"({len(placed)} events; {all_pairs} pairs)",
-            with_events,
-            better="higher",
-        )
-    else:
+    if not _ucdp_block(
+        data_dir, sample, figure, tables, analyse=analyse, progress=progress, settings=settings
+    ):
         notes.append("no UCDP GED file found")
 
     if not figures:
@@ -221,6 +207,66 @@ def run_fusion(
             "skipped": notes,
         },
     )
+
+
+class _Figure(Protocol):
+    def __call__(
+        self, name: str, value: float | None, dataset: str, size: int, *, better: Better | None
+    ) -> None: ...
+
+
+def _ucdp_block(
+    data_dir: Path,
+    sample: Sample,
+    figure: _Figure,
+    tables: list[Table],
+    *,
+    analyse: Analyse,
+    progress: Progress,
+    settings: FusionSettings,
+) -> bool:
+    """The UCDP figures and table; False when no UCDP file is there."""
+    events = ucdp_events(data_dir, size=UCDP_SIZE[sample])
+    if not events:
+        return False
+    found = _ucdp_recall(events, analyse=analyse, progress=progress, settings=settings)
+    dataset = f"UCDP GED events with 2+ source headlines ({len(events)} events)"
+    for label, (linked, pairs) in (
+        ("", found.with_events),
+        (", both headlines a report of lethal violence", found.of_kind),
+        (", every headline pair", found.every),
+    ):
+        figure(
+            f"UCDP same-event pair recall{label}",
+            linked / pairs if pairs else None,
+            f"{dataset}: {pairs} of {found.every[1]} pairs",
+            pairs,
+            better="higher",
+        )
+    for label, (_, pairs) in (
+        ("an event", found.with_events),
+        ("a report of lethal violence", found.of_kind),
+    ):
+        figure(
+            f"UCDP headline pairs with {label} in both",
+            pairs / found.every[1] if found.every[1] else None,
+            dataset,
+            found.every[1],
+            better=None,
+        )
+    tables.append(_ucdp_table(found))
+    placed = ucdp_events(data_dir, size=UCDP_SIZE[sample], naming_place=True)
+    found = _ucdp_recall(placed, analyse=analyse, progress=progress, settings=settings)
+    linked, pairs = found.with_events
+    figure(
+        "UCDP same-event pair recall, headlines naming the place",
+        linked / pairs if pairs else None,
+        f"UCDP GED events with 2+ source headlines naming the event's place "
+        f"({len(placed)} events; {found.every[1]} pairs)",
+        pairs,
+        better="higher",
+    )
+    return True
 
 
 def _note_reports(
@@ -273,21 +319,35 @@ def _merged_notes(reports: Sequence[Report], *, settings: FusionSettings) -> int
     return len(merged)
 
 
+@dataclass(frozen=True, slots=True)
+class UcdpRecall:
+    """(pairs fusion put together, pairs) of UCDP headline pairs, over every pair, the pairs
+    whose headlines both gave an event, and those whose headlines both gave a report of lethal
+    violence (``LETHAL_KINDS``: what UCDP codes); with how many missed pairs of each have a
+    headline giving a country's daily toll (``is_daily_toll``)."""
+
+    every: tuple[int, int]
+    with_events: tuple[int, int]
+    of_kind: tuple[int, int]
+    missed_with_toll: int  # missed pairs of lethal violence with a country's daily toll
+
+
 def _ucdp_recall(
     events: Sequence[Sequence[Headline]],
     *,
     analyse: Analyse,
     progress: Progress,
     settings: FusionSettings,
-) -> tuple[float | None, int, int]:
-    """(recall over the pairs where both headlines gave an event, those pairs, all pairs)."""
+) -> UcdpRecall:
     reports: list[Report] = []
     pairs: list[tuple[str, str]] = []
+    texts: dict[str, str] = {}
     for number, headlines in enumerate(progress(list(events), label="fusion: UCDP headlines")):
         ids = []
         for index, headline in enumerate(headlines):
             article_id = f"ucdp{headline.event_id}-{number}-{index}"
             ids.append(article_id)
+            texts[article_id] = headline.text
             analysis = analyse(headline.text, headline.published)
             for seq, event in enumerate(analysis.events if analysis else ()):
                 reports.append(
@@ -301,12 +361,55 @@ def _ucdp_recall(
                 )
         pairs.extend(combinations(ids, 2))
     has_event = {report.article_id for report in reports}
-    together: set[tuple[str, str]] = set()
+    of_kind = {r.article_id for r in reports if r.event.event_type in LETHAL_KINDS}
+    together: set[frozenset[str]] = set()
     for fused in fuse(reports, settings=settings):
         articles = sorted({report.article_id for report in fused.reports})
-        together.update(combinations(articles, 2))
-    usable = [pair for pair in pairs if pair[0] in has_event and pair[1] in has_event]
-    if not usable:
-        return None, 0, len(pairs)
-    hits = sum(1 for a, b in usable if (a, b) in together or (b, a) in together)
-    return hits / len(usable), len(usable), len(pairs)
+        together.update(frozenset(pair) for pair in combinations(articles, 2))
+
+    def counts(chosen: list[tuple[str, str]]) -> tuple[int, int]:
+        return sum(1 for pair in chosen if frozenset(pair) in together), len(chosen)
+
+    kind = [(a, b) for a, b in pairs if a in of_kind and b in of_kind]
+    return UcdpRecall(
+        every=counts(pairs),
+        with_events=counts([(a, b) for a, b in pairs if a in has_event and b in has_event]),
+        of_kind=counts(kind),
+        missed_with_toll=sum(
+            1
+            for a, b in kind
+            if frozenset((a, b)) not in together
+            and (is_daily_toll(texts[a]) or is_daily_toll(texts[b]))
+        ),
+    )
+
+
+def _ucdp_table(found: UcdpRecall) -> Table:
+    linked, pairs = found.of_kind
+    rows = [
+        ("every headline pair", *_cells(found.every)),
+        ("both headlines gave an event", *_cells(found.with_events)),
+        ("both gave a report of lethal violence", *_cells(found.of_kind)),
+        (
+            "  of which missed, one headline a country's daily toll",
+            str(found.missed_with_toll),
+            "",
+            "",
+        ),
+        (
+            "  of which missed, otherwise",
+            str(pairs - linked - found.missed_with_toll),
+            "",
+            "",
+        ),
+    ]
+    return Table(
+        title="UCDP same-event headline pairs: what the headlines give, and what fusion links",
+        columns=("pairs", "count", "linked", "recall"),
+        rows=tuple(rows),
+    )
+
+
+def _cells(counts: tuple[int, int]) -> tuple[str, str, str]:
+    linked, pairs = counts
+    return str(pairs), str(linked), f"{linked / pairs:.3f}" if pairs else "-"

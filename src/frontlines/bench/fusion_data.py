@@ -20,6 +20,12 @@ UCDP_FILES = (
     "ucdp_ged_ukraine/UCDP-Ukraine_GED_2014-2023.utf8.csv",
 )
 SEED = "frontlines-fusion-1"
+# What UCDP codes (lethal organised violence), in ACLED's event types: a headline whose report is
+# a protest, a riot or a strategic development tells no UCDP event fusion could link.
+LETHAL_KINDS = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# A country's toll of the day ("77 were killed yesterday including 15 members of the regime
+# forces"): many happenings' dead in one count, no report of one happening.
+DAILY_TOLL = re.compile(r"\bkilled yesterday\b.*\bincluding\b", re.IGNORECASE)
 DAYS = 2  # a headline published this many days after the event's first day is news of it
 
 
@@ -88,6 +94,12 @@ def names_place(row: dict[str, str], text: str) -> bool:
     "Al Bogeleyyah suburb"), transliterations met by ``name_key``."""
     place = re.sub(r"\(.*?\)", "", row.get("where_coordinates") or "")
     return bool(_keys(place) & _keys(text))
+
+
+def is_daily_toll(text: str) -> bool:
+    """Whether a headline is a country's toll of a day (``DAILY_TOLL``), read only to break the
+    missed pairs down (fusion is never told)."""
+    return DAILY_TOLL.search(text) is not None
 
 
 def _day(text: str) -> date | None:

@@ -1,8 +1,9 @@
 """ECB+ for the fusion block: thresholds chosen by cross-validation over topics, and recall of
 same-event pairs.
 
-For each topic, the document and mention thresholds are those that give the best CoNLL F1 on the
-other topics (a grid); the topic is then clustered with them, and the figures are scored on the
+For each topic, the document and mention thresholds and the weight of the triggers' meaning
+(``ecbplus.SYNONYM``: none, or some) are those that give the best CoNLL F1 on the other topics (a
+grid); the topic is then clustered with them, and the figures are scored on the
 union of the held-out clusterings: no threshold is chosen on the mentions it is scored on.
 Same-event pairs are the pairs of coreferent mentions in different documents; recall is the share
 the cross-validated clustering puts in one cluster.
@@ -15,10 +16,12 @@ from dataclasses import dataclass
 from itertools import combinations, product
 
 from frontlines.bench.coref_metrics import CorefScores, coref_scores
-from frontlines.bench.ecbplus import Mention, fusion_clusters, gold_clusters
+from frontlines.bench.ecbplus import SYNONYM, Mention, fusion_clusters, gold_clusters
 
 DOCUMENT_GRID = (0.1, 0.15, 0.2, 0.25)
 MENTION_GRID = (0.3, 0.4, 0.5, 0.6, 0.7)
+SYNONYM_GRID = (0.0, SYNONYM)
+Setting = tuple[float, float, float]  # document threshold, mention threshold, meaning weight
 Clusters = list[set[str]]
 
 
@@ -26,28 +29,31 @@ Clusters = list[set[str]]
 class CrossValidated:
     scores: CorefScores
     clusters: Clusters
-    chosen: dict[str, tuple[float, float]]  # topic -> (document, mention) thresholds
+    chosen: dict[str, Setting]  # topic -> (document, mention) thresholds, meaning weight
 
 
 def cross_validated(mentions: Sequence[Mention]) -> CrossValidated:
     """Each topic clustered with the thresholds best on the other topics (by CoNLL F1)."""
     topics = sorted({m.topic for m in mentions})
     by_topic = {topic: [m for m in mentions if m.topic == topic] for topic in topics}
-    grid = list(product(DOCUMENT_GRID, MENTION_GRID))
+    grid = list(product(DOCUMENT_GRID, MENTION_GRID, SYNONYM_GRID))
     clustered = {
         (setting, topic): fusion_clusters(
-            by_topic[topic], document_threshold=setting[0], threshold=setting[1]
+            by_topic[topic],
+            document_threshold=setting[0],
+            threshold=setting[1],
+            synonym=setting[2],
         )
         for setting in grid
         for topic in topics
     }
     found: Clusters = []
-    chosen: dict[str, tuple[float, float]] = {}
+    chosen: dict[str, Setting] = {}
     for held_out in topics:
         others = [topic for topic in topics if topic != held_out]
         gold = gold_clusters([m for topic in others for m in by_topic[topic]])
 
-        def fit(setting: tuple[float, float], others: list[str] = others) -> float:
+        def fit(setting: Setting, others: list[str] = others) -> float:
             system = [c for topic in others for c in clustered[setting, topic]]
             return coref_scores(gold, system).conll_f1  # noqa: B023
 

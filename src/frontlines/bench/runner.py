@@ -6,6 +6,7 @@ Missing data is reported as skipped, never an error.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -16,7 +17,7 @@ from tqdm import tqdm
 
 from frontlines.bench.acled_notes import beside_loaded, run_acled_notes
 from frontlines.bench.api import run_api
-from frontlines.bench.ecbplus import run_ecbplus
+from frontlines.bench.ecbplus import read_mentions, run_ecbplus
 from frontlines.bench.fusion import run_fusion
 from frontlines.bench.geoparsing import gazetteer_ceiling, gazetteer_resolver, run_geoparsing
 from frontlines.bench.polnear import claims_finder, run_polnear
@@ -146,6 +147,7 @@ def run_benchmarks(
     analyse = make_analyse(settings)
     resources = Resources(settings)
     show = _Progress(enabled=progress)
+    ecb_mentions = functools.cache(read_mentions)  # embedded once for ecbplus and fusion
     results: list[BenchResult] = []
     for name in names:
         command = bench_command_line(name=name, sample=sample, data_dir=data_dir)
@@ -186,10 +188,15 @@ def run_benchmarks(
                 ceiling=gazetteer_ceiling(resources),
             )
         elif name == "ecbplus":
-            result = run_ecbplus(data_dir=data_dir, command=command)
+            result = run_ecbplus(data_dir=data_dir, command=command, read=ecb_mentions)
         elif name == "fusion":
             result = run_fusion(
-                data_dir=data_dir, sample=sample, analyse=analyse, progress=show, command=command
+                data_dir=data_dir,
+                sample=sample,
+                analyse=analyse,
+                progress=show,
+                command=command,
+                read_ecb=ecb_mentions,
             )
         elif name == "polnear":
             result = run_polnear(

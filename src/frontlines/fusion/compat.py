@@ -90,15 +90,24 @@ def place_affinity(
     one holds the other (a town and its neighbourhood, within ``town_km``); a district (named
     so, at precision 2) holds what lies within ``max_km`` in its admin1; two other named places,
     in or near a town (geo_precision 1 or 2), are two places. A region (precision 3) holds its
-    admin1; an unnamed point holds what lies within a kilometre (``max_km`` at precision 2).
+    admin1, or, given without one, what lies within ``max_km``; an unnamed point holds what lies
+    within a kilometre (``max_km`` at precision 2). A place that is a whole country has no point
+    (``Features.of``): it holds whatever lies in that country.
     """
     if first.located and second.located:
         coarse = max(first.geo_precision or 1, second.geo_precision or 1)
         same = first.geonameid is not None and first.geonameid == second.geonameid
         if coarse >= 3:  # a region holds its admin1, however precise the other place
-            if not _same_admin1(first, second):
-                return None
-            return 0.6 if same or (first.place and first.place == second.place) else 0.4
+            one_name = same or (bool(first.place) and first.place == second.place)
+            if first.admin1 and second.admin1:
+                if not _same_admin1(first, second):
+                    return None
+                return 0.6 if one_name else 0.4
+            # a region the geocoder gives no admin1 (Eastern Ghouta, Ghab Plain): one name, or
+            # what lies within ``max_km`` of it
+            if one_name:
+                return 0.6
+            return 0.4 if distance_km(first, second) <= max_km else None
         if same:
             return 1.0
         km = distance_km(first, second)

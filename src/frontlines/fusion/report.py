@@ -99,7 +99,13 @@ class Features:
     def of(cls, report: Report, *, windows: dict[str, int]) -> Features:
         event = report.event
         loc = event.location
-        located = loc is not None and loc.latitude is not None and loc.longitude is not None
+        # a whole country's point is its centroid, no place: compared by its country alone
+        located = (
+            loc is not None
+            and loc.latitude is not None
+            and loc.longitude is not None
+            and not _whole_country(loc)
+        )
         actors = [event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2]
         texts = [mention.text for mention in event.evidence]
         place_words = frozenset(
@@ -172,6 +178,11 @@ def _area_names(location: Location | None) -> frozenset[str]:
         return frozenset()
     names = (location.admin1, location.admin2, location.admin3)
     return frozenset(name_key(word) for name in names for word in normalise(name).split())
+
+
+def _whole_country(location: Location) -> bool:
+    """Whether the place is a country itself ("Syria"), not a place in it."""
+    return bool(location.country) and normalise(location.name) == normalise(location.country)
 
 
 def _is_fine(location: Location | None) -> bool:

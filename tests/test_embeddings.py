@@ -1,0 +1,62 @@
+"""The MiniLM embedder: shapes, unit rows, order kept across batches, and similarity that ranks
+meaning above shared words. Skips only where the tokenizer file is absent (make setup fetches
+it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from frontlines.embeddings import DIMENSIONS, SentenceEmbedder, tokenizer_path
+from frontlines.errors import ConfigError
+
+needs_tokenizer = pytest.mark.skipif(
+    not tokenizer_path().is_file(), reason="MiniLM tokenizer absent: run make setup"
+)
+
+
+@pytest.fixture(scope="module")
+def embedder() -> SentenceEmbedder:
+    return SentenceEmbedder.load()
+
+
+def test_missing_tokenizer_names_the_command(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="make setup"):
+        SentenceEmbedder.load(tokenizer_file=tmp_path / "tokenizer.json")
+
+
+def test_tokenizer_path_follows_the_variable(tmp_path: Path) -> None:
+    named = tmp_path / "tok.json"
+    assert tokenizer_path({"FRONTLINES_MINILM_TOKENIZER": str(named)}) == named
+    assert tokenizer_path({}).name == "tokenizer.json"
+
+
+@needs_tokenizer
+def test_rows_are_unit_length_and_in_order(embedder: SentenceEmbedder) -> None:
+    texts = ["Rebels shelled the town.", "A cat sat on the mat.", "Rebels shelled the town."]
+    small = SentenceEmbedder(session=embedder.session, tokenizer=embedder.tokenizer, batch=2)
+    rows = small.embed(texts)
+    assert rows.shape == (3, DIMENSIONS)
+    assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-4)
+    assert np.allclose(rows[0], rows[2], atol=1e-5)
+    assert np.allclose(embedder.embed(texts[1:2])[0], rows[1], atol=1e-4)
+    assert embedder.embed([]).shape == (0, DIMENSIONS)
+
+
+@needs_tokenizer
+def test_similarity_ranks_meaning(embedder: SentenceEmbedder) -> None:
+    food, bread, baby = embedder.embed(
+        ["A man is eating food.", "A man is eating a piece of bread.", "A girl is carrying a baby."]
+    )
+    assert food @ bread > food @ baby
+    attack, shelling, summit = embedder.embed(
+        [
+            "Gunmen attacked a village and killed twelve people.",
+            "Militants raided the settlement, leaving a dozen dead.",
+            "The foreign ministers met in Geneva to discuss trade.",
+        ]
+    )
+    assert attack @ shelling > attack @ summit
+    assert attack @ shelling > 0.5
