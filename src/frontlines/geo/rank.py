@@ -21,7 +21,13 @@ from frontlines.geo.areas import (
     stands_for_admin1,
 )
 from frontlines.geo.detect import PLACE_LABELS, Mention
-from frontlines.geo.document_evidence import FocusVotes, apply_hierarchy, focus_votes
+from frontlines.geo.document_evidence import (
+    FocusVotes,
+    apply_counties,
+    apply_hierarchy,
+    focus_votes,
+    follow_counties,
+)
 from frontlines.geo.entry import (
     MATCH_FOLD,
     MATCH_FUZZY,
@@ -119,6 +125,8 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
     restrict_to_stated_areas(mentions, candidates, scores, text=text)
     apply_containers(mentions, candidates, scores, text=text)
     apply_hierarchy(mentions, candidates, scores)
+    apply_counties(mentions, candidates, scores)
+    follow_counties(mentions, candidates, scores)
     picks = _picks(candidates, scores)
     if codes and focus[codes[0]] >= STRONG_FOCUS:
         _drop_strays(mentions, candidates, scores, picks)
