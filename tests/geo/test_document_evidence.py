@@ -148,3 +148,18 @@ def test_context_a_bare_name_follows_its_own_county() -> None:
         scores = [[6.0, 5.0], [1.0, 0.0] if chosen == 0 else [0.0, 1.0]]
         follow_counties(mentions, [bare, county], scores)
         assert max(range(2), key=scores[0].__getitem__) == winner
+
+
+def test_context_a_town_named_after_a_state_elsewhere_takes_no_lift_from_its_neighbours() -> None:
+    """ "California" beside "Pennsylvania" is the state, not California, Pennsylvania: the town
+    gets no lift from the state it lies in, and lends none to its neighbours."""
+    mentions = [Mention(0, 10, "California", "GPE"), Mention(20, 32, "Pennsylvania", "GPE")]
+    california = candidates(
+        county_entry("California", "city", "Pennsylvania", "Washington", 6_600),
+        entry("California", "admin1", "US", "California", 39_000_000),
+    )
+    pennsylvania = candidates(entry("Pennsylvania", "admin1", "US", "Pennsylvania", 9_000_000))
+    scores = [[5.0, 5.2], [5.0]]
+    apply_hierarchy(mentions, [california, pennsylvania], scores)
+    assert scores[0] == [5.0, 5.2]
+    assert scores[1] == [5.0]

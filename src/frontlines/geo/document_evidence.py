@@ -10,7 +10,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from frontlines.geo.detect import PROPER_DESIGNATORS, Mention
-from frontlines.geo.entry import MATCH_LIGHT, MATCH_SKELETON, Candidate, Entry
+from frontlines.geo.entry import (
+    MATCH_FOLD,
+    MATCH_LIGHT,
+    MATCH_SKELETON,
+    NAME_MAIN,
+    Candidate,
+    Entry,
+)
 from frontlines.geo.names import fold
 
 HIERARCHY_WEIGHT = 1.5
@@ -106,12 +113,48 @@ def apply_hierarchy(
 ) -> None:
     """Favour readings that share an admin1 area with the other places the article names
     ("Georgia" the US state beside "Atlanta"), then places inside admin1 areas the article
-    names; each distinct name lends support once."""
+    names; each distinct name lends support once. A town named after a state it
+    lies outside of (California, Pennsylvania) neither lends nor borrows: beside
+    "Pennsylvania", "California" is still the state."""
     names = [fold(mention.key) for mention in mentions]
-    towns = _support(names, candidates, scores, kinds=INSIDE_KINDS, key=_admin1_key)
-    _lend(names, candidates, scores, towns, kinds=AREA_KINDS | INSIDE_KINDS, cap=2.0)
-    areas = _support(names, candidates, scores, kinds=AREA_KINDS, key=_own_key)
-    _lend(names, candidates, scores, areas, kinds=INSIDE_KINDS, cap=1.0)
+    left_out = area_namesakes(candidates)
+    kept = [
+        [c for a, c in enumerate(cands) if a not in out]
+        for cands, out in zip(candidates, left_out, strict=True)
+    ]
+    kept_scores = [
+        [x for a, x in enumerate(row) if a not in out]
+        for row, out in zip(scores, left_out, strict=True)
+    ]
+    towns = _support(names, kept, kept_scores, kinds=INSIDE_KINDS, key=_admin1_key)
+    areas = _support(names, kept, kept_scores, kinds=AREA_KINDS, key=_own_key)
+    _lend(names, candidates, scores, towns, kinds=AREA_KINDS | INSIDE_KINDS, cap=2.0, skip=left_out)
+    _lend(names, candidates, scores, areas, kinds=INSIDE_KINDS, cap=1.0, skip=left_out)
+
+
+def area_namesakes(candidates: list[list[Candidate]]) -> list[set[int]]:
+    """For each mention, its readings that are a town or county where the name also reads as a
+    first-level area, lying outside it ("California", Pennsylvania, beside the
+    state of California; not Idlib the city, in Idlib province, nor a capital: Washington,
+    D.C.)."""
+    found: list[set[int]] = []
+    for cands in candidates:
+        areas = {
+            fold(c.entry.name)
+            for c in cands
+            if c.entry.kind == "admin1" and c.match == MATCH_FOLD and c.name_kind == NAME_MAIN
+        }
+        found.append(
+            {
+                a
+                for a, c in enumerate(cands)
+                if areas
+                and c.entry.kind in INSIDE_KINDS
+                and not c.entry.capital_of
+                and fold(c.entry.admin1 or "") not in areas
+            }
+        )
+    return found
 
 
 def _lend(
@@ -122,6 +165,7 @@ def _lend(
     *,
     kinds: frozenset[str],
     cap: float,
+    skip: list[set[int]],
 ) -> None:
     # Support from every name, less the name's own: one pass, not one over the names per reading.
     totals: dict[tuple[str | None, str], float] = defaultdict(float)
@@ -131,7 +175,7 @@ def _lend(
     for i, cands in enumerate(candidates):
         own = support.get(names[i], {})
         for a, candidate in enumerate(cands):
-            if candidate.entry.kind not in kinds:
+            if candidate.entry.kind not in kinds or a in skip[i]:
                 continue
             key = (
                 _own_key(candidate)

@@ -25,6 +25,7 @@ from frontlines.geo.document_evidence import (
     FocusVotes,
     apply_counties,
     apply_hierarchy,
+    area_namesakes,
     focus_votes,
     follow_counties,
 )
@@ -350,6 +351,7 @@ def _apply_proximity(
     picks: list[Entry | None],
 ) -> None:
     names = [fold(mention.key) for mention in mentions]
+    left_out = area_namesakes(candidates)  # "California", Pennsylvania: no lift beside it
     # Each anchor's place and the names that picked it, listed once: the anchors of a mention
     # are the places some other name picked (a pass over every pick per mention is quadratic).
     named: dict[tuple[float, float], set[str]] = defaultdict(set)
@@ -371,6 +373,8 @@ def _apply_proximity(
         if not anchors:
             continue
         for a in contenders[:MAX_CONTENDERS]:
+            if a in left_out[i]:
+                continue
             entry = cands[a].entry
             # A name written again has the same anchors: measure each of its readings once.
             key = (names[i], entry.latitude, entry.longitude)
