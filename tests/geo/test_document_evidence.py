@@ -163,3 +163,17 @@ def test_context_a_town_named_after_a_state_elsewhere_takes_no_lift_from_its_nei
     apply_hierarchy(mentions, [california, pennsylvania], scores)
     assert scores[0] == [5.0, 5.2]
     assert scores[1] == [5.0]
+
+
+def test_context_a_state_named_like_its_country_takes_no_lift_from_its_towns() -> None:
+    """ "Mexico" beside "Mexico City" is still the country, not the state of Mexico that holds
+    the city: the country holds whatever the state would be lent."""
+    mentions = [Mention(0, 6, "Mexico", "GPE"), Mention(20, 31, "Mexico City", "GPE")]
+    mexico = candidates(
+        entry("Mexico", "country", "MX", None, 126_000_000),
+        entry("Mexico", "admin1", "MX", "Mexico", 21_000_000),
+    )
+    city = candidates(entry("Mexico City", "city", "MX", "Mexico", 12_000_000))
+    scores = [[6.0, 5.8], [5.0]]
+    apply_hierarchy(mentions, [mexico, city], scores)
+    assert scores[0] == [6.0, 5.8]

@@ -134,24 +134,26 @@ def apply_hierarchy(
 
 def area_namesakes(candidates: list[list[Candidate]]) -> list[set[int]]:
     """For each mention, its readings that are a town or county where the name also reads as a
-    first-level area, lying outside it ("California", Pennsylvania, beside the
-    state of California; not Idlib the city, in Idlib province, nor a capital: Washington,
-    D.C.)."""
+    first-level area, lying outside it ("California", Pennsylvania, beside the state of
+    California; not Idlib the city, in Idlib province, nor a capital: Washington, D.C.), and
+    the areas and towns of a country named like it ("Mexico" the state, in Mexico: the country
+    holds whatever its state would be lent)."""
     found: list[set[int]] = []
     for cands in candidates:
-        areas = {
-            fold(c.entry.name)
-            for c in cands
-            if c.entry.kind == "admin1" and c.match == MATCH_FOLD and c.name_kind == NAME_MAIN
-        }
+        exact = [c for c in cands if c.match == MATCH_FOLD and c.name_kind == NAME_MAIN]
+        areas = {fold(c.entry.name) for c in exact if c.entry.kind == "admin1"}
+        countries = {c.entry.country_code for c in exact if c.entry.kind == "country"}
         found.append(
             {
                 a
                 for a, c in enumerate(cands)
-                if areas
-                and c.entry.kind in INSIDE_KINDS
-                and not c.entry.capital_of
-                and fold(c.entry.admin1 or "") not in areas
+                if (
+                    areas
+                    and c.entry.kind in INSIDE_KINDS
+                    and not c.entry.capital_of
+                    and fold(c.entry.admin1 or "") not in areas
+                )
+                or (c.entry.kind in AREA_KINDS | INSIDE_KINDS and c.entry.country_code in countries)
             }
         )
     return found
