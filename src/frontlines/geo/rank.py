@@ -21,7 +21,14 @@ from frontlines.geo.areas import (
     stands_for_admin1,
 )
 from frontlines.geo.detect import PLACE_LABELS, Mention
-from frontlines.geo.document_evidence import FocusVotes, apply_hierarchy, focus_votes
+from frontlines.geo.document_evidence import (
+    FocusVotes,
+    apply_counties,
+    apply_hierarchy,
+    area_namesakes,
+    focus_votes,
+    follow_counties,
+)
 from frontlines.geo.entry import (
     MATCH_FOLD,
     MATCH_FUZZY,
@@ -119,6 +126,8 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
     restrict_to_stated_areas(mentions, candidates, scores, text=text)
     apply_containers(mentions, candidates, scores, text=text)
     apply_hierarchy(mentions, candidates, scores)
+    apply_counties(mentions, candidates, scores)
+    follow_counties(mentions, candidates, scores)
     picks = _picks(candidates, scores)
     if codes and focus[codes[0]] >= STRONG_FOCUS:
         _drop_strays(mentions, candidates, scores, picks)
@@ -342,6 +351,7 @@ def _apply_proximity(
     picks: list[Entry | None],
 ) -> None:
     names = [fold(mention.key) for mention in mentions]
+    left_out = area_namesakes(candidates)  # "California", Pennsylvania: no lift beside it
     # Each anchor's place and the names that picked it, listed once: the anchors of a mention
     # are the places some other name picked (a pass over every pick per mention is quadratic).
     named: dict[tuple[float, float], set[str]] = defaultdict(set)
@@ -363,6 +373,8 @@ def _apply_proximity(
         if not anchors:
             continue
         for a in contenders[:MAX_CONTENDERS]:
+            if a in left_out[i]:
+                continue
             entry = cands[a].entry
             # A name written again has the same anchors: measure each of its readings once.
             key = (names[i], entry.latitude, entry.longitude)
