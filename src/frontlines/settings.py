@@ -75,10 +75,10 @@ class Settings:
         },
     )
     event_filter: str = field(
-        default="both",
+        default="off",
         metadata={
             "env": "FRONTLINES_EVENT_FILTER",
-            "help": "the learned MiniLM event filter: both (default), events, article or off",
+            "help": "the learned MiniLM event filter: off (default), both, events or article",
         },
     )
     max_article_bytes: int = field(
