@@ -39,6 +39,7 @@ class Language:
     fallback_spacy_model: str | None = None  # tried when ``spacy_model`` is not installed
     subtype_model: str | None = None  # its sub-type classifier, under frontlines.extract; None
     event_detector_model: str | None = None  # its sentence event detector; None: rules alone
+    event_filter_model: str | None = None  # its learned event filter's heads; None: rules alone
 
 
 ENGLISH = Language(
@@ -50,6 +51,7 @@ ENGLISH = Language(
     date_locales=("en",),
     subtype_model="models/subtypes",
     event_detector_model="models/detector",
+    event_filter_model="models/event_filter/heads.npz",
 )
 
 

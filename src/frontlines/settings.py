@@ -74,6 +74,13 @@ class Settings:
             "help": "1 to let the learned sentence detector drop rule events it is sure are none",
         },
     )
+    event_filter: str = field(
+        default="off",
+        metadata={
+            "env": "FRONTLINES_EVENT_FILTER",
+            "help": "the learned MiniLM event filter: off (default), both, events or article",
+        },
+    )
     max_article_bytes: int = field(
         default=10_000_000,
         metadata={"env": "FRONTLINES_MAX_ARTICLE_BYTES", "help": "largest accepted article"},

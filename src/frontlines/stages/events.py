@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from frontlines.document import Document, StageConfig
+from frontlines.errors import ConfigError
 from frontlines.extract.assemble import ForcesOf, Setting, build_event
 from frontlines.extract.claimed import claimant
 from frontlines.extract.dates import EventDate, resolved_spans
 from frontlines.extract.detector import EventDetector
+from frontlines.extract.event_filter import EventFilter
 from frontlines.extract.happenings import left_out
 from frontlines.extract.lexicon import Lexicon, load_lexicon
 from frontlines.extract.mentions import EventMention, sentence_mentions
@@ -42,6 +44,7 @@ class Events:
     lexicon: Lexicon = field(repr=False)
     classifier: SubtypeClassifier | None = field(default=None, repr=False)
     detector: EventDetector | None = field(default=None, repr=False)
+    event_filter: EventFilter | None = field(default=None, repr=False)
     forces_of: ForcesOf | None = field(default=None, repr=False)
     countries: Countries | None = field(default=None, repr=False)
     name: str = "events"
@@ -58,8 +61,25 @@ class Events:
             forces_of=self.forces_of,
             countries=self.countries,
         )
+        if self.event_filter is not None:
+            events = _filtered(doc, events, self.event_filter)
         doc.events = events
         return doc
+
+
+def _filtered(doc: Document, events: list[Event], event_filter: EventFilter) -> list[Event]:
+    """The events the learned filter lets stand; an event of no ACLED type is not its to judge."""
+    judged = [event for event in events if event.event_type is not None]
+    if not judged:
+        return events
+    kept = event_filter.keep(
+        text=doc.text,
+        sentences=[(s.start_char, s.end_char) for s in _sentences(doc)],
+        events=judged,
+        published=doc.article.published,
+    )
+    standing = {id(event) for event in kept}
+    return [event for event in events if event.event_type is None or id(event) in standing]
 
 
 def extract_events(
@@ -186,9 +206,20 @@ def _sentences(doc: Document) -> list[Any]:
 
 @dataclass(frozen=True, slots=True)
 class EventsConfig(StageConfig):
-    """Whether the learned sentence detector may drop rule events it is sure are none."""
+    """Whether the learned sentence detector may drop rule events it is sure are none, and which
+    decisions of the learned MiniLM event filter apply (``FILTER_MODES``)."""
 
     event_detector: bool = field(default=False, metadata={"setting": "event_detector"})
+    event_filter: str = field(default="off", metadata={"setting": "event_filter"})
+
+    def __post_init__(self) -> None:
+        if self.event_filter not in FILTER_MODES:
+            modes = ", ".join(FILTER_MODES)
+            raise ConfigError(f"unknown event_filter {self.event_filter!r} (one of: {modes})")
+
+
+# The learned filter's decisions: off; the event head; the article head; both.
+FILTER_MODES = ("off", "events", "article", "both")
 
 
 DEFAULT_CONFIG = EventsConfig()
@@ -203,18 +234,24 @@ def make_stage(*, resources: Resources, config: EventsConfig = DEFAULT_CONFIG) -
 
     language = resources.language
     lexicon = load_lexicon(folder=language.lexicon_folder, date_locales=language.date_locales)
-    if not config.event_detector:
-        return Events(
-            lexicon=lexicon,
-            classifier=resources.subtype_classifier,
-            forces_of=forces_of,
-            countries=kb.countries,
+    versions = ["2"]
+    detector = resources.event_detector if config.event_detector else None
+    if detector is not None:
+        versions.append("detector")
+    learned = resources.event_filter if config.event_filter != "off" else None
+    if learned is not None:
+        learned = replace(
+            learned,
+            use_events=config.event_filter in ("events", "both"),
+            use_article=config.event_filter in ("article", "both"),
         )
+        versions.append(f"filter-{config.event_filter}")
     return Events(
         lexicon=lexicon,
         classifier=resources.subtype_classifier,
-        detector=resources.event_detector,
+        detector=detector,
+        event_filter=learned,
         forces_of=forces_of,
         countries=kb.countries,
-        version="2+detector",
+        version="+".join(versions),
     )

@@ -5,14 +5,19 @@ language's spaCy model, word lists and trained models (``frontlines.languages``)
 
 from __future__ import annotations
 
+import logging
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from frontlines.errors import ConfigError
 from frontlines.languages import Language, language_named
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
+    from frontlines.embeddings import SentenceEmbedder
     from frontlines.extract.detector import EventDetector
+    from frontlines.extract.event_filter import EventFilter
     from frontlines.extract.subtypes import SubtypeClassifier
     from frontlines.geo.gazetteer import Gazetteer
     from frontlines.kb import ActorKB
@@ -73,3 +78,25 @@ class Resources:
 
         folder = self.language.event_detector_model
         return None if folder is None else EventDetector.load(model_dir=folder)
+
+    @cached_property
+    def sentence_embedder(self) -> SentenceEmbedder:
+        """all-MiniLM-L6-v2; a ConfigError names what to run where its tokenizer is missing."""
+        from frontlines.embeddings import SentenceEmbedder
+
+        return SentenceEmbedder.load()
+
+    @cached_property
+    def event_filter(self) -> EventFilter | None:
+        """The language's learned event filter; None where it has none or where the embedder
+        cannot load (logged: the events stage then runs on the rules alone)."""
+        from frontlines.extract.event_filter import EventFilter
+
+        model = self.language.event_filter_model
+        if model is None:
+            return None
+        try:
+            return EventFilter.load(embedder=self.sentence_embedder, model_file=model)
+        except ConfigError as error:
+            log.warning("event filter off, rules alone: %s", error)
+            return None
