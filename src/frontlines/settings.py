@@ -75,10 +75,10 @@ class Settings:
         },
     )
     event_filter: str = field(
-        default="off",
+        default="article",
         metadata={
             "env": "FRONTLINES_EVENT_FILTER",
-            "help": "the learned MiniLM event filter: off (default), both, events or article",
+            "help": "the learned MiniLM event filter: article (default), both, events or off",
         },
     )
     max_article_bytes: int = field(

@@ -24,19 +24,22 @@ def test_an_unknown_filter_mode_is_refused() -> None:
 
 def test_the_setting_reaches_the_stage_config() -> None:
     assert Settings.from_env({"FRONTLINES_EVENT_FILTER": "both"}).event_filter == "both"
-    assert Settings.from_env({}).event_filter == "off"
+    assert Settings.from_env({}).event_filter == "article"
 
 
 @pytest.mark.skipif(not tokenizer_path().is_file(), reason="MiniLM tokenizer absent: make setup")
 def test_each_filter_mode_is_named_in_the_version(resources: Resources) -> None:
-    assert make_stage(resources=resources).event_filter is None
+    default = make_stage(resources=resources).event_filter
+    assert default is not None
+    assert default.use_article and not default.use_events
     both = make_stage(resources=resources, config=EventsConfig(event_filter="both"))
     assert both.event_filter is not None
     assert both.event_filter.use_events and both.event_filter.use_article
     only_article = make_stage(resources=resources, config=EventsConfig(event_filter="article"))
     assert only_article.event_filter is not None
     assert not only_article.event_filter.use_events
-    off = make_stage(resources=resources)
+    off = make_stage(resources=resources, config=EventsConfig(event_filter="off"))
+    assert off.event_filter is None
     assert len({both.version, only_article.version, off.version}) == 3
 
 

@@ -210,7 +210,7 @@ class EventsConfig(StageConfig):
     decisions of the learned MiniLM event filter apply (``FILTER_MODES``)."""
 
     event_detector: bool = field(default=False, metadata={"setting": "event_detector"})
-    event_filter: str = field(default="off", metadata={"setting": "event_filter"})
+    event_filter: str = field(default="article", metadata={"setting": "event_filter"})
 
     def __post_init__(self) -> None:
         if self.event_filter not in FILTER_MODES:
