@@ -32,6 +32,8 @@ DISPUTED = frozenset({"denied", "claimed"})
 RESPONSE_FAMILIES = frozenset({"protest", "violence", "arrest"})
 PROTEST_WORDS = frozenset({"protest", "demonstration", "rally", "march", "procession", "sit-in"})
 WARNING_SHOTS = frozenset({"fire>air"})
+# Counting words that make a happening new whatever came before ("another attack").
+FRESH = frozenset({"another", "separate"})
 # How far back (in sentences) casualties or a back-reference may reach.
 REACH = 6
 
@@ -41,15 +43,20 @@ def merge(
 ) -> list[list[EventMention]]:
     """Mentions grouped into events, each group in text order, groups by first mention.
 
-    ``places`` gives the specific places a mention names; demonstrations in different places are
-    different demonstrations ("in London ... In Tokyo, hundreds marched")."""
+    ``places`` gives the specific places a mention names; happenings told in different towns are
+    different happenings ("in London ... In Tokyo, hundreds marched")."""
     clusters: list[list[EventMention]] = []
     for mention in mentions:
         if mention.status == "bare":
             continue
         candidates = clusters
-        if places is not None and mention.family == "protest":
+        if places is not None and not mention.refers:
+            # Happenings in different towns are different happenings ("in London ... In Tokyo,
+            # hundreds marched"; "six were burnt alive in Navaseshan village"), whatever their kind;
+            # "Saturday's attack" names the event wherever it is spoken of.
             candidates = [c for c in clusters if not _elsewhere(c, mention, places)]
+        if mention.ordinal is not None:
+            candidates = [c for c in candidates if _counted_with(c, mention.ordinal)]
         target = _antecedent(candidates, mention, places=places)
         if target is not None:
             target.append(mention)
@@ -67,6 +74,16 @@ def _elsewhere(cluster: list[EventMention], mention: EventMention, places: Place
     ours = places(mention)
     theirs = frozenset[str]().union(*(places(m) for m in cluster))
     return bool(ours and theirs and not ours & theirs)
+
+
+def _counted_with(cluster: list[EventMention], ordinal: str) -> bool:
+    """Whether a happening counted by ``ordinal`` may be the cluster's: "the second bombing"
+    only the one told as the second; "the first attack" also one told with no count; "another
+    attack" none."""
+    counts = {m.ordinal for m in cluster} - {None}
+    if ordinal in FRESH:
+        return False
+    return ordinal in counts or (ordinal == "first" and not counts)
 
 
 def _told_nearby(clusters: list[list[EventMention]], mention: EventMention) -> bool:
