@@ -282,3 +282,18 @@ def test_merge_a_counted_happening_is_a_new_one(nlp: Any, lexicon: Lexicon, look
     assert "second" in {m.ordinal for m in found}
     clusters = merge(found)
     assert [sorted({m.sentence for m in c}) for c in clusters] == [[0], [1, 2]]
+
+
+def test_merge_keeps_strikes_by_different_means_apart(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Two trucks on the road were destroyed by airstrikes. "
+        "A roadside bomb exploded near the trucks, killing a driver."
+    )
+    found = mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text)
+    assert [m.event_type[1] for m in found if m.status == "strong"] == [
+        "Air/drone strike",
+        "Remote explosive/landmine/IED",
+    ]
+    assert len(merge(found)) == 2
