@@ -297,3 +297,25 @@ def test_an_alliances_troops_hit_are_no_civilians() -> None:
     assert nato is not None and nato.actor is not None
     icrc = hit("ICRC", ("International Committee of the Red Cross",))
     assert icrc is not None and icrc.actor is None and icrc.kind == "civilians"
+
+
+def test_an_event_is_placed_where_a_telling_names_its_town(settings: Settings) -> None:
+    text = (
+        "Chicago officials released a video of the shooting on Tuesday. "
+        "Demonstrators chanted slogans against the police on Wednesday. "
+        "Demonstrators also took to the streets in Denver on Wednesday night."
+    )
+    article = make_article(text, origin="test", published=date(2015, 11, 26))
+    events = [e for e in load_pipeline(settings)(article).events if e.event_type == "Protests"]
+    assert len(events) == 1 and len(events[0].evidence) == 2
+    assert events[0].location is not None and events[0].location.name == "Denver"
+
+
+def test_without_a_publication_day_an_event_takes_the_storys_dated_day(settings: Settings) -> None:
+    text = (
+        "On 17 September 2019, a bomb exploded in Charikar. "
+        "Hours later, gunmen attacked a checkpoint in Kabul, killing two soldiers."
+    )
+    article = make_article(text, origin="test", published=None)
+    events = [e for e in load_pipeline(settings)(article).events if e.event_type == "Battles"]
+    assert events and events[0].event_date == date(2019, 9, 17)

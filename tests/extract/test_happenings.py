@@ -61,3 +61,10 @@ def test_fighting_nobody_wages_on_no_day_is_thin(
 def test_a_thin_headline_still_tells_the_news(nlp: Any, lexicon: Lexicon, lookup_in: Any) -> None:
     text = f"Heavy fighting broke out in the town. {FILLER}"
     assert _reasons(nlp, lexicon, lookup_in, text) == [None]
+
+
+def test_a_strike_told_by_its_means_is_a_happening_though_it_names_nobody(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = f"{FILLER} Two trucks on the road were destroyed by airstrikes."
+    assert _reasons(nlp, lexicon, lookup_in, text) == [None]

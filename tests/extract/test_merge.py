@@ -253,3 +253,47 @@ def test_merge_a_definite_event_subject_retells_the_event_whatever_its_hedge(
     assert found[-1].refers
     clusters = merge(found)
     assert len(clusters) == 1
+
+
+def test_merge_keeps_violence_in_another_town_apart(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Gunmen attacked a village near Douentza, killing three people. "
+        "Gunmen attacked a market in Gao, killing two people."
+    )
+    found = mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text)
+
+    def places(mention: EventMention) -> frozenset[str]:
+        words = text[mention.start : mention.end]
+        return frozenset(name for name in ("Douentza", "Gao") if name in words)
+
+    assert len(merge(found)) == 1  # nothing else tells them apart
+    assert len(merge(found, places=places)) == 2
+
+
+def test_merge_a_counted_happening_is_a_new_one(nlp: Any, lexicon: Lexicon, lookup_in: Any) -> None:
+    text = (
+        "A bomb exploded at a market in the town, killing four people. "
+        "The second bombing hit a bus station an hour later. "
+        "Nine people died in the second bombing."
+    )
+    found = mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text)
+    assert "second" in {m.ordinal for m in found}
+    clusters = merge(found)
+    assert [sorted({m.sentence for m in c}) for c in clusters] == [[0], [1, 2]]
+
+
+def test_merge_keeps_strikes_by_different_means_apart(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = (
+        "Two trucks on the road were destroyed by airstrikes. "
+        "A roadside bomb exploded near the trucks, killing a driver."
+    )
+    found = mentions_in(nlp, lexicon, lookup_in(text, ACTORS), text)
+    assert [m.event_type[1] for m in found if m.status == "strong"] == [
+        "Air/drone strike",
+        "Remote explosive/landmine/IED",
+    ]
+    assert len(merge(found)) == 2

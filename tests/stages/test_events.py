@@ -356,3 +356,30 @@ def test_an_undated_sentence_after_an_old_date_is_history(nlp: Any) -> None:
     starts = [start for event in events for start, _ in _spans(event)]
     assert beating not in starts
     assert arrest in starts
+
+
+def test_events_a_district_is_its_city_and_another_town_is_another_happening(nlp: Any) -> None:
+    text = (
+        "A missile hit an apartment block in Kharkiv on Thursday, killing four people. "
+        "The missile struck the Saltivka district, witnesses said. "
+        "A missile hit a school in Sumy, killing two people."
+    )
+    table = {
+        "Kharkiv": ("Kharkiv", 49.98, 36.25),
+        "Saltivka": ("Kharkiv", 50.02, 36.35),
+        "Sumy": ("Sumy", 50.91, 34.80),
+    }
+    events = _run(
+        nlp,
+        text,
+        published=date(2024, 11, 15),
+        actors=[],
+        places=_places(text, "Ukraine", table),
+    )
+    told = sorted(
+        tuple(sorted({text[m.start : m.end].rsplit(maxsplit=1)[-1] for m in e.evidence}))
+        for e in events
+        if e.event_type
+    )
+    assert len(told) == 2
+    assert any(len(sentences) == 2 for sentences in told)

@@ -535,7 +535,9 @@ def _date(
 ) -> tuple[date | None, str]:
     published = setting.article.published
     explicit = main.date or next((m.date for m in cluster if m.date is not None), None)
-    reference = setting.references[main.sentence] if published is not None else None
+    # Without a publication day only dates that name their year are read ("On 17 September
+    # 2019"), so the story's date stands even then.
+    reference = setting.references[main.sentence]
     if main.date is None and _finer(reference, explicit):
         # The main clause is dated by the story ("on Oct. 17 ... fighters attacked"); a coarser
         # date another mention carries ("a response to shelling last month") does not override it.
@@ -544,7 +546,9 @@ def _date(
     if explicit is not None and explicit.value is not None:
         found = (explicit.value, explicit.precision)
     elif published is None:
-        return None, "approximate"
+        if reference is None or reference.value is None:
+            return None, "approximate"
+        found = (reference.value, reference.precision)
     else:
         found = (
             (reference.value, reference.precision)
@@ -585,11 +589,17 @@ def _finer(reference: EventDate | None, other: EventDate | None) -> bool:
 def _location(
     cluster: Sequence[EventMention], setting: Setting, *, conflict: bool
 ) -> Location | None:
-    for mention in cluster:
-        found = setting.locate(mention.start, mention.end)
-        if found is not None and (conflict or found.note is None):
-            return found
-    return None
+    """Where the event happened: the place of its main telling, else of the first telling that
+    names one in its own words ("Demonstrators chanted ..." then "Demonstrators also took to the
+    streets in New York City": New York), else the place the first telling is read at."""
+    main = anchor(cluster)
+    found_at = [(m, setting.locate(m.start, m.end)) for m in (main, *cluster)]
+    own = next((f for _, f in found_at if f is not None and f.note is None), None)
+    if own is not None:
+        return own
+    if not conflict:
+        return None
+    return next((f for m, f in found_at[1:] if f is not None), None)
 
 
 def _fatalities(cluster: Sequence[EventMention]) -> int | None:

@@ -11,7 +11,8 @@ whole before it becomes an ``Event``. A group is left out when, taken together, 
   few sentences they are the news;
 - name nobody, count nobody and date nothing, past the headline and lede: an event word with no
   side, no toll and no day of its own ("the fighting", "a clash of views") is too thin to be a
-  happening an analyst could code.
+  happening an analyst could code; a strike told by its means ("destroyed by airstrikes", "a
+  bomb exploded") is one even unnamed.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from frontlines.extract.mentions import EventMention
+from frontlines.extract.merge import MEANS
 
 # What a mention must be for a group to report an act, not only what followed one.
 ACTS = frozenset({"strong", "weak"})
@@ -43,6 +45,8 @@ def left_out(cluster: Sequence[EventMention], *, sentences: int) -> str | None:
 
 def _thin(cluster: Sequence[EventMention]) -> bool:
     for mention in cluster:
+        if mention.status == "strong" and mention.event_type[1] in MEANS:
+            return False  # "two cars were destroyed by airstrikes": a strike, told as one
         roles = mention.roles
         if roles.actor1 is not None or roles.actor2 is not None:
             return False

@@ -61,6 +61,9 @@ class EventMention:
     # Named by a definite noun ("Saturday's attack", "the bombing", "the explosion targeted a
     # bakery"): a name for a happening, which may have been told already.
     refers: bool = False
+    # "the second bombing", "another attack": the word that counts the happening among others
+    # of its kind, which makes it a happening of its own, not a retelling of the one before.
+    ordinal: str | None = None
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -235,7 +238,25 @@ def _mention(
         certainty=certainty(head, lexicon=lexicon),
         sources=sources(head, sentence=sentence, lexicon=lexicon, lookup=lookup),
         refers=refers_back or (all(t.pos == "noun" for t in group) and is_definite(head)),
+        ordinal=_ordinal(group, doc),
     )
+
+
+# Words that count a happening among others of its kind ("the second bombing", "another
+# attack"): a happening of its own, whatever is said of the one before.
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "another", "separate"})
+
+
+def _ordinal(group: list[Trigger], doc: Any) -> str | None:
+    """The counting word a trigger noun carries ("the second bombing": "second"), or None."""
+    for trigger in group:
+        token = doc[trigger.index]
+        if trigger.pos != "noun":
+            continue
+        for child in token.children:
+            if child.dep_ in ("amod", "det") and child.lower_ in ORDINALS:
+                return str(child.lower_)
+    return None
 
 
 def _killings(group: list[Trigger]) -> frozenset[int]:

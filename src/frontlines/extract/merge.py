@@ -1,15 +1,16 @@
 """Which mentions of an article are one event.
 
 A mention joins an earlier event when nothing contradicts it (same kind of event, no different
-actor on either side, the same certainty, no different date) and something ties it there: an actor
-both name, or a reference back ("the offensive", "their advance"), or casualties that follow a
-violent event ("five people were killed"). What was done to a demonstration ("police dispersed
-them") joins it, and what a group did at the checkpoint it set up joins the checkpoint. Otherwise
-a strong mention starts a new event (one that names nobody, or joins an event that names nobody,
-joins it only within REACH sentences: in a long report, "a suicide bomber struck" ten paragraphs
-on is another strike); a weak one starts one only when it names who acted; a bare
-or anaphoric one with nothing to refer to is dropped, and so is a claim or denial beside events
-already told (it speaks of them).
+actor on either side, the same certainty, no different date, no other town, no other means of
+striking, no count that makes it another: "the second bombing") and something ties it there: an
+actor both name, or a reference back ("the offensive", "their advance"), or casualties that follow
+a violent event ("five people were killed"). What was done to a demonstration ("police dispersed
+them") joins it, and what a group did at the checkpoint it set up joins the checkpoint. Otherwise a
+strong mention starts a new event (one that names nobody, or joins an event that names nobody,
+joins it only within REACH sentences: in a long report, "a suicide bomber struck" ten paragraphs on
+is another strike); a weak one starts one only when it names who acted; a bare or anaphoric one
+with nothing to refer to is dropped, and so is a claim or denial beside events already told (it
+speaks of them).
 """
 
 from __future__ import annotations
@@ -32,6 +33,17 @@ DISPUTED = frozenset({"denied", "claimed"})
 RESPONSE_FAMILIES = frozenset({"protest", "violence", "arrest"})
 PROTEST_WORDS = frozenset({"protest", "demonstration", "rally", "march", "procession", "sit-in"})
 WARNING_SHOTS = frozenset({"fire>air"})
+# How a strike from afar or a bomb was delivered: tellings of different means are different
+# strikes ("two cars were destroyed by airstrikes, but another was detonated").
+MEANS = {
+    "Air/drone strike": "air",
+    "Shelling/artillery/missile attack": "artillery",
+    "Suicide bomb": "bomb",
+    "Remote explosive/landmine/IED": "bomb",
+    "Grenade": "grenade",
+}
+# Counting words that make a happening new whatever came before ("another attack").
+FRESH = frozenset({"another", "separate"})
 # How far back (in sentences) casualties or a back-reference may reach.
 REACH = 6
 
@@ -41,15 +53,20 @@ def merge(
 ) -> list[list[EventMention]]:
     """Mentions grouped into events, each group in text order, groups by first mention.
 
-    ``places`` gives the specific places a mention names; demonstrations in different places are
-    different demonstrations ("in London ... In Tokyo, hundreds marched")."""
+    ``places`` gives the specific places a mention names; happenings told in different towns are
+    different happenings ("in London ... In Tokyo, hundreds marched")."""
     clusters: list[list[EventMention]] = []
     for mention in mentions:
         if mention.status == "bare":
             continue
         candidates = clusters
-        if places is not None and mention.family == "protest":
+        if places is not None and not mention.refers:
+            # Happenings in different towns are different happenings ("in London ... In Tokyo,
+            # hundreds marched"; "six were burnt alive in Navaseshan village"), whatever their kind;
+            # "Saturday's attack" names the event wherever it is spoken of.
             candidates = [c for c in clusters if not _elsewhere(c, mention, places)]
+        if mention.ordinal is not None:
+            candidates = [c for c in candidates if _counted_with(c, mention.ordinal)]
         target = _antecedent(candidates, mention, places=places)
         if target is not None:
             target.append(mention)
@@ -67,6 +84,16 @@ def _elsewhere(cluster: list[EventMention], mention: EventMention, places: Place
     ours = places(mention)
     theirs = frozenset[str]().union(*(places(m) for m in cluster))
     return bool(ours and theirs and not ours & theirs)
+
+
+def _counted_with(cluster: list[EventMention], ordinal: str) -> bool:
+    """Whether a happening counted by ``ordinal`` may be the cluster's: "the second bombing"
+    only the one told as the second; "the first attack" also one told with no count; "another
+    attack" none."""
+    counts = {m.ordinal for m in cluster} - {None}
+    if ordinal in FRESH:
+        return False
+    return ordinal in counts or (ordinal == "first" and not counts)
 
 
 def _told_nearby(clusters: list[list[EventMention]], mention: EventMention) -> bool:
@@ -169,6 +196,8 @@ def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
     other_type = mention.event_type[0] != first.event_type[0] and mention.family != "protest"
     if not loose and both_strong and other_type and not responds:
         return False
+    if not loose and both_strong and _other_means(first, mention):
+        return False  # "destroyed by airstrikes, but another was detonated": two strikes
     unnamed = mention.roles.actor1 is None or mention.roles.actor1.actor is None
     if not (responds or (at_base and unnamed)) and _conflict(
         _side(cluster, 1), mention.roles.actor1
@@ -186,6 +215,13 @@ def _compatible(cluster: list[EventMention], mention: EventMention) -> bool:
         and dated[0].precision == "day"
         and mention.date.value != dated[0].value
     )
+
+
+def _other_means(first: EventMention, mention: EventMention) -> bool:
+    """Whether two tellings strike by different means (an air strike, shelling, a bomb): two
+    happenings, whatever else they share."""
+    ours, theirs = MEANS.get(mention.event_type[1] or ""), MEANS.get(first.event_type[1] or "")
+    return ours is not None and theirs is not None and ours != theirs
 
 
 def _responds(cluster: list[EventMention], mention: EventMention) -> bool:

@@ -30,13 +30,17 @@ from frontlines.extract.opponents import armed_forces
 from frontlines.extract.roles import ActorLookup
 from frontlines.extract.story_time import told_at
 from frontlines.extract.subtypes import SubtypeClassifier
+from frontlines.geo.geometry import distance_km
 from frontlines.geo.locate import locate
 from frontlines.geo.place import kind_of
 from frontlines.kb import Countries
-from frontlines.model import Actor, ActorRef, Event
+from frontlines.model import Actor, ActorRef, Event, Place
 from frontlines.stages.actor_focus import focus_country
 from frontlines.stages.actors import MentionIndex, actor_at
 from frontlines.stages.resources import Resources
+
+# Places this close are one town when telling happenings apart (a district and its city).
+TOWN_KM = 25.0
 
 
 @dataclass
@@ -153,14 +157,15 @@ def _places_within(doc: Document) -> Callable[[EventMention], frozenset[str]]:
     """The resolved towns and areas (not countries) named within a mention's words. The places
     are sorted once and each mention's answer kept: merging asks about every mention of every
     event again, and a pass over all places per question grows with the square of the text."""
-    named = sorted(
-        (place.start, place.end, place.name)
+    towns = sorted(
+        (place.start, place.end, place)
         for place in doc.places
         if place.resolved
         and place.role == "place"
         and place.name
         and kind_of(place) not in ("country", "continent")
     )
+    named = [(start, end, _town(place, [p for _, _, p in towns])) for start, end, place in towns]
     starts = [start for start, _, _ in named]
     known: dict[tuple[int, int], frozenset[str]] = {}
 
@@ -172,6 +177,19 @@ def _places_within(doc: Document) -> Callable[[EventMention], frozenset[str]]:
         return known[key]
 
     return places_in
+
+
+def _town(place: Place, towns: list[Place]) -> str:
+    """The town a place is taken for: the first place the article names within TOWN_KM of it
+    (the Saltivskyi district is Kharkiv, where the article named Kharkiv first)."""
+    if place.latitude is None or place.longitude is None:
+        return str(place.name)
+    for other in towns:
+        if other.latitude is None or other.longitude is None:
+            continue
+        if distance_km(place.latitude, place.longitude, other.latitude, other.longitude) <= TOWN_KM:
+            return str(other.name)
+    return str(place.name)
 
 
 def _lookup(doc: Document) -> ActorLookup:
