@@ -86,7 +86,7 @@ def shape_of_type(hint: Any) -> Any:
         cls = dataclass_of(hint)
         assert cls is not None, f"{hint.__name__} has no dataclass in API_MODELS"
         return ("object", cls.__name__)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return ("object", hint.__name__)
     simple = {str: "string", int: "integer", float: "number", bool: "boolean", date: "date"}
     return simple[hint]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 
 from frontlines.output_schema import analysis_schema
 from tests.test_model import sample_analysis

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow comes with the scale extra")
 
 
-def parquet_of(client: TestClient, **params: object) -> Any:
+def parquet_of(client: TestClient, **params: Any) -> Any:
     response = client.get("/api/events", params={"format": "parquet", **params})
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "application/vnd.apache.parquet"
@@ -22,7 +22,7 @@ def parquet_of(client: TestClient, **params: object) -> Any:
     return pq.read_table(io.BytesIO(response.content))
 
 
-def ids(client: TestClient, **params: object) -> list[str]:
+def ids(client: TestClient, **params: Any) -> list[str]:
     return [item["id"] for item in client.get("/api/events", params=params).json()["items"]]
 
 

@@ -161,7 +161,7 @@ def test_events_cursor_pages_are_the_slices_of_the_whole_listing(client: TestCli
     ]
     for limit in range(1, len(whole) + 1):
         seen: list[str] = []
-        params: dict[str, object] = {"limit": limit}
+        params: dict[str, Any] = {"limit": limit}
         while True:
             page = client.get("/api/events", params=params).json()
             seen.extend(item["id"] for item in page["items"])

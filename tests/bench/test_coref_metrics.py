@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import numpy as np
 import pytest
@@ -32,12 +33,12 @@ def test_coref_metrics_perfect_and_all_singletons() -> None:
     assert alone.b_cubed.recall == pytest.approx((3 * 1 / 3 + 4 * 1 / 4) / 7)
 
 
-def brute_force(cost: np.ndarray) -> float:  # type: ignore[type-arg]
+def brute_force(cost: np.ndarray[Any, Any]) -> float:
     rows, columns = cost.shape
     if rows > columns:
         return brute_force(cost.T)
     return min(
-        sum(cost[row, column] for row, column in enumerate(chosen))
+        float(sum(cost[row, column] for row, column in enumerate(chosen)))
         for chosen in itertools.permutations(range(columns), rows)
     )
 

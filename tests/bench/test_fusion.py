@@ -73,13 +73,13 @@ def test_fusion_ecb_cross_validation_and_pair_recall(tmp_path: Path) -> None:
     path = tmp_path / "mentions.json"
     path.write_text(json.dumps(records), encoding="utf-8")
     mentions = read_mentions(path)
-    found = cross_validated(mentions)
-    assert set(found.chosen) == {"1", "2", "3"}
+    validated = cross_validated(mentions)
+    assert set(validated.chosen) == {"1", "2", "3"}
     pairs = same_event_pairs(mentions)
     assert sorted(pairs) == [("1-m0", "1-m1"), ("2-m0", "2-m1"), ("3-m0", "3-m1")]
-    assert pair_recall(pairs, found.clusters) == 1.0
+    assert pair_recall(pairs, validated.clusters) == 1.0
     assert pair_recall(pairs, [{m.id} for m in mentions]) == 0.0
-    assert 0.0 < found.scores.conll_f1 <= 1.0
+    assert 0.0 < validated.scores.conll_f1 <= 1.0
 
 
 def test_fusion_reprints_edits_are_found_and_template_notes_are_not() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from frontlines.fusion.evidence import (
     agreements,
@@ -35,7 +36,7 @@ from tests.fusion.samples import KHARKIV, SARAQIB, one_report
 SETTINGS = FusionSettings()
 
 
-def report(text: str, *, outlet: str, **event: object) -> Features:
+def report(text: str, *, outlet: str, **event: Any) -> Features:
     found: Report = one_report(text, text, outlet=outlet, **event)
     return Features.of(found, windows=SETTINGS.windows)
 

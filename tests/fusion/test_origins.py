@@ -2,14 +2,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from frontlines.fusion.origins import is_news_organisation, origins
+from frontlines.fusion.report import Report
 from tests.fusion.samples import KHARKIV_TEXTS, one_report
 
 WIRE, HERALD, LEDGER = (KHARKIV_TEXTS[name] for name in KHARKIV_TEXTS)
 
 
-def kharkiv(outlet: str, text: str = WIRE, **event: object):  # type: ignore[no-untyped-def]
+def kharkiv(outlet: str, text: str = WIRE, **event: Any) -> Report:
     return one_report(text, text[:20], outlet=outlet, **event)
 
 

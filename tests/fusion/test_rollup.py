@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from frontlines.fusion import Constraint, FusedEvent, Report, fuse
 from frontlines.fusion.types import ContestedValue
@@ -17,13 +18,23 @@ def fuse_together(reports: list[Report]) -> list[FusedEvent]:
     return fuse(reports, constraints=[Constraint("must", first.id, r.id) for r in others])
 
 
-def saraqib_reports(**wire: object) -> list:  # type: ignore[type-arg]
-    battle = {"event_type": "Battles", "sub_event_type": "Armed clash", "where": SARAQIB}
+def saraqib_reports(**wire: Any) -> list[Report]:
+    battle: dict[str, Any] = {
+        "event_type": "Battles",
+        "sub_event_type": "Armed clash",
+        "where": SARAQIB,
+    }
     ledger = one_report(
         LEDGER_TEXT, "HTS militants attacked army posts", outlet="Levant Ledger",
         when=THURSDAY, fatalities=7, sources=("a military source",), **battle,
     )  # fmt: skip
-    options = {"when": FRIDAY, "fatalities": 12, "sources": ("a war monitor",), **battle, **wire}
+    options: dict[str, Any] = {
+        "when": FRIDAY,
+        "fatalities": 12,
+        "sources": ("a war monitor",),
+        **battle,
+        **wire,
+    }
     frontline = one_report(WIRE_TEXT, "clashes near the town", outlet="Frontline Wire", **options)
     return [ledger, frontline]
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -27,7 +28,7 @@ def features(report: Report) -> Features:
     return Features.of(report, windows=SETTINGS.windows)
 
 
-def pair(**second: object) -> tuple[Features, Features]:
+def pair(**second: Any) -> tuple[Features, Features]:
     first = one_report(WIRE, "Russian ballistic missile struck", outlet="Frontline Wire")
     other = one_report(HERALD, "Russian missile hit", outlet="Eastern Front Herald", **second)
     return features(first), features(other)

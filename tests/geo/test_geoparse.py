@@ -9,7 +9,7 @@ from tests.geo.conftest import MakeParse
 
 
 def resolve(text: str, names: list[str], gazetteer: Gazetteer) -> list[GeoPlace]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for name in names:
         start = text.index(name, spans[-1][1] if spans else 0)
         spans.append((start, start + len(name)))

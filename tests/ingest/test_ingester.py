@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -68,7 +68,7 @@ def store(settings: Settings) -> Iterator[Store]:
 
 
 def ingest(
-    sources: list[str | Path], store: Store, settings: Settings, **options: object
+    sources: Sequence[str | Path], store: Store, settings: Settings, **options: object
 ) -> IngestReport:
     return ingest_paths(sources, store=store, settings=settings, analyze=cheap_analyze, **options)  # type: ignore[arg-type]
 

@@ -23,7 +23,9 @@ PAGE = (
 
 
 def make_zip(
-    members: dict[str, bytes], *, when: tuple[int, ...] = (2024, 2, 29, 12, 0, 0)
+    members: dict[str, bytes],
+    *,
+    when: tuple[int, int, int, int, int, int] = (2024, 2, 29, 12, 0, 0),
 ) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -30,7 +30,13 @@ def test_folders_expand_sources_keeps_files_urls_and_stdin(tmp_path: Path) -> No
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "a.txt").write_text("x")
     (tmp_path / "empty").mkdir()
-    sources = [tmp_path / "full", tmp_path / "empty", "https://x.example/feed", "-", "nope.txt"]
+    sources: list[str | Path] = [
+        tmp_path / "full",
+        tmp_path / "empty",
+        "https://x.example/feed",
+        "-",
+        "nope.txt",
+    ]
     assert list(expand_sources(sources)) == [
         str(tmp_path / "full" / "a.txt"),
         str(tmp_path / "empty"),

@@ -29,7 +29,10 @@ def open_raw_duckdb(path: Path) -> duckdb.DuckDBPyConnection:
     """The store's file opened directly, as frontlines opens it (spatial loaded, no downloads)."""
     from frontlines.store.duckdb_connect import spatial_extension_path
 
-    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+    }
     con = duckdb.connect(str(path), config=config)
     con.execute(f"LOAD '{spatial_extension_path()}'")
     return con

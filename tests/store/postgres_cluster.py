@@ -67,7 +67,7 @@ class Cluster:
         import psycopg
 
         with psycopg.connect(self.url(database), autocommit=True) as con:
-            con.execute(sql)  # type: ignore[arg-type]
+            con.execute(sql)
 
     def new_database(self) -> str:
         name = f"store_{os.getpid()}_{next(self._numbers)}"

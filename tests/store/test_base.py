@@ -15,7 +15,7 @@ def test_base_event_query_rejects_values_no_backend_could_answer() -> None:
         {"sort": "fatalities"},
     ):  # fmt: skip
         with pytest.raises(InputError, match="event query"):
-            EventQuery(**filters)  # type: ignore[arg-type]
+            EventQuery(**filters)
 
 
 def test_base_event_query_accepts_the_contract_vocabulary() -> None:
