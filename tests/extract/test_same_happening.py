@@ -250,4 +250,8 @@ def test_the_rules_join_by_complete_linkage() -> None:
         _told("Air/drone strike", 5, at=ODESA, town="Odesa"),
     ]
     assert rule_groups(found) == [[0, 1], [2]]
-    assert SameHappening().groups(found, text="", sentences=[]) == [[0, 1], [2]]
+    report = [(n, n + 1) for n in range(12)]
+    assert SameHappening().groups(found, text="", sentences=report) == [[0, 1], [2]]
+    # A note of a few sentences tells its news once: nothing is joined there.
+    note = report[:5]
+    assert SameHappening().groups(found, text="", sentences=note) == [[0], [1], [2]]

@@ -28,6 +28,7 @@ import numpy as np
 
 from frontlines.errors import ConfigError
 from frontlines.extract.event_filter import FAMILIES, Head
+from frontlines.extract.happenings import SHORT
 from frontlines.extract.mentions import EventMention
 from frontlines.extract.merge import FRESH, MEANS, REACH, anchor
 from frontlines.geo.geometry import distance_km
@@ -335,8 +336,10 @@ class SameHappening:
         text: str,
         sentences: Sequence[tuple[int, int]],
     ) -> list[list[int]]:
-        """The candidates (by index) that tell one happening, each group in order."""
-        if len(candidates) < 2:
+        """The candidates (by index) that tell one happening, each group in order. A text of no
+        more than ``SHORT`` sentences (a note, a snippet) tells its news once: nothing is joined
+        there."""
+        if len(candidates) < 2 or len(sentences) <= SHORT:
             return [[n] for n in range(len(candidates))]
         if self.head is None:
             return rule_groups(candidates)
