@@ -40,6 +40,9 @@ class Language:
     subtype_model: str | None = None  # its sub-type classifier, under frontlines.extract; None
     event_detector_model: str | None = None  # its sentence event detector; None: rules alone
     event_filter_model: str | None = None  # its learned event filter's heads; None: rules alone
+    # its learned same-happening pair head; None: the ``same_happening.retold`` rules join
+    # retellings (English ships none: training/same_happening/README.md)
+    same_happening_model: str | None = None
 
 
 ENGLISH = Language(

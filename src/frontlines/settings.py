@@ -81,6 +81,13 @@ class Settings:
             "help": "the learned MiniLM event filter: article (default), both, events or off",
         },
     )
+    join_retellings: bool = field(
+        default=True,
+        metadata={
+            "env": "FRONTLINES_JOIN_RETELLINGS",
+            "help": "0 to keep events the learned same-happening head takes for one told again",
+        },
+    )
     max_article_bytes: int = field(
         default=10_000_000,
         metadata={"env": "FRONTLINES_MAX_ARTICLE_BYTES", "help": "largest accepted article"},
@@ -144,9 +151,17 @@ def _coerce(name: str, value: object) -> Any:
         return tuple(part.strip() for part in value.split(",") if part.strip())
     if name in ("max_article_bytes", "max_request_bytes"):
         return int(value)
-    if name in ("read_requires_token", "analyze_requires_token", "event_detector"):
+    if name in (
+        "read_requires_token",
+        "analyze_requires_token",
+        "event_detector",
+        "join_retellings",
+    ):
         return value.strip().lower() in ("1", "true", "yes", "on")
     return value
+
+
+BOOLEANS = ("read_requires_token", "analyze_requires_token", "event_detector", "join_retellings")
 
 
 def describe_settings() -> list[tuple[str, str, str]]:

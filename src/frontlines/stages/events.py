@@ -2,15 +2,17 @@
 
 Per sentence, triggers from the dependency parse become event mentions (``extract.mentions``);
 background and unreal mentions are left out; mentions of one event are merged across the article
-(``extract.merge``); each group becomes one ``Event`` (``extract.assemble``). A mention without a
-date of its own takes the last date the story gave, the way a reader does; one told while the
-story is at a date well before the report (``extract.story_time``) is history, not news.
+(``extract.merge``); each group becomes one ``Event`` (``extract.assemble``); events that tell one
+happening again in words the merge could not tie back are joined (``extract.same_happening``). A
+mention without a date of its own takes the last date the story gave, the way a reader does; one
+told while the story is at a date well before the report (``extract.story_time``) is history, not
+news.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -28,6 +30,7 @@ from frontlines.extract.mentions import EventMention, sentence_mentions
 from frontlines.extract.merge import merge
 from frontlines.extract.opponents import armed_forces
 from frontlines.extract.roles import ActorLookup
+from frontlines.extract.same_happening import Candidate, SameHappening, candidate
 from frontlines.extract.story_time import told_at
 from frontlines.extract.subtypes import SubtypeClassifier
 from frontlines.geo.geometry import distance_km
@@ -49,6 +52,7 @@ class Events:
     classifier: SubtypeClassifier | None = field(default=None, repr=False)
     detector: EventDetector | None = field(default=None, repr=False)
     event_filter: EventFilter | None = field(default=None, repr=False)
+    same_happening: SameHappening | None = field(default=None, repr=False)
     forces_of: ForcesOf | None = field(default=None, repr=False)
     countries: Countries | None = field(default=None, repr=False)
     name: str = "events"
@@ -64,6 +68,7 @@ class Events:
             detector=self.detector,
             forces_of=self.forces_of,
             countries=self.countries,
+            same_happening=self.same_happening,
         )
         if self.event_filter is not None:
             events = _filtered(doc, events, self.event_filter)
@@ -94,12 +99,51 @@ def extract_events(
     detector: EventDetector | None = None,
     forces_of: ForcesOf | None = None,
     countries: Countries | None = None,
+    same_happening: SameHappening | None = None,
 ) -> list[Event]:
     """Every event the parsed article reports, in order of first mention; ``classifier``
     (None: the rules alone) refines sub-event types where it is confident; ``detector`` (None:
     the rules alone) drops the mentions of sentences it is confident tell no happening;
     ``forces_of`` names a country's forces where a state fights; ``countries`` finds the
-    article's focus country, which names the unnamed sides of events placed nowhere."""
+    article's focus country, which names the unnamed sides of events placed nowhere;
+    ``same_happening`` (None: the rules alone) joins candidates it takes for one happening told
+    again."""
+    found = event_candidates(
+        doc,
+        lexicon=lexicon,
+        classifier=classifier,
+        detector=detector,
+        forces_of=forces_of,
+        countries=countries,
+    )
+    events = found.candidates
+    if same_happening is not None and len(events) > 1:
+        groups = same_happening.groups(events, text=doc.text, sentences=found.bounds)
+        events = joined(found, groups)
+    return [c.event for c in events]
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The rules' would-be events of an article, and what rebuilding a joined one needs."""
+
+    candidates: list[Candidate]
+    setting: Setting
+    places: Callable[[EventMention], frozenset[str]]
+    bounds: list[tuple[int, int]]
+
+
+def event_candidates(
+    doc: Document,
+    *,
+    lexicon: Lexicon,
+    classifier: SubtypeClassifier | None = None,
+    detector: EventDetector | None = None,
+    forces_of: ForcesOf | None = None,
+    countries: Countries | None = None,
+) -> Candidates:
+    """The events the rules build, each with its mentions (``extract_events`` without the
+    learned joining of retellings)."""
     published = doc.article.published
     lookup = _lookup(doc)
     sentences = _sentences(doc)
@@ -134,10 +178,36 @@ def extract_events(
         claimant=claimant(_sentences(doc), lookup=lookup),
         forces=armed_forces(doc.actors),
     )
-    clusters = merge(mentions, places=_places_within(doc))
+    places = _places_within(doc)
+    clusters = merge(mentions, places=places)
     kept = [cluster for cluster in clusters if left_out(cluster, sentences=len(sentences)) is None]
-    events = [build_event(cluster, setting=setting) for cluster in kept]
-    return [event for event in events if event is not None]
+    built = [(cluster, build_event(cluster, setting=setting)) for cluster in kept]
+    return Candidates(
+        candidates=[candidate(cluster, event, places=places) for cluster, event in built if event],
+        setting=setting,
+        places=places,
+        bounds=[(s.start_char, s.end_char) for s in sentences],
+    )
+
+
+def joined(found: Candidates, groups: Sequence[Sequence[int]]) -> list[Candidate]:
+    """The candidates with each group (indexes, told in order) joined into one event, rebuilt
+    from all its mentions."""
+    out: list[Candidate] = []
+    for group in groups:
+        members = [found.candidates[n] for n in group]
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        mentions = sorted(
+            (m for member in members for m in member.cluster), key=lambda m: (m.sentence, m.start)
+        )
+        event = build_event(mentions, setting=found.setting)
+        if event is None:  # mentions that built events apart build one: keep them apart if not
+            out.extend(members)
+            continue
+        out.append(candidate(mentions, event, places=found.places))
+    return out
 
 
 def _told(found: list[EventMention], sentence: Any, detector: EventDetector | None) -> list[Any]:
@@ -224,11 +294,13 @@ def _sentences(doc: Document) -> list[Any]:
 
 @dataclass(frozen=True, slots=True)
 class EventsConfig(StageConfig):
-    """Whether the learned sentence detector may drop rule events it is sure are none, and which
-    decisions of the learned MiniLM event filter apply (``FILTER_MODES``)."""
+    """Whether the learned sentence detector may drop rule events it is sure are none, which
+    decisions of the learned MiniLM event filter apply (``FILTER_MODES``), and whether events
+    taken for one happening told again are joined (``extract.same_happening``)."""
 
     event_detector: bool = field(default=False, metadata={"setting": "event_detector"})
     event_filter: str = field(default="article", metadata={"setting": "event_filter"})
+    join_retellings: bool = field(default=True, metadata={"setting": "join_retellings"})
 
     def __post_init__(self) -> None:
         if self.event_filter not in FILTER_MODES:
@@ -264,11 +336,15 @@ def make_stage(*, resources: Resources, config: EventsConfig = DEFAULT_CONFIG) -
             use_article=config.event_filter in ("article", "both"),
         )
         versions.append(f"filter-{config.event_filter}")
+    same_happening = resources.same_happening if config.join_retellings else None
+    if same_happening is not None:
+        versions.append("retold" if same_happening.head is None else "retold-learned")
     return Events(
         lexicon=lexicon,
         classifier=resources.subtype_classifier,
         detector=detector,
         event_filter=learned,
+        same_happening=same_happening,
         forces_of=forces_of,
         countries=kb.countries,
         version="+".join(versions),

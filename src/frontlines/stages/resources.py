@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from frontlines.embeddings import SentenceEmbedder
     from frontlines.extract.detector import EventDetector
     from frontlines.extract.event_filter import EventFilter
+    from frontlines.extract.same_happening import SameHappening
     from frontlines.extract.subtypes import SubtypeClassifier
     from frontlines.geo.gazetteer import Gazetteer
     from frontlines.kb import ActorKB
@@ -100,3 +101,18 @@ class Resources:
         except ConfigError as error:
             log.warning("event filter off, rules alone: %s", error)
             return None
+
+    @cached_property
+    def same_happening(self) -> SameHappening:
+        """Which candidate events tell one happening: the language's learned pair head where it
+        ships one and the embedder loads, else the rules (logged where a head could not load)."""
+        from frontlines.extract.same_happening import SameHappening
+
+        model = self.language.same_happening_model
+        if model is None:
+            return SameHappening()
+        try:
+            return SameHappening.load(embedder=self.sentence_embedder, model_file=model)
+        except ConfigError as error:
+            log.warning("same-happening head off, rules alone: %s", error)
+            return SameHappening()

@@ -1,0 +1,436 @@
+"""Train the same-happening pair head (src/frontlines/extract/models/same_happening/head.npz).
+
+For every pair of candidate events the rules build in one article, the head says whether they
+tell one happening (a retelling: headline, lede, body). Provenance in
+training/same_happening/README.md. Licence-clean training rows only:
+
+- the Voice of America articles of our real-news gold (``bench/realnews/*.yaml``, ``m2e2:`` ids)
+  whose ``split_of`` is ``dev`` and that credit or quote no wire agency
+  (``train_event_detector.WIRE``). Each candidate gets the gold item it tells: the gold event the
+  realnews scorer matches it to, else the gold not-event its evidence overlaps (a retelling
+  not-event counts as the article's only gold event where it has one), else the gold event its
+  evidence overlaps most; a pair is the same happening when both tell one item, another when they
+  tell different ones, unlabelled otherwise;
+- the hand-written articles of ``training/same_happening/examples.jsonl`` (ours), each candidate
+  labelled by the happening its first sentence tells.
+
+Never read for training: the test split, and any non-VOA text (India police, WikiEvents: they are
+scored here for the dev figures only, never fitted on).
+
+Folds are by article (5, by a hash of the id). The L2 strength and the threshold are chosen by the
+realnews scorer's F1 over all dev articles, with out-of-fold scores on the training articles;
+then the head is fitted on all training rows. Deterministic.
+
+    .venv/bin/python scripts/train_same_happening.py --data ../shared/data [--report out.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_event_detector import WIRE  # noqa: E402
+from train_event_filter import fit, logits, sigmoid  # noqa: E402
+
+from frontlines.bench.realnews_gold import GoldArticle, read_gold  # noqa: E402
+from frontlines.bench.realnews_scoring import (  # noqa: E402
+    FAMILIES as SCORED,
+)
+from frontlines.bench.realnews_scoring import (  # noqa: E402
+    match_events,
+    overlap_chars,
+    score_article,
+    spans_of,
+)
+from frontlines.bench.realnews_texts import read_texts  # noqa: E402
+from frontlines.document import Document  # noqa: E402
+from frontlines.embeddings import SentenceEmbedder  # noqa: E402
+from frontlines.extract.same_happening import (  # noqa: E402
+    PAIR_FEATURES,
+    linked_groups,
+    pair_rows,
+    retold,
+    vetoed,
+)
+from frontlines.model import Analysis  # noqa: E402
+from frontlines.pipeline import Pipeline, run_stage  # noqa: E402
+from frontlines.readers.common import make_article  # noqa: E402
+from frontlines.settings import Settings  # noqa: E402
+from frontlines.stages.events import Candidates, Events, _filtered, event_candidates, joined  # noqa: E402
+from frontlines.stages.resources import Resources  # noqa: E402
+
+OUT = ROOT / "src" / "frontlines" / "extract" / "models" / "same_happening" / "head.npz"
+EXAMPLES = ROOT / "training" / "same_happening" / "examples.jsonl"
+FOLDS = 5
+L2S = (1.0, 10.0)
+THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.4, 0.96, 0.1))
+log = logging.getLogger("train_same_happening")
+
+
+@dataclass
+class ArticleData:
+    id: str
+    train: bool  # licence-clean: its rows may be fitted on
+    gold: GoldArticle | None
+    doc: Document
+    found: Candidates
+    pairs: list[tuple[int, int]]
+    rows: np.ndarray
+    vetoes: list[bool]
+    labels: list[float | None]
+    items: list[Any] = field(default_factory=list)
+
+
+def fold_of(article_id: str) -> int:
+    return hashlib.sha256(article_id.encode()).digest()[2] % FOLDS
+
+
+def item_of(gold: GoldArticle, events: Sequence[Any], aliases: dict[str, Any]) -> list[Any]:
+    """The gold item each candidate tells (see the module's docstring), None where unknown."""
+    scored = [n for n, e in enumerate(events) if e.event_type in SCORED]
+    pairs = match_events(gold.events, [events[n] for n in scored], aliases=aliases, kb_names={})
+    matched = {scored[p]: g for g, p in pairs}
+    items: list[Any] = []
+    for n, event in enumerate(events):
+        if n not in scored:
+            items.append(None)
+            continue
+        if n in matched:
+            items.append(("gold", matched[n]))
+            continue
+        spans = spans_of(event)
+        note = next(
+            (k for k, item in enumerate(gold.not_events) if overlap_chars(item.evidence, spans)),
+            None,
+        )
+        if note is not None:
+            cause = gold.not_events[note].cause
+            if cause == "retelling":
+                items.append(("gold", 0) if len(gold.events) == 1 else None)
+            else:
+                items.append(("not", note))
+            continue
+        overlaps = [overlap_chars(g.evidence, spans) for g in gold.events]
+        best = int(np.argmax(overlaps)) if overlaps else -1
+        items.append(("gold", best) if overlaps and overlaps[best] else None)
+    return items
+
+
+def pair_labels(items: Sequence[Any], pairs: Sequence[tuple[int, int]]) -> list[float | None]:
+    return [
+        None if items[i] is None or items[j] is None else float(items[i] == items[j])
+        for i, j in pairs
+    ]
+
+
+def collect(data: Path) -> tuple[list[ArticleData], Any]:
+    gold = {a.id: a for a in read_gold() if a.split == "dev"}
+    texts = read_texts(data)
+    settings = Settings()
+    resources = Resources(settings)
+    pipeline = Pipeline.from_settings(settings, resources=resources)
+    embedder = SentenceEmbedder.load()
+    events_stage = next(s for s in pipeline.stages if isinstance(s, Events))
+    before = pipeline.stages[: pipeline.stages.index(events_stage)]
+    articles: list[ArticleData] = []
+
+    def add(article_id: str, text: str, published: Any, labels_of: Any, train: bool) -> None:
+        doc = Document(article=make_article(text, origin="train", published=published))
+        for stage in before:
+            doc = run_stage(stage, doc)
+        found = event_candidates(
+            doc,
+            lexicon=events_stage.lexicon,
+            classifier=events_stage.classifier,
+            detector=events_stage.detector,
+            forces_of=events_stage.forces_of,
+            countries=events_stage.countries,
+        )
+        pairs, rows, vetoes = pair_rows(
+            found.candidates, text=doc.text, sentences=found.bounds, embedder=embedder
+        )
+        aliases = {actor.id: actor.aliases for actor in doc.actors}
+        items = labels_of(found, aliases)
+        articles.append(
+            ArticleData(
+                id=article_id,
+                train=train,
+                gold=gold.get(article_id),
+                doc=doc,
+                found=found,
+                pairs=pairs,
+                rows=rows,
+                vetoes=vetoes,
+                labels=pair_labels(items, pairs),
+                items=items,
+            )
+        )
+
+    for n, (article_id, article) in enumerate(sorted(gold.items())):
+        text = texts[article_id]
+        clean = article_id.startswith("m2e2:") and not WIRE.search(text.text)
+        add(
+            article_id,
+            text.text,
+            text.published or article.published,
+            lambda found, aliases, article=article: item_of(
+                article, [c.event for c in found.candidates], aliases
+            ),
+            clean,
+        )
+        if n % 20 == 0:
+            log.info("%d/%d dev articles", n, len(gold))
+    if EXAMPLES.is_file():
+        for line in EXAMPLES.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            add(
+                "own:" + record["id"],
+                record["text"],
+                None,
+                lambda found, aliases, record=record: own_items(found, record),
+                True,
+            )
+    return articles, events_stage.event_filter
+
+
+def own_items(found: Candidates, record: dict[str, Any]) -> list[Any]:
+    """The happening each candidate of a hand-written article tells: the label of its first
+    sentence (``happenings``: one label per sentence, null for none)."""
+    labels = record["happenings"]
+    out: list[Any] = []
+    for c in found.candidates:
+        first = c.sentences[0]
+        out.append(labels[first] if first < len(labels) else None)
+    return out
+
+
+def training_table(articles: Sequence[ArticleData]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    rows, labels, ids = [], [], []
+    for a in articles:
+        if not a.train:
+            continue
+        for row, label, veto in zip(a.rows, a.labels, a.vetoes, strict=True):
+            if label is None or veto:
+                continue
+            rows.append(row)
+            labels.append(label)
+            ids.append(a.id)
+    return np.asarray(rows), np.asarray(labels), ids
+
+
+def scores_by_article(
+    articles: Sequence[ArticleData], *, l2: float
+) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """Each article's pair scores from a head fitted without its fold (all training rows for
+    articles never trained on), and the head fitted on everything."""
+    x, y, ids = training_table(articles)
+    folds = np.array([fold_of(i) for i in ids])
+    full = fit(x, y, np.ones(len(y)), l2=l2)
+    by_fold = {
+        f: fit(x[folds != f], y[folds != f], np.ones(int((folds != f).sum())), l2=l2)
+        for f in range(FOLDS)
+    }
+    out = {}
+    for a in articles:
+        head = by_fold[fold_of(a.id)] if a.train else full
+        out[a.id] = sigmoid(logits(head, a.rows)) if len(a.rows) else np.zeros(0)
+    return out, full
+
+
+@dataclass
+class Outcome:
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+    extras: Counter[str] = field(default_factory=Counter)
+    joined_right: int = 0
+    joined_wrong: int = 0
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / self.predicted if self.predicted else 0.0
+        r = self.tp / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(
+    articles: Sequence[ArticleData],
+    scores: dict[str, np.ndarray] | None,
+    *,
+    threshold: float,
+    event_filter: Any,
+    details: list[str] | None = None,
+) -> Outcome:
+    """The realnews scorer's figures over the dev gold articles with pairs joined at
+    ``threshold`` (``scores`` None: the rules alone)."""
+    out = Outcome()
+    for a in articles:
+        if a.gold is None:
+            continue
+        if not hasattr(a, "memo"):
+            a.memo = {}  # type: ignore[attr-defined]
+        size = len(a.found.candidates)
+        if scores is None or size < 2:
+            groups = [[n] for n in range(size)]
+        else:
+            groups = linked_groups(
+                size,
+                {p: float(s) for p, s in zip(a.pairs, scores[a.id], strict=True)},
+                {p for p, v in zip(a.pairs, a.vetoes, strict=True) if v},
+                threshold=threshold,
+            )
+        for group in groups:
+            for x in group:
+                for y in group:
+                    if x < y:
+                        label = a.labels[a.pairs.index((x, y))]
+                        out.joined_right += label == 1.0
+                        out.joined_wrong += label == 0.0
+                        if details is not None and len(group) > 1:
+                            details.append(f"{a.id} joined {x}-{y} label {label}")
+        key = tuple(tuple(g) for g in groups)
+        if key not in a.memo:  # type: ignore[attr-defined]
+            events = [c.event for c in joined(a.found, groups)]
+            if event_filter is not None:
+                events = _filtered(a.doc, events, event_filter)
+            analysis = Analysis(
+                frontlines_version="train",
+                pipeline=(),
+                article=a.doc.article,
+                events=tuple(events),
+                actors=tuple(a.doc.actors),
+            )
+            a.memo[key] = score_article(a.gold, analysis)  # type: ignore[attr-defined]
+        score = a.memo[key]  # type: ignore[attr-defined]
+        out.tp += len(score.matched)
+        out.predicted += score.predicted
+        out.gold += len(a.gold.events)
+        out.extras.update(extra.cause for extra in score.extras)
+    return out
+
+
+def describe(outcome: Outcome) -> str:
+    p, r, f = outcome.prf()
+    extras = ", ".join(f"{c} {n}" for c, n in outcome.extras.most_common())
+    return (
+        f"P {p:.3f} R {r:.3f} F1 {f:.3f} | extras {sum(outcome.extras.values())} ({extras}) | "
+        f"joined pairs: same {outcome.joined_right}, different {outcome.joined_wrong}"
+    )
+
+
+def dump(articles: Sequence[ArticleData], path: Path) -> None:
+    """Every dev article's candidates and pairs, for reading (never for fitting)."""
+    lines = []
+    for a in articles:
+        text = a.doc.text
+        lines.append(f"== {a.id} train={a.train}")
+        for n, c in enumerate(a.found.candidates):
+            e = c.event
+            words = " | ".join(text[m.start : m.end] for m in e.evidence)[:200]
+            lines.append(
+                f"  [{n}] {a.items[n]} {e.sub_event_type} {e.event_date} "
+                f"{e.location.name if e.location else None} towns={sorted(c.towns)} "
+                f"a1={e.actor1.name if e.actor1 else None} a2={e.actor2.name if e.actor2 else None}"
+                f" f={e.fatalities} s={c.sentences}: {words}"
+            )
+        for (i, j), row, label, _veto in zip(a.pairs, a.rows, a.labels, a.vetoes, strict=True):
+            reason = vetoed(a.found.candidates[i], a.found.candidates[j])
+            feats = " ".join(f"{v:.2f}" for v in row)
+            lines.append(f"    {i}-{j} label={label} veto={reason} {feats}")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--dry-run", action="store_true", help="report, write no weights")
+    parser.add_argument("--cache", type=Path, help="also write every pair, readable, here")
+    parser.add_argument("--rules-only", action="store_true", help="score the rules, fit nothing")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    articles, events_filter = collect(args.data)
+    if args.cache is not None:
+        dump(articles, args.cache)
+    _x, y, ids = training_table(articles)
+    log.info(
+        "%d articles (%d trainable), %d training pairs (%d same), from %d articles",
+        len(articles),
+        sum(a.train for a in articles),
+        len(y),
+        int(y.sum()),
+        len(set(ids)),
+    )
+    base = evaluate(articles, None, threshold=1.0, event_filter=events_filter)
+    log.info("rules alone:   %s", describe(base))
+    rule_scores = {
+        a.id: np.asarray(
+            [
+                float(retold(a.found.candidates[i], a.found.candidates[j]) is not None)
+                for i, j in a.pairs
+            ]
+        )
+        for a in articles
+    }
+    lines: list[str] = []
+    outcome = evaluate(
+        articles, rule_scores, threshold=1.0, event_filter=events_filter, details=lines
+    )
+    log.info("retold rules:  %s", describe(outcome))
+    for line in lines:
+        log.info("  %s", line)
+    if args.rules_only:
+        return
+    best: tuple[float, float, float, dict[str, Any]] | None = None
+    for l2 in L2S:
+        scores, full = scores_by_article(articles, l2=l2)
+        for t in THRESHOLDS:
+            outcome = evaluate(articles, scores, threshold=t, event_filter=events_filter)
+            f = outcome.prf()[2]
+            log.info("l2 %4.1f t %.2f  %s", l2, t, describe(outcome))
+            if best is None or f > best[0] + 1e-9:
+                best = (f, l2, t, full)
+    assert best is not None
+    f, l2, t, full = best
+    log.info("chosen: l2 %.1f threshold %.2f (CV F1 %.3f)", l2, t, f)
+    scores, full = scores_by_article(articles, l2=l2)
+    lines = []
+    log.info(
+        "chosen:        %s",
+        describe(
+            evaluate(articles, scores, threshold=t, event_filter=events_filter, details=lines)
+        ),
+    )
+    for line in lines:
+        log.info("  %s", line)
+    for name, weight in zip(PAIR_FEATURES, full["weights"], strict=True):
+        log.info("  %-16s %+.3f", name, weight)
+    if not args.dry_run:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(
+            args.out,
+            weights=full["weights"],
+            bias=np.float64(full["bias"]),
+            mean=full["mean"],
+            scale=full["scale"],
+            threshold=np.float64(t),
+        )
+        log.info("wrote %s", args.out)
+
+
+if __name__ == "__main__":
+    main()
