@@ -18,6 +18,7 @@ more than a day apart are never one.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,7 +32,6 @@ from frontlines.extract.event_filter import FAMILIES, Head
 from frontlines.extract.happenings import SHORT
 from frontlines.extract.mentions import EventMention
 from frontlines.extract.merge import FRESH, MEANS, REACH, anchor
-from frontlines.geo.geometry import distance_km
 from frontlines.model import Event
 
 if TYPE_CHECKING:
@@ -230,7 +230,15 @@ def _point(event: Event) -> tuple[float, float] | None:
 
 def _near(one: Event, two: Event) -> bool:
     a, b = _point(one), _point(two)
-    return a is not None and b is not None and distance_km(a[0], a[1], b[0], b[1]) <= TOWN_KM
+    return a is not None and b is not None and _km(a, b) <= TOWN_KM
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (extract sits beside ``geo``, so it cannot borrow its geometry)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2
+    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def pair_rows(
