@@ -41,6 +41,13 @@ def test_areas_contains_by_admin_names() -> None:
     assert not contains(entry("admin2", "Seno", "Sahel", "Seno"), town)
 
 
+def test_areas_a_district_holds_only_the_towns_of_its_own_province() -> None:
+    district = entry("admin2", "Centre", "Nord", "Centre")
+    assert contains(district, entry("city", "Kolo", "Nord", "Centre"))
+    assert not contains(district, entry("city", "Kolo", "Est", "Centre"))
+    assert contains(district, entry("city", "Kolo", None, "Centre"))
+
+
 def test_areas_stated_areas_reject_a_same_named_place_elsewhere(gazetteer: Gazetteer) -> None:
     text = "Militants abducted five civilians in Bana (Yagha). Bana was later raided."
     bana, yagha, again = resolve(

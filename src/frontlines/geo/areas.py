@@ -34,7 +34,8 @@ _CONTAINED_BY = re.compile(
 
 def contains(outer: Entry, inner: Entry) -> bool:
     """Whether ``outer`` holds ``inner`` (a town named like its admin1 area stands for it:
-    "Zaporizhia" the city holds the towns of Zaporizhzhia oblast)."""
+    "Zaporizhia" the city holds the towns of Zaporizhzhia oblast; a district holds the towns
+    of its own province only)."""
     if outer.id == inner.id or outer.country_code != inner.country_code:
         return False
     if outer.kind == "country":
@@ -45,8 +46,20 @@ def contains(outer: Entry, inner: Entry) -> bool:
             or (stands_for_admin1(outer) and inner.admin1 == outer.admin1)
         )
     if outer.kind == "admin2":
-        return inner.admin2 is not None and fold(inner.admin2) == fold(outer.name)
+        return (
+            inner.admin2 is not None
+            and fold(inner.admin2) == fold(outer.name)
+            and _same_admin1(outer, inner)
+        )
     return False
+
+
+def _same_admin1(outer: Entry, inner: Entry) -> bool:
+    """Whether two entries lie in the same admin1 area, spelling aside; unknown counts as
+    the same (a district named like one in another province does not hold its towns)."""
+    if outer.admin1 is None or inner.admin1 is None:
+        return True
+    return keys(outer.admin1)[2] == keys(inner.admin1)[2]
 
 
 def stands_for_admin1(entry: Entry) -> bool:
