@@ -442,3 +442,28 @@ def test_detect_a_county_naming_its_sheriff_is_kept_whole(
         ]
     )
     assert [m.text for m in find_mentions(parse, gazetteer=gazetteer)] == ["Alachua County"]
+
+
+def parse_of(words: list[str], ents: list[str]) -> Doc:
+    spaces = [following not in (",", ".", "-") and word != "-" for word, following in
+              zip(words, [*words[1:], ""], strict=True)]  # fmt: skip
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents)
+
+
+def test_detect_a_named_persons_surname_alone_is_the_person(gazetteer: Gazetteer) -> None:
+    words = ["David", "Hopkins", "met", "Anne", "Paris", ".", "Hopkins", "said", "Paris", "agreed"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-GPE", "O"]
+    # "Hopkins" (a Minnesota town) is the man; "Paris", a capital, stays a place.
+    assert [m[0] for m in found(parse_of(words, ents), gazetteer)] == ["Paris"]
+
+
+def test_detect_a_persons_home_town_after_their_age_or_party(gazetteer: Gazetteer) -> None:
+    words = ["Jane", "Doe", ",", "22", ",", "Marshall", ",", "was", "charged", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-CARDINAL", "O", "O", "O", "O", "O", "O"]
+    assert [m[0] for m in found(parse_of(words, ents), gazetteer)] == ["Marshall"]
+    words = ["Rep.", "Tom", "Bakk", ",", "R", "-", "Marshall", ",", "said", "so", "."]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"]
+    assert [m[0] for m in found(parse_of(words, ents), gazetteer)] == ["Marshall"]
+    words = ["Tom", "Bakk", ",", "Marshall", ",", "said", "so", "."]  # no cue: no place
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
+    assert found(parse_of(words, ents), gazetteer) == []

@@ -96,6 +96,8 @@ _STRIKING_WORDS = frozenset(
 ) | {"took", "hit", "struck", "seized", "fled", "left", "overran", "retook"}
 # Marks that part the names of an entity spaCy ran across them ("Mentao (Pobe-Mengao, Soum").
 _SEPARATORS = frozenset({"(", ")", ","})
+# A US legislator's party before their home town: "R-Elbow Lake", "DFL-Cook".
+_PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})
 # "MANSFIELD --", "BEIRUT (AP) -", "TORRINGTON, Conn. —": a dateline after a name in capitals.
 _DATELINE_AFTER = re.compile(
     r"^\s*(?:,\s*[A-Za-z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\([^)\n]{1,30}\)\s*)?(?:--|[—–-])\s"
@@ -162,6 +164,14 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         or not names_a_weapon_or_unit(text, mention.start, mention.end)
         or _names_a_country(mention.key, gazetteer)  # "U.S. Chinook helicopters"
     ]
+    surnames = _surnames(parse)
+    mentions = [
+        mention
+        for mention in mentions
+        if mention.demonym
+        or fold(mention.text) not in surnames
+        or _stands_alone(mention.key, gazetteer)
+    ]
     for mention in mentions:
         mention.dateline = mention.dateline or is_dateline(text, mention.start, mention.end)
     mentions.sort(key=lambda m: m.start)
@@ -197,6 +207,26 @@ def _named_again(
         found.append(Mention(start, end, span.text, "", _hint(parse, span.end), root=span.root))
         accepted.append((start, end))
     return found
+
+
+def _surnames(parse: Any) -> frozenset[str]:
+    """The last names of the people the text names in full ("David Hopkins"): the name alone
+    later ("Hopkins said") is that person, not the town."""
+    return frozenset(
+        fold(ent[-1].text)
+        for ent in parse.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and _is_name(ent[-1])
+    )
+
+
+def _stands_alone(name: str, gazetteer: Gazetteer) -> bool:
+    """A country, a first-level area or a capital: a name a surname rarely hides."""
+    return any(
+        c.match <= MATCH_LIGHT
+        and c.name_kind != NAME_DEMONYM
+        and (c.entry.kind in ("country", "admin1", "landmark") or c.entry.capital_of is not None)
+        for c in gazetteer.lookup(name)
+    )
 
 
 def _names_a_country(name: str, gazetteer: Gazetteer) -> bool:
@@ -455,6 +485,8 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
             return True
     if span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in ACTION_LEMMAS:
         return True
+    if _hometown(span, parse):
+        return True
     if (
         local
         and span.end < len(parse)
@@ -469,6 +501,20 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
     if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS:
         return True
     return after.text == "," and accepted.starts_at(after.idx + 2)
+
+
+def _hometown(span: Any, parse: Any) -> bool:
+    """Where a person is from, as news writes it: "Joyce Glover, 22, Palestine," (name, age,
+    town) and a legislator's party and home ("Rep. Torrey Westrom, R-Elbow Lake,")."""
+    if span.end < len(parse) and parse[span.end].text not in (",", ")", ".", ";"):
+        return False
+    before = [token.text for token in parse[max(0, span.start - 3) : span.start]]
+    if len(before) == 3 and before[0] == "," and before[2] == ",":
+        return parse[span.start - 2].like_num
+    if len(before) >= 2 and before[-1] == "-" and before[-2] in _PARTIES:
+        dash = parse[span.start - 1]
+        return not parse[span.start - 2].whitespace_ and not dash.whitespace_
+    return False
 
 
 def _named_settlement(span: Any, parse: Any) -> bool:
