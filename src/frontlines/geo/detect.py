@@ -510,7 +510,7 @@ def _hometown(span: Any, parse: Any) -> bool:
         return False
     before = [token.text for token in parse[max(0, span.start - 3) : span.start]]
     if len(before) == 3 and before[0] == "," and before[2] == ",":
-        return parse[span.start - 2].like_num
+        return bool(parse[span.start - 2].like_num)
     if len(before) >= 2 and before[-1] == "-" and before[-2] in _PARTIES:
         dash = parse[span.start - 1]
         return not parse[span.start - 2].whitespace_ and not dash.whitespace_
