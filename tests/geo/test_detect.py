@@ -110,13 +110,13 @@ def test_detect_keeps_an_unknown_town_whose_areas_follow_it(
             ("Merchants", 1, "nsubj", "merchant", "O"),
             ("wounded", 1, "ROOT", "wound", "O"),
             ("in", 1, "prep", "in", "O"),
-            ("Sampelga", 2, "pobj", "Sampelga", "B-ORG"),
+            ("Bwarzimbo", 2, "pobj", "Bwarzimbo", "B-ORG"),
             ("(", 5, "punct", "(", "O"),
             ("Seno", 3, "appos", "Seno", "B-PERSON"),
             (")", 5, "punct", ")", "O"),
         ]
     )
-    assert found(parse, gazetteer) == [("Sampelga", "", "city", False), ("Seno", "", None, False)]
+    assert found(parse, gazetteer) == [("Bwarzimbo", "", "city", False), ("Seno", "", None, False)]
 
 
 def test_detect_skips_acronyms(gazetteer: Gazetteer, make_parse: MakeParse) -> None:
@@ -467,3 +467,28 @@ def test_detect_a_persons_home_town_after_their_age_or_party(gazetteer: Gazettee
     words = ["Tom", "Bakk", ",", "Marshall", ",", "said", "so", "."]  # no cue: no place
     ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
     assert found(parse_of(words, ents), gazetteer) == []
+
+
+def test_detect_joins_a_name_hyphenated_to_the_next_when_known_together(
+    gazetteer: Gazetteer,
+) -> None:
+    words = ["near", "Miami", "-", "Dade", "and", "on", "the", "Dhaka", "-", "Khulna", "road"]
+    ents = ["O", "B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE", "O"]
+    parse = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True, False, False, True, True, True, True, False, False, True, False],
+        ents=ents,
+    )
+    assert [m[0] for m in found(parse, gazetteer)] == ["Miami-Dade", "Dhaka", "Khulna"]
+
+
+def test_detect_a_possessive_apostrophe_is_not_part_of_the_name(gazetteer: Gazetteer) -> None:
+    words = ["the", "United", "States", "'", "private", "medicine"]
+    parse = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True, True, False, True, True, False],
+        ents=["B-GPE", "I-GPE", "I-GPE", "I-GPE", "O", "O"],
+    )
+    assert [m[0] for m in found(parse, gazetteer)] == ["United States"]

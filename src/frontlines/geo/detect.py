@@ -96,6 +96,7 @@ _STRIKING_WORDS = frozenset(
 ) | {"took", "hit", "struck", "seized", "fled", "left", "overran", "retook"}
 # Marks that part the names of an entity spaCy ran across them ("Mentao (Pobe-Mengao, Soum").
 _SEPARATORS = frozenset({"(", ")", ","})
+_GLUED = re.compile(r"-[A-Z][\w'’]*")
 # A US legislator's party before their home town: "R-Elbow Lake", "DFL-Cook".
 _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})
 # "MANSFIELD --", "BEIRUT (AP) -", "TORRINGTON, Conn. —": a dateline after a name in capitals.
@@ -164,6 +165,7 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         or not names_a_weapon_or_unit(text, mention.start, mention.end)
         or _names_a_country(mention.key, gazetteer)  # "U.S. Chinook helicopters"
     ]
+    mentions = _join_hyphenated(mentions, text=text, gazetteer=gazetteer)
     surnames = _surnames(parse)
     mentions = [
         mention
@@ -207,6 +209,24 @@ def _named_again(
         found.append(Mention(start, end, span.text, "", _hint(parse, span.end), root=span.root))
         accepted.append((start, end))
     return found
+
+
+def _join_hyphenated(mentions: list[Mention], *, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """ "Batesburg-Leesville", "Miami-Dade": a name and the capitalised word glued to it by a
+    hyphen, where the gazetteer knows the two together (not "Dhaka-Panchagarh highway")."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        glued = _GLUED.match(text, mention.end)
+        if mention.demonym or mention.name or glued is None:
+            continue
+        if _known(text[mention.start : glued.end()], gazetteer):
+            mention.end, mention.text = glued.end(), text[mention.start : glued.end()]
+            joined.append(mention)
+    return [
+        m
+        for m in mentions
+        if not any(j is not m and j.start <= m.start and m.end <= j.end for j in joined)
+    ]
 
 
 def _surnames(parse: Any) -> frozenset[str]:
@@ -262,7 +282,7 @@ def _from_entity(ent: Any, label: str, *, gazetteer: Gazetteer) -> Mention | Non
     tokens = list(ent)
     while tokens and tokens[0].lower_ in ("the", "-"):
         tokens = tokens[1:]
-    while tokens and tokens[-1].lower_ in ("'s", "’s", "-"):
+    while tokens and tokens[-1].lower_ in ("'s", "’s", "-", "'", "’"):
         tokens = tokens[:-1]
     if not tokens or all(token.lower_ in DESIGNATORS for token in tokens):
         return None  # "Sadar", "District": a kind of place, no name
