@@ -24,9 +24,9 @@ _LEVEL = {"admin2": 1, "admin1": 2, "region": 2, "country": 3}
 _UNIT_THEN_COMMA = re.compile(rf"^\s+(?:{_UNIT})\s*,\s*$", re.IGNORECASE)
 # The text between two items of a list.
 _LISTED = re.compile(r"^\s*(?:,|(?:,\s*)?(?:and|or|&))\s*$", re.IGNORECASE)
-# The text between a place and the area that holds it.
+# The text between a place and the area that holds it ("X, Y", "X in Y", "X area in Y").
 _CONTAINED_BY = re.compile(
-    r"^(?:\s*[,(]\s*|\s+in\s+(?:the\s+)?"
+    rf"^(?:\s*[,(]\s*|\s+(?:(?:{_UNIT})\s+)?in\s+(?:the\s+)?"
     r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?)$",
     re.IGNORECASE,
 )
