@@ -96,7 +96,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--errors", type=Path, help="write each note's places here (JSON)")
     args = parser.parse_args(argv)
     records = dev_records(args.data / "acled_notes" / "combined_core_fields.csv")
-    settings = Settings()
+    settings = Settings.from_env()
     if args.loaded:
         with loaded_cache(shared_files(args.data), cache_dir=settings.cache_dir) as folder:
             figures, rows = evaluate(records, replace(settings, cache_dir=folder))

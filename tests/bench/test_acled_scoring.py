@@ -210,6 +210,19 @@ def test_acled_scoring_admin_names_of_one_area_match_through_the_gazetteer() -> 
     assert same("Barisal Division", "Barisal")  # still the plain string comparison
 
 
+def test_acled_scoring_a_part_of_an_admin1_matches_the_whole_area() -> None:
+    def same(gold: str, predicted: str, level: AdminLevel = "admin1") -> bool:
+        return admin_match(gold, predicted, level=level, country="Myanmar")
+
+    assert same("Shan-South", "Shan")
+    assert same("Bago-East", "Bago Region")
+    assert not same("Shan-South", "Kachin")  # another area
+    assert not same("Yangon-East", "Yangon", "admin2")  # admin2 parts are ACLED's own districts
+    assert not same("Shan", "Shan-South")  # the part is finer than the whole, not the reverse
+    assert not same("South-West", "South")  # Cameroon's South-West is no part of its South
+    assert not same("Kasai-Central", "Kasai")  # DR Congo's provinces
+
+
 def test_acled_scoring_admin_names_in_the_real_gazetteer(resources: Resources) -> None:
     gazetteer = resources.gazetteer
     for gold, predicted in (("Chittagong", "Chattogram"), ("Barisal", "Barishal")):

@@ -41,14 +41,25 @@ def test_areas_contains_by_admin_names() -> None:
     assert not contains(entry("admin2", "Seno", "Sahel", "Seno"), town)
 
 
+def test_areas_a_district_holds_only_the_towns_of_its_own_province() -> None:
+    district = entry("admin2", "Centre", "Nord", "Centre")
+    assert contains(district, entry("city", "Kolo", "Nord", "Centre"))
+    assert not contains(district, entry("city", "Kolo", "Est", "Centre"))
+    assert contains(district, entry("city", "Kolo", None, "Centre"))
+
+
 def test_areas_stated_areas_reject_a_same_named_place_elsewhere(gazetteer: Gazetteer) -> None:
-    text = "Militants abducted five civilians in Bana (Yagha). Bana was later raided."
-    bana, yagha, again = resolve(
-        mentions(text, ["Bana", "Yagha", "Bana"]), text=text, gazetteer=gazetteer
+    text = "Militants abducted five civilians in Saraqib (Yagha). Saraqib was later raided."
+    saraqib, yagha, again = resolve(
+        mentions(text, ["Saraqib", "Yagha", "Saraqib"]), text=text, gazetteer=gazetteer
     )
-    assert bana.entry is None and again.entry is None
+    assert saraqib.entry is None and again.entry is None  # the Syrian town is not in Yagha
     assert yagha.entry is not None
     assert (yagha.entry.kind, yagha.entry.country_code) == ("admin2", "BF")
+    text = "Militants abducted five civilians in Bana (Yagha)."
+    bana, _ = resolve(mentions(text, ["Bana", "Yagha"]), text=text, gazetteer=gazetteer)
+    assert bana.entry is not None  # the shipped GeoNames village of Yagha
+    assert (bana.entry.country_code, bana.entry.admin2) == ("BF", "Yagha")
 
 
 def test_areas_names_in_brackets_read_as_admin_areas(gazetteer: Gazetteer) -> None:
@@ -86,6 +97,15 @@ def test_areas_small_namesake_outside_the_stated_area_loses(gazetteer: Gazetteer
     assert saraqib.entry is None
     assert donetsk.entry is not None
     assert (donetsk.entry.kind, donetsk.entry.country_code) == ("admin1", "UA")
+
+
+def test_areas_a_unit_word_may_stand_between_a_place_and_its_area(gazetteer: Gazetteer) -> None:
+    text = "Shelling hit Saraqib village in Donetsk oblast on Monday."
+    saraqib, donetsk = resolve(
+        mentions(text, ["Saraqib", "Donetsk"]), text=text, gazetteer=gazetteer
+    )
+    assert saraqib.entry is None  # the Syrian town is not the Donetsk village
+    assert donetsk.entry is not None and donetsk.entry.country_code == "UA"
 
 
 def test_areas_large_city_before_an_area_is_a_list_not_a_namesake(gazetteer: Gazetteer) -> None:

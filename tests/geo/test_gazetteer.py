@@ -88,3 +88,13 @@ def test_gazetteer_finds_a_village_only_ucdp_ged_names(gazetteer: Gazetteer) -> 
     assert (village.kind, village.country_code, village.admin1) == ("city", "UA", "Donetsk")
     assert village.geonameid is None and village.population == SUPPLEMENT_POPULATION
     assert abs(village.latitude - 48.19) < 0.05 and abs(village.longitude - 38.35) < 0.05
+
+
+def test_gazetteer_a_part_of_an_admin_area_reads_as_the_area(gazetteer: Gazetteer) -> None:
+    found = [(c.entry.kind, c.entry.country_code) for c in gazetteer.lookup("Shan-North")]
+    assert ("admin1", "MM") in found
+    assert all(kind in ("admin1", "admin2") for kind, _ in found)
+    assert [c.entry.id for c in gazetteer.lookup("Bago - East")] == [
+        c.entry.id for c in gazetteer.lookup("Bago") if c.entry.kind in ("admin1", "admin2")
+    ]
+    assert not gazetteer.lookup("Nowhereland-North")

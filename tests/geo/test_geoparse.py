@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.geo.gazetteer import Gazetteer
-from frontlines.geo.geoparse import find_places, resolve_spans
+from frontlines.geo.geoparse import find_places, part_suffix, resolve_spans
 from frontlines.geo.place import GeoPlace
 from tests.geo.conftest import MakeParse
 
@@ -133,3 +133,13 @@ def test_geoparse_a_street_is_listed_as_a_street_not_a_town(
     )
     places = find_places(parse, text=parse.text, gazetteer=gazetteer)
     assert [(p.text, p.role, p.resolved) for p in places] == [("Rivers Avenue", "street", False)]
+
+
+def test_geoparse_the_compass_word_of_an_areas_part_is_no_place() -> None:
+    text = "in Dagon township (Yangon-East district), near East Dagon and North-West."
+    start = text.index("East")
+    assert part_suffix(text, start, start + 4)
+    other = text.index("East", start + 1)
+    assert not part_suffix(text, other, other + 4)  # "East Dagon": a name of its own
+    west = text.index("West")
+    assert not part_suffix(text, west, west + 4)  # "North-West": no area before the dash

@@ -156,14 +156,19 @@ def test_load_a_country_dump_with_its_admin_tables(cache: Path, tmp_path: Path) 
         "Kossi",
     )
     assert entry_named(cache, "Tondobiga", "BF").admin2 == "Seno"
-    assert in_country(cache, "Kieme Koba", "BF") == in_country(cache, "Yombo", "BF") == []
+    # The stream and the historical place are left out (the shipped villages may share a
+    # consonant skeleton with them: "Yamba").
+    left_out = {9100003, 9100004}
+    assert not [e for e in in_country(cache, "Kieme Koba", "BF") if e.id in left_out]
+    assert not [e for e in in_country(cache, "Yombo", "BF") if e.id in left_out]
 
 
 def test_admin_tables_loaded_after_the_dump_still_name_its_areas(
     cache: Path, tmp_path: Path
 ) -> None:
     add_file(write(tmp_path, "BF.txt", DUMP), cache_dir=cache)
-    assert entry_named(cache, "Kieme", "BF").admin1 is None
+    # Without the tables its areas come from its neighbours at most (the shipped villages of
+    # Burkina Faso lie near it); the tables name them.
     add_file(write(tmp_path, "admin1CodesASCII.txt", ADMIN1), cache_dir=cache)
     add_file(write(tmp_path, "admin2Codes.txt", ADMIN2), cache_dir=cache)
     kieme = entry_named(cache, "Kieme", "BF")

@@ -106,6 +106,14 @@ def test_locate_sentence_without_place_takes_the_article_context() -> None:
     assert location.note == "the sentence names no place; Aleppo is the place the article is about"
 
 
+def test_locate_article_context_on_a_tie_is_in_the_country_named_most() -> None:
+    doc = document("Guests from Moscow met in Saraqib (Idlib). Two people were hurt.")
+    location = locate(doc.text, doc.places, **sentence(doc, "Two people were hurt."))
+    assert location is not None
+    # Each name once: Saraqib and Idlib are in Syria, Moscow alone in Russia.
+    assert (location.name, location.geo_precision) == ("Saraqib", 3)
+
+
 def test_locate_partial_answer_names_the_country_and_says_why() -> None:
     doc = document("Clashes were reported in Syria on Monday.")
     location = locate(doc.text, doc.places, start=0, end=len(doc.text))

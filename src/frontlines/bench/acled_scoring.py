@@ -147,6 +147,13 @@ def _actor_match(
     return bool(actor_variants(gold) & predicted)
 
 
+# ACLED's "Shan-North", "Bago-East": a GeoNames admin1 area and the part of it ACLED codes.
+# Not "South-West" (Cameroon's region, not a part of "South") nor "Kasai-Central" (a province).
+_ADMIN1_PART = re.compile(
+    r"^(?!(?:north|south|east|west)\b)(.+?)\s*-\s*(?:north|south|east|west)$", re.IGNORECASE
+)
+
+
 def admin_key(name: str | None) -> str:
     words = normalise(name).split()
     kept = [word for word in words if word not in ADMIN_WORDS]
@@ -178,8 +185,13 @@ def admin_match(
     country: str,
     gazetteer: NameLookup | None = None,
 ) -> bool:
-    """Same normalised name, or (given a gazetteer) names of one admin area of the gold country."""
+    """Same normalised name, or (given a gazetteer) names of one admin area of the gold country.
+    ACLED writes parts of some admin1 areas that GeoNames keeps whole ("Shan-South" of Myanmar's
+    Shan State, "Bago-East"): the whole area counts as the part's admin1."""
     if admin_key(predicted) == admin_key(gold):
+        return True
+    part = _ADMIN1_PART.match(gold) if level == "admin1" else None
+    if part and predicted and admin_key(predicted) == admin_key(part.group(1)):
         return True
     if gazetteer is None or not predicted:
         return False

@@ -24,9 +24,9 @@ _LEVEL = {"admin2": 1, "admin1": 2, "region": 2, "country": 3}
 _UNIT_THEN_COMMA = re.compile(rf"^\s+(?:{_UNIT})\s*,\s*$", re.IGNORECASE)
 # The text between two items of a list.
 _LISTED = re.compile(r"^\s*(?:,|(?:,\s*)?(?:and|or|&))\s*$", re.IGNORECASE)
-# The text between a place and the area that holds it.
+# The text between a place and the area that holds it ("X, Y", "X in Y", "X area in Y").
 _CONTAINED_BY = re.compile(
-    r"^(?:\s*[,(]\s*|\s+in\s+(?:the\s+)?"
+    rf"^(?:\s*[,(]\s*|\s+(?:(?:{_UNIT})\s+)?in\s+(?:the\s+)?"
     r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+)?)$",
     re.IGNORECASE,
 )
@@ -34,7 +34,8 @@ _CONTAINED_BY = re.compile(
 
 def contains(outer: Entry, inner: Entry) -> bool:
     """Whether ``outer`` holds ``inner`` (a town named like its admin1 area stands for it:
-    "Zaporizhia" the city holds the towns of Zaporizhzhia oblast)."""
+    "Zaporizhia" the city holds the towns of Zaporizhzhia oblast; a district holds the towns
+    of its own province only)."""
     if outer.id == inner.id or outer.country_code != inner.country_code:
         return False
     if outer.kind == "country":
@@ -45,8 +46,20 @@ def contains(outer: Entry, inner: Entry) -> bool:
             or (stands_for_admin1(outer) and inner.admin1 == outer.admin1)
         )
     if outer.kind == "admin2":
-        return inner.admin2 is not None and fold(inner.admin2) == fold(outer.name)
+        return (
+            inner.admin2 is not None
+            and fold(inner.admin2) == fold(outer.name)
+            and _same_admin1(outer, inner)
+        )
     return False
+
+
+def _same_admin1(outer: Entry, inner: Entry) -> bool:
+    """Whether two entries lie in the same admin1 area, spelling aside; unknown counts as
+    the same (a district named like one in another province does not hold its towns)."""
+    if outer.admin1 is None or inner.admin1 is None:
+        return True
+    return keys(outer.admin1)[2] == keys(inner.admin1)[2]
 
 
 def stands_for_admin1(entry: Entry) -> bool:

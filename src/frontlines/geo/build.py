@@ -26,6 +26,7 @@ from frontlines.geo.installed_sources import (
 )
 from frontlines.geo.names import keys
 from frontlines.geo.supplement import read_supplement, supplement_records
+from frontlines.geo.villages import read_villages, village_records
 from frontlines.geo.world import (
     capitals,
     continent_records,
@@ -103,6 +104,8 @@ def _records() -> Iterator[Record]:
     areas = read_areas()
     cities = read_cities(areas, countries)
     supplement = list(supplement_records(read_supplement(), cities=cities, countries=countries))
+    known = {city.record.entry.id for city in cities}
+    villages = list(village_records(read_villages(), known=known, countries=countries))
     capital_of = capitals(cities)
     for city in cities:
         code = capital_of.get(city.record.entry.id)
@@ -111,6 +114,7 @@ def _records() -> Iterator[Record]:
     yield from chain(
         (city.record for city in cities),
         supplement,
+        villages,
         area_records(areas, cities, countries),
         country_records(cities, countries),
         continent_records(),

@@ -96,6 +96,9 @@ _STRIKING_WORDS = frozenset(
 ) | {"took", "hit", "struck", "seized", "fled", "left", "overran", "retook"}
 # Marks that part the names of an entity spaCy ran across them ("Mentao (Pobe-Mengao, Soum").
 _SEPARATORS = frozenset({"(", ")", ","})
+_GLUED = re.compile(r"-[A-Z][\w'’]*")
+# A US legislator's party before their home town: "R-Elbow Lake", "DFL-Cook".
+_PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})
 # "MANSFIELD --", "BEIRUT (AP) -", "TORRINGTON, Conn. —": a dateline after a name in capitals.
 _DATELINE_AFTER = re.compile(
     r"^\s*(?:,\s*[A-Za-z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\([^)\n]{1,30}\)\s*)?(?:--|[—–-])\s"
@@ -162,6 +165,15 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         or not names_a_weapon_or_unit(text, mention.start, mention.end)
         or _names_a_country(mention.key, gazetteer)  # "U.S. Chinook helicopters"
     ]
+    mentions = _join_hyphenated(mentions, text=text, gazetteer=gazetteer)
+    surnames = _surnames(parse)
+    mentions = [
+        mention
+        for mention in mentions
+        if mention.demonym
+        or fold(mention.text) not in surnames
+        or _stands_alone(mention.key, gazetteer)
+    ]
     for mention in mentions:
         mention.dateline = mention.dateline or is_dateline(text, mention.start, mention.end)
     mentions.sort(key=lambda m: m.start)
@@ -199,6 +211,44 @@ def _named_again(
     return found
 
 
+def _join_hyphenated(mentions: list[Mention], *, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """ "Batesburg-Leesville", "Miami-Dade": a name and the capitalised word glued to it by a
+    hyphen, where the gazetteer knows the two together (not "Dhaka-Panchagarh highway")."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        glued = _GLUED.match(text, mention.end)
+        if mention.demonym or mention.name or glued is None:
+            continue
+        if _known(text[mention.start : glued.end()], gazetteer):
+            mention.end, mention.text = glued.end(), text[mention.start : glued.end()]
+            joined.append(mention)
+    return [
+        m
+        for m in mentions
+        if not any(j is not m and j.start <= m.start and m.end <= j.end for j in joined)
+    ]
+
+
+def _surnames(parse: Any) -> frozenset[str]:
+    """The last names of the people the text names in full ("David Hopkins"): the name alone
+    later ("Hopkins said") is that person, not the town."""
+    return frozenset(
+        fold(ent[-1].text)
+        for ent in parse.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and _is_name(ent[-1])
+    )
+
+
+def _stands_alone(name: str, gazetteer: Gazetteer) -> bool:
+    """A country, a first-level area or a capital: a name a surname rarely hides."""
+    return any(
+        c.match <= MATCH_LIGHT
+        and c.name_kind != NAME_DEMONYM
+        and (c.entry.kind in ("country", "admin1", "landmark") or c.entry.capital_of is not None)
+        for c in gazetteer.lookup(name)
+    )
+
+
 def _names_a_country(name: str, gazetteer: Gazetteer) -> bool:
     return any(
         c.entry.kind == "country" and c.name_kind != NAME_DEMONYM for c in gazetteer.lookup(name)
@@ -232,7 +282,7 @@ def _from_entity(ent: Any, label: str, *, gazetteer: Gazetteer) -> Mention | Non
     tokens = list(ent)
     while tokens and tokens[0].lower_ in ("the", "-"):
         tokens = tokens[1:]
-    while tokens and tokens[-1].lower_ in ("'s", "’s", "-"):
+    while tokens and tokens[-1].lower_ in ("'s", "’s", "-", "'", "’"):
         tokens = tokens[:-1]
     if not tokens or all(token.lower_ in DESIGNATORS for token in tokens):
         return None  # "Sadar", "District": a kind of place, no name
@@ -455,6 +505,8 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
             return True
     if span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in ACTION_LEMMAS:
         return True
+    if _hometown(span, parse):
+        return True
     if (
         local
         and span.end < len(parse)
@@ -469,6 +521,20 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
     if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS:
         return True
     return after.text == "," and accepted.starts_at(after.idx + 2)
+
+
+def _hometown(span: Any, parse: Any) -> bool:
+    """Where a person is from, as news writes it: "Joyce Glover, 22, Palestine," (name, age,
+    town) and a legislator's party and home ("Rep. Torrey Westrom, R-Elbow Lake,")."""
+    if span.end < len(parse) and parse[span.end].text not in (",", ")", ".", ";"):
+        return False
+    before = [token.text for token in parse[max(0, span.start - 3) : span.start]]
+    if len(before) == 3 and before[0] == "," and before[2] == ",":
+        return bool(parse[span.start - 2].like_num)
+    if len(before) >= 2 and before[-1] == "-" and before[-2] in _PARTIES:
+        dash = parse[span.start - 1]
+        return not parse[span.start - 2].whitespace_ and not dash.whitespace_
+    return False
 
 
 def _named_settlement(span: Any, parse: Any) -> bool:

