@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import threading
-import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -78,7 +77,7 @@ from frontlines.store.fusion_decisions import (
     merge_pairs,
     split_pairs,
 )
-from frontlines.store.fusion_service import FusionService
+from frontlines.store.fusion_service import FusionService, rebuild_in_steps
 from frontlines.store.grid import MapCluster, interior_cells, interior_sql
 from frontlines.store.map_clusters import cluster_statement, clusters_from_rows
 from frontlines.store.queries import (
@@ -572,17 +571,15 @@ class DuckDBStore(Store):
         return self.rebuild_fusion(strictness=strictness)
 
     def rebuild_fusion(self, *, strictness: str | None = None) -> FusionSummary:
-        started = time.perf_counter()
-        with self._fusion_transaction("fusing every report") as fusing:
-            if strictness is not None:
-                fusing.keep_strictness(strictness)
-            fused = fusing.rebuild()
-        return FusionSummary(
-            reports=sum(item.report_count for item in fused),
-            events=len(fused),
-            merged=sum(1 for item in fused if item.report_count > 1),
-            seconds=time.perf_counter() - started,
-        )
+        with self._write_lock:  # each step is a transaction; no save comes between them
+            return rebuild_in_steps(
+                self._fusion_step, location=self._location, strictness=strictness
+            )
+
+    @contextlib.contextmanager
+    def _fusion_step(self, doing: str) -> Iterator[FusionService]:
+        with self._cursor(doing) as cur, _transaction(cur):
+            yield self._fusing(cur)
 
     def _fusing(self, cur: duckdb.DuckDBPyConnection) -> FusionService:
         return FusionService(DuckDBFusionTables(cur, inserts=self._inserts))
