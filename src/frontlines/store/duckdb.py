@@ -29,6 +29,7 @@ from frontlines.model import Analysis, Article, Event
 from frontlines.store import browse
 from frontlines.store.base import (
     ActorSummary,
+    EventPoint,
     EventQuery,
     EventStats,
     FusionConstraint,
@@ -80,6 +81,7 @@ from frontlines.store.fusion_decisions import (
 from frontlines.store.fusion_service import FusionService, rebuild_in_steps
 from frontlines.store.grid import MapCluster, interior_cells, interior_sql
 from frontlines.store.map_clusters import cluster_statement, clusters_from_rows
+from frontlines.store.map_points import POINT_ARTICLES, POINT_ROWS, points_in_order
 from frontlines.store.queries import (
     EVENT_COUNT,
     after_key_sql,
@@ -301,7 +303,7 @@ class DuckDBStore(Store):
         fused = query.level == "fused"
         where, params = fused_where(query) if fused else event_where(query)
         if fused:
-            return self._fused_page(query, where, params)
+            return self._fused_page(query, where, params, read=_fused_by_keys)
         select = FUSED_SELECT if fused else REPORT_LEVEL_SELECT
         read = fused_from_row if fused else report_level_from_row
         with self._cursor("querying events") as cur:
@@ -312,10 +314,25 @@ class DuckDBStore(Store):
             rows = cur.fetchall()
         return [read(dict(zip(names, row, strict=True))) for row in rows]
 
-    def _fused_page(self, query: EventQuery, where: str, params: list[object]) -> list[StoredEvent]:
+    def event_points(self, query: EventQuery | None = None) -> list[EventPoint]:
+        query = query or EventQuery()
+        if query.level != "fused":
+            return super().event_points(query)
+        where, params = fused_where(query)
+        return self._fused_page(query, where, params, read=_points_by_keys)
+
+    def _fused_page(
+        self,
+        query: EventQuery,
+        where: str,
+        params: list[object],
+        *,
+        read: Callable[[duckdb.DuckDBPyConnection, Sequence[tuple[str, str]]], list[T]],
+    ) -> list[T]:
         """A page of fused events in three narrow reads: the page's keys (filter and sort
-        columns only), their rows by the indexed event id, and their articles by id. Reading
-        every column of every matching row, as one query would, costs ten times more."""
+        columns only), their rows by the indexed event id (``read``), and their articles by
+        id. Reading every column of every matching row, as one query would, costs ten times
+        more."""
         source = fused_from(query)
         with self._cursor("querying events") as cur:
             where, params = _after(cur, query, where, params)
@@ -326,7 +343,8 @@ class DuckDBStore(Store):
                 f"{event_order(query)} LIMIT ? OFFSET ?"
             )
             found = cur.execute(keys_sql, [*params, query.limit, query.offset]).fetchall()
-            return _fused_by_keys(cur, [(str(article), str(event)) for article, event in found])
+            keys = [(str(article), str(event)) for article, event in found]
+            return read(cur, keys)
 
     def count_events(self, query: EventQuery | None = None) -> int:
         query = query or EventQuery()
@@ -622,6 +640,20 @@ def _fused_by_keys(
         for key in keys
         if key in rows and key[0] in articles
     ]
+
+
+def _points_by_keys(
+    cur: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, str]]
+) -> list[EventPoint]:
+    """``_fused_by_keys`` for a map: the few columns of ``map_points``."""
+    if not keys:
+        return []
+    event_ids = sorted({event_id for _, event_id in keys})
+    rows = cur.execute(POINT_ROWS + _in_list("e.event_id", len(event_ids)), event_ids).fetchall()
+    article_ids = sorted({article_id for article_id, _ in keys})
+    cur.execute(POINT_ARTICLES + _in_list("a.id", len(article_ids)), article_ids)
+    articles = {values[0]: values[1:] for values in cur.fetchall()}
+    return points_in_order(keys, rows, articles)
 
 
 def _after(

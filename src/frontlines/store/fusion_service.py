@@ -376,7 +376,8 @@ def rebuild_in_steps(
         going_on = fusing.start_rebuild()
         stored, done = fusing.tables.report_counts()
         target = fusing.rebuild_target()
-    logger.warning(
+    log = logger.warning if stored else logger.debug  # nothing to redo in an empty store
+    log(
         "%s: %s fusing every report again (%d reports; fusion %s, was %s): events read from the"
         " store are incomplete until it ends",
         location, "going on with" if going_on else "started", stored, target, was or "none",
@@ -390,7 +391,7 @@ def rebuild_in_steps(
         done += fused
         logger.info("%s: fused %d of %d reports again", location, min(done, stored), stored)
     seconds = time.perf_counter() - started
-    logger.warning(
+    log(
         "%s: every report fused again: %d reports, %d events, in %.1f s",
         location, reports, events, seconds,
     )  # fmt: skip
