@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from frontlines.errors import SchemaVersionError, StoreError, StoreLockedError
-from frontlines.store.base import EventQuery
+from frontlines.store.base import EventQuery, Store
 from frontlines.store.duckdb import DuckDBStore
 from frontlines.store.duckdb_shared import SharedDuckDBStore
 from frontlines.store.reading import open_for_reading
@@ -117,3 +117,15 @@ def test_the_server_keeps_stats_and_actors_only_until_its_next_write(tmp_path: P
         assert len(served.actors()) > len(actors)
         syria = served.event_stats(EventQuery(country="Syria"))
         assert syria.total == first.total != served.event_stats().total
+
+
+def test_the_server_store_passes_on_every_store_method_the_embedded_store_has_its_own_of() -> None:
+    # a Store method with a default body (``event_points``) would otherwise run the default
+    # over the embedded store's other methods, never its own faster one
+    own = {
+        name
+        for name, value in vars(DuckDBStore).items()
+        if callable(value) and not name.startswith("_") and hasattr(Store, name)
+    }
+    assert own
+    assert sorted(own - set(vars(SharedDuckDBStore))) == []

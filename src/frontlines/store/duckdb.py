@@ -13,6 +13,7 @@ import dataclasses
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -84,6 +85,7 @@ from frontlines.store.map_clusters import cluster_statement, clusters_from_rows
 from frontlines.store.map_points import POINT_ARTICLES, POINT_ROWS, points_in_order
 from frontlines.store.queries import (
     EVENT_COUNT,
+    Spellings,
     after_key_sql,
     after_where,
     event_order,
@@ -301,7 +303,10 @@ class DuckDBStore(Store):
     def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
         query = query or EventQuery()
         fused = query.level == "fused"
-        where, params = fused_where(query) if fused else event_where(query)
+        known = self._spellings(query)
+        where, params = (
+            fused_where(query, spellings=known) if fused else event_where(query, spellings=known)
+        )
         if fused:
             return self._fused_page(query, where, params, read=_fused_by_keys)
         select = FUSED_SELECT if fused else REPORT_LEVEL_SELECT
@@ -318,7 +323,7 @@ class DuckDBStore(Store):
         query = query or EventQuery()
         if query.level != "fused":
             return super().event_points(query)
-        where, params = fused_where(query)
+        where, params = fused_where(query, spellings=self._spellings(query))
         return self._fused_page(query, where, params, read=_points_by_keys)
 
     def _fused_page(
@@ -349,7 +354,10 @@ class DuckDBStore(Store):
     def count_events(self, query: EventQuery | None = None) -> int:
         query = query or EventQuery()
         fused = query.level == "fused"
-        where, params = fused_where(query) if fused else event_where(query)
+        known = self._spellings(query)
+        where, params = (
+            fused_where(query, spellings=known) if fused else event_where(query, spellings=known)
+        )
         sql = ("SELECT count(*) FROM " + fused_from(query) if fused else EVENT_COUNT) + where
         key = (sql, tuple(params))
         if self._read_only and key in self._counted:  # nothing writes while it is read-only
@@ -483,6 +491,28 @@ class DuckDBStore(Store):
             return [browse.actor_from_row(row) for row in rows]
 
         return list(self._kept(("actors", text, limit, offset), listing))
+
+    def _spellings(self, query: EventQuery) -> Spellings | None:
+        """While the file is read-only (nothing can add a spelling): the stored values of the
+        query's country and admin1 that match it but for case (see ``queries.event_where``)."""
+        if not self._read_only:
+            return None
+        found: dict[str, list[str]] = {}
+        for column, wanted in (("country", query.country), ("admin1", query.admin1)):
+            if wanted is not None:
+                found[column] = self._kept(
+                    ("spellings", column, wanted), partial(self._stored_spellings, column, wanted)
+                )
+        return found
+
+    def _stored_spellings(self, column: str, wanted: str) -> list[str]:
+        sql = (
+            f"SELECT DISTINCT {column} FROM events WHERE lower({column}) = lower(?)"
+            f" UNION SELECT DISTINCT {column} FROM fused_events WHERE lower({column}) = lower(?)"
+        )
+        with self._cursor(f"reading the spellings of a {column}") as cur:
+            rows = cur.execute(sql, [wanted, wanted]).fetchall()
+        return sorted(str(value) for (value,) in rows)
 
     def _kept(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
         """``compute()``, kept for the same ``key`` while the file is read-only."""

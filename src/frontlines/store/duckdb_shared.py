@@ -23,6 +23,7 @@ from frontlines.errors import StoreLockedError
 from frontlines.model import Analysis, Article
 from frontlines.store.base import (
     ActorSummary,
+    EventPoint,
     EventQuery,
     EventStats,
     FusionConstraint,
@@ -128,6 +129,10 @@ class SharedDuckDBStore(Store):
     def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
         with self._reading() as store:
             return store.events(query)
+
+    def event_points(self, query: EventQuery | None = None) -> list[EventPoint]:
+        with self._reading() as store:
+            return store.event_points(query)
 
     def count_events(self, query: EventQuery | None = None) -> int:
         with self._reading() as store:
