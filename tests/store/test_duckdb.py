@@ -175,7 +175,15 @@ def test_duckdb_closed_store_raises_store_error(tmp_path: Path) -> None:
         store.count_events()
 
 
-def test_duckdb_read_only_country_filters_match_every_spelling(tmp_path: Path) -> None:
+PAGES = (
+    EventQuery(country="syria"),
+    EventQuery(limit=2, offset=1),
+    EventQuery(limit=3, sort="date"),
+    EventQuery(admin1="Idlib", limit=1, offset=1),
+)
+
+
+def test_duckdb_read_only_pages_and_spellings_match_the_writable_store(tmp_path: Path) -> None:
     path = tmp_path / "spellings.duckdb"
     shouted = numbered_analysis(7, events=2)
     events = []
@@ -192,7 +200,9 @@ def test_duckdb_read_only_country_filters_match_every_spelling(tmp_path: Path) -
             for level in ("fused", "reports")
         }
         idlib = store.events(EventQuery(admin1="idlib", level="reports"))
+        pages = {query: store.events(query) for query in PAGES}
     with DuckDBStore.open(path, read_only=True) as reader:
+        assert {query: reader.events(query) for query in PAGES} == pages
         read = {
             (name, level): reader.count_events(EventQuery(country=name, level=level))
             for (name, level) in written

@@ -102,6 +102,7 @@ from frontlines.store.rows import (
 
 T = TypeVar("T")
 SUMMARIES_KEPT = 64
+SORT_WHOLE_MAX = 50_000  # matching events a page sorts whole (``DuckDBStore._fused_page``)
 
 
 class DuckDBStore(Store):
@@ -337,12 +338,18 @@ class DuckDBStore(Store):
         """A page of fused events in three narrow reads: the page's keys (filter and sort
         columns only), their rows by the indexed event id (``read``), and their articles by
         id. Reading every column of every matching row, as one query would, costs ten times
-        more."""
+        more.
+
+        When few events match (the count says so: kept while read-only, and the API asks for
+        it with every page), sorting them all in one read beats bounding the page's dates
+        first, which reads the filter's columns twice (25,000 of 1M events: 76 -> 60 ms)."""
         source = fused_from(query)
+        few = self._read_only and self.count_events(query) <= SORT_WHOLE_MAX
         with self._cursor("querying events") as cur:
             where, params = _after(cur, query, where, params)
-            probe = _interior_probe(cur, query)
-            where, params = _within_page_dates(cur, query, source, where, params, probe=probe)
+            if not few:
+                probe = _interior_probe(cur, query)
+                where, params = _within_page_dates(cur, query, source, where, params, probe=probe)
             keys_sql = (
                 f"SELECT e.article_id, e.event_id FROM {source}{where}"
                 f"{event_order(query)} LIMIT ? OFFSET ?"
