@@ -331,7 +331,9 @@ class Store(ABC):
 
     @abstractmethod
     def rebuild_fusion(self) -> FusionSummary:
-        """Fuse every stored report again (same result as fusing them as they were saved)."""
+        """Fuse every stored report again (same result as fusing them as they were saved), in
+        bounded memory: a batch of reports per transaction, other writers waiting meanwhile;
+        a rebuild cut short goes on when the store is next opened (``fusion_service``)."""
 
     @abstractmethod
     def fusion_strictness(self) -> str:
