@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from frontlines.api.convert import feature
+from frontlines.api.payloads import FeatureCollection
+from frontlines.store.base import EventQuery, Store
 from tests.api.samples import SCRIPT, Sample
 
 
@@ -179,3 +183,26 @@ def test_events_cursor_refuses_a_made_up_cursor_and_an_offset_beside_it(
     first = client.get("/api/events", params={"limit": 1}).json()
     both = {"cursor": first["next_cursor"], "offset": 2}
     assert client.get("/api/events", params=both).status_code == 400
+
+
+@pytest.mark.parametrize("params", [{}, {"level": "reports"}, {"limit": "2", "offset": "1"}])
+def test_events_geojson_is_the_feature_collection_of_the_events(
+    client: TestClient, shared_store: Store, params: dict[str, str]
+) -> None:
+    query = EventQuery(
+        level="reports" if "level" in params else "fused",
+        limit=int(params.get("limit", 100)),
+        offset=int(params.get("offset", 0)),
+    )
+    found = shared_store.events(query)
+    features = [f for f in (feature(stored) for stored in found) if f is not None]
+    expected = FeatureCollection(
+        features=features,
+        total=shared_store.count_events(query),
+        unlocated=len(found) - len(features),
+        limit=query.limit,
+        offset=query.offset,
+    )
+    response = client.get("/api/events", params={"format": "geojson", **params})
+    assert response.json() == json.loads(expected.model_dump_json())
+    assert features

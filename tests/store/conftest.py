@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
@@ -10,6 +11,7 @@ import duckdb
 import pytest
 
 from frontlines.store.base import Store
+from frontlines.store.fusion_service import FusionService
 from tests.store.postgres_cluster import Cluster
 
 
@@ -22,6 +24,14 @@ class Harness(Protocol):
 
     def another(self) -> Harness:
         """A second, empty store of the same backend."""
+        ...
+
+    def set_fusion_version(self, version: str) -> None:
+        """Mark the store (closed) as fused by another version of fusion."""
+        ...
+
+    def fusion_step(self, store: Store) -> contextlib.AbstractContextManager[FusionService]:
+        """Fusion over one transaction of the store's (committed on leaving)."""
         ...
 
 
@@ -56,6 +66,16 @@ class DuckDBHarness:
                 "INSERT INTO schema_migrations VALUES (?, 'from the future', now())", [version]
             )
 
+    def set_fusion_version(self, version: str) -> None:
+        with open_raw_duckdb(self.path) as con:
+            con.execute("UPDATE fusion_state SET value = ? WHERE key = 'version'", [version])
+
+    def fusion_step(self, store: Store) -> contextlib.AbstractContextManager[FusionService]:
+        from frontlines.store.duckdb import DuckDBStore
+
+        assert isinstance(store, DuckDBStore)
+        return store._fusion_step("a test's step")
+
 
 class PostgresHarness:
     def __init__(self, cluster: Cluster) -> None:
@@ -77,6 +97,20 @@ class PostgresHarness:
             con.execute(
                 "INSERT INTO schema_migrations VALUES (%s, 'from the future', now())", [version]
             )
+
+    def set_fusion_version(self, version: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as con:
+            con.execute("UPDATE fusion_state SET value = %s WHERE key = 'version'", [version])
+
+    @contextlib.contextmanager
+    def fusion_step(self, store: Store) -> Iterator[FusionService]:
+        from frontlines.store.postgres import PostgresStore
+
+        assert isinstance(store, PostgresStore)
+        with store._fusing("a test's step") as (_, fusing):
+            yield fusing
 
 
 @pytest.fixture(params=["duckdb", "postgres"])

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from frontlines.errors import InputError, NotFoundError, SchemaVersionError, StoreError
-from frontlines.store.base import EventQuery, Store
+from frontlines.store.base import EventPoint, EventQuery, Store
 from frontlines.store.duckdb_schema import MIGRATIONS
 from tests.store.conftest import Harness
 from tests.store.samples import (
@@ -403,3 +403,20 @@ def test_contract_iter_events_streams_the_whole_listing_page_after_page(
         assert streamed == whole
         skipped = list(listed.iter_events(EventQuery(level=level, offset=3), page=page))  # type: ignore[arg-type]
         assert skipped == whole[3:]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        EventQuery(),
+        EventQuery(level="reports", sort="date"),
+        EventQuery(limit=4, offset=3, sort="date"),
+        EventQuery(country="syria"),
+    ],
+)
+def test_contract_event_points_are_the_events_as_a_map_reads_them(
+    listed: Store, query: EventQuery
+) -> None:
+    points = listed.event_points(query)
+    assert points == [EventPoint.of(stored) for stored in listed.events(query)]
+    assert points

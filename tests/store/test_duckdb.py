@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import signal
@@ -15,7 +16,12 @@ from frontlines.store.base import EventQuery, Store
 from frontlines.store.duckdb import DuckDBStore
 from frontlines.store.duckdb_connect import spatial_extension_path
 from tests.store.conftest import open_raw_duckdb
-from tests.store.samples import numbered_analysis, ruritania_analysis, syria_analysis
+from tests.store.samples import (
+    numbered_analysis,
+    ruritania_analysis,
+    syria_analysis,
+    with_events,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -167,3 +173,41 @@ def test_duckdb_closed_store_raises_store_error(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(StoreError, match="counting events failed"):
         store.count_events()
+
+
+PAGES = (
+    EventQuery(country="syria"),
+    EventQuery(limit=2, offset=1),
+    EventQuery(limit=3, sort="date"),
+    EventQuery(admin1="Idlib", limit=1, offset=1),
+)
+
+
+def test_duckdb_read_only_pages_and_spellings_match_the_writable_store(tmp_path: Path) -> None:
+    path = tmp_path / "spellings.duckdb"
+    shouted = numbered_analysis(7, events=2)
+    events = []
+    for event in shouted.events:
+        assert event.location is not None
+        place = dataclasses.replace(event.location, country="SYRIA", admin1="IDLIB")
+        events.append(dataclasses.replace(event, location=place))
+    with DuckDBStore.open(path) as store:
+        store.save(syria_analysis())
+        store.save(with_events(shouted, *events))
+        written = {
+            (name, level): store.count_events(EventQuery(country=name, level=level))
+            for name in ("syria", "Syria", "SYRIA", "Narnia")
+            for level in ("fused", "reports")
+        }
+        idlib = store.events(EventQuery(admin1="idlib", level="reports"))
+        pages = {query: store.events(query) for query in PAGES}
+    with DuckDBStore.open(path, read_only=True) as reader:
+        assert {query: reader.events(query) for query in PAGES} == pages
+        read = {
+            (name, level): reader.count_events(EventQuery(country=name, level=level))
+            for (name, level) in written
+        }
+        assert reader.events(EventQuery(admin1="idlib", level="reports")) == idlib
+    assert read == written
+    assert written["syria", "reports"] > 2 and written["Narnia", "fused"] == 0
+    assert len(idlib) >= 2

@@ -4,15 +4,16 @@ write reaches them."""
 from __future__ import annotations
 
 import subprocess
+import threading
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from frontlines.errors import SchemaVersionError, StoreError, StoreLockedError
-from frontlines.store.base import EventQuery
+from frontlines.store.base import EventQuery, Store
 from frontlines.store.duckdb import DuckDBStore
-from frontlines.store.duckdb_shared import SharedDuckDBStore
+from frontlines.store.duckdb_shared import PAGE_ACTORS, SharedDuckDBStore
 from frontlines.store.reading import open_for_reading
 from tests.store.samples import numbered_analysis, ruritania_analysis, syria_analysis
 from tests.store.test_duckdb import start_python
@@ -117,3 +118,46 @@ def test_the_server_keeps_stats_and_actors_only_until_its_next_write(tmp_path: P
         assert len(served.actors()) > len(actors)
         syria = served.event_stats(EventQuery(country="Syria"))
         assert syria.total == first.total != served.event_stats().total
+
+
+def test_the_server_store_passes_on_every_store_method_the_embedded_store_has_its_own_of() -> None:
+    # a Store method with a default body (``event_points``) would otherwise run the default
+    # over the embedded store's other methods, never its own faster one
+    own = {
+        name
+        for name, value in vars(DuckDBStore).items()
+        if callable(value) and not name.startswith("_") and hasattr(Store, name)
+    }
+    assert own
+    assert sorted(own - set(vars(SharedDuckDBStore))) == []
+
+
+def _join_warming() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "frontlines-warm":
+            thread.join(timeout=30)
+
+
+def test_the_server_computes_the_page_summaries_in_the_background(tmp_path: Path) -> None:
+    path = tmp_path / "served.duckdb"
+    with DuckDBStore.open(path) as store:
+        store.save(syria_analysis())
+        stats, actors = store.event_stats(), store.actors(limit=PAGE_ACTORS)
+    with SharedDuckDBStore.open(path, warm=True) as served:
+        _join_warming()
+        kept = served._reading_store()._summaries
+        assert len(kept) == 2
+        assert served.event_stats() == stats and served.actors(limit=PAGE_ACTORS) == actors
+        assert len(kept) == 2  # found kept, not computed again
+
+
+def test_a_server_closed_while_warming_up_stays_closed(tmp_path: Path) -> None:
+    path = tmp_path / "served.duckdb"
+    with DuckDBStore.open(path) as store:
+        store.save(syria_analysis())
+    served = SharedDuckDBStore.open(path, warm=True)
+    served.close()
+    _join_warming()
+    assert served._reader is None
+    with DuckDBStore.open(path) as writer:  # nothing holds the file
+        assert writer.count_events() > 0

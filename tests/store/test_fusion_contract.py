@@ -128,6 +128,60 @@ def test_fusion_contract_split_survives_reanalysis_and_rebuild(fused: Store) -> 
     assert sorted(e.report_count for e in fused.events()) == [1, 1, 2]
 
 
+def test_fusion_contract_an_older_fusion_is_redone_on_opening_keeping_decisions(
+    fused: Store, harness: Harness
+) -> None:
+    strike = next(e for e in fused.events() if e.report_count == 3)
+    fused.split_event(strike.event.id, reports=[strike.reports[-1].id])
+    before, decisions = snapshot(fused), fused.fusion_constraints()
+    fused.close()
+    harness.set_fusion_version("0")
+    reopened = harness.open()
+    try:
+        assert sorted(e.report_count for e in reopened.events()) == [1, 1, 2]
+        assert snapshot(reopened) == before
+        assert reopened.fusion_constraints() == decisions
+    finally:
+        reopened.close()
+
+
+def test_fusion_contract_a_rebuild_cut_short_goes_on_when_opened_again(
+    fused: Store, harness: Harness
+) -> None:
+    strike = next(e for e in fused.events() if e.report_count == 3)
+    fused.split_event(strike.event.id, reports=[strike.reports[0].id])
+    before = snapshot(fused)
+    with harness.fusion_step(fused) as fusing:  # a rebuild that stops after its first step
+        assert fusing.start_rebuild() is False
+        assert fusing.rebuild_step(batch=1) == 1
+    assert fused.count_events() == 1
+    assert fused.count_events(EventQuery(level="reports")) == 4
+    fused.close()
+    reopened = harness.open()
+    try:
+        assert snapshot(reopened) == before
+        assert reopened.rebuild_fusion().events == 3
+        assert snapshot(reopened) == before
+    finally:
+        reopened.close()
+
+
+def test_fusion_contract_a_rebuild_step_fuses_merged_reports_together(
+    fused: Store, harness: Harness
+) -> None:
+    strike, clash = sorted(fused.events(), key=lambda e: e.report_count, reverse=True)
+    fused.merge_events([strike.event.id, clash.event.id])
+    before = snapshot(fused)
+    with harness.fusion_step(fused) as fusing:
+        fusing.start_rebuild()
+        assert fusing.rebuild_step(batch=1) == 4  # the first report brings those merged with it
+        assert fusing.rebuild_step(batch=1) == 0
+    assert snapshot(fused) == before
+    summary = fused.rebuild_fusion()
+    assert (summary.reports, summary.events, summary.merged) == (4, 1, 1)
+    assert snapshot(fused) == before
+
+
 def _renamed(analysis: Analysis, event: Event) -> Event:
     first = event.evidence[0]
     shifted = analysis.article.mention(first.start + 2, first.end)

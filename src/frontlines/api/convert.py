@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from typing import Any
 
 from frontlines.api.payloads import (
@@ -21,7 +23,13 @@ from frontlines.api.payloads import (
 from frontlines.exports.events import fusion_fields
 from frontlines.fusion.types import ReportRef
 from frontlines.model import Article
-from frontlines.store.base import ActorSummary, EventStats, StoredEvent, StoredRelation
+from frontlines.store.base import (
+    ActorSummary,
+    EventPoint,
+    EventStats,
+    StoredEvent,
+    StoredRelation,
+)
 
 
 def article_ref(stored: StoredEvent) -> ArticleRefOut:
@@ -144,3 +152,48 @@ def stats_out(stats: EventStats) -> StatsOut:
         by_admin1=[RegionCount(country=c, admin1=a, count=n) for c, a, n in stats.by_admin1],
         by_source=[KeyCount(key=key, count=n) for key, n in stats.by_source],
     )
+
+
+def feature_collection_json(
+    points: Sequence[EventPoint], *, total: int, limit: int, offset: int
+) -> str:
+    """``FeatureCollection`` of these events as JSON text, written straight from the points:
+    the same document as the model gives (tests/api check it), without building and
+    validating a model per event (a third of the time of 10,000 events)."""
+    features = [
+        {
+            "type": "Feature",
+            "id": p.event_id,
+            "geometry": {"type": "Point", "coordinates": [p.longitude, p.latitude]},
+            "properties": {
+                "event_date": None if p.event_date is None else p.event_date.isoformat(),
+                "date_precision": p.date_precision,
+                "event_type": p.event_type,
+                "sub_event_type": p.sub_event_type,
+                "actor1": p.actor1,
+                "actor2": p.actor2,
+                "location": p.location,
+                "country": p.country,
+                "admin1": p.admin1,
+                "geo_precision": p.geo_precision,
+                "fatalities": p.fatalities,
+                "certainty": p.certainty,
+                "fictional": p.fictional,
+                "article_id": p.article_id,
+                "outlet": p.outlet,
+                "report_count": p.report_count,
+                "independent_source_count": p.independent_source_count,
+            },
+        }
+        for p in points
+        if p.latitude is not None and p.longitude is not None
+    ]
+    document = {
+        "type": "FeatureCollection",
+        "features": features,
+        "total": total,
+        "unlocated": len(points) - len(features),
+        "limit": limit,
+        "offset": offset,
+    }
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False)

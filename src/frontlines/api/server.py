@@ -66,7 +66,7 @@ def open_served(location: str) -> Store:
         return open_store(location)
     from frontlines.store.duckdb_shared import SharedDuckDBStore
 
-    return SharedDuckDBStore.open(location.removeprefix(f"{DEFAULT_SCHEME}://"))
+    return SharedDuckDBStore.open(location.removeprefix(f"{DEFAULT_SCHEME}://"), warm=True)
 
 
 def _is_file(location: str) -> bool:

@@ -114,7 +114,10 @@ def list_decisions(db: str | None) -> None:
 @click.command(name="rebuild")
 @_db
 def rebuild_fusion(db: str | None) -> None:
-    """Fuse every stored report again (decisions included); prints what came out."""
+    """Fuse every stored report again (decisions included); prints what came out.
+
+    Reports are fused a few thousand at a time, each batch committed: if it is cut short,
+    opening the store again (any command) goes on where it stopped."""
     with _store(db) as store:
         summary = store.rebuild_fusion()
     click.echo(

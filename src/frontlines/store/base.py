@@ -139,6 +139,58 @@ class StoredEvent:
     article_metadata: Mapping[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class EventPoint:
+    """What a map needs of an event (GeoJSON): its point, when it has one, and a few fields."""
+
+    event_id: str
+    article_id: str
+    event_date: date | None
+    date_precision: str
+    event_type: str | None
+    sub_event_type: str | None
+    actor1: str | None  # names
+    actor2: str | None
+    location: str | None
+    country: str | None
+    admin1: str | None
+    latitude: float | None  # None, as longitude, when the event has no location or no point
+    longitude: float | None
+    geo_precision: int | None
+    fatalities: int | None
+    certainty: str
+    fictional: bool
+    outlet: str | None
+    report_count: int = 1
+    independent_source_count: int = 1
+
+    @classmethod
+    def of(cls, stored: StoredEvent) -> EventPoint:
+        event, where = stored.event, stored.event.location
+        return cls(
+            event_id=event.id,
+            article_id=stored.article_id,
+            event_date=event.event_date,
+            date_precision=event.date_precision,
+            event_type=event.event_type,
+            sub_event_type=event.sub_event_type,
+            actor1=event.actor1.name if event.actor1 else None,
+            actor2=event.actor2.name if event.actor2 else None,
+            location=where.name if where else None,
+            country=where.country if where else None,
+            admin1=where.admin1 if where else None,
+            latitude=where.latitude if where else None,
+            longitude=where.longitude if where else None,
+            geo_precision=where.geo_precision if where else None,
+            fatalities=event.fatalities,
+            certainty=event.certainty,
+            fictional=stored.fictional,
+            outlet=stored.outlet,
+            report_count=stored.report_count,
+            independent_source_count=stored.independent_source_count,
+        )
+
+
 class Store(ABC):
     """A place to keep analyses. Writes are transactional: all of an article, or nothing."""
 
@@ -192,6 +244,10 @@ class Store(ABC):
     def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
         """Fused events (one per happening, its reports listed), or with ``level="reports"``
         one per article's event, each naming its fused event."""
+
+    def event_points(self, query: EventQuery | None = None) -> list[EventPoint]:
+        """``events(query)`` as a map needs them (a backend may read fewer columns)."""
+        return [EventPoint.of(stored) for stored in self.events(query)]
 
     @abstractmethod
     def count_events(self, query: EventQuery | None = None) -> int: ...
@@ -275,7 +331,9 @@ class Store(ABC):
 
     @abstractmethod
     def rebuild_fusion(self) -> FusionSummary:
-        """Fuse every stored report again (same result as fusing them as they were saved)."""
+        """Fuse every stored report again (same result as fusing them as they were saved), in
+        bounded memory: a batch of reports per transaction, other writers waiting meanwhile;
+        a rebuild cut short goes on when the store is next opened (``fusion_service``)."""
 
     @abstractmethod
     def fusion_strictness(self) -> str:

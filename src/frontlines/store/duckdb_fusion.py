@@ -37,6 +37,9 @@ class DuckDBFusionTables:
     def reports(self, where: ReportWhere) -> list[Located]:
         clauses, params = report_where(where)
         sql = REPORT_SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        if where.first is not None:
+            sql += " ORDER BY e.event_date NULLS LAST, e.article_id, e.event_id LIMIT ?"
+            params.append(where.first)
         self.cur.execute(sql, params)
         names = [column[0] for column in self.cur.description or ()]
         rows = [dict(zip(names, row, strict=True)) for row in self.cur.fetchall()]
@@ -101,20 +104,39 @@ class DuckDBFusionTables:
         self.cur.execute("DELETE FROM fused_members")
 
     def fusion_version(self) -> str | None:
-        row = self.cur.execute("SELECT value FROM fusion_state WHERE key = 'version'").fetchone()
-        return str(row[0]) if row else None
+        return self.state("version")
 
     def set_fusion_version(self, version: str) -> None:
-        self.cur.execute("INSERT OR REPLACE INTO fusion_state VALUES ('version', ?)", [version])
+        self.set_state("version", version)
 
     def fusion_strictness(self) -> str | None:
-        row = self.cur.execute("SELECT value FROM fusion_state WHERE key = 'strictness'").fetchone()
-        return str(row[0]) if row else None
+        return self.state("strictness")
 
     def set_fusion_strictness(self, strictness: str) -> None:
-        self.cur.execute(
-            "INSERT OR REPLACE INTO fusion_state VALUES ('strictness', ?)", [strictness]
-        )
+        self.set_state("strictness", strictness)
+
+    def rebuilding(self) -> str | None:
+        return self.state("rebuilding")
+
+    def set_rebuilding(self, target: str | None) -> None:
+        if target is None:
+            self.cur.execute("DELETE FROM fusion_state WHERE key = 'rebuilding'")
+        else:
+            self.set_state("rebuilding", target)
+
+    def state(self, key: str) -> str | None:
+        row = self.cur.execute("SELECT value FROM fusion_state WHERE key = ?", [key]).fetchone()
+        return str(row[0]) if row else None
+
+    def set_state(self, key: str, value: str) -> None:
+        self.cur.execute("INSERT OR REPLACE INTO fusion_state VALUES (?, ?)", [key, value])
+
+    def fused_counts(self) -> tuple[int, int, int]:
+        row = self.cur.execute(
+            "SELECT coalesce(sum(report_count), 0), count(*),"
+            " count(*) FILTER (WHERE report_count > 1) FROM fused_events"
+        ).fetchone()
+        return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
 
     def report_counts(self) -> tuple[int, int]:
         row = self.cur.execute(
@@ -153,4 +175,6 @@ def report_where(where: ReportWhere) -> tuple[list[str], list[object]]:
                 params.append(window.precision)
             params.extend(day for span in window.spans for day in span)
         clauses.append("(" + " OR ".join(tests or ["FALSE"]) + ")")
+    if where.in_block is not None:
+        clauses.append("m.block_id IS NOT NULL" if where.in_block else "m.block_id IS NULL")
     return clauses, params

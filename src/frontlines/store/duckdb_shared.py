@@ -14,15 +14,16 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from frontlines.errors import StoreLockedError
+from frontlines.errors import FrontlinesError, StoreLockedError
 from frontlines.model import Analysis, Article
 from frontlines.store.base import (
     ActorSummary,
+    EventPoint,
     EventQuery,
     EventStats,
     FusionConstraint,
@@ -40,6 +41,7 @@ from frontlines.store.readers_writer import ReadersWriterLock
 logger = logging.getLogger(__name__)
 WAIT_S = 30.0  # how long a write waits for other processes' readers to let the file go
 POLL_S = 0.05
+PAGE_ACTORS = 1000  # the actors the page lists (web/static/js/main.js, loadOptions)
 
 
 def open_waiting(path: Path | str, *, read_only: bool, wait_s: float) -> DuckDBStore:
@@ -67,14 +69,41 @@ class SharedDuckDBStore(Store):
         self._lock = ReadersWriterLock()
         self._opening = threading.Lock()
         self._reader: DuckDBStore | None = None
+        self._closed = False
 
     @classmethod
-    def open(cls, path: Path | str, *, wait_s: float = WAIT_S) -> SharedDuckDBStore:
-        """Create or migrate (and fuse if stale) the file once, then hold it read-only."""
+    def open(
+        cls, path: Path | str, *, wait_s: float = WAIT_S, warm: bool = False
+    ) -> SharedDuckDBStore:
+        """Create or migrate (and fuse if stale) the file once, then hold it read-only.
+
+        ``warm``: compute what the page asks for first in the background (``_warm``)."""
         open_waiting(path, read_only=False, wait_s=wait_s).close()
         store = cls(path, wait_s=wait_s)
         store._reading_store()
+        if warm:
+            threading.Thread(target=store._warm, name="frontlines-warm", daemon=True).start()
         return store
+
+    def _warm(self) -> None:
+        """The statistics and the actor list the page loads first, kept by the reader: cold,
+        they take a second each at a million events; the page's first load then finds them."""
+        started = time.perf_counter()
+        steps: list[Callable[[DuckDBStore], object]] = [
+            lambda store: store.event_stats(),
+            lambda store: store.actors(limit=PAGE_ACTORS),
+        ]
+        for step in steps:
+            with self._lock.reading():
+                if self._closed:
+                    return
+                try:
+                    step(self._reading_store())
+                except FrontlinesError as error:  # the page will ask again, and see the error
+                    logger.debug("warming %s up: %s", self.location, error)
+                    return
+        seconds = time.perf_counter() - started
+        logger.info("%s: the page's statistics and actors ready in %.1f s", self.location, seconds)
 
     # --- reads: the shared read-only connection
 
@@ -128,6 +157,10 @@ class SharedDuckDBStore(Store):
     def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
         with self._reading() as store:
             return store.events(query)
+
+    def event_points(self, query: EventQuery | None = None) -> list[EventPoint]:
+        with self._reading() as store:
+            return store.event_points(query)
 
     def count_events(self, query: EventQuery | None = None) -> int:
         with self._reading() as store:
@@ -243,6 +276,7 @@ class SharedDuckDBStore(Store):
 
     def close(self) -> None:
         with self._lock.writing(), self._opening:
+            self._closed = True
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None

@@ -17,7 +17,7 @@ from frontlines.fusion.types import Origin, ReportRef, contested_from_dict, cont
 from frontlines.store.base import EventQuery, StoredEvent
 from frontlines.store.duckdb_json import json_insert_statements
 from frontlines.store.duckdb_json import rows_json as json_rows
-from frontlines.store.queries import event_where
+from frontlines.store.queries import Spellings, event_where
 from frontlines.store.rows import COLUMNS, Row, _event_row, from_json, stored_event_from_row
 
 if TYPE_CHECKING:
@@ -79,9 +79,13 @@ _MEMBER_OF = (
 )
 
 
-def fused_where(query: EventQuery) -> tuple[str, list[object]]:
+def fused_where(
+    query: EventQuery, *, spellings: Spellings | None = None
+) -> tuple[str, list[object]]:
     """``queries.event_where`` over fused events: an article or outlet matches any report's."""
-    where, params = event_where(dataclasses.replace(query, article_id=None, source=None))
+    where, params = event_where(
+        dataclasses.replace(query, article_id=None, source=None), spellings=spellings
+    )
     clauses = [where.removeprefix(" WHERE ")] if where else []
     if query.article_id is not None:
         clauses.append(_MEMBER_OF.format(join="", test="m.article_id = ?"))

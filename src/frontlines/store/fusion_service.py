@@ -9,11 +9,20 @@ After a save, only the blocks the new reports touch are fused again: the reports
 brings the blocks its old reports were in, and must-link decisions bring their partners' blocks.
 Fusing those reports gives exactly what fusing the whole store would (see
 ``frontlines.fusion.engine``), whatever order the articles were saved in.
+
+Fusing every report again (a new fusion version, a new strictness) goes the same way, in steps of
+a bounded number of reports, each step a transaction of its own: the fused events are dropped,
+then the reports not yet fused are taken in date order, a batch at a time, as if just saved. The
+store keeps which version and strictness it is being fused again with, so a rebuild cut short (a
+crash, a kill) goes on where it stopped the next time the store is opened.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
@@ -31,8 +40,12 @@ from frontlines.fusion import (
 )
 from frontlines.fusion.types import ConstraintKind
 from frontlines.model import Event
-from frontlines.store.base import StoredEvent
+from frontlines.store.base import FusionSummary, StoredEvent
 from frontlines.store.fusion_decisions import Decisions, Endpoint, Pair
+
+logger = logging.getLogger(__name__)
+
+REBUILD_BATCH = 5_000  # reports fused per transaction when every report is fused again
 
 Located = tuple[Report, str]  # a report and the block it is in ("" before it is fused)
 DateSpan = tuple[date, date]
@@ -56,6 +69,8 @@ class ReportWhere:
     event_id: str | None = None
     report: tuple[str, str] | None = None  # (article id, event id)
     windows: tuple[DateWindow, ...] | None = None  # any of them
+    in_block: bool | None = None  # True: fused reports only; False: reports not yet fused
+    first: int | None = None  # only the first this many, in date order (undated last)
 
 
 class FusionTables(Protocol):
@@ -93,6 +108,17 @@ class FusionTables(Protocol):
     def clear_fused(self) -> None: ...
 
     def fusion_version(self) -> str | None: ...
+
+    def rebuilding(self) -> str | None:
+        """What the store is being fused again with (``FusionService.rebuild_target``), when a
+        rebuild has started and not finished."""
+        ...
+
+    def set_rebuilding(self, target: str | None) -> None: ...
+
+    def fused_counts(self) -> tuple[int, int, int]:
+        """(reports in a fused event, fused events, fused events of more than one report)."""
+        ...
 
     def set_fusion_version(self, version: str) -> None: ...
 
@@ -154,9 +180,12 @@ class FusionService:
     def _members(self, blocks: set[str]) -> list[Report]:
         return self.reports(ReportWhere(blocks=frozenset(blocks))) if blocks else []
 
-    def _pool(self, dates: Sequence[tuple[date | None, str]]) -> list[Located]:
+    def _pool(
+        self, dates: Sequence[tuple[date | None, str]], *, in_block: bool | None = None
+    ) -> list[Located]:
         """Every stored report that could be a candidate of a report with one of these dates
-        (and precisions): within the window of the one's precision, or of its own."""
+        (and precisions): within the window of the one's precision, or of its own.
+        ``in_block``: True, only those already fused."""
         days = sorted({day for day, _ in dates if day is not None})
         if not days:
             return []
@@ -164,7 +193,7 @@ class FusionService:
         own = max(windows.get(precision, self.settings.widest) for _, precision in dates)
         wanted = [DateWindow(None, tuple(spans(days, own)))]
         wanted += [DateWindow(p, tuple(spans(days, w))) for p, w in sorted(windows.items())]
-        return self.tables.reports(ReportWhere(windows=tuple(wanted)))
+        return self.tables.reports(ReportWhere(windows=tuple(wanted), in_block=in_block))
 
     # --- fusing
 
@@ -238,19 +267,65 @@ class FusionService:
         resolved = Decisions.resolved(rows, [report for report, _ in found])
         return resolved, {report.id: (report, block) for report, block in found}
 
-    def rebuild(self) -> list[FusedEvent]:
-        reports = self.reports()
-        constraints = Decisions.resolved(self.tables.decision_rows(), reports)
-        fused = fuse(reports, constraints=constraints, settings=self.settings)
+    # --- fusing every report again, in steps (see the module's docstring)
+
+    def rebuild_target(self) -> str:
+        """The version and strictness every report is fused with from now on."""
+        return f"{FUSION_VERSION}/{self.settings.strictness}"
+
+    def start_rebuild(self) -> bool:
+        """Drop every fused event and mark the store as being fused again; or, when a rebuild
+        with this version and strictness was cut short, leave it be to go on with it. True when
+        going on."""
+        if self.tables.rebuilding() == self.rebuild_target():
+            return True
         self.tables.clear_fused()
-        self.tables.write_fused(fused, blocks=())
-        self.tables.set_fusion_version(FUSION_VERSION)
-        return fused
+        self.tables.set_rebuilding(self.rebuild_target())
+        return False
+
+    def rebuild_step(self, *, batch: int = REBUILD_BATCH) -> int:
+        """Fuse the first ``batch`` reports not yet fused (in date order) as if just saved: with
+        the fused reports around them, and the reports not yet fused that analysts' merges join
+        to them. How many reports it fused; at 0 (none left) the rebuild is finished."""
+        new = {r.id: r for r, _ in self.tables.reports(ReportWhere(in_block=False, first=batch))}
+        if not new:
+            self.tables.set_fusion_version(FUSION_VERSION)
+            self.tables.set_rebuilding(None)
+            return 0
+        while True:  # a report is fused together with its must-linked partners, or not at all
+            constraints, named = self._constraints({r.article_id for r in new.values()})
+            partners = {
+                end: named[end][0]
+                for constraint in constraints
+                if constraint.kind == "must"
+                for end in (constraint.first, constraint.second)
+                if end not in new and not named[end][1]
+            }
+            if not partners:
+                break
+            new.update(partners)
+        reports = list(new.values())
+        dates = [(r.event.event_date, r.event.date_precision) for r in reports]
+        self.fuse_again(new=reports, pool=self._pool(dates, in_block=True))
+        return len(reports)
+
+    def rebuild(self, *, batch: int = REBUILD_BATCH) -> tuple[int, int, int]:
+        """Fuse every report again within the caller's one transaction (the stores use
+        ``rebuild_in_steps``); (reports, fused events, merged events) as ``fused_counts``."""
+        self.start_rebuild()
+        while self.rebuild_step(batch=batch):
+            pass
+        return self.tables.fused_counts()
 
     def is_current(self) -> bool:
-        """Whether every report is fused, by this version of fusion."""
+        """Whether every report is fused, by this version of fusion (and no rebuild was cut
+        short)."""
         stored, fused = self.tables.report_counts()
-        return self.tables.fusion_version() == FUSION_VERSION and stored == fused
+        return (
+            self.tables.fusion_version() == FUSION_VERSION
+            and stored == fused
+            and self.tables.rebuilding() is None
+        )
 
     def decide(self, kind: ConstraintKind, pairs: Sequence[Pair]) -> list[StoredEvent]:
         """Store decisions, fuse their reports' blocks again; the fused events they are now in."""
@@ -279,3 +354,45 @@ def spans(days: Sequence[date], width: int) -> list[DateSpan]:
         else:
             found.append((low, high))
     return found
+
+
+StepTransaction = Callable[[str], contextlib.AbstractContextManager[FusionService]]
+
+
+def rebuild_in_steps(
+    transaction: StepTransaction,
+    *,
+    location: str,
+    strictness: str | None = None,
+    batch: int = REBUILD_BATCH,
+) -> FusionSummary:
+    """Fuse every report of a store again, each step in a ``transaction`` of its own (the caller
+    keeps other writers out meanwhile); ``strictness``: keep this one first."""
+    started = time.perf_counter()
+    with transaction("starting to fuse every report again") as fusing:
+        if strictness is not None:
+            fusing.keep_strictness(strictness)
+        was = fusing.tables.fusion_version()
+        going_on = fusing.start_rebuild()
+        stored, done = fusing.tables.report_counts()
+        target = fusing.rebuild_target()
+    log = logger.warning if stored else logger.debug  # nothing to redo in an empty store
+    log(
+        "%s: %s fusing every report again (%d reports; fusion %s, was %s): events read from the"
+        " store are incomplete until it ends",
+        location, "going on with" if going_on else "started", stored, target, was or "none",
+    )  # fmt: skip
+    while True:
+        with transaction("fusing every report again") as fusing:
+            fused = fusing.rebuild_step(batch=batch)
+            if not fused:
+                reports, events, merged = fusing.tables.fused_counts()
+                break
+        done += fused
+        logger.info("%s: fused %d of %d reports again", location, min(done, stored), stored)
+    seconds = time.perf_counter() - started
+    log(
+        "%s: every report fused again: %d reports, %d events, in %.1f s",
+        location, reports, events, seconds,
+    )  # fmt: skip
+    return FusionSummary(reports=reports, events=events, merged=merged, seconds=seconds)

@@ -16,7 +16,6 @@ processes share one database:
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -50,7 +49,7 @@ from frontlines.store.fused import (
     report_level_from_row,
 )
 from frontlines.store.fusion_decisions import leaving_reports, merge_pairs, split_pairs
-from frontlines.store.fusion_service import FusionService
+from frontlines.store.fusion_service import FusionService, rebuild_in_steps
 from frontlines.store.grid import MapCluster
 from frontlines.store.map_clusters import cluster_statement, clusters_from_rows
 from frontlines.store.postgres_fusion import PostgresFusionTables, insert_statement
@@ -478,17 +477,24 @@ class PostgresStore(Store):
         return self.rebuild_fusion(strictness=strictness)
 
     def rebuild_fusion(self, *, strictness: str | None = None) -> FusionSummary:
-        started = time.perf_counter()
-        with self._fusing("fusing every report") as (_, fusion):
-            if strictness is not None:
-                fusion.keep_strictness(strictness)
-            fused = fusion.rebuild()
-        return FusionSummary(
-            reports=sum(item.report_count for item in fused),
-            events=len(fused),
-            merged=sum(1 for item in fused if item.report_count > 1),
-            seconds=time.perf_counter() - started,
-        )
+        # One connection holds the fusion lock for the session, so that no save comes between
+        # the steps; each step is a transaction of its own on it.
+        with self._connection("fusing every report again") as con:
+            con.execute("SELECT pg_advisory_lock(%s)", [FUSION_LOCK])
+            con.commit()
+
+            @contextlib.contextmanager
+            def step(doing: str) -> Iterator[FusionService]:
+                del doing  # the connection's errors name the whole rebuild
+                with con.transaction(), con.cursor() as cur:
+                    yield FusionService(PostgresFusionTables(cur))
+
+            try:
+                return rebuild_in_steps(step, location=self._location, strictness=strictness)
+            finally:
+                con.rollback()
+                con.execute("SELECT pg_advisory_unlock(%s)", [FUSION_LOCK])
+                con.commit()
 
     def _fuse_if_stale(self) -> None:
         with self._connection("checking fused events") as con, con.cursor() as cur:

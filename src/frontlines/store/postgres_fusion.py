@@ -79,13 +79,7 @@ class PostgresFusionTables(DuckDBFusionTables):
             self.insert("fused_events", events)
             self.insert("fused_members", members)
 
-    def set_fusion_version(self, version: str) -> None:
-        self._set_state("version", version)
-
-    def set_fusion_strictness(self, strictness: str) -> None:
-        self._set_state("strictness", strictness)
-
-    def _set_state(self, key: str, value: str) -> None:
+    def set_state(self, key: str, value: str) -> None:
         self.cur.execute(
             "INSERT INTO fusion_state VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

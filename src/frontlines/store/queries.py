@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from frontlines.store.base import EventQuery
 from frontlines.store.rows import COLUMNS
 
@@ -24,8 +26,17 @@ _ASSOC_NAME = (
 _ASSOC_ID = "list_contains(json_extract_string(e.{column}, '$[*].id'), ?)"
 
 
-def event_where(query: EventQuery) -> tuple[str, list[object]]:
-    """The WHERE clause (empty when nothing filters) and its parameters, in order."""
+Spellings = Mapping[str, Sequence[str]]  # column -> the stored values a filter on it matches
+
+
+def event_where(
+    query: EventQuery, *, spellings: Spellings | None = None
+) -> tuple[str, list[object]]:
+    """The WHERE clause (empty when nothing filters) and its parameters, in order.
+
+    ``spellings``: for ``country`` or ``admin1``, the stored values that equal the filter but
+    for case, when the caller knows them: compared as they are (``IN``), which reads the column
+    in half the time of lowering every row."""
     clauses: list[str] = []
     params: list[object] = []
 
@@ -37,10 +48,16 @@ def event_where(query: EventQuery) -> tuple[str, list[object]]:
         where("e.event_date >= ?", query.date_from)
     if query.date_to is not None:
         where("e.event_date <= ?", query.date_to)
-    if query.country is not None:
-        where("lower(e.country) = lower(?)", query.country)
-    if query.admin1 is not None:
-        where("lower(e.admin1) = lower(?)", query.admin1)
+    for column, wanted in (("country", query.country), ("admin1", query.admin1)):
+        if wanted is None:
+            continue
+        known = (spellings or {}).get(column)
+        if known is None:
+            where(f"lower(e.{column}) = lower(?)", wanted)
+        elif known:
+            where(f"e.{column} IN ({', '.join('?' * len(known))})", *known)
+        else:
+            where("FALSE")
     if query.event_type is not None:
         where("e.event_type = ?", query.event_type)
     if query.sub_event_type is not None:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from frontlines.api.convert import event_out, feature
+from frontlines.api.convert import event_out, feature_collection_json
 from frontlines.api.cursor import encode_cursor
 from frontlines.api.deps import ReadAccess, StoreDep
 from frontlines.api.detail import event_detail
@@ -43,17 +43,14 @@ def make_router() -> APIRouter:
         if output in ("csv", "parquet"):
             every = "limit" not in request.query_params
             return download(store, query, output=output, every=every)
+        if output == "geojson":
+            points = store.event_points(query)
+            collection = feature_collection_json(
+                points, total=store.count_events(query), limit=query.limit, offset=query.offset
+            )
+            return Response(collection, media_type="application/json")
         found = store.events(query)
         total = store.count_events(query)
-        if output == "geojson":
-            features = [f for f in (feature(stored) for stored in found) if f is not None]
-            return FeatureCollection(
-                features=features,
-                total=total,
-                unlocated=len(found) - len(features),
-                limit=query.limit,
-                offset=query.offset,
-            )
         last = found[-1] if found and len(found) == query.limit else None
         page = EventPage(
             total=total,
