@@ -391,9 +391,9 @@ def _ucdp_recall(
         return sum(1 for pair in chosen if frozenset(pair) in together), len(chosen)
 
     kind = [(a, b) for a, b in pairs if a in of_kind and b in of_kind]
-    events = has_event | roundup
+    told = has_event | roundup
     return UcdpRecall(
-        roundups=counts([(a, b) for a, b in pairs if {a, b} <= events and {a, b} & roundup]),
+        roundups=counts([(a, b) for a, b in pairs if {a, b} <= told and {a, b} & roundup]),
         every=counts(pairs),
         with_events=counts([(a, b) for a, b in pairs if a in has_event and b in has_event]),
         of_kind=counts(kind),
