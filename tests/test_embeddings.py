@@ -60,3 +60,21 @@ def test_similarity_ranks_meaning(embedder: SentenceEmbedder) -> None:
     )
     assert attack @ shelling > attack @ summit
     assert attack @ shelling > 0.5
+
+
+@needs_tokenizer
+def test_span_rows_read_a_word_in_its_sentence(embedder: SentenceEmbedder) -> None:
+    texts = [
+        "The club fired its coach after the defeat.",
+        "The soldier fired his rifle at the crowd.",
+        "The board fired the chief executive on Monday.",
+    ]
+    spans = [(text.index("fired"), text.index("fired") + len("fired")) for text in texts]
+    coach, rifle, executive = embedder.embed_spans(texts, spans)
+    assert np.allclose(np.linalg.norm([coach, rifle, executive], axis=1), 1.0, atol=1e-4)
+    assert coach @ executive > coach @ rifle  # one sense of "fired" beats the other
+    whole = embedder.embed(texts[:1])[0]
+    assert not np.allclose(coach, whole, atol=1e-3)  # the word, not the sentence
+    nowhere = embedder.embed_spans(texts[:1], [(0, 0)])[0]
+    assert np.allclose(nowhere, whole, atol=1e-4)  # no word pieces: the whole text
+    assert embedder.embed_spans([], []).shape == (0, DIMENSIONS)

@@ -108,7 +108,22 @@ class SentenceEmbedder:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.concatenate(rows)
 
-    def _batch(self, texts: Sequence[str]) -> np.ndarray:
+    def embed_spans(self, texts: Sequence[str], spans: Sequence[tuple[int, int]]) -> np.ndarray:
+        """One unit-length row per text: the mean of the vectors of the word pieces that its
+        character span (start, end) covers, read in the whole text: what a word means in its
+        sentence. Texts are read with their whitespace collapsed, as ``embed`` reads them: give
+        spans of such text. A span that covers no word piece gives the whole text's row."""
+        rows = [
+            self._batch(texts[at : at + self.batch], spans[at : at + self.batch])
+            for at in range(0, len(texts), self.batch)
+        ]
+        if not rows:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.concatenate(rows)
+
+    def _batch(
+        self, texts: Sequence[str], spans: Sequence[tuple[int, int]] | None = None
+    ) -> np.ndarray:
         # Texts of similar length share a batch's padding; sorting would reorder, so it is left
         # to the caller; a batch pads to its longest text only.
         encoded = self.tokenizer.encode_batch([" ".join(text.split()) for text in texts])
@@ -121,7 +136,21 @@ class SentenceEmbedder:
         )
         hidden = np.asarray(outputs[0], dtype=np.float32)
         weights = mask[:, :, None].astype(np.float32)
+        if spans is not None:
+            weights = weights * _span_weights(encoded, spans, mask)[:, :, None]
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         unit: np.ndarray = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
         return unit
+
+
+def _span_weights(encoded: Sequence[Any], spans: Sequence[tuple[int, int]], mask: Any) -> Any:
+    """1 for the word pieces inside each text's span (every piece where none is), else 0."""
+    found = np.zeros(mask.shape, dtype=np.float32)
+    for row, (item, (start, end)) in enumerate(zip(encoded, spans, strict=True)):
+        for column, (first, last) in enumerate(item.offsets):
+            if mask[row, column] and last > first and first < end and last > start:
+                found[row, column] = 1.0
+        if not found[row].any():
+            found[row] = mask[row]
+    return found

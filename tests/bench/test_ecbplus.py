@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from frontlines.bench.ecbplus import (
@@ -19,7 +20,7 @@ from frontlines.bench.ecbplus import (
     similarity,
     trigger_frames,
 )
-from frontlines.bench.ecbplus_meaning import meaning_affinity
+from frontlines.bench.ecbplus_meaning import meaning_affinity, trigger_meaning
 from frontlines.embeddings import tokenizer_path
 
 needs_tokenizer = pytest.mark.skipif(
@@ -151,3 +152,18 @@ def test_ecbplus_documents_alike_in_meaning_fall_in_one_group(tmp_path: Path) ->
 
     assert groups(0.0) == [["1_1ecb"], ["1_2ecb"], ["1_3ecb"]]  # few words in common
     assert groups(DOCUMENT_MEANING) == [["1_1ecb", "1_2ecb"], ["1_3ecb"]]
+
+
+def test_ecbplus_a_mention_knows_where_its_trigger_lies_in_its_sentence() -> None:
+    text = "The quake hit . " + QUAKE_C
+    mention = Mention.from_record(record(1, "c", "1_1ecb", text, "killing", "kill"))
+    assert mention.context == QUAKE_C
+    start, end = mention.span
+    assert mention.context[start:end] == "killing" == mention.trigger
+
+
+def test_ecbplus_a_triggers_meaning_blends_its_words_and_its_sentence() -> None:
+    alone, in_sentence = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    blended = trigger_meaning(alone, in_sentence)
+    assert np.allclose(blended, [2**-0.5, 2**-0.5])
+    assert trigger_meaning(alone, None) is alone

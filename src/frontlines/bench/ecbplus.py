@@ -35,7 +35,13 @@ from typing import Any
 import numpy as np
 
 from frontlines.bench.coref_metrics import CorefScores, coref_scores
-from frontlines.bench.ecbplus_meaning import DOCUMENT_FLOOR, meaning_affinity, text_vectors
+from frontlines.bench.ecbplus_meaning import (
+    DOCUMENT_FLOOR,
+    meaning_affinity,
+    span_vectors,
+    text_vectors,
+    trigger_meaning,
+)
 from frontlines.bench.report import BenchResult, Figure, Table
 from frontlines.extract.lexicon import load_lexicon
 from frontlines.fusion.cluster import cluster
@@ -66,6 +72,8 @@ class Mention:
     document: frozenset[str]
     trigger: str = ""  # the mention's own words ("drunken driving")
     text: str = ""  # its document's words around it, as given
+    context: str = ""  # its sentence, as given
+    span: tuple[int, int] = (0, 0)  # where its trigger lies in ``context`` (characters)
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # its meaning
     document_vector: np.ndarray | None = field(default=None, compare=False, repr=False)
 
@@ -80,6 +88,9 @@ class Mention:
             start -= 1
         while end < len(context) and context[end - 1] not in SENTENCE_END:
             end += 1
+        before = " ".join(context[start : min(where)])
+        at = len(before) + (1 if before else 0)
+        trigger = " ".join(context[min(where) : max(where) + 1])
         return cls(
             id=record["mention_id"],
             chain=record["coref_chain"],
@@ -91,8 +102,10 @@ class Mention:
             frame=(frames or {}).get(str(record["mention_head_lemma"]).lower()),
             sentence=content_terms([" ".join(context[start:end])]),
             document=document_terms(context),
-            trigger=" ".join(context[min(where) : max(where) + 1]),
+            trigger=trigger,
             text=" ".join(context),
+            context=" ".join(context[start:end]),
+            span=(at, at + len(trigger)),
         )
 
 
@@ -130,9 +143,14 @@ def read_mentions(path: Path, *, meanings: bool = True) -> list[Mention]:
     )
     if vectors is None:
         return mentions
+    told = span_vectors([(m.context, m.span) for m in mentions])
     return [
-        replace(m, vector=vectors[m.trigger], document_vector=vectors[document[m.doc]])
-        for m in mentions
+        replace(
+            m,
+            vector=trigger_meaning(vectors[m.trigger], told[n] if told is not None else None),
+            document_vector=vectors[document[m.doc]],
+        )
+        for n, m in enumerate(mentions)
     ]
 
 

@@ -18,6 +18,11 @@ Three measures, each skipped when its data is absent:
    give an event, over those whose headlines both give a report of lethal violence (what UCDP
    codes; a "Syria Daily Report" title gives none), and over the headlines that name the
    event's place; a table breaks the missed pairs down (one headline a country's daily toll).
+   A headline whose every report is a roundup of many happenings' dead (``fusion.roundup``:
+   "108 killed yesterday, including 42 members of the regime forces", placed no finer than a
+   country) tells no one happening, and fusion keeps it apart by design: its pairs are left out
+   of the recall over pairs with an event (and of lethal violence) and counted on their own
+   (figure and table); the recall over every headline pair still counts them as missed.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from frontlines.bench.fusion_reprints import LOOKED_AT, reprint_figures
 from frontlines.bench.protocols import Analyse, Progress
 from frontlines.bench.report import BenchResult, Better, Figure, Sample, Table
 from frontlines.fusion import FusionSettings, Report, fuse
+from frontlines.fusion.report import Features
 from frontlines.fusion.score import Strictness
 
 NAME = "fusion"
@@ -254,6 +260,13 @@ def _ucdp_block(
             found.every[1],
             better=None,
         )
+    figure(
+        "UCDP headline pairs with a roundup of many happenings in one",
+        found.roundups[1] / found.every[1] if found.every[1] else None,
+        f"{dataset}: pairs with an event in both, one a roundup (kept apart, not counted above)",
+        found.every[1],
+        better=None,
+    )
     tables.append(_ucdp_table(found))
     placed = ucdp_events(data_dir, size=UCDP_SIZE[sample], naming_place=True)
     found = _ucdp_recall(placed, analyse=analyse, progress=progress, settings=settings)
@@ -330,6 +343,7 @@ class UcdpRecall:
     with_events: tuple[int, int]
     of_kind: tuple[int, int]
     missed_with_toll: int  # missed pairs of lethal violence with a country's daily toll
+    roundups: tuple[int, int] = (0, 0)  # pairs with events in both, one headline a roundup
 
 
 def _ucdp_recall(
@@ -360,8 +374,14 @@ def _ucdp_recall(
                     )
                 )
         pairs.extend(combinations(ids, 2))
-    has_event = {report.article_id for report in reports}
-    of_kind = {r.article_id for r in reports if r.event.event_type in LETHAL_KINDS}
+    features = [Features.of(report, windows=settings.windows) for report in reports]
+    # a headline whose every report counts many happenings' dead (``is_roundup``) tells none
+    # of them: fusion keeps it apart, and its pairs are counted on their own
+    roundup = {f.report.article_id for f in features if f.roundup} - {
+        f.report.article_id for f in features if not f.roundup
+    }
+    has_event = {report.article_id for report in reports} - roundup
+    of_kind = {r.article_id for r in reports if r.event.event_type in LETHAL_KINDS} - roundup
     together: set[frozenset[str]] = set()
     for fused in fuse(reports, settings=settings):
         articles = sorted({report.article_id for report in fused.reports})
@@ -371,7 +391,9 @@ def _ucdp_recall(
         return sum(1 for pair in chosen if frozenset(pair) in together), len(chosen)
 
     kind = [(a, b) for a, b in pairs if a in of_kind and b in of_kind]
+    told = has_event | roundup
     return UcdpRecall(
+        roundups=counts([(a, b) for a, b in pairs if {a, b} <= told and {a, b} & roundup]),
         every=counts(pairs),
         with_events=counts([(a, b) for a, b in pairs if a in has_event and b in has_event]),
         of_kind=counts(kind),
@@ -402,6 +424,7 @@ def _ucdp_table(found: UcdpRecall) -> Table:
             "",
             "",
         ),
+        ("one headline a roundup of many happenings (kept apart)", *_cells(found.roundups)),
     ]
     return Table(
         title="UCDP same-event headline pairs: what the headlines give, and what fusion links",

@@ -17,6 +17,7 @@ from frontlines.fusion.report_words import (
     site_names,
     times_of_day,
 )
+from frontlines.fusion.roundup import is_roundup
 from frontlines.fusion.types import report_id
 from frontlines.model import ActorRef, Event, Location
 
@@ -94,6 +95,7 @@ class Features:
     fine: bool  # placed at a town, village or site found as such (no stand-in, no area's name)
     coarse: frozenset[str]  # names of its areas, and of its place when that is not fine
     lead: frozenset[str]  # the words of the first site its first text names (``lead_site``)
+    roundup: bool  # it counts many happenings' dead at once (``roundup.is_roundup``)
 
     @classmethod
     def of(cls, report: Report, *, windows: dict[str, int]) -> Features:
@@ -146,6 +148,9 @@ class Features:
             fine=fine,
             coarse=coarse,
             lead=lead_site(texts, skip=common | _area_names(loc) | area_names(texts)),
+            roundup=is_roundup(
+                [report.title or "", *texts], placed=located or bool(loc and loc.admin1)
+            ),
         )
 
     @property

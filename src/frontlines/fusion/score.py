@@ -1,7 +1,8 @@
 """Whether two reports may be one event (constraints), and how strongly they say so (0..1).
 
-Constraints first (``compat``): not one article, both fictional or both not, dates, sub-event
-types and places compatible at their precision. A compatible pair is scored on how well it fits
+Constraints first (``compat``): not one article, both fictional or both not, both roundups of
+many happenings' dead or neither (``roundup``), dates, sub-event types and places compatible at
+their precision. A compatible pair is scored on how well it fits
 (type, place, date: ``STRUCTURE`` of the score) and on the evidence its texts give that it is one
 happening (``evidence``: the rest). Two reports of one kind, place and day with nothing else in
 common stay below the threshold: a busy day's protests in one city are many events.
@@ -116,6 +117,8 @@ def _fit(first: Features, second: Features, *, settings: FusionSettings) -> floa
     a, b = first.report, second.report
     if not settings.links or a.article_id == b.article_id or a.fictional != b.fictional:
         return None
+    if first.roundup != second.roundup:
+        return None  # a roundup of many happenings' dead is no report of one of them
     when = compat.date_affinity(first, second)
     if when is None:
         return None
