@@ -248,3 +248,24 @@ def test_locate_a_place_that_only_describes_something_is_not_where() -> None:
     )
     location = locate(doc.text, doc.places, start=0, end=len(doc.text))
     assert location is not None and location.name == "Saraqib"
+
+
+def test_locate_a_dateline_abroad_never_stands_in() -> None:
+    """Filed from Seoul about Syria: an unknown place in Syria is not placed in Seoul."""
+    text = "SEOUL: Rebels stormed the base at Menagh. Fighting near Aleppo, Syria, went on."
+    doc = document(text, unresolved=("Menagh",))
+    seoul = GeoPlace(
+        text="SEOUL",
+        start=0,
+        end=5,
+        name="Seoul",
+        country="South Korea",
+        admin1="Seoul",
+        latitude=37.566,
+        longitude=126.978,
+        geonameid=1835848,
+        role="dateline",
+        kind="city",
+    )
+    location = locate(text, [seoul, *doc.places], **sentence(doc, "Rebels stormed"))
+    assert location is not None and location.name == "Aleppo"

@@ -54,9 +54,10 @@ _PRECISION = {"landmark": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3}
 def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Location | None:
     """Where the event told in ``text[start:end]`` happened, from the ``places`` found in the
     article's ``text``; None when the article names no place at all."""
-    dateline = _dateline_town(places)
-    places = [p for p in places if p.role in ("place", "metonym")]
-    usable = [p for p in places if p.resolved and p.role != "metonym"]
+    places = [p for p in places if p.role in ("place", "metonym", "dateline")]
+    usable = [p for p in places if p.resolved and p.role == "place"]
+    dateline = _dateline_town(places, usable)
+    places = [p for p in places if p.role != "dateline"]
     in_sentence = [p for p in usable if start <= p.start and p.end <= end]
     missing_places = [p for p in places if not p.resolved and start <= p.start < end]
     missing = [p.text for p in missing_places]
@@ -136,11 +137,18 @@ def _stand_in(
     return _location(town, precision=3, keep_id=False, note=note)
 
 
-def _dateline_town(places: Sequence[Place]) -> Place | None:
-    """The town the article's dateline names, if any (where the reporter files from)."""
-    return next(
+def _dateline_town(places: Sequence[Place], usable: Sequence[Place]) -> Place | None:
+    """The town the article's dateline names (where the reporter files from), if it lies in the
+    country most of the article's places are in, or the article names no other place: a story
+    filed from Seoul about a siege in Algeria is not placed in Seoul."""
+    town = next(
         (p for p in places if p.role == "dateline" and p.resolved and _kind(p) == "city"), None
     )
+    counts = Counter(p.country for p in usable if p.country)
+    if town is None or not counts:
+        return town
+    top = max(counts.values())
+    return town if counts.get(town.country, 0) == top else None
 
 
 def _holds(area: Place | None, town: Place) -> bool:

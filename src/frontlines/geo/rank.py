@@ -53,7 +53,6 @@ PROXIMITY_WEIGHT = 2.0
 PROXIMITY_SCALE_KM = 200.0
 MAX_CONTENDERS = 25
 ANCHORS = frozenset({"city", "admin2", "admin1", "landmark"})
-STRONG_FOCUS = 0.5
 # A weak reading this far from every place the article is about is a namesake, not the place.
 STRAY_KM = 1500.0
 STRAY_FROM_COUNTRY_KM = 2500.0
@@ -129,7 +128,10 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
     apply_counties(mentions, candidates, scores)
     follow_counties(mentions, candidates, scores)
     picks = _picks(candidates, scores)
-    if codes and focus[codes[0]] >= STRONG_FOCUS:
+    if codes:
+        # Even where the article is about two countries (a siege in Algeria told from Tokyo),
+        # a weak reading in a third one, far from both, is a namesake: "Amenas" is no Swedish
+        # hamlet, "Soler" (a name) no Spanish town.
         _drop_strays(mentions, candidates, scores, picks)
         picks = _picks(candidates, scores)
     _apply_proximity(mentions, candidates, scores, picks)
