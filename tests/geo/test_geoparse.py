@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -151,3 +152,21 @@ def test_geoparse_a_weak_namesake_in_a_third_country_is_left_unknown(
     places = find_places(nlp(text), text=text, gazetteer=gazetteer)
     amenas = next(p for p in places if p.text.endswith("Amenas"))
     assert amenas.country in (None, "Algeria")
+
+
+def test_geoparse_weak_namesakes_abroad_do_not_vouch_for_each_other(
+    gazetteer: Gazetteer,
+) -> None:
+    """Two people's names read as far-away villages ("Soler" in Spain, "Berta" in Albania)
+    lie within reach of each other; neither is an anchor, so both stay unknown."""
+    text = (
+        "Women marched in Havana, Cuba. A woman from Guantanamo came; her son lives in "
+        "Florida, in the U.S. For Soler, it is a full-time job. Berta is tired. Soler said so."
+    )
+    names = ["Havana", "Cuba", "Guantanamo", "Florida", "U.S.", "Soler", "Berta"]
+    spans = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+    found = {
+        p.text: p.country for p in resolve_spans(sorted(spans), text=text, gazetteer=gazetteer)
+    }
+    assert (found["Havana"], found["Florida"]) == ("Cuba", "United States")
+    assert found["Soler"] is None and found["Berta"] is None

@@ -269,3 +269,33 @@ def test_locate_a_dateline_abroad_never_stands_in() -> None:
     )
     location = locate(text, [seoul, *doc.places], **sentence(doc, "Rebels stormed"))
     assert location is not None and location.name == "Aleppo"
+
+
+def test_locate_the_article_place_is_not_where_someone_comes_from() -> None:
+    text = "A woman from Saraqib joined them. Police held her in Aleppo. The women marched on."
+    doc = document(text)
+    location = locate(doc.text, doc.places, **sentence(doc, "The women marched on."))
+    assert location is not None and (location.name, location.geo_precision) == ("Aleppo", 3)
+
+
+def test_locate_the_dateline_town_breaks_a_tie_between_article_places() -> None:
+    text = "ALEPPO: Police beat a man in Saraqib. Aleppo police said so. Protesters marched on."
+    doc = document(text.replace("ALEPPO", "XXXXXX"))
+    aleppo = GeoPlace(
+        text="ALEPPO",
+        start=0,
+        end=6,
+        name="Aleppo",
+        country="Syria",
+        admin1="Aleppo",
+        latitude=36.20124,
+        longitude=37.16117,
+        geonameid=170063,
+        role="dateline",
+        kind="city",
+    )
+    places = [aleppo, *doc.places]
+    location = locate(text, places, **sentence(doc, "Protesters marched on."))
+    assert location is not None and location.name == "Aleppo"
+    without = locate(text, doc.places, **sentence(doc, "Protesters marched on."))
+    assert without is not None and without.name == "Saraqib"

@@ -79,7 +79,9 @@ def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Locat
     where = next((p for p in missing_places if _said_where(p, text)), None)
     if where is not None and dateline is not None and _holds(best, dateline):
         return _by_dateline(where, dateline)
-    context = _context_place(usable, country=best.country if best else None)
+    context = _context_place(
+        usable, country=best.country if best else None, text=text, dateline=dateline
+    )
     if context is not None:
         said = f"the sentence names only {best.name}" if best else "the sentence names no place"
         return _location(
@@ -242,15 +244,23 @@ def _location_at_place(
     return _location(place, precision=precision)
 
 
-def _context_place(places: list[Place], *, country: str | None) -> Place | None:
+def _context_place(
+    places: list[Place], *, country: str | None, text: str = "", dateline: Place | None = None
+) -> Place | None:
     """The specific place the article mentions most (earliest on a tie), in ``country`` if
-    given."""
+    given. A place named only as where someone comes from ("a woman from Guantanamo") is no
+    candidate while another is; the dateline's town counts as one more mention of its name (a
+    weak hint: it breaks ties)."""
     specific = [
         p for p in places if _kind(p) not in WIDE and (country is None or p.country == country)
     ]
+    where = [p for p in specific if not _FROM.search(text[max(0, p.start - 40) : p.start])]
+    specific = where or specific
     if not specific:
         return None
     counts = Counter(p.name for p in specific)
+    if dateline is not None and dateline.name in counts:
+        counts[dateline.name] += 1
     return min(specific, key=lambda p: (-counts[p.name], p.start))
 
 

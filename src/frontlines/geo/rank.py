@@ -302,7 +302,8 @@ def _drop_strays(
 ) -> None:
     """Drop weak readings (a loose spelling, another name, a village) outside the countries the
     article's other places are in and far from all of them: "Kani" beside Sagaing is not the
-    Japanese town, and leaving a name unknown beats a namesake on another continent."""
+    Japanese town, and leaving a name unknown beats a namesake on another continent. Only
+    readings that are not weak themselves anchor the others."""
     names = [fold(mention.key) for mention in mentions]
     # Each anchor (place, country, reach) with the names that picked it, listed once: a
     # mention's anchors are those some other name picked, found per name, not per pick.
@@ -310,6 +311,8 @@ def _drop_strays(
     for j, pick in enumerate(picks):
         if pick is None or mentions[j].demonym:
             continue
+        if any(c.entry is pick and _weak(c) for c in candidates[j]):
+            continue  # two weak readings do not vouch for each other ("Berta" and "Soler")
         if pick.kind in ANCHORS or pick.kind == "country":
             km = STRAY_FROM_COUNTRY_KM if pick.kind == "country" else STRAY_KM
             picked[(pick.latitude, pick.longitude, pick.country_code, km)].add(names[j])
