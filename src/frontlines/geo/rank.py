@@ -294,6 +294,9 @@ def _picks(candidates: list[list[Candidate]], scores: list[list[float]]) -> list
     ]
 
 
+_Anchor = tuple[float, float, str | None, float, bool]  # place, country, reach, weak
+
+
 def _drop_strays(
     mentions: Sequence[Mention],
     candidates: list[list[Candidate]],
@@ -302,21 +305,21 @@ def _drop_strays(
 ) -> None:
     """Drop weak readings (a loose spelling, another name, a village) outside the countries the
     article's other places are in and far from all of them: "Kani" beside Sagaing is not the
-    Japanese town, and leaving a name unknown beats a namesake on another continent. Only
-    readings that are not weak themselves anchor the others."""
+    Japanese town, and leaving a name unknown beats a namesake on another continent. A weak
+    reading vouches for another only in its own country (two villages of one province do;
+    "Soler" read in Spain and "Berta" in Albania do not)."""
     names = [fold(mention.key) for mention in mentions]
-    # Each anchor (place, country, reach) with the names that picked it, listed once: a
+    # Each anchor (place, country, reach, weak) with the names that picked it, listed once: a
     # mention's anchors are those some other name picked, found per name, not per pick.
-    picked: dict[tuple[float, float, str | None, float], set[str]] = defaultdict(set)
+    picked: dict[_Anchor, set[str]] = defaultdict(set)
     for j, pick in enumerate(picks):
         if pick is None or mentions[j].demonym:
             continue
-        if any(c.entry is pick and _weak(c) for c in candidates[j]):
-            continue  # two weak readings do not vouch for each other ("Berta" and "Soler")
         if pick.kind in ANCHORS or pick.kind == "country":
             km = STRAY_FROM_COUNTRY_KM if pick.kind == "country" else STRAY_KM
-            picked[(pick.latitude, pick.longitude, pick.country_code, km)].add(names[j])
-    anchors_of: dict[str, list[tuple[float, float, str | None, float]]] = {}
+            weak = any(c.entry is pick and _weak(c) for c in candidates[j])
+            picked[(pick.latitude, pick.longitude, pick.country_code, km, weak)].add(names[j])
+    anchors_of: dict[str, list[_Anchor]] = {}
     for i, cands in enumerate(candidates):
         if not cands:
             continue
@@ -326,7 +329,7 @@ def _drop_strays(
             anchors_of[names[i]] = anchors
         if not anchors:
             continue
-        countries = {country for _, _, country, _ in anchors}
+        countries = {country for _, _, country, _, _ in anchors}
         kept = [
             a
             for a, c in enumerate(cands)
@@ -334,7 +337,8 @@ def _drop_strays(
             or not _weak(c)
             or any(
                 distance_km(c.entry.latitude, c.entry.longitude, lat, lon) < km
-                for lat, lon, _, km in anchors
+                and (not weak or country == c.entry.country_code)
+                for lat, lon, country, km, weak in anchors
             )
         ]
         candidates[i] = [cands[a] for a in kept]
