@@ -150,7 +150,7 @@ def _dateline_town(places: Sequence[Place], usable: Sequence[Place]) -> Place | 
     if town is None or not counts:
         return town
     top = max(counts.values())
-    return town if counts.get(town.country, 0) == top else None
+    return town if town.country is not None and counts[town.country] == top else None
 
 
 def _holds(area: Place | None, town: Place) -> bool:
