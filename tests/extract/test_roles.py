@@ -199,15 +199,3 @@ def test_roles_where_a_blast_went_off_is_what_it_hit(
     assert (roles.actor2.kind, roles.actor2.head) == ("state_forces", "police")
     text = "Two explosions occurred at the market on Monday."
     assert _roles(sentence, lexicon, lookup_in, text, "explosions").actor2 is None
-
-
-def test_roles_a_pronoun_in_what_a_force_said_stands_for_that_force(
-    sentence: Parse, lexicon: Lexicon, lookup_in: Any
-) -> None:
-    text = "The army said militias attacked them near Babanusa on Monday."
-    roles = _roles(sentence, lexicon, lookup_in, text, "attacked")
-    assert _id(roles, 2) == "army"
-    # Said by someone who is no armed force, the pronoun stays unknown.
-    other = "Residents said militias attacked them near Babanusa on Monday."
-    roles = _roles(sentence, lexicon, lookup_in, other, "attacked")
-    assert roles.actor2 is None

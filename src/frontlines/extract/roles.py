@@ -53,7 +53,6 @@ MEASURE_NOUNS = frozenset(
 ARMED_CLASSES = frozenset({"state_forces", "armed_group"})
 FIRING = frozenset({"fire", "shoot", "shell", "bomb", "raid"})
 CLAIMING = frozenset({"claim", "admit", "acknowledge"})
-FORCE_PRONOUNS = frozenset({"it", "they", "them"})
 SAYING = frozenset({"say", "claim", "announce", "report", "state", "tell", "add", "insist"})
 DEFENDING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "resist"})
 VICTIM_SUBJECT_VERBS = frozenset({"die", "perish", "succumb", "drown", "starve"})
@@ -356,7 +355,7 @@ def _distinct(people: list[Participant], main: Participant | None) -> tuple[Part
 def participant(token: Any, *, lookup: ActorLookup, lexicon: Lexicon) -> Participant | None:
     """The actor a noun phrase names, or the kind of participant its head noun is."""
     if token.lower_ in PRONOUNS:
-        return _speaker(token, lookup=lookup, lexicon=lexicon)
+        return None
     head = _member_head(token)
     start, end = phrase_span(token)
     owner = lookup(*phrase_span(head)) if head.i != token.i else None
@@ -380,24 +379,6 @@ def participant(token: Any, *, lookup: ActorLookup, lexicon: Lexicon) -> Partici
         return None
     country = _speakers_country(token, lookup) if actor is None else None
     return Participant(actor=actor, kind=kind, head=word, start=start, end=end, country=country)
-
-
-def _speaker(token: Any, *, lookup: ActorLookup, lexicon: Lexicon) -> Participant | None:
-    """A pronoun in what an armed force is said to have told stands for that force: "Police
-    said they arrested two dozen protesters after demonstrators pelted them" (the police
-    arrested, the police were pelted). Any other pronoun stays unresolved."""
-    if token.lower_ not in FORCE_PRONOUNS:
-        return None
-    for ancestor in token.ancestors:
-        if lemma_of(ancestor) in SAYING:
-            for subject in children(ancestor, "nsubj"):
-                if subject.lower_ in PRONOUNS or participant_class(subject, lexicon) not in (
-                    ARMED_CLASSES
-                ):
-                    return None
-                return participant(subject, lookup=lookup, lexicon=lexicon)
-            return None
-    return None
 
 
 def _speakers_country(token: Any, lookup: ActorLookup) -> str | None:
