@@ -305,9 +305,10 @@ def _drop_strays(
 ) -> None:
     """Drop weak readings (a loose spelling, another name, a village) outside the countries the
     article's other places are in and far from all of them: "Kani" beside Sagaing is not the
-    Japanese town, and leaving a name unknown beats a namesake on another continent. A weak
-    reading vouches for another only in its own country (two villages of one province do;
-    "Soler" read in Spain and "Berta" in Albania do not)."""
+    Japanese town, and leaving a name unknown beats a namesake on another continent. Where
+    some reading is not weak, a weak one vouches for another only in its own country (two
+    villages of one province do; "Soler" read in Spain and "Berta" in Albania, beside Havana,
+    do not)."""
     names = [fold(mention.key) for mention in mentions]
     # Each anchor (place, country, reach, weak) with the names that picked it, listed once: a
     # mention's anchors are those some other name picked, found per name, not per pick.
@@ -330,6 +331,8 @@ def _drop_strays(
         if not anchors:
             continue
         countries = {country for _, _, country, _, _ in anchors}
+        # Beside a place that is not weak, a weak reading vouches only in its own country.
+        strict = not all(weak for *_, weak in anchors)
         kept = [
             a
             for a, c in enumerate(cands)
@@ -337,7 +340,7 @@ def _drop_strays(
             or not _weak(c)
             or any(
                 distance_km(c.entry.latitude, c.entry.longitude, lat, lon) < km
-                and (not weak or country == c.entry.country_code)
+                and (not (strict and weak) or country == c.entry.country_code)
                 for lat, lon, country, km, weak in anchors
             )
         ]
