@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import re
 from typing import Any
+
+import pytest
 
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.geoparse import find_places, part_suffix, resolve_spans
@@ -143,3 +146,37 @@ def test_geoparse_the_compass_word_of_an_areas_part_is_no_place() -> None:
     assert not part_suffix(text, other, other + 4)  # "East Dagon": a name of its own
     west = text.index("West")
     assert not part_suffix(text, west, west + 4)  # "North-West": no area before the dash
+
+
+@pytest.mark.slow
+def test_geoparse_a_weak_namesake_in_a_third_country_is_left_unknown(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """A story about two countries (a siege in Algeria, told from Tokyo) still keeps a loose
+    reading in a third one, far from both, out: "Amenas" is no Swedish hamlet."""
+    text = (
+        "Japan has confirmed that seven of its nationals died after they were taken hostage "
+        "by militants in Algeria. Prime Minister Shinzo Abe, late Monday in Tokyo, confirmed "
+        "it. Islamists stormed the natural gas refinery at In Amenas last Wednesday."
+    )
+    places = find_places(nlp(text), text=text, gazetteer=gazetteer)
+    amenas = next(p for p in places if p.text.endswith("Amenas"))
+    assert amenas.country in (None, "Algeria")
+
+
+def test_geoparse_weak_namesakes_abroad_do_not_vouch_for_each_other(
+    gazetteer: Gazetteer,
+) -> None:
+    """Two people's names read as far-away villages ("Soler" in Spain, "Berta" in Albania)
+    lie within reach of each other; neither is an anchor, so both stay unknown."""
+    text = (
+        "Women marched in Havana, Cuba. A woman from Guantanamo came; her son lives in "
+        "Florida, in the U.S. For Soler, it is a full-time job. Berta is tired. Soler said so."
+    )
+    names = ["Havana", "Cuba", "Guantanamo", "Florida", "U.S.", "Soler", "Berta"]
+    spans = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+    found = {
+        p.text: p.country for p in resolve_spans(sorted(spans), text=text, gazetteer=gazetteer)
+    }
+    assert (found["Havana"], found["Florida"]) == ("Cuba", "United States")
+    assert found["Soler"] is None and found["Berta"] is None

@@ -203,3 +203,107 @@ def test_locate_a_missing_name_not_said_to_be_the_place_leaves_the_town() -> Non
     location = locate(doc.text, doc.places, start=0, end=len(text))
     assert location is not None
     assert (location.name, location.geo_precision, location.note) == ("Saraqib", 1, None)
+
+
+def _surat(text: str, *, start: int, role: str) -> GeoPlace:
+    return GeoPlace(
+        text="surat",
+        start=start,
+        end=start + 5,
+        name="Surat",
+        country="India",
+        admin1="Gujarat",
+        latitude=21.19594,
+        longitude=72.83023,
+        geonameid=1255364,
+        role=role,
+        kind="city",
+    )
+
+
+def test_locate_a_local_area_the_gazetteer_lacks_is_placed_by_the_dateline_town() -> None:
+    text = "surat: police fired at a mob in the limbayat area on monday."
+    missing = text.index("limbayat")
+    places = [
+        _surat(text, start=0, role="dateline"),
+        GeoPlace(text="limbayat", start=missing, end=missing + 8),
+    ]
+    location = locate(text, places, start=7, end=len(text))
+    assert location is not None
+    assert (location.name, location.geo_precision, location.geonameid) == ("Surat", 2, None)
+    assert (
+        location.note == "'limbayat' is not in the gazetteer; located by the dateline's town, Surat"
+    )
+    # Without the unknown local area, the dateline is no location at all.
+    assert locate(text, places[:1], start=7, end=len(text)) is None
+
+
+def test_locate_the_dateline_town_stands_in_only_inside_the_areas_the_sentence_names() -> None:
+    text = "surat: a mob attacked the limbayat area of Idlib province."
+    missing = text.index("limbayat")
+    places = [
+        _surat(text, start=0, role="dateline"),
+        GeoPlace(text="limbayat", start=missing, end=missing + 8),
+        *document(text).places,
+    ]
+    location = locate(text, sorted(places, key=lambda p: p.start), start=7, end=len(text))
+    assert location is not None and location.name == "Idlib"  # Surat is not in Idlib
+
+
+def test_locate_a_place_that_only_describes_something_is_not_where() -> None:
+    doc = document(
+        "Days after the fire in the Aleppo-bound train, police held the head of Saraqib council."
+    )
+    location = locate(doc.text, doc.places, start=0, end=len(doc.text))
+    assert location is not None and location.name == "Saraqib"
+
+
+def test_locate_a_dateline_abroad_never_stands_in() -> None:
+    """Filed from Seoul about Syria: an unknown place in Syria is not placed in Seoul."""
+    text = "SEOUL: Rebels stormed the base at Menagh. Fighting near Aleppo, Syria, went on."
+    doc = document(text, unresolved=("Menagh",))
+    seoul = GeoPlace(
+        text="SEOUL",
+        start=0,
+        end=5,
+        name="Seoul",
+        country="South Korea",
+        admin1="Seoul",
+        latitude=37.566,
+        longitude=126.978,
+        geonameid=1835848,
+        role="dateline",
+        kind="city",
+    )
+    location = locate(text, [seoul, *doc.places], **sentence(doc, "Rebels stormed"))
+    assert location is not None and location.name == "Aleppo"
+
+
+def test_locate_the_article_place_is_not_where_someone_comes_from() -> None:
+    text = "A woman from Saraqib joined them. Police held her in Aleppo. The women marched on."
+    doc = document(text)
+    location = locate(doc.text, doc.places, **sentence(doc, "The women marched on."))
+    assert location is not None and (location.name, location.geo_precision) == ("Aleppo", 3)
+
+
+def test_locate_the_dateline_town_breaks_a_tie_between_article_places() -> None:
+    text = "ALEPPO: Police beat a man in Saraqib. Aleppo police said so. Protesters marched on."
+    doc = document(text.replace("ALEPPO", "XXXXXX"))
+    aleppo = GeoPlace(
+        text="ALEPPO",
+        start=0,
+        end=6,
+        name="Aleppo",
+        country="Syria",
+        admin1="Aleppo",
+        latitude=36.20124,
+        longitude=37.16117,
+        geonameid=170063,
+        role="dateline",
+        kind="city",
+    )
+    places = [aleppo, *doc.places]
+    location = locate(text, places, **sentence(doc, "Protesters marched on."))
+    assert location is not None and location.name == "Aleppo"
+    without = locate(text, doc.places, **sentence(doc, "Protesters marched on."))
+    assert without is not None and without.name == "Saraqib"

@@ -160,3 +160,19 @@ def test_actors_a_camp_named_as_a_place_is_no_person(stage: Actors, nlp: Any) ->
     doc.places = [Place(text="Abu Shouk", start=start, end=start + len("Abu Shouk"))]
     found = stage(doc)
     assert all(actor.name != "Abu Shouk" for actor in found.actors)
+
+
+def test_actors_a_street_is_no_actor(stage: Actors, nlp: Any) -> None:
+    text = (
+        "Of the two worst explosions at Oxford Street and the Cavehill Road, warnings were "
+        "given well in advance."
+    )
+    doc = parsed(nlp, text)
+    doc.places = [
+        Place(text=name, start=text.index(name), end=text.index(name) + len(name), role="street")
+        for name in ("Oxford Street", "Cavehill Road")
+    ]
+    found = stage(doc)
+    assert not [
+        actor.name for actor in found.actors if "Road" in actor.name or "Street" in actor.name
+    ]

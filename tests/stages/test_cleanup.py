@@ -36,11 +36,27 @@ def test_cleanup_leaves_ordinary_prose_alone() -> None:
 
 def test_cleanup_masks_a_headline_glued_to_its_dateline_and_body() -> None:
     text = "Rebels Seize Border Town in Night Raid-GOMA —\u00a0-Rebels seized the town on Monday.\n"
-    assert masked(text) == {"headline": "Rebels Seize Border Town in Night Raid-GOMA —\u00a0-"}
+    assert masked(text) == {
+        "headline": "Rebels Seize Border Town in Night Raid-",
+        "dateline": "GOMA —\u00a0-",
+    }
     spaced = "Court Frees Two Men Held Over Bombing -A court freed two men on Friday."
     assert masked(spaced) == {"headline": "Court Frees Two Men Held Over Bombing -"}
     glued = "Army Questioned About Border PatrolsLONDON —\u00a0For the second time, troops fled."
-    assert masked(glued) == {"headline": "Army Questioned About Border PatrolsLONDON —"}
+    assert masked(glued) == {
+        "headline": "Army Questioned About Border Patrols",
+        "dateline": "LONDON —",
+    }
+
+
+def test_cleanup_finds_a_dateline_written_with_a_leading_dash() -> None:
+    glued = "Seven Workers Confirmed Killed in Desert Siege -SEOUL —\u00a0-Japan confirmed it."
+    assert masked(glued) == {
+        "headline": "Seven Workers Confirmed Killed in Desert Siege -",
+        "dateline": "SEOUL —\u00a0-",
+    }
+    alone = "-SEOUL — Japan has confirmed that seven of its nationals died.\n"
+    assert masked(alone) == {"dateline": "-SEOUL —"}
 
 
 def test_cleanup_masks_a_headline_line_but_not_a_first_sentence() -> None:

@@ -117,6 +117,20 @@ def test_places_a_dateline_is_a_weak_hint_never_the_event_place(
     assert locate(text, doc.places, start=start, end=len(text)) is None
 
 
+def test_places_a_dateline_glued_to_the_headline_with_a_dash_is_a_dateline(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Seven Engineers Confirmed Killed in Desert Siege -SEOUL —\u00a0-Militants stormed a gas "
+        "plant and killed seven engineers, officials said."
+    )
+    doc = analysed_with_cleanup(nlp, gazetteer, text)
+    seoul = next(p for p in doc.places if p.text == "SEOUL")
+    assert (seoul.role, seoul.country) == ("dateline", "South Korea")
+    start = text.index("Militants")
+    assert locate(text, doc.places, start=start, end=len(text)) is None
+
+
 def test_places_a_place_only_the_headline_names(nlp: Any, gazetteer: Gazetteer) -> None:
     text = (
         "Car Bomb Kills Twelve in Kandahar Market\n"

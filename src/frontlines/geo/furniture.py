@@ -25,8 +25,9 @@ from frontlines.geo.not_places import names_a_weapon_or_unit
 MAX_WORDS = 4
 # The words of a masked stretch: capitalised or not, with inner dots, hyphens and apostrophes.
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w.]|[^\W\d_]")
-# The name a dateline opens with: up to a comma, a bracket, a dash or a colon.
-_DATELINE_NAME = re.compile(r"^\s*([^\W\d_][^,(:\n—–-]*?)\s*(?:,|\(|:|[—–-])")
+# The name a dateline opens with (after a leading dash, "-SEOUL —"): up to a comma, a bracket,
+# a dash or a colon.
+_DATELINE_NAME = re.compile(r"[\s-]*([^\W\d_][^,(:\n—–-]*?)\s*(?:,|\(|:|[—–-])")
 STRONG_KINDS = frozenset({"country", "admin1"})
 
 

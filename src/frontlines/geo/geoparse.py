@@ -10,6 +10,7 @@ from frontlines.document import Mask
 from frontlines.geo.detect import Mention, find_mentions, proper_name, said_to_be_a_place
 from frontlines.geo.furniture import furniture_mentions
 from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.lowercase import home_country, is_lower_case, lower_case_mentions
 from frontlines.geo.metonym import is_metonym
 from frontlines.geo.names import fold
 from frontlines.geo.place import GeoPlace
@@ -37,6 +38,9 @@ def find_places(
         mentions += furniture_mentions(text, masks, gazetteer=gazetteer, body_names=body)
         mentions.sort(key=lambda m: m.start)
     mentions = [m for m in mentions if not part_suffix(text, m.start, m.end)]
+    if is_lower_case(text):
+        mentions += _lower_case(parse, mentions, text=text, gazetteer=gazetteer)
+        mentions.sort(key=lambda m: m.start)
     resolutions = resolve(mentions, text=text, gazetteer=gazetteer)
     return [
         to_place(resolution, text=text)
@@ -52,6 +56,19 @@ def part_suffix(text: str, start: int, end: int) -> bool:
         return False
     before = _WORD_BEFORE.search(text, 0, start - 1)
     return before is not None and before.group(0).lower() not in _COMPASS
+
+
+def _lower_case(
+    parse: Any, mentions: list[Mention], *, text: str, gazetteer: Gazetteer
+) -> list[Mention]:
+    """In a lower-case text, the names of the home country's places that the words around them
+    call places (``lowercase``); the home country is where the places found so far are."""
+    found = resolve(mentions, text=text, gazetteer=gazetteer)
+    home = home_country(r.entry.country_code for r in found if r.entry and not r.mention.demonym)
+    if home is None:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    return lower_case_mentions(parse, gazetteer=gazetteer, home=home, taken=taken)
 
 
 def _keep(resolution: Resolution, *, demonyms: bool, text: str) -> bool:

@@ -45,14 +45,19 @@ _BESIDE = re.compile(
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "the Ahmedabad-bound train", "a Paris-based group": the name describes something, it is not
+# where the event is.
+_DESCRIBES = re.compile(r"^-(?:bound|based|born|backed|led|made|owned|registered)\b", re.I)
 _PRECISION = {"landmark": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3}
 
 
 def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Location | None:
     """Where the event told in ``text[start:end]`` happened, from the ``places`` found in the
     article's ``text``; None when the article names no place at all."""
-    places = [p for p in places if p.role in ("place", "metonym")]
-    usable = [p for p in places if p.resolved and p.role != "metonym"]
+    places = [p for p in places if p.role in ("place", "metonym", "dateline")]
+    usable = [p for p in places if p.resolved and p.role == "place"]
+    dateline = _dateline_town(places, usable)
+    places = [p for p in places if p.role != "dateline"]
     in_sentence = [p for p in usable if start <= p.start and p.end <= end]
     missing_places = [p for p in places if not p.resolved and start <= p.start < end]
     missing = [p.text for p in missing_places]
@@ -69,9 +74,14 @@ def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Locat
             return replace(found, note=note + str(best.name))
         where = next((p for p in missing_places if _said_where(p, text)), None)
         if where is not None and found.note is None:
-            return _stand_in(where, in_sentence, text=text) or found
+            return _stand_in(where, in_sentence, text=text, dateline=dateline) or found
         return found
-    context = _context_place(usable, country=best.country if best else None)
+    where = next((p for p in missing_places if _said_where(p, text)), None)
+    if where is not None and dateline is not None and _holds(best, dateline):
+        return _by_dateline(where, dateline)
+    context = _context_place(
+        usable, country=best.country if best else None, text=text, dateline=dateline
+    )
     if context is not None:
         said = f"the sentence names only {best.name}" if best else "the sentence names no place"
         return _location(
@@ -95,11 +105,15 @@ def _said_where(place: Place, text: str) -> bool:
     return after.lstrip().startswith(_SETTLEMENT_AFTER)
 
 
-def _stand_in(missing: Place, in_sentence: list[Place], *, text: str) -> Location | None:
+def _stand_in(
+    missing: Place, in_sentence: list[Place], *, text: str, dateline: Place | None = None
+) -> Location | None:
     """The event took place at ``missing``, a place the gazetteer lacks. A town written right
     beside it ("X near Y", "X in Y", "X, Y", "X union (Y, Z)") stands in for it at precision 2;
-    else the most specific area the sentence names (admin2 at precision 2, larger areas at 3);
-    else a town elsewhere in the sentence at precision 3. Never a town at precision 1."""
+    else the town of the dateline when it lies in the areas the sentence names (a local paper's
+    "in limbayat area" of its own town), at precision 2; else the most specific area the
+    sentence names (admin2 at precision 2, larger areas at 3); else a town elsewhere in the
+    sentence at precision 3. Never a town at precision 1."""
     towns = [p for p in in_sentence if _kind(p) in ("city", "landmark")]
     beside = [
         p
@@ -111,6 +125,8 @@ def _stand_in(missing: Place, in_sentence: list[Place], *, text: str) -> Locatio
         note = f"'{missing.text}' is not in the gazetteer; located by {town.name}"
         return _location(town, precision=2, keep_id=False, note=note)
     areas = [p for p in in_sentence if _kind(p) in _AREAS]
+    if not towns and dateline is not None and all(_holds(area, dateline) for area in areas):
+        return _by_dateline(missing, dateline)
     if areas:
         area = min(areas, key=lambda p: (_AREAS.index(_kind(p) or ""), abs(p.start - missing.end)))
         precision = 2 if _kind(area) == "admin2" else 3
@@ -121,6 +137,37 @@ def _stand_in(missing: Place, in_sentence: list[Place], *, text: str) -> Locatio
     town = min(towns, key=lambda p: abs(p.start - missing.end))
     note = f"'{missing.text}' is not in the gazetteer; located by {town.name}"
     return _location(town, precision=3, keep_id=False, note=note)
+
+
+def _dateline_town(places: Sequence[Place], usable: Sequence[Place]) -> Place | None:
+    """The town the article's dateline names (where the reporter files from), if it lies in the
+    country most of the article's places are in, or the article names no other place: a story
+    filed from Seoul about a siege in Algeria is not placed in Seoul."""
+    town = next(
+        (p for p in places if p.role == "dateline" and p.resolved and _kind(p) == "city"), None
+    )
+    counts = Counter(p.country for p in usable if p.country)
+    if town is None or not counts:
+        return town
+    top = max(counts.values())
+    return town if town.country is not None and counts[town.country] == top else None
+
+
+def _holds(area: Place | None, town: Place) -> bool:
+    """Whether ``area`` (None: no area at all) may hold ``town``: the same country, and the
+    same first-level area where the area is one or below one."""
+    if area is None:
+        return True
+    if area.country != town.country:
+        return False
+    return _kind(area) in WIDE or area.admin1 is None or area.admin1 == town.admin1
+
+
+def _by_dateline(missing: Place, dateline: Place) -> Location:
+    """A local place the gazetteer lacks, placed by the town the report is filed from: a weak
+    hint, so precision 2 (part of that town's area) and never its id."""
+    note = f"'{missing.text}' is not in the gazetteer; located by the dateline's town"
+    return _location(dateline, precision=2, keep_id=False, note=f"{note}, {dateline.name}")
 
 
 def _kind(place: Place) -> str | None:
@@ -141,11 +188,14 @@ def _unknown_inside(places: Sequence[Place], area: Place, *, text: str) -> Place
 
 def _rank(place: Place, text: str) -> tuple[int, int, int]:
     """Most specific first; among equals, a place introduced as where ("in", "near") before
-    one named otherwise, and one named as an origin ("from") last."""
+    one named otherwise, then one named as an origin ("from"), and last one that only describes
+    something ("the Ahmedabad-bound train")."""
     kind = _kind(place) or "city"
     order = SPECIFICITY.index(kind) if kind in SPECIFICITY else len(SPECIFICITY)
     before = text[max(0, place.start - 40) : place.start]
-    if _FROM.search(before):
+    if _DESCRIBES.match(text[place.end : place.end + 12]):
+        cue = 3
+    elif _FROM.search(before):
         cue = 2
     elif _WHERE.search(before):
         cue = 0
@@ -194,16 +244,24 @@ def _location_at_place(
     return _location(place, precision=precision)
 
 
-def _context_place(places: list[Place], *, country: str | None) -> Place | None:
+def _context_place(
+    places: list[Place], *, country: str | None, text: str = "", dateline: Place | None = None
+) -> Place | None:
     """The specific place the article mentions most, in ``country`` if given; on a tie, one in
     the country the article names most places of (not "Turi" of a list of clan names, in
-    Estonia, among the districts of Bangladesh), then the earliest."""
+    Estonia, among the districts of Bangladesh), then the earliest. A place named only as where
+    someone comes from ("a woman from Guantanamo") is no candidate while another is; the
+    dateline's town counts as one more mention of its name (a weak hint: it breaks ties)."""
     specific = [
         p for p in places if _kind(p) not in WIDE and (country is None or p.country == country)
     ]
+    where = [p for p in specific if not _FROM.search(text[max(0, p.start - 40) : p.start])]
+    specific = where or specific
     if not specific:
         return None
     counts = Counter(p.name for p in specific)
+    if dateline is not None and dateline.name in counts:
+        counts[dateline.name] += 1
     countries = Counter(p.country for p in specific)
     return min(specific, key=lambda p: (-counts[p.name], -countries[p.country], p.start))
 

@@ -53,7 +53,6 @@ PROXIMITY_WEIGHT = 2.0
 PROXIMITY_SCALE_KM = 200.0
 MAX_CONTENDERS = 25
 ANCHORS = frozenset({"city", "admin2", "admin1", "landmark"})
-STRONG_FOCUS = 0.5
 # A weak reading this far from every place the article is about is a namesake, not the place.
 STRAY_KM = 1500.0
 STRAY_FROM_COUNTRY_KM = 2500.0
@@ -129,7 +128,10 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
     apply_counties(mentions, candidates, scores)
     follow_counties(mentions, candidates, scores)
     picks = _picks(candidates, scores)
-    if codes and focus[codes[0]] >= STRONG_FOCUS:
+    if codes:
+        # Even where the article is about two countries (a siege in Algeria told from Tokyo),
+        # a weak reading in a third one, far from both, is a namesake: "Amenas" is no Swedish
+        # hamlet, "Soler" (a name) no Spanish town.
         _drop_strays(mentions, candidates, scores, picks)
         picks = _picks(candidates, scores)
     _apply_proximity(mentions, candidates, scores, picks)
@@ -292,6 +294,9 @@ def _picks(candidates: list[list[Candidate]], scores: list[list[float]]) -> list
     ]
 
 
+_Anchor = tuple[float, float, str | None, float, bool]  # place, country, reach, weak
+
+
 def _drop_strays(
     mentions: Sequence[Mention],
     candidates: list[list[Candidate]],
@@ -300,18 +305,22 @@ def _drop_strays(
 ) -> None:
     """Drop weak readings (a loose spelling, another name, a village) outside the countries the
     article's other places are in and far from all of them: "Kani" beside Sagaing is not the
-    Japanese town, and leaving a name unknown beats a namesake on another continent."""
+    Japanese town, and leaving a name unknown beats a namesake on another continent. Where
+    some reading is not weak, a weak one vouches for another only in its own country (two
+    villages of one province do; "Soler" read in Spain and "Berta" in Albania, beside Havana,
+    do not)."""
     names = [fold(mention.key) for mention in mentions]
-    # Each anchor (place, country, reach) with the names that picked it, listed once: a
+    # Each anchor (place, country, reach, weak) with the names that picked it, listed once: a
     # mention's anchors are those some other name picked, found per name, not per pick.
-    picked: dict[tuple[float, float, str | None, float], set[str]] = defaultdict(set)
+    picked: dict[_Anchor, set[str]] = defaultdict(set)
     for j, pick in enumerate(picks):
         if pick is None or mentions[j].demonym:
             continue
         if pick.kind in ANCHORS or pick.kind == "country":
             km = STRAY_FROM_COUNTRY_KM if pick.kind == "country" else STRAY_KM
-            picked[(pick.latitude, pick.longitude, pick.country_code, km)].add(names[j])
-    anchors_of: dict[str, list[tuple[float, float, str | None, float]]] = {}
+            weak = any(c.entry is pick and _weak(c) for c in candidates[j])
+            picked[(pick.latitude, pick.longitude, pick.country_code, km, weak)].add(names[j])
+    anchors_of: dict[str, list[_Anchor]] = {}
     for i, cands in enumerate(candidates):
         if not cands:
             continue
@@ -321,7 +330,9 @@ def _drop_strays(
             anchors_of[names[i]] = anchors
         if not anchors:
             continue
-        countries = {country for _, _, country, _ in anchors}
+        countries = {country for _, _, country, _, _ in anchors}
+        # Beside a place that is not weak, a weak reading vouches only in its own country.
+        strict = not all(weak for *_, weak in anchors)
         kept = [
             a
             for a, c in enumerate(cands)
@@ -329,7 +340,8 @@ def _drop_strays(
             or not _weak(c)
             or any(
                 distance_km(c.entry.latitude, c.entry.longitude, lat, lon) < km
-                for lat, lon, _, km in anchors
+                and (not (strict and weak) or country == c.entry.country_code)
+                for lat, lon, country, km, weak in anchors
             )
         ]
         candidates[i] = [cands[a] for a in kept]

@@ -134,7 +134,9 @@ class PlaceIndex:
         for place in places:
             self.by_name.setdefault(normalise(place.text), []).append(place)
         resolved = [place for place in places if place.resolved and place.role == "place"]
-        self.resolved_names = {normalise(place.text) for place in resolved}
+        # A street ("the Cavehill Road") is a place the gazetteer never holds, never an actor.
+        streets = {normalise(place.text) for place in places if place.role == "street"}
+        self.resolved_names = {normalise(place.text) for place in resolved} | streets
         self.resolved = sorted(resolved, key=lambda place: place.start)
         self._starts = [place.start for place in self.resolved]
         self._longest = max((place.end - place.start for place in resolved), default=0)
@@ -151,7 +153,8 @@ class PlaceIndex:
 
     def resolved_at(self, span: Any) -> bool:
         """spaCy's small model takes some towns for people ("Kharkiv"); the gazetteer knows
-        better, and a name it placed once is a place wherever else it stands."""
+        better, and a name it placed once (or a street's name) is a place wherever else it
+        stands."""
         if normalise(span.text) in self.resolved_names:
             return True
         low = bisect_left(self._starts, span.start_char - self._longest)

@@ -14,8 +14,9 @@ from frontlines.stages.document_parts import find_parts
 from frontlines.stages.resources import Resources
 
 # Datelines such as: ALEPPO, Syria (AP) —  or  KHARKIV, Ukraine (Frontline Wire) -  or  KHARTOUM —
+# or, with the leading dash some pages keep from their layout,  -SEOUL —
 DATELINE = re.compile(
-    r"^[ \t]*(?:[A-Z][A-Z'’.\- ]{1,40}[A-Z.])(?:,[ \t]*[A-Z][\w.'’ ]{1,40})?"
+    r"^[ \t]*(?:-[ \t]*)?(?:[A-Z][A-Z'’.\- ]{1,40}[A-Z.])(?:,[ \t]*[A-Z][\w.'’ ]{1,40})?"
     r"[ \t]*(?:\([^)\n]{1,60}\))?[ \t]*[—–-]{1,2}[ \t]*",
     re.MULTILINE,
 )
@@ -50,7 +51,7 @@ def find_masks(text: str) -> list[Mask]:
     for match in DATELINE.finditer(text):
         # A dateline stands only at the start of the article or of a paragraph, and ends in a dash.
         at_paragraph_start = match.start() == 0 or text[: match.start()].endswith("\n")
-        caption = match.group().lstrip().startswith("FILE")  # "FILE - ...": a photo caption
+        caption = match.group().lstrip(" \t-").startswith("FILE")  # "FILE - ...": a photo caption
         if at_paragraph_start and match.start() < 400 and not caption:
             masks.append(Mask(match.start(), match.end(), "dateline"))
     masks.extend(Mask(m.start(), m.end(), "byline") for m in BYLINE.finditer(text))

@@ -6,7 +6,8 @@ the story is about.
 
 - headline: the first line's title-cased run when the body follows it on the same line after a
   hyphen ("Title Words Here-Protesters took...", "Title -The presidents...") or a dateline
-  ("Title-CAIRO — -Three weeks...", "TitleLONDON — For..."), or glued to it ("Some Title
+  ("Title-CAIRO — -Three weeks...", "TitleLONDON — For...", the dateline a stretch of its own
+  with reason "dateline"), or glued to it ("Some Title
   WordsA court has..."); a first line that is all title and no final stop, followed
   by the body on the next line, likewise;
 - caption: a line that opens with "FILE -" / "FILE PHOTO", or that is one sentence ending in a
@@ -127,6 +128,14 @@ def title_cased(text: str) -> bool:
 
 def find_headline(text: str) -> Stretch | None:
     """The headline (and a dateline glued to it) at the start of the text."""
+    found = headline_parts(text)
+    return (0, found[-1][1], "headline") if found else None
+
+
+def headline_parts(text: str) -> list[Stretch]:
+    """The headline at the start of the text, and the dateline glued to its end as a stretch of
+    its own ("Title -SEOUL —\u00a0-Body": the dateline names where the report was filed, a
+    weaker hint than a place the title names)."""
     line_end = text.find("\n")
     first = text if line_end < 0 else text[:line_end]
     for cut in HEADLINE_CUT.finditer(first, 0, 200):
@@ -137,7 +146,11 @@ def find_headline(text: str) -> Stretch | None:
             and not re.search(r"[.!?]\s", title)
             and title_cased(title)
         ):
-            return (0, cut.end(), "headline")
+            dateline = cut.group("dateline") or cut.group("glued_dateline")
+            if dateline is None:
+                return [(0, cut.end(), "headline")]
+            start = cut.start("dateline") if cut.group("dateline") else cut.start("glued_dateline")
+            return [(0, start, "headline"), (start, cut.end(), "dateline")]
     rest = text[line_end + 1 :] if line_end >= 0 else ""
     if (
         rest.strip()
@@ -145,8 +158,8 @@ def find_headline(text: str) -> Stretch | None:
         and not first.rstrip().endswith((".", "!", "?", '"', "”", ":"))
         and title_cased(first)
     ):
-        return (0, len(first), "headline")
-    return None
+        return [(0, len(first), "headline")]
+    return []
 
 
 def find_sections(text: str) -> list[Stretch]:
@@ -167,9 +180,7 @@ def find_sections(text: str) -> list[Stretch]:
 def find_parts(text: str) -> list[Stretch]:
     """Every stretch of ``text`` that is page furniture rather than narrative."""
     found: list[Stretch] = []
-    headline = find_headline(text)
-    if headline is not None:
-        found.append(headline)
+    found.extend(headline_parts(text))
     found.extend((m.start(), m.end(), "caption") for m in CAPTION.finditer(text))
     found.extend(
         (m.start(), m.end(), "subhead")
