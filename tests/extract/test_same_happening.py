@@ -123,7 +123,7 @@ def test_a_strike_told_in_headline_lede_and_body_is_one_event(
 def test_two_strikes_in_two_towns_the_same_day_are_two_events(resources: Resources) -> None:
     pipeline = Pipeline.from_settings(Settings.from_env({}), resources=resources)
     events = _acled(pipeline(make_article(TWO_TOWNS, origin="test", published=PUBLISHED)).events)
-    places = sorted(e.location.name for e in events if e.location is not None)
+    places = sorted(e.location.name or "" for e in events if e.location is not None)
     assert places == ["Kharkiv", "Zaporizhzhya"]
     assert [e.fatalities for e in events if e.location and e.location.name == "Kharkiv"] == [3]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from frontlines.errors import ConfigError, StoreError, StoreLockedError
-from frontlines.store.base import EventQuery, Store
+from frontlines.store.base import EventLevel, EventQuery, Store
 from frontlines.store.duckdb import DuckDBStore
 from frontlines.store.duckdb_connect import spatial_extension_path
 from tests.store.conftest import open_raw_duckdb
@@ -24,6 +24,7 @@ from tests.store.samples import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+LEVELS: tuple[EventLevel, ...] = ("fused", "reports")
 
 HOLD_OPEN = """
 import sys
@@ -197,7 +198,7 @@ def test_duckdb_read_only_pages_and_spellings_match_the_writable_store(tmp_path:
         written = {
             (name, level): store.count_events(EventQuery(country=name, level=level))
             for name in ("syria", "Syria", "SYRIA", "Narnia")
-            for level in ("fused", "reports")
+            for level in LEVELS
         }
         idlib = store.events(EventQuery(admin1="idlib", level="reports"))
         pages = {query: store.events(query) for query in PAGES}

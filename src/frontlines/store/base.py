@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from types import TracebackType
-from typing import Any, Literal, get_args
+from typing import Any, Literal, Self, get_args
 
 from frontlines.errors import InputError, StoreError
 from frontlines.fusion.types import Contested, Origin, ReportRef
@@ -276,7 +276,7 @@ class Store(ABC):
                 return
             offset, after = 0, (batch[-1].article_id, batch[-1].event.id)
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
