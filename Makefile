@@ -37,8 +37,8 @@ run: setup
 test: setup lint typecheck pytest
 
 lint: setup
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
 
 typecheck: setup
 	$(BIN)/mypy

@@ -87,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         vectors = learned.embedder.embed([text.text[a:b] for a, b in sentences])
         scores = learned.sentence_head.scores(vectors) if len(vectors) else np.zeros(0)
         model = [
-            [span] for span, score in zip(sentences, scores, strict=True)
+            [span]
+            for span, score in zip(sentences, scores, strict=True)
             if score >= args.model_threshold
         ]
         for name, predicted in (("rules", rules), ("model", model), ("both", both)):

@@ -1,4 +1,4 @@
-"""Train the learned event filter's two heads (src/frontlines/extract/models/event_filter/heads.npz).
+"""Train the learned event filter's heads (src/frontlines/extract/models/event_filter/heads.npz).
 
 Licence-clean training data only (provenance in training/event_filter/README.md):
 
@@ -137,7 +137,7 @@ def collect(data: Path) -> tuple[list[ArticleData], np.ndarray, np.ndarray]:
         doc = Document(article=article)
         for stage in pipeline.stages:
             doc = run_stage(stage, doc)
-        analysis = pipeline._analysis(doc, article)  # noqa: SLF001 (the stage's own events)
+        analysis = pipeline._analysis(doc, article)  # the stage's own events
         events = acled_events(analysis)
         sentences = [(s.start_char, s.end_char) for s in doc.parse.sents if s.text.strip()]
         vectors = embedder.embed([text.text[a:b] for a, b in sentences])
@@ -401,6 +401,33 @@ def refresh_rows(articles: Sequence[ArticleData]) -> None:
             )
 
 
+def choose_article_head(
+    articles: Sequence[ArticleData], ax: np.ndarray, ay: np.ndarray, ag: np.ndarray
+) -> tuple[float, float, float, np.ndarray]:
+    """The article head's L2 strength and threshold that silence the most calm gold articles
+    while silencing at most 1 - QUIET_FLOOR of the conflict ones, with its out-of-fold scores."""
+    folds = np.array([fold_of(a.id) for a in articles])
+    best: tuple[float, float, float, np.ndarray] | None = None
+    for l2a in L2S:
+        oof = np.zeros(len(articles))
+        for fold in range(FOLDS):
+            test = folds == fold
+            head = fit(ax[~test], ay[~test], np.where(ag[~test], 1.0, WEAK), l2=l2a)
+            oof[test] = sigmoid(logits(head, ax[test]))
+        for t in THRESHOLDS:
+            silenced = oof < t
+            with_candidates = np.asarray([bool(a.candidates) for a in articles])
+            conflict = ag & (ay == 1) & with_candidates
+            lost = float((silenced & conflict).sum() / max(conflict.sum(), 1))
+            calm = ag & (ay == 0) & with_candidates
+            gained = float((silenced & calm).sum() / max(calm.sum(), 1))
+            if lost <= 1 - QUIET_FLOOR and (best is None or gained > best[0]):
+                best = (gained, l2a, t, oof)
+    if best is None:
+        best = (0.0, L2S[-1], 0.0, np.ones(len(articles)))
+    return best
+
+
 def train(
     articles: Sequence[ArticleData], extra_x: np.ndarray, extra_y: np.ndarray, *, out: Path
 ) -> None:
@@ -439,26 +466,7 @@ def train(
     ax = article_table(articles, heads, event_scores)
     ay = np.asarray([a.conflict for a in articles])
     ag = np.asarray([a.gold for a in articles])
-    folds = np.array([fold_of(a.id) for a in articles])
-    best: tuple[float, float, float, np.ndarray] | None = None
-    for l2a in L2S:
-        oof = np.zeros(len(articles))
-        for fold in range(FOLDS):
-            test = folds == fold
-            head = fit(ax[~test], ay[~test], np.where(ag[~test], 1.0, WEAK), l2=l2a)
-            oof[test] = sigmoid(logits(head, ax[test]))
-        for t in THRESHOLDS:
-            silenced = oof < t
-            with_candidates = np.asarray([bool(a.candidates) for a in articles])
-            conflict = ag & (ay == 1) & with_candidates
-            lost = float((silenced & conflict).sum() / max(conflict.sum(), 1))
-            calm = ag & (ay == 0) & with_candidates
-            gained = float((silenced & calm).sum() / max(calm.sum(), 1))
-            if lost <= 1 - QUIET_FLOOR and (best is None or gained > best[0]):
-                best = (gained, l2a, t, oof)
-    if best is None:
-        best = (0.0, L2S[-1], 0.0, np.ones(len(articles)))
-    gained, article_l2, article_t, oof = best
+    gained, article_l2, article_t, oof = choose_article_head(articles, ax, ay, ag)
     log.info(
         "article head: silences %.3f of calm gold articles with candidates, at l2 %.1f, "
         "threshold %.2f",
