@@ -10,7 +10,12 @@ from frontlines.geo.entry import (
     Entry,
 )
 from frontlines.geo.gazetteer import Gazetteer
-from frontlines.geo.rank import exact_where_watched, resolve
+from frontlines.geo.rank import (
+    UNKNOWN_TOWN_POPULATION,
+    exact_where_watched,
+    prior_population,
+    resolve,
+)
 
 
 def picks(
@@ -159,3 +164,23 @@ def test_rank_an_actor_is_no_evidence_against_a_large_town(gazetteer: Gazetteer)
     donetsk = resolved[1].entry
     assert donetsk is not None
     assert (donetsk.name, donetsk.country_code) == ("Donetsk", "UA")
+
+
+def test_rank_unknown_population_weighs_as_a_small_town(gazetteer: Gazetteer) -> None:
+    # GeoNames gives Ra's al 'Ayn (Syria) population 0: unknown, not empty.
+    syrian = [c.entry for c in gazetteer.lookup("Ras al-Ayn") if c.entry.country_code == "SY"]
+    assert syrian and syrian[0].population == 0
+    assert prior_population(syrian[0]) == UNKNOWN_TOWN_POPULATION
+    hamlet = Entry(-1, "Hamlet", "city", "SY", "Syria", None, None, 35.0, 38.0, 600)
+    assert prior_population(hamlet) == 600
+
+
+def test_rank_town_of_unknown_population_wins_with_country_evidence(
+    gazetteer: Gazetteer,
+) -> None:
+    # Rosh Ha'Ayin (Israel, 72,881) and Madaya (Myanmar, 24,234) are namesakes abroad.
+    ras, _ = picks("Turkish jets hit Ras al-Ayn, Syria.", ["Ras al-Ayn", "Syria"], gazetteer)
+    madaya, _ = picks("Hunger in Madaya, Syria.", ["Madaya", "Syria"], gazetteer)
+    assert (ras.country_code, madaya.country_code) == ("SY", "SY")
+    (burma,) = picks("Clashes in Madaya near Mandalay.", ["Madaya", "Mandalay"], gazetteer)[:1]
+    assert burma.country_code == "MM"
