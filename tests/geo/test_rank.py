@@ -168,11 +168,14 @@ def test_rank_an_actor_is_no_evidence_against_a_large_town(gazetteer: Gazetteer)
 
 def test_rank_unknown_population_weighs_as_a_small_town(gazetteer: Gazetteer) -> None:
     # GeoNames gives Ra's al 'Ayn (Syria) population 0: unknown, not empty.
-    syrian = [c.entry for c in gazetteer.lookup("Ras al-Ayn") if c.entry.country_code == "SY"]
-    assert syrian and syrian[0].population == 0
+    syrian = [c for c in gazetteer.lookup("Ras al-Ayn") if c.entry.country_code == "SY"]
+    assert syrian and syrian[0].entry.population == 0 and syrian[0].name_kind == NAME_MAIN
     assert prior_population(syrian[0]) == UNKNOWN_TOWN_POPULATION
     hamlet = Entry(-1, "Hamlet", "city", "SY", "Syria", None, None, 35.0, 38.0, 600)
-    assert prior_population(hamlet) == 600
+    assert prior_population(Candidate(hamlet, MATCH_FOLD, NAME_MAIN)) == 600
+    # Read by another of its names, a town of unknown size stays weak ("Guizhou" for Ronggui).
+    unknown = Entry(-2, "Ronggui", "city", "CN", "China", None, None, 22.8, 113.3, 0)
+    assert prior_population(Candidate(unknown, MATCH_FOLD, NAME_ALTERNATE)) == 0
 
 
 def test_rank_town_of_unknown_population_wins_with_country_evidence(
