@@ -492,3 +492,48 @@ def test_detect_a_possessive_apostrophe_is_not_part_of_the_name(gazetteer: Gazet
         ents=["B-GPE", "I-GPE", "I-GPE", "I-GPE", "O", "O"],
     )
     assert [m[0] for m in found(parse, gazetteer)] == ["United States"]
+
+
+def test_detect_on_after_a_word_of_striking_is_a_place_cue(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    raids = make_parse(
+        [
+            ("Government", 1, "compound", "government", "O"),
+            ("raids", 4, "nsubj", "raid", "O"),
+            ("on", 1, "prep", "on", "O"),
+            ("Idlib", 2, "pobj", "Idlib", "O"),
+            ("continued", 4, "ROOT", "continue", "O"),
+            (".", 4, "punct", ".", "O"),
+        ]
+    )
+    assert found(raids, gazetteer) == [("Idlib", "", None, False)]
+    strikes = make_parse(
+        [
+            ("Strikes", 3, "nsubj", "strike", "O"),
+            ("on", 0, "prep", "on", "O"),
+            ("Aleppo", 1, "pobj", "Aleppo", "O"),
+            ("resumed", 3, "ROOT", "resume", "O"),
+            (".", 3, "punct", ".", "O"),
+        ]
+    )
+    assert found(strikes, gazetteer) == [("Aleppo", "", None, False)]
+
+
+def test_detect_on_alone_is_no_place_cue(gazetteer: Gazetteer, make_parse: MakeParse) -> None:
+    # "on" after a word that strikes nothing ("commented on"): the name needs another cue.
+    parse = make_parse(
+        [
+            ("She", 1, "nsubj", "she", "O"),
+            ("reported", 1, "ROOT", "report", "O"),
+            ("on", 1, "prep", "on", "O"),
+            ("Monday", 2, "pobj", "Monday", "B-DATE"),
+            ("and", 1, "cc", "and", "O"),
+            ("commented", 1, "conj", "comment", "O"),
+            ("on", 5, "prep", "on", "O"),
+            ("Aleppo", 8, "compound", "Aleppo", "O"),
+            ("Today", 6, "pobj", "today", "O"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    assert [m.text for m in find_mentions(parse, gazetteer=gazetteer)] == []

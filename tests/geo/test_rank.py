@@ -10,7 +10,12 @@ from frontlines.geo.entry import (
     Entry,
 )
 from frontlines.geo.gazetteer import Gazetteer
-from frontlines.geo.rank import exact_where_watched, resolve
+from frontlines.geo.rank import (
+    UNKNOWN_TOWN_POPULATION,
+    exact_where_watched,
+    prior_population,
+    resolve,
+)
 
 
 def picks(
@@ -159,3 +164,26 @@ def test_rank_an_actor_is_no_evidence_against_a_large_town(gazetteer: Gazetteer)
     donetsk = resolved[1].entry
     assert donetsk is not None
     assert (donetsk.name, donetsk.country_code) == ("Donetsk", "UA")
+
+
+def test_rank_unknown_population_weighs_as_a_small_town(gazetteer: Gazetteer) -> None:
+    # GeoNames gives Ra's al 'Ayn (Syria) population 0: unknown, not empty.
+    syrian = [c for c in gazetteer.lookup("Ras al-Ayn") if c.entry.country_code == "SY"]
+    assert syrian and syrian[0].entry.population == 0 and syrian[0].name_kind == NAME_MAIN
+    assert prior_population(syrian[0]) == UNKNOWN_TOWN_POPULATION
+    hamlet = Entry(-1, "Hamlet", "city", "SY", "Syria", None, None, 35.0, 38.0, 600)
+    assert prior_population(Candidate(hamlet, MATCH_FOLD, NAME_MAIN)) == 600
+    # Read by another of its names, a town of unknown size stays weak ("Guizhou" for Ronggui).
+    unknown = Entry(-2, "Ronggui", "city", "CN", "China", None, None, 22.8, 113.3, 0)
+    assert prior_population(Candidate(unknown, MATCH_FOLD, NAME_ALTERNATE)) == 0
+
+
+def test_rank_town_of_unknown_population_wins_with_country_evidence(
+    gazetteer: Gazetteer,
+) -> None:
+    # Rosh Ha'Ayin (Israel, 72,881) and Madaya (Myanmar, 24,234) are namesakes abroad.
+    ras, _ = picks("Turkish jets hit Ras al-Ayn, Syria.", ["Ras al-Ayn", "Syria"], gazetteer)
+    madaya, _ = picks("Hunger in Madaya, Syria.", ["Madaya", "Syria"], gazetteer)
+    assert (ras.country_code, madaya.country_code) == ("SY", "SY")
+    (burma,) = picks("Clashes in Madaya near Mandalay.", ["Madaya", "Mandalay"], gazetteer)[:1]
+    assert burma.country_code == "MM"

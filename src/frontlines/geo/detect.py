@@ -94,6 +94,11 @@ _SIDES = frozenset({"north", "south", "east", "west", "edge", "centre", "center"
 _STRIKING_WORDS = frozenset(
     f"{verb}{ending}" for verb in ACTION_LEMMAS for ending in ("", "s", "d", "ed", "ing")
 ) | {"took", "hit", "struck", "seized", "fled", "left", "overran", "retook"}
+# Nouns of an assault that take "on" before its target ("raids on Idlib", "an offensive on Afrin").
+_ASSAULT_NOUNS = _STRIKING_WORDS | frozenset(
+    {"assault", "assaults", "offensive", "airstrike", "airstrikes", "bombardment", "siege"}
+    | {"bombardments", "advance", "march", "push", "onslaught", "incursion", "incursions"}
+)
 # Marks that part the names of an entity spaCy ran across them ("Mentao (Pobe-Mengao, Soum").
 _SEPARATORS = frozenset({"(", ")", ","})
 _GLUED = re.compile(r"-[A-Z][\w'’]*")
@@ -499,6 +504,8 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
     if previous is not None:
         if previous.lower_ in LOCATIVE or previous.lemma_.lower() in ACTION_LEMMAS:
             return True
+        if previous.lower_ == "on" and _after_an_assault(previous, parse):
+            return True
         if previous.lower_ in ("and", "or", ",") and accepted.ends_between(
             previous.idx - 2, previous.idx
         ):
@@ -521,6 +528,15 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
     if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS:
         return True
     return after.text == "," and accepted.starts_at(after.idx + 2)
+
+
+def _after_an_assault(on: Any, parse: Any) -> bool:
+    """ "raids on Idlib", "Russian strikes on Aleppo": "on" after a word of striking is a place
+    cue (not "on Monday", "reported on Twitter", "briefed on Ankara's plans")."""
+    if on.i == 0:
+        return False
+    word = parse[on.i - 1]
+    return word.lower_ in _ASSAULT_NOUNS or word.lemma_.lower() in ACTION_LEMMAS
 
 
 def _hometown(span: Any, parse: Any) -> bool:

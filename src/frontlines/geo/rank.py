@@ -66,6 +66,12 @@ PROMINENCE_RATIO = 10
 # starts this far behind: only what the text states (its areas, nearby places) lifts it.
 NAMESAKE_PENALTY = 2.0
 HOME_KINDS = frozenset({"city", "admin1", "admin2", "landmark"})
+# GeoNames gives population 0 where it is unknown (many seats of districts, "Ra's al 'Ayn"), not
+# where nobody lives: such a town weighs as a small town, not as the smallest hamlet, so that a
+# namesake abroad of middling size ("Rosh Ha'Ayin") does not outrank it without evidence. Only
+# under its own name: a town of unknown size read by another of its names ("Guizhou" for
+# Ronggui) stays as weak as before.
+UNKNOWN_TOWN_POPULATION = 5_000
 
 
 @dataclass
@@ -275,7 +281,9 @@ def _prior(
     if entry.kind in KIND_SCORE:
         score += KIND_SCORE[entry.kind]
     else:
-        score += 0.5 * math.log10(entry.population + 10) + AREA_PENALTY.get(entry.kind, 0.0)
+        score += 0.5 * math.log10(prior_population(candidate) + 10) + AREA_PENALTY.get(
+            entry.kind, 0.0
+        )
     if entry.capital_of:
         score += 0.6
     if candidate.name_kind == NAME_DEMONYM and not mention.demonym:
@@ -285,6 +293,15 @@ def _prior(
     elif hint == "city" and entry.kind == "city":
         score += 1.0
     return score
+
+
+def prior_population(candidate: Candidate) -> int:
+    """The population a town's prior counts: its own, or, where unknown (0) and the town is
+    named by its own name, a small town's."""
+    entry = candidate.entry
+    if entry.kind == "city" and entry.population <= 0 and candidate.name_kind == NAME_MAIN:
+        return UNKNOWN_TOWN_POPULATION
+    return entry.population
 
 
 def _picks(candidates: list[list[Candidate]], scores: list[list[float]]) -> list[Entry | None]:
