@@ -43,3 +43,12 @@ def test_by_town_leaves_towns_that_are_not_coordinated(
     text = "Russian missiles fired from Belgorod hit Kharkiv on Monday, killing five people."
     found = _mentions(text, nlp, lexicon, lookup_in)
     assert by_town(found, text=text, towns=_towns(text, "Belgorod", "Kharkiv")) == found
+
+
+def test_by_town_leaves_the_towns_a_strike_came_from(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = "Russian forces shelled Sumy from Kursk and Belgorod on Monday, killing two people."
+    found = _mentions(text, nlp, lexicon, lookup_in)
+    assert found
+    assert by_town(found, text=text, towns=_towns(text, "Kursk", "Belgorod", "Sumy")) == found

@@ -23,6 +23,8 @@ Town = tuple[int, int, str]
 # What may stand between two coordinated towns: "Kharkiv and Odesa", "Kyiv, Lviv or Odesa".
 JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)", re.IGNORECASE)
 STRIKES = frozenset({"Explosions/Remote violence"})
+# Towns a strike came from are not its targets ("shelled Sumy from Kursk and Belgorod").
+ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def by_town(
@@ -32,7 +34,12 @@ def by_town(
     out: list[EventMention] = []
     for mention in mentions:
         run = _coordinated(mention, text=text, towns=towns)
-        if len(run) < 2 or mention.status != "strong" or mention.event_type[0] not in STRIKES:
+        if (
+            len(run) < 2
+            or ORIGIN.search(text[mention.start : run[0][0]]) is not None
+            or mention.status != "strong"
+            or mention.event_type[0] not in STRIKES
+        ):
             out.append(mention)
             continue
         for n, (start, end, _) in enumerate(run):
