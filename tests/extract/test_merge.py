@@ -211,8 +211,8 @@ def test_merge_a_named_happening_of_the_same_day_is_that_happening(
     assert named and named[-1].sentence == 7
 
     def places(mention: EventMention) -> frozenset[str]:
-        words = text[mention.start : mention.end]
-        return frozenset(name for name in ("London", "Downing Street") if name in words)
+        start, end = mention.site or mention.phrase or (mention.start, mention.end)
+        return frozenset(name for name in ("London", "Downing Street") if name in text[start:end])
 
     clusters = merge(found, places=places)
     assert len(clusters) == 1

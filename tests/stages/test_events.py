@@ -383,3 +383,63 @@ def test_events_a_district_is_its_city_and_another_town_is_another_happening(nlp
     )
     assert len(told) == 2
     assert any(len(sentences) == 2 for sentences in told)
+
+
+UKRAINE_TOWNS = {
+    "Kharkiv": ("Kharkiv", 49.98, 36.25),
+    "Odesa": ("Odesa", 46.48, 30.72),
+    "Sumy": ("Sumy", 50.91, 34.80),
+}
+
+
+def _by_town(events: Sequence[Event]) -> dict[str, list[Event]]:
+    found: dict[str, list[Event]] = {}
+    for event in events:
+        if event.event_type and event.location is not None:
+            found.setdefault(str(event.location.name), []).append(event)
+    return found
+
+
+def test_events_a_strike_on_two_towns_is_one_event_per_town_with_the_toll_told_once(
+    nlp: Any,
+) -> None:
+    text = "Russian missiles hit Kharkiv and Odesa on Monday, killing five people."
+    events = _run(
+        nlp,
+        text,
+        published=date(2024, 11, 12),
+        actors=[],
+        places=_places(text, "Ukraine", UKRAINE_TOWNS),
+    )
+    towns = _by_town(events)
+    assert sorted(towns) == ["Kharkiv", "Odesa"]
+    assert all(len(found) == 1 for found in towns.values())
+    assert towns["Kharkiv"][0].fatalities == 5
+    assert towns["Odesa"][0].fatalities in (None, 0)
+
+
+def test_events_a_town_and_its_region_is_one_strike(nlp: Any) -> None:
+    text = "Russian missiles hit Kharkiv, Kharkiv Oblast on Monday, killing five people."
+    places = _places(text, "Ukraine", {"Kharkiv": ("Kharkiv", 49.98, 36.25)})
+    events = _run(nlp, text, published=date(2024, 11, 12), actors=[], places=places)
+    assert len([e for e in events if e.event_type]) == 1
+
+
+def test_events_the_shelling_of_a_town_joins_only_that_towns_strike(nlp: Any) -> None:
+    text = (
+        "Russian forces shelled Sumy on Monday, killing two people, regional officials said. "
+        "Officials in the region said the attack damaged a school and several houses. "
+        "Russian forces shelled Kharkiv on Monday, killing three people. "
+        "The shelling of Sumy also damaged a hospital, the mayor said."
+    )
+    events = _run(
+        nlp,
+        text,
+        published=date(2024, 11, 12),
+        actors=[],
+        places=_places(text, "Ukraine", UKRAINE_TOWNS),
+    )
+    towns = _by_town(events)
+    hospital = text.index("The shelling of Sumy")
+    assert any(start >= hospital for event in towns["Sumy"] for start, _ in _spans(event))
+    assert all(start < hospital for event in towns["Kharkiv"] for start, _ in _spans(event))

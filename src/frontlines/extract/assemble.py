@@ -593,7 +593,7 @@ def _location(
     names one in its own words ("Demonstrators chanted ..." then "Demonstrators also took to the
     streets in New York City": New York), else the place the first telling is read at."""
     main = anchor(cluster)
-    found_at = [(m, setting.locate(m.start, m.end)) for m in (main, *cluster)]
+    found_at = [(m, setting.locate(*(m.site or (m.start, m.end)))) for m in (main, *cluster)]
     own = next((f for _, f in found_at if f is not None and f.note is None), None)
     if own is not None:
         return own

@@ -64,6 +64,11 @@ class EventMention:
     # "the second bombing", "another attack": the word that counts the happening among others
     # of its kind, which makes it a happening of its own, not a retelling of the one before.
     ordinal: str | None = None
+    # The words that place this telling, where narrower than its sentence (characters): the
+    # naming phrase of a definite reference ("the shelling of Kharkiv"), or the one town of a
+    # telling split from a sentence that strikes several ("hit Kharkiv and Odesa").
+    phrase: tuple[int, int] | None = None
+    site: tuple[int, int] | None = None
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -220,7 +225,9 @@ def _mention(
         roles = replace(roles, actor1=roles.actor2, actor2=roles.actor1)
         context = replace(context, agent=context.target, target=context.agent)
     text = sentence.text
-    refers_back = _refers_back(group, doc, lexicon)
+    subject = _refers_back(group, doc, lexicon)
+    refers_back = subject is not None
+    named = all(t.pos == "noun" for t in group) and is_definite(head)
     return EventMention(
         sentence=number,
         start=sentence.start_char + (len(text) - len(text.lstrip())),
@@ -237,9 +244,16 @@ def _mention(
         figures=read_figures(tokens, lexicon=lexicon, killings=_killings(group)),
         certainty=certainty(head, lexicon=lexicon),
         sources=sources(head, sentence=sentence, lexicon=lexicon, lookup=lookup),
-        refers=refers_back or (all(t.pos == "noun" for t in group) and is_definite(head)),
+        refers=refers_back or named,
         ordinal=_ordinal(group, doc),
+        phrase=_phrase(subject) if refers_back else _phrase(head) if named else None,
     )
+
+
+def _phrase(head: Any) -> tuple[int, int]:
+    """The characters of the noun phrase a definite reference is ("the shelling of Kharkiv")."""
+    last = head.right_edge
+    return (head.left_edge.idx, last.idx + len(last.text))
 
 
 # Words that count a happening among others of its kind ("the second bombing", "another
@@ -296,13 +310,14 @@ def _status(group: list[Trigger], roles: Roles, context: Context, *, refers_back
     return "strong"
 
 
-def _refers_back(group: list[Trigger], doc: Any, lexicon: Lexicon) -> bool:
-    """ "the raid had killed ten": the subject is an event already told, so this adds to it."""
+def _refers_back(group: list[Trigger], doc: Any, lexicon: Lexicon) -> Any:
+    """ "the raid had killed ten": the subject is an event already told, so this adds to it.
+    That subject, or None."""
     for trigger in group:
         for subject in children(doc[trigger.index], "nsubj"):
             if lemma_of(subject) in lexicon.noun_frames and is_definite(subject):
-                return True
-    return False
+                return subject
+    return None
 
 
 def _family(context: Context) -> str:

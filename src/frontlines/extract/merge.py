@@ -23,7 +23,8 @@ from frontlines.extract.mentions import INTERVENTIONS, EventMention
 from frontlines.extract.roles import Participant
 from frontlines.extract.typing_context import class_of
 
-# The specific places (towns, not countries) a mention names.
+# The specific places (towns, not countries) a mention names: within its ``site`` or ``phrase``
+# where it has one, else within its sentence.
 PlacesOf = Callable[[EventMention], frozenset[str]]
 # Unnamed people in a crowd are one side whatever the article calls them.
 CROWD = dict.fromkeys(CROWDS, "crowd")
@@ -60,10 +61,11 @@ def merge(
         if mention.status == "bare":
             continue
         candidates = clusters
-        if places is not None and not mention.refers:
+        if places is not None and _placed(mention):
             # Happenings in different towns are different happenings ("in London ... In Tokyo,
             # hundreds marched"; "six were burnt alive in Navaseshan village"), whatever their kind;
-            # "Saturday's attack" names the event wherever it is spoken of.
+            # "Saturday's attack" names the event wherever it is spoken of, but "the shelling of
+            # Kharkiv" only an event in Kharkiv (or one told with no town).
             candidates = [c for c in clusters if not _elsewhere(c, mention, places)]
         if mention.ordinal is not None:
             candidates = [c for c in candidates if _counted_with(c, mention.ordinal)]
@@ -77,6 +79,13 @@ def merge(
         ):
             clusters.append([mention])
     return clusters
+
+
+def _placed(mention: EventMention) -> bool:
+    """Whether the towns a mention names are where it happened: not so for a reference back
+    spoken of anywhere ("frustration in Downing Street about Saturday's attack"), unless the
+    naming phrase itself holds them ("the shelling of Kharkiv")."""
+    return not mention.refers or mention.phrase is not None
 
 
 def _elsewhere(cluster: list[EventMention], mention: EventMention, places: PlacesOf) -> bool:
@@ -144,7 +153,7 @@ def _retold(cluster: list[EventMention], mention: EventMention, places: PlacesOf
     day = _day(mention)
     if day is None or day not in {_day(m) for m in cluster}:
         return False
-    if places is not None and not mention.refers and _elsewhere(cluster, mention, places):
+    if places is not None and _placed(mention) and _elsewhere(cluster, mention, places):
         return False  # "frustration in Downing Street about Saturday's attack": not its place
     ours = _ids(mention)
     if not ours or ours & set().union(*(_ids(m) for m in cluster)):

@@ -31,6 +31,7 @@ from frontlines.extract.merge import merge
 from frontlines.extract.opponents import armed_forces
 from frontlines.extract.roles import ActorLookup
 from frontlines.extract.same_happening import Candidate, SameHappening, candidate
+from frontlines.extract.split_towns import Town, by_town
 from frontlines.extract.story_time import told_at
 from frontlines.extract.subtypes import SubtypeClassifier
 from frontlines.geo.geometry import distance_km
@@ -179,6 +180,7 @@ def event_candidates(
         forces=armed_forces(doc.actors),
     )
     places = _places_within(doc)
+    mentions = by_town(mentions, text=doc.text, towns=_settlements(doc))
     clusters = merge(mentions, places=places)
     kept = [cluster for cluster in clusters if left_out(cluster, sentences=len(sentences)) is None]
     built = [(cluster, build_event(cluster, setting=setting)) for cluster in kept]
@@ -240,13 +242,22 @@ def _places_within(doc: Document) -> Callable[[EventMention], frozenset[str]]:
     known: dict[tuple[int, int], frozenset[str]] = {}
 
     def places_in(mention: EventMention) -> frozenset[str]:
-        key = (mention.start, mention.end)
+        key = mention.site or mention.phrase or (mention.start, mention.end)
         if key not in known:
-            first, last = bisect_left(starts, mention.start), bisect_right(starts, mention.end)
-            known[key] = frozenset(name for _, end, name in named[first:last] if end <= mention.end)
+            first, last = bisect_left(starts, key[0]), bisect_right(starts, key[1])
+            known[key] = frozenset(name for _, end, name in named[first:last] if end <= key[1])
         return known[key]
 
     return places_in
+
+
+def _settlements(doc: Document) -> list[Town]:
+    """The resolved towns and villages (not areas) the article names, in text order."""
+    return sorted(
+        (place.start, place.end, str(place.name))
+        for place in doc.places
+        if place.resolved and place.role == "place" and place.name and kind_of(place) == "city"
+    )
 
 
 def _town(place: Place, towns: list[Place]) -> str:
