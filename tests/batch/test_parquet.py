@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import struct
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -63,6 +63,16 @@ def test_tables_round_trip_partitioned_by_date(tmp_path: Path) -> None:
     assert events["A clash was reported.undated"]["geometry"] is None
     [part] = (tmp_path / "out" / "events" / "date=2024-11-03").iterdir()
     assert json.loads(pq.read_schema(part).metadata[b"geo"])["primary_column"] == "geometry"
+
+
+def test_one_buffer_may_span_more_days_than_pyarrow_partitions_by_default(tmp_path: Path) -> None:
+    days = [date(2020, 1, 1) + timedelta(days=n) for n in range(1100)]
+    items = [stored(f"Shelling hit a town. Day {n}.", str(day)) for n, day in enumerate(days)]
+    writer = TableWriter.create(tmp_path / "out", flush_rows=5000)
+    writer.add("articles", (article_row(item, ingested_at=AT) for item in items))
+    assert writer.close()["articles"] == 1100
+    assert len(list((tmp_path / "out" / "articles").iterdir())) == 1100
+    assert read_table(tmp_path / "out", "articles").num_rows == 1100
 
 
 def test_a_batch_never_writes_into_a_folder_with_files(tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ from frontlines.batch.rows import Row
 from frontlines.errors import InputError
 
 FLUSH_ROWS = 5000
+# One partition per day: a buffer of years of reports spans thousands (pyarrow allows 1,024).
+MAX_PARTITIONS = 1_000_000
 
 
 @dataclass
@@ -65,6 +67,7 @@ class TableWriter:
             partition_cols=[PARTITION_COLUMN],
             basename_template=f"part-{part}-{{i}}.parquet",
             existing_data_behavior="overwrite_or_ignore",
+            max_partitions=MAX_PARTITIONS,
         )
         self.counts[table] = self.counts.get(table, 0) + len(rows)
 
