@@ -85,7 +85,7 @@ class Settings:
         default=True,
         metadata={
             "env": "FRONTLINES_JOIN_RETELLINGS",
-            "help": "0 to keep events the learned same-happening head takes for one told again",
+            "help": "0 to keep apart the events the same-happening rules take for one told again",
         },
     )
     max_article_bytes: int = field(

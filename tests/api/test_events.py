@@ -6,9 +6,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from frontlines.api.convert import feature
-from frontlines.api.payloads import FeatureCollection
-from frontlines.store.base import EventQuery, Store
+from frontlines.api.payloads import Feature, FeatureCollection, FeatureProperties, PointGeometry
+from frontlines.store.base import EventQuery, Store, StoredEvent
 from tests.api.samples import SCRIPT, Sample
 
 
@@ -183,6 +182,38 @@ def test_events_cursor_refuses_a_made_up_cursor_and_an_offset_beside_it(
     first = client.get("/api/events", params={"limit": 1}).json()
     both = {"cursor": first["next_cursor"], "offset": 2}
     assert client.get("/api/events", params=both).status_code == 400
+
+
+def feature(stored: StoredEvent) -> Feature | None:
+    """The event as a GeoJSON point built through the API models (the document the direct
+    writer must match), or None when it has no coordinates."""
+    event = stored.event
+    location = event.location
+    if location is None or location.latitude is None or location.longitude is None:
+        return None
+    return Feature(
+        id=event.id,
+        geometry=PointGeometry(coordinates=(location.longitude, location.latitude)),
+        properties=FeatureProperties(
+            event_date=event.event_date,
+            date_precision=event.date_precision,
+            event_type=event.event_type,
+            sub_event_type=event.sub_event_type,
+            actor1=event.actor1.name if event.actor1 else None,
+            actor2=event.actor2.name if event.actor2 else None,
+            location=location.name,
+            country=location.country,
+            admin1=location.admin1,
+            geo_precision=location.geo_precision,
+            fatalities=event.fatalities,
+            certainty=event.certainty,
+            fictional=stored.fictional,
+            article_id=stored.article_id,
+            outlet=stored.outlet,
+            report_count=stored.report_count,
+            independent_source_count=stored.independent_source_count,
+        ),
+    )
 
 
 @pytest.mark.parametrize("params", [{}, {"level": "reports"}, {"limit": "2", "offset": "1"}])

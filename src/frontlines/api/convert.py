@@ -11,11 +11,8 @@ from frontlines.api.payloads import (
     ArticleRefOut,
     DayCount,
     EventOut,
-    Feature,
-    FeatureProperties,
     KeyCount,
     MentionOut,
-    PointGeometry,
     RegionCount,
     RelationOut,
     StatsOut,
@@ -75,37 +72,6 @@ def event_out(stored: StoredEvent) -> EventOut:
 def _report_brief(report: ReportRef, *, fictional: bool) -> dict[str, Any]:
     # A fused event never mixes fictional and real reports.
     return {**report.to_dict(), "article": _ref(report, fictional=fictional)}
-
-
-def feature(stored: StoredEvent) -> Feature | None:
-    """The event as a GeoJSON point, or None when it has no coordinates."""
-    event = stored.event
-    location = event.location
-    if location is None or location.latitude is None or location.longitude is None:
-        return None
-    return Feature(
-        id=event.id,
-        geometry=PointGeometry(coordinates=(location.longitude, location.latitude)),
-        properties=FeatureProperties(
-            event_date=event.event_date,
-            date_precision=event.date_precision,
-            event_type=event.event_type,
-            sub_event_type=event.sub_event_type,
-            actor1=event.actor1.name if event.actor1 else None,
-            actor2=event.actor2.name if event.actor2 else None,
-            location=location.name,
-            country=location.country,
-            admin1=location.admin1,
-            geo_precision=location.geo_precision,
-            fatalities=event.fatalities,
-            certainty=event.certainty,
-            fictional=stored.fictional,
-            article_id=stored.article_id,
-            outlet=stored.outlet,
-            report_count=stored.report_count,
-            independent_source_count=stored.independent_source_count,
-        ),
-    )
 
 
 def actor_out(actor: ActorSummary) -> ActorOut:
