@@ -43,6 +43,7 @@ def _reason(sentence: Parse, lexicon: Lexicon, text: str, word: str) -> str | No
         ("Militias have long raided the villages along the valley.", "raided"),
         ("Drone strikes attributed to the rebels have hit the valley.", "strikes"),
         ("Fighting continues in the hills south of the capital.", "fighting"),
+        ("Clashes are still continuing in the hills south of the capital.", "clashes"),
         ("Few novels capture the spirit of the uprising.", "capture"),
         ("Nobody was killed in the raid.", "killed"),
         ("The court ordered the police to arrest the suspects.", "arrest"),
@@ -104,10 +105,22 @@ def test_background_a_protest_going_on_for_weeks_is_still_news(
 def test_background_a_month_is_stale_only_once_it_is_over() -> None:
     published = date(2017, 8, 15)
     assert stale(date(2017, 6, 1), published, precision="day")
-    assert not stale(date(2017, 6, 1), published, precision="month")
     assert stale(date(2017, 5, 1), published, precision="month")
-    assert not stale(date(2017, 12, 1), date(2018, 1, 5), precision="month")
-    assert not stale(date(2017, 6, 12), published, precision="week")
+    assert not stale(date(2017, 8, 1), published, precision="month")  # "in August": news
+
+
+def test_background_a_week_or_month_over_before_the_report_is_context() -> None:
+    # A report dates its own happenings by the day: "in April" read on 12 May, "last week"
+    # (from Monday 1 February) read on Wednesday 10 February tell earlier happenings.
+    assert stale(date(2016, 4, 1), date(2016, 5, 12), precision="month")
+    assert stale(date(2016, 2, 1), date(2016, 2, 10), precision="week")
+    assert stale(date(2017, 12, 1), date(2018, 1, 5), precision="month")
+    # "last week" read on a Monday, "this week", "this month": the reporting days.
+    assert not stale(date(2016, 2, 1), date(2016, 2, 8), precision="week")
+    assert not stale(date(2016, 2, 8), date(2016, 2, 10), precision="week")
+    assert not stale(date(2016, 6, 1), date(2016, 6, 21), precision="month")
+    # A day is news for longer: a report may tell a happening of ten days ago by its day.
+    assert not stale(date(2016, 2, 1), date(2016, 2, 11), precision="day")
 
 
 def test_background_a_participle_that_says_who_a_noun_is_is_an_epithet(

@@ -27,10 +27,19 @@ def _dates(sentence: Callable[[str], Any], lexicon: Lexicon, text: str) -> dict[
 def test_mentions_date_belongs_to_the_nearer_event(
     sentence: Callable[[str], Any], lexicon: Lexicon
 ) -> None:
-    text = "The rebels said the raid was a response to army shelling of their villages last month."
+    text = "The rebels said the raid was a response to army shelling of their villages this month."
     dates = _dates(sentence, lexicon, text)
     assert dates["shell"] is not None and dates["shell"].precision == "month"
     assert dates["raid"] is None
+
+
+def test_mentions_a_happening_dated_by_a_past_month_is_context(
+    sentence: Callable[[str], Any], lexicon: Lexicon
+) -> None:
+    # Read on 5 March: "last month" and "in January" are over and began weeks before.
+    assert _dates(sentence, lexicon, "The army shelled the villages last month.") == {}
+    assert _dates(sentence, lexicon, "Rebels attacked the town in January.") == {}
+    assert "attack" in _dates(sentence, lexicon, "Rebels attacked the town on Monday.")
 
 
 def test_mentions_date_reaches_the_same_event(
@@ -82,3 +91,11 @@ def test_mentions_a_date_on_a_saying_inside_the_events_clause_is_not_its_date(
     assert said is not None and said.value == date(2024, 3, 4)
     dates = _dates(sentence, lexicon, "Rebels attacked the base on Monday, the army said.")
     assert dates["attack"] is not None and dates["attack"].value == date(2024, 3, 4)
+
+
+def test_mentions_a_participle_clause_dates_its_own_event(
+    sentence: Callable[[str], Any], lexicon: Lexicon
+) -> None:
+    text = "On Monday, militants executed one of the aid workers abducted in January."
+    dates = _dates(sentence, lexicon, text)
+    assert dates["execute"] is not None and dates["execute"].value == date(2024, 3, 4)

@@ -34,6 +34,11 @@ DURATION_WORDS = ("-year", "decade", "years-long", "year-long", "-years")
 # An event dated this long before publication is history, not news (a month or a week counted
 # from its last day).
 STALE_DAYS = 60
+# A report dates its own happenings by the day; a happening it dates only by a week or a month
+# ("last week", "in April", "last month") that is over before the report and began more than
+# this many days before it is context told in passing.
+VAGUE_STALE_DAYS = 7
+VAGUE = frozenset({"week", "month"})
 # Dependents that open a clause of their own: what they say is not the trigger's clause.
 SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "conj"})
 # "in the past week" dates one event; "in the past" alone is history.
@@ -89,12 +94,18 @@ def background_reason(
 
 
 def stale(event_date: date | None, published: date | None, *, precision: str) -> bool:
-    """Whether an explicit date puts the event well before the article."""
+    """Whether an explicit date puts the event well before the article: a day more than
+    ``STALE_DAYS`` before it, or a week or month over before the report that began more than
+    ``VAGUE_STALE_DAYS`` before it ("in April" in a report of 12 May, "last week" read on a
+    Thursday); "in August" in a report of 15 August is news."""
     if event_date is None or published is None:
         return False
     if precision == "approximate":
         return event_date.year < published.year
-    return (published - _last_day(event_date, precision)).days > STALE_DAYS
+    last_day = _last_day(event_date, precision)
+    if precision in VAGUE and last_day < published:
+        return (published - event_date).days > VAGUE_STALE_DAYS
+    return (published - last_day).days > STALE_DAYS
 
 
 def _last_day(event_date: date, precision: str) -> date:
@@ -291,8 +302,8 @@ def _habitual(token: Any, lexicon: Lexicon, *, dated: bool) -> str | None:
     for phrase in sorted(lexicon.cue("habitual")):
         if re.search(r"\b" + re.escape(phrase) + r"\b" + TIME_UNIT_AFTER, text):
             return f"habitual: {phrase}"
-    if not dated and verb.tag_ in ("VBZ", "VBP") and lemma_of(verb) in lexicon.cue("ongoing_verbs"):
-        return f"habitual: {verb.text}"  # "fighting continues around the town": a state
+    if not dated and _present(verb) and lemma_of(verb) in lexicon.cue("ongoing_verbs"):
+        return f"habitual: {verb.text}"  # "fighting continues", "clashes are continuing": a state
     attributed = any(
         child.dep_ == "acl" and lemma_of(child) in lexicon.cue("attribution_verbs")
         for child in token.children
@@ -300,6 +311,15 @@ def _habitual(token: Any, lexicon: Lexicon, *, dated: bool) -> str | None:
     if attributed and not dated and _perfect(verb):
         return "habitual: attributed, undated, perfect"
     return None
+
+
+def _present(verb: Any) -> bool:
+    """ "continues", "are still continuing": the simple or progressive present."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(
+        child.dep_ == "aux" and child.lower_ in PRESENT_BE for child in verb.children
+    )
 
 
 def _perfect(verb: Any) -> bool:

@@ -150,15 +150,15 @@ def _own_date(
 
 def _dates_another(date_token: Any, token: Any, triggers: frozenset[int]) -> bool:
     """Whether the date belongs to another event told inside this one's clause: it names that
-    event ("over the 1998 murder") or sits in a relative clause ("who was killed in 1998").
-    "Killed when a bomb struck late Saturday" is one event, and so is "attacked and captured
-    the town on Monday"."""
+    event ("over the 1998 murder") or sits in a relative or participle clause ("who was killed
+    in 1998", "executed one of the aid workers abducted in July"). "Killed when a bomb struck
+    late Saturday" is one event, and so is "attacked and captured the town on Monday"."""
     owner = next((t for t in path_to_root(date_token) if t.i in triggers), None)
     if owner is None or owner.i == token.i or not token.is_ancestor(owner):
         return False
     names_it = date_token.head.i == owner.i and owner.pos_ == "NOUN"
     between = [owner, *(t for t in path_to_root(owner) if token.is_ancestor(t))]
-    return names_it or any(t.dep_ == "relcl" for t in between)
+    return names_it or any(t.dep_ in ("relcl", "acl") for t in between)
 
 
 def _dates_saying(date_token: Any, token: Any) -> bool:
