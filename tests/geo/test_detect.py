@@ -537,3 +537,61 @@ def test_detect_on_alone_is_no_place_cue(gazetteer: Gazetteer, make_parse: MakeP
         ]
     )
     assert [m.text for m in find_mentions(parse, gazetteer=gazetteer)] == []
+
+
+def test_detect_a_county_with_its_unit_word_opening_a_longer_name(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "the 2008 Walker County Fair Queen": the unit word says the name is an area's, inside
+    a longer name too; the span keeps it."""
+    parse = make_parse(
+        [
+            ("The", 4, "det", "the", "O"),
+            ("2008", 4, "nummod", "2008", "B-DATE"),
+            ("Walker", 3, "compound", "Walker", "O"),
+            ("County", 4, "compound", "County", "O"),
+            ("Queen", 5, "nsubj", "Queen", "O"),
+            ("waved", 5, "ROOT", "wave", "O"),
+        ]
+    )
+    assert [(m.text, m.hint) for m in find_mentions(parse, gazetteer=gazetteer)] == [
+        ("Walker County", "admin")
+    ]
+
+
+def test_detect_a_place_entity_is_cut_before_a_local_bodys_name(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "in the Henderson County Jail" (one GPE to spaCy): the county, not its jail."""
+    parse = make_parse(
+        [
+            ("held", 0, "ROOT", "hold", "O"),
+            ("in", 0, "prep", "in", "O"),
+            ("the", 5, "det", "the", "B-GPE"),
+            ("Henderson", 4, "compound", "Henderson", "I-GPE"),
+            ("County", 5, "compound", "County", "I-GPE"),
+            ("Jail", 1, "pobj", "Jail", "I-GPE"),
+        ]
+    )
+    assert [m.text for m in find_mentions(parse, gazetteer=gazetteer)] == ["Henderson County"]
+
+
+def test_detect_a_demonym_opening_an_organisation_or_standing_untagged(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "the Russian Foreign Ministry" (an organisation to spaCy) opens on a demonym, and
+    "Iowans" (untagged) is one: both are demonyms; "Foreign Ministry" alone is not."""
+    parse = make_parse(
+        [
+            ("The", 3, "det", "the", "B-ORG"),
+            ("Russian", 3, "amod", "russian", "I-ORG"),
+            ("Foreign", 3, "compound", "Foreign", "I-ORG"),
+            ("Ministry", 4, "nsubj", "Ministry", "I-ORG"),
+            ("thanked", 4, "ROOT", "thank", "O"),
+            ("Iowans", 4, "dobj", "Iowan", "O"),
+        ]
+    )
+    assert [(text, demonym) for text, _, _, demonym in found(parse, gazetteer)] == [
+        ("Russian", True),
+        ("Iowans", True),
+    ]

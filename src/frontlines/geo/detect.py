@@ -76,6 +76,11 @@ INSTITUTION_WORDS = frozenset(
     | {"councilman", "councilwoman", "selectmen", "aldermen", "officials", "authorities"}
     | {"detention", "jail", "health", "medical", "crimestoppers", "coroner", "clerk", "attorney"}
 )
+# Words that open a local body's name after its place ("the Henderson County Jail").
+BODY_WORDS = frozenset(
+    {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "jail", "detention", "court"}
+    | {"council", "commission", "commissioners", "department", "courthouse", "coroner"}
+)
 # People named by where they live ("a Rolling Meadows man", "Pointe Coupee teen").
 RESIDENT_WORDS = frozenset(
     {"man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl", "resident"}
@@ -149,6 +154,7 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
             mention.text = mention.text[number.end() :]
     # spaCy's NORP holds demonyms ("Syrian") but also place names it misreads ("of Aleppo").
     demonyms = [ent for ent in parse.ents if ent.label_ == "NORP" and _is_demonym(ent, gazetteer)]
+    demonyms += _demonyms_outside_norp(parse, gazetteer)
     mentions += [
         Mention(ent.start_char, ent.end_char, ent.text, ent.label_, demonym=True, root=ent.root)
         for ent in demonyms
@@ -264,6 +270,35 @@ def _is_demonym(ent: Any, gazetteer: Gazetteer) -> bool:
     return any(c.name_kind == NAME_DEMONYM for c in gazetteer.lookup(ent.text))
 
 
+def _demonyms_outside_norp(parse: Any, gazetteer: Gazetteer) -> list[Any]:
+    """Demonyms spaCy did not tag NORP: one opening an organisation's name ("the Russian
+    Foreign Ministry", "Canadian Coast Guard") and one it tagged nothing ("Canadians are")."""
+    found: list[Any] = []
+    for ent in parse.ents:
+        if ent.label_ != "ORG":
+            continue
+        first = ent.start + (ent[0].lower_ == "the")
+        for size in (2, 1):
+            opening = parse[first : first + size]
+            if first + size < ent.end and _names_people(opening, gazetteer):
+                found.append(opening)
+                break
+    found += [
+        parse[token.i : token.i + 1]
+        for token in parse
+        if not token.ent_type_ and _names_people(parse[token.i : token.i + 1], gazetteer)
+    ]
+    return found
+
+
+def _names_people(span: Any, gazetteer: Gazetteer) -> bool:
+    """Whether the span, capitalised, is written as a demonym the gazetteer holds ("Iowans")."""
+    return all(_is_name(token) for token in span) and any(
+        c.name_kind == NAME_DEMONYM and c.match == MATCH_FOLD
+        for c in gazetteer.lookup(span.text)
+    )
+
+
 def _comma_parts(ent: Any) -> list[Any]:
     """An entity split at its commas and spaced dashes: spaCy reads "Hlyboke, Kharkiv" and
     "Dhaka - Gulshan" as one place."""
@@ -291,6 +326,7 @@ def _from_entity(ent: Any, label: str, *, gazetteer: Gazetteer) -> Mention | Non
         tokens = tokens[:-1]
     if not tokens or all(token.lower_ in DESIGNATORS for token in tokens):
         return None  # "Sadar", "District": a kind of place, no name
+    tokens = _before_a_body(tokens, gazetteer=gazetteer)
     doc = ent.doc
     span = doc[tokens[0].i : tokens[-1].i + 1]
     hint = _hint(doc, span.end)
@@ -305,6 +341,24 @@ def _from_entity(ent: Any, label: str, *, gazetteer: Gazetteer) -> Mention | Non
             )  # fmt: skip
         span = named
     return Mention(span.start_char, span.end_char, span.text, label, hint, root=span.root)
+
+
+def _before_a_body(tokens: list[Any], *, gazetteer: Gazetteer) -> list[Any]:
+    """ "the Henderson County Jail", "Alexandria Police Department": a place entity that runs on
+    into the name of a local body is cut before it, where the gazetteer knows the name before
+    it (with its unit word or without) and not the whole."""
+    whole = " ".join(token.text for token in tokens)
+    for index, token in enumerate(tokens[1:], start=1):
+        if token.lower_ not in BODY_WORDS:
+            continue
+        named = " ".join(t.text for t in tokens[:index])
+        if _known(whole, gazetteer) or gazetteer.is_stopword(named):
+            return tokens
+        short = proper_name(named, gazetteer)
+        if _known(named, gazetteer) or (short and _known(short, gazetteer)):
+            return tokens[:index]
+        return tokens
+    return tokens
 
 
 def proper_name(text: str, gazetteer: Gazetteer) -> str:
@@ -402,6 +456,14 @@ def _recover(
     )
     if not strong and len(span.text.replace(".", "")) <= 4 and span.text.isupper():
         return None  # acronyms ("IDP", "RTB") that happen to be some town's code
+    if (
+        len(span) > 1
+        and span[-1].lower_ in PROPER_DESIGNATORS
+        and span[0].ent_type_ != "PERSON"
+    ):
+        # "the 2008 Walker County Fair Queen": an area's proper name with its unit word says
+        # what it is, inside an organisation's name too.
+        return Mention(start, end, span.text, "", "admin", root=span.root)
     well_known = any(_well_known(c.entry) for c in candidates)
     if (
         _cuts_an_entity(span)
