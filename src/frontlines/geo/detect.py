@@ -294,8 +294,7 @@ def _demonyms_outside_norp(parse: Any, gazetteer: Gazetteer) -> list[Any]:
 def _names_people(span: Any, gazetteer: Gazetteer) -> bool:
     """Whether the span, capitalised, is written as a demonym the gazetteer holds ("Iowans")."""
     return all(_is_name(token) for token in span) and any(
-        c.name_kind == NAME_DEMONYM and c.match == MATCH_FOLD
-        for c in gazetteer.lookup(span.text)
+        c.name_kind == NAME_DEMONYM and c.match == MATCH_FOLD for c in gazetteer.lookup(span.text)
     )
 
 
@@ -456,11 +455,7 @@ def _recover(
     )
     if not strong and len(span.text.replace(".", "")) <= 4 and span.text.isupper():
         return None  # acronyms ("IDP", "RTB") that happen to be some town's code
-    if (
-        len(span) > 1
-        and span[-1].lower_ in PROPER_DESIGNATORS
-        and span[0].ent_type_ != "PERSON"
-    ):
+    if len(span) > 1 and span[-1].lower_ in PROPER_DESIGNATORS and span[0].ent_type_ != "PERSON":
         # "the 2008 Walker County Fair Queen": an area's proper name with its unit word says
         # what it is, inside an organisation's name too.
         return Mention(start, end, span.text, "", "admin", root=span.root)
