@@ -595,3 +595,23 @@ def test_detect_a_demonym_opening_an_organisation_or_standing_untagged(
         ("Russian", True),
         ("Iowans", True),
     ]
+
+
+def test_detect_a_party_named_united_and_a_country_is_no_place(gazetteer: Gazetteer) -> None:
+    """ "United Russia said": the party; "the United States" and "Russia" alone stay places."""
+    words = ["United", "Russia", "said", "the", "United", "States", "and", "Russia", "met"]
+    ents = ["O", "B-GPE", "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-GPE", "O"]
+    texts = [m.text for m in find_mentions(parse_of(words, ents), gazetteer=gazetteer)]
+    assert texts == ["United States", "Russia"]
+
+
+def test_detect_a_name_opening_another_places_longer_name_is_not_that_place(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "The Kansas City Star": not the state Kansas; "Kentucky State Police" (the state's own
+    other name) is Kentucky."""
+    words = ["The", "Kansas", "City", "Star", "and", "Kentucky", "State", "Police", "agreed"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    texts = [m.text for m in find_mentions(parse_of(words, ents), gazetteer=gazetteer)]
+    assert "Kansas" not in texts
+    assert "Kentucky" in texts

@@ -24,7 +24,7 @@ from frontlines.geo.entry import MATCH_FOLD, MATCH_LIGHT, NAME_DEMONYM, NAME_MAI
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.intervals import Intervals
 from frontlines.geo.names import ARTICLES, fold
-from frontlines.geo.not_places import names_a_weapon_or_unit
+from frontlines.geo.not_places import names_a_party, names_a_weapon_or_unit
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -80,6 +80,7 @@ INSTITUTION_WORDS = frozenset(
 BODY_WORDS = frozenset(
     {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "jail", "detention", "court"}
     | {"council", "commission", "commissioners", "department", "courthouse", "coroner"}
+    | {"clerk", "clerk's", "clerk’s", "city", "town", "hall"}
 )
 # People named by where they live ("a Rolling Meadows man", "Pointe Coupee teen").
 RESIDENT_WORDS = frozenset(
@@ -176,6 +177,7 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         or not names_a_weapon_or_unit(text, mention.start, mention.end)
         or _names_a_country(mention.key, gazetteer)  # "U.S. Chinook helicopters"
     ]
+    mentions = [m for m in mentions if m.demonym or not names_a_party(text, m.start)]
     mentions = _join_hyphenated(mentions, text=text, gazetteer=gazetteer)
     surnames = _surnames(parse)
     mentions = [
@@ -343,13 +345,15 @@ def _from_entity(ent: Any, label: str, *, gazetteer: Gazetteer) -> Mention | Non
 
 
 def _before_a_body(tokens: list[Any], *, gazetteer: Gazetteer) -> list[Any]:
-    """ "the Henderson County Jail", "Alexandria Police Department": a place entity that runs on
-    into the name of a local body is cut before it, where the gazetteer knows the name before
+    """ "the Henderson County Jail", "San Fernando City Councilwoman": a place entity that runs
+    on into the name of a local body is cut before it, where the gazetteer knows the name before
     it (with its unit word or without) and not the whole."""
     whole = " ".join(token.text for token in tokens)
     for index, token in enumerate(tokens[1:], start=1):
         if token.lower_ not in BODY_WORDS:
             continue
+        if _known(" ".join(t.text for t in tokens[: index + 1]), gazetteer):
+            continue  # "Kansas City Star": the city word is the town's own
         named = " ".join(t.text for t in tokens[:index])
         if _known(whole, gazetteer) or gazetteer.is_stopword(named):
             return tokens
@@ -470,6 +474,15 @@ def _recover(
         return None
     if not strong and not well_known and _runs_on(span, parse, gazetteer):
         return None  # "Me" of "the Me Hka Htar area": the first word of a longer unknown name
+    following = parse[span.end] if span.end < len(parse) else None
+    if following is not None and following.lower_ in DESIGNATORS:
+        longer = {
+            c.entry.id
+            for c in gazetteer.lookup(f"{span.text} {following.text}")
+            if c.match <= MATCH_LIGHT
+        }
+        if longer and not longer & {c.entry.id for c in candidates}:
+            return None  # "Kansas" of "The Kansas City Star": another place, the one meant
     dateline = is_dateline(text, start, end)
     # A local body or resident ("the Mansfield police") is a cue only for a town's own name.
     # So is an area's proper name with its unit word ("the Laurel County Detention Center").
