@@ -29,7 +29,8 @@ _NOT_PLACE_AFTER = re.compile(
     r"|multiple[- ]rocket|battalion|regiment|brigade|movement|militia|\w*virus(?:es)?|fever)\b",
     re.IGNORECASE,
 )
-# A party's name: "United" or "Just" before a country ("United Russia"; "United States" is one name).
+# A party's name: "United" or "Just" before a country ("United Russia"; "United States" is
+# one name).
 _PARTY_BEFORE = re.compile(r"(?<![\w.])(?:United|Just)\s+$")
 # What must stand before a weapon's name for it to be read as the town.
 _PLACE_BEFORE = re.compile(
