@@ -615,3 +615,31 @@ def test_detect_a_name_opening_another_places_longer_name_is_not_that_place(
     texts = [m.text for m in find_mentions(parse_of(words, ents), gazetteer=gazetteer)]
     assert "Kansas" not in texts
     assert "Kentucky" in texts
+
+
+def test_detect_a_name_opening_on_a_glued_lower_case_article(gazetteer: Gazetteer) -> None:
+    """ "clashes in al-Hasakah": the name starts on its article, in lower case."""
+    words = ["clashes", "in", "al", "-", "Hasakah", "."]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"]
+    assert [m.text for m in find_mentions(parse_of(words, ents), gazetteer=gazetteer)] == [
+        "al-Hasakah"
+    ]
+
+
+def test_detect_a_name_before_what_happened_there(gazetteer: Gazetteer) -> None:
+    """ "Homs bombing kills ...", "the Khan Shaykhun massacre": a name opening a headline is
+    a place when a word of what happened follows it."""
+    words = ["Homs", "bombing", "kills", "a", "teacher", "after", "the", "Khan", "Shaykhun"]
+    words += ["massacre"]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
+    texts = [m.text for m in find_mentions(parse_of(words, ents), gazetteer=gazetteer)]
+    assert texts == ["Homs", "Khan Shaykhun"]
+
+
+def test_detect_a_town_after_its_countrys_possessive(gazetteer: Gazetteer) -> None:
+    """ "Syria's Qamishli" is a Syrian town; "Brazil's Kaka" (a Turkmen village's name) is not
+    read as a place, Brazil having no such town."""
+    words = ["blasts", "hit", "Syria", "’s", "Qamishli", "as", "Brazil", "’s", "Kaka", "scored"]
+    ents = ["O", "O", "B-GPE", "O", "B-PERSON", "O", "B-GPE", "O", "B-PERSON", "O"]
+    texts = [m.text for m in find_mentions(parse_of(words, ents), gazetteer=gazetteer)]
+    assert texts == ["Syria", "Qamishli", "Brazil"]

@@ -20,7 +20,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from frontlines.geo.entry import MATCH_FOLD, MATCH_LIGHT, NAME_DEMONYM, NAME_MAIN, Entry
+from frontlines.geo.entry import (
+    MATCH_FOLD,
+    MATCH_LIGHT,
+    NAME_DEMONYM,
+    NAME_MAIN,
+    Candidate,
+    Entry,
+)
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.intervals import Intervals
 from frontlines.geo.names import ARTICLES, fold
@@ -90,6 +97,11 @@ RESIDENT_WORDS = frozenset(
 _WORDS = re.compile(r"[a-z]+")  # the lower-case words of a text
 # "Hollywood, Los Angeles, X", "Rangitoto and X": a name listed after another name.
 _LISTED_AFTER_A_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|,?\s+(?:and|or)\s+)$")
+# What happened at a place, written after its name ("the Khan Shaykhun massacre", "Homs bombing").
+HAPPENING_WORDS = frozenset(
+    {"massacre", "bombing", "bombings", "blast", "explosion", "shelling", "airstrike"}
+    | {"airstrikes", "offensive", "battle", "siege", "clashes", "front", "frontline"}
+)
 # Natural features named after the name ("Motutapu island", "an Assenoncourt pond").
 FEATURE_WORDS = frozenset(
     {"island", "islands", "lake", "river", "pond", "valley", "bay", "mountain", "mountains"}
@@ -397,7 +409,9 @@ def _name_runs(parse: Any, taken: set[int]) -> Iterator[Any]:
     for token in [*parse, None]:
         usable = token is not None and token.i not in taken and token.ent_type_ not in NOT_NAMES
         connects = run and token is not None and token.lower_ in CONNECTORS
-        if usable and (_is_name(token) or (connects and not _spaced_dash(token))):
+        if usable and (
+            _is_name(token) or _glued_article(token) or (connects and not _spaced_dash(token))
+        ):
             run.append(token)
             continue
         while run and not _is_name(run[-1]):
@@ -407,13 +421,27 @@ def _name_runs(parse: Any, taken: set[int]) -> Iterator[Any]:
         run = []
 
 
+def _glued_article(token: Any) -> bool:
+    """ "al" of "al-Hasakah": an Arabic article in lower case glued by a hyphen to a name."""
+    doc = token.doc
+    return (
+        token.text in ARTICLES
+        and not token.whitespace_
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and not doc[token.i + 1].whitespace_
+        and _is_name(doc[token.i + 2])
+    )
+
+
 def _sub_spans(parse: Any, run: list[Any]) -> Iterator[Any]:
-    """Spans within a run, longest first, starting and ending on a capitalised token."""
+    """Spans within a run, longest first, starting and ending on a capitalised token (or
+    starting on a glued article: "al-Hasakah")."""
     first, last = run[0].i, run[-1].i
     for size in range(min(MAX_TOKENS, last - first + 1), 0, -1):
         for start in range(first, last - size + 2):
             span = parse[start : start + size]
-            if _is_name(span[0]) and _is_name(span[-1]):
+            if (_is_name(span[0]) or _glued_article(span[0])) and _is_name(span[-1]):
                 yield span
 
 
@@ -429,8 +457,9 @@ def _recover(
     if gazetteer.is_stopword(span.text):
         return None
     opens_a_sentence = span[0].is_sent_start and span[0].pos_ != "PROPN"
-    if opens_a_sentence and not is_dateline(text, start, end):
-        return None
+    happening = span.end < len(parse) and parse[span.end].lower_ in HAPPENING_WORDS
+    if opens_a_sentence and not is_dateline(text, start, end) and not happening:
+        return None  # but "Homs bombing kills ...": a name before what happened there
     if span[-1].lower_ in DESIGNATORS and (len(span) == 1 or not _known(span.text, gazetteer)):
         if len(span) > 1 and span[-1].lower_ in PROPER_DESIGNATORS:
             return _designated(span, parse, gazetteer=gazetteer)
@@ -489,10 +518,30 @@ def _recover(
     local = span[0].lower_ != "the" and (
         any(c.name_kind == NAME_MAIN for c in candidates) or span[-1].lower_ in PROPER_DESIGNATORS
     )
-    if not strong and not dateline and not _says_place(span, parse, accepted, local=local):
+    if (
+        not strong
+        and not dateline
+        and not _says_place(span, parse, accepted, local=local)
+        and not _of_its_country(span, parse, candidates, gazetteer)
+    ):
         return None
     hint = _hint(parse, span.end)
     return Mention(start, end, span.text, "", hint, root=span.root, dateline=dateline)
+
+
+def _of_its_country(
+    span: Any, parse: Any, candidates: list[Candidate], gazetteer: Gazetteer
+) -> bool:
+    """ "Syria's Afrin": a country's possessive before the name, and a town of that country
+    among its readings (not "Brazil's Kaka")."""
+    if span.start < 2 or parse[span.start - 1].text not in ("'s", "’s"):
+        return False
+    countries = {
+        c.entry.country_code
+        for c in gazetteer.lookup(parse[span.start - 2].text)
+        if c.entry.kind == "country" and c.match <= MATCH_LIGHT
+    }
+    return any(c.entry.country_code in countries for c in candidates)
 
 
 def _designated(span: Any, parse: Any, *, gazetteer: Gazetteer) -> Mention | None:
@@ -595,7 +644,7 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
     after = parse[span.end] if span.end < len(parse) else None
     if after is None:
         return False
-    if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS:
+    if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS | HAPPENING_WORDS:
         return True
     return after.text == "," and accepted.starts_at(after.idx + 2)
 
