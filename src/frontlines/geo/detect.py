@@ -100,7 +100,7 @@ _LISTED_AFTER_A_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|,?\s+(?:and|or)\s+)$
 # What happened at a place, written after its name ("the Khan Shaykhun massacre", "Homs bombing").
 HAPPENING_WORDS = frozenset(
     {"massacre", "bombing", "bombings", "blast", "explosion", "shelling", "airstrike"}
-    | {"airstrikes", "offensive", "battle", "siege", "clashes", "front", "frontline"}
+    | {"airstrikes", "siege", "front", "frontline"}
 )
 # Natural features named after the name ("Motutapu island", "an Assenoncourt pond").
 FEATURE_WORDS = frozenset(
