@@ -537,3 +537,109 @@ def test_detect_on_alone_is_no_place_cue(gazetteer: Gazetteer, make_parse: MakeP
         ]
     )
     assert [m.text for m in find_mentions(parse, gazetteer=gazetteer)] == []
+
+
+def test_detect_a_county_with_its_unit_word_opening_a_longer_name(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "the 2008 Walker County Fair Queen": the unit word says the name is an area's, inside
+    a longer name too; the span keeps it."""
+    parse = make_parse(
+        [
+            ("The", 4, "det", "the", "O"),
+            ("2008", 4, "nummod", "2008", "B-DATE"),
+            ("Walker", 3, "compound", "Walker", "O"),
+            ("County", 4, "compound", "County", "O"),
+            ("Queen", 5, "nsubj", "Queen", "O"),
+            ("waved", 5, "ROOT", "wave", "O"),
+        ]
+    )
+    assert [(m.text, m.hint) for m in find_mentions(parse, gazetteer=gazetteer)] == [
+        ("Walker County", "admin")
+    ]
+
+
+def test_detect_a_place_entity_is_cut_before_a_local_bodys_name(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "in the Henderson County Jail" (one GPE to spaCy): the county, not its jail."""
+    parse = make_parse(
+        [
+            ("held", 0, "ROOT", "hold", "O"),
+            ("in", 0, "prep", "in", "O"),
+            ("the", 5, "det", "the", "B-GPE"),
+            ("Henderson", 4, "compound", "Henderson", "I-GPE"),
+            ("County", 5, "compound", "County", "I-GPE"),
+            ("Jail", 1, "pobj", "Jail", "I-GPE"),
+        ]
+    )
+    assert [m.text for m in find_mentions(parse, gazetteer=gazetteer)] == ["Henderson County"]
+
+
+def test_detect_a_demonym_opening_an_organisation_or_standing_untagged(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    """ "the Russian Foreign Ministry" (an organisation to spaCy) opens on a demonym, and
+    "Iowans" (untagged) is one: both are demonyms; "Foreign Ministry" alone is not."""
+    parse = make_parse(
+        [
+            ("The", 3, "det", "the", "B-ORG"),
+            ("Russian", 3, "amod", "russian", "I-ORG"),
+            ("Foreign", 3, "compound", "Foreign", "I-ORG"),
+            ("Ministry", 4, "nsubj", "Ministry", "I-ORG"),
+            ("thanked", 4, "ROOT", "thank", "O"),
+            ("Iowans", 4, "dobj", "Iowan", "O"),
+        ]
+    )
+    assert [(text, demonym) for text, _, _, demonym in found(parse, gazetteer)] == [
+        ("Russian", True),
+        ("Iowans", True),
+    ]
+
+
+def test_detect_a_party_named_united_and_a_country_is_no_place(gazetteer: Gazetteer) -> None:
+    """ "United Russia said": the party; "the United States" and "Russia" alone stay places."""
+    words = ["United", "Russia", "said", "the", "United", "States", "and", "Russia", "met"]
+    ents = ["O", "B-GPE", "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-GPE", "O"]
+    texts = [m.text for m in find_mentions(parse_of(words, ents), gazetteer=gazetteer)]
+    assert texts == ["United States", "Russia"]
+
+
+def test_detect_a_name_opening_another_places_longer_name_is_not_that_place(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "The Kansas City Star": not the state Kansas; "Kentucky State Police" (the state's own
+    other name) is Kentucky."""
+    words = ["The", "Kansas", "City", "Star", "and", "Kentucky", "State", "Police", "agreed"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    texts = [m.text for m in find_mentions(parse_of(words, ents), gazetteer=gazetteer)]
+    assert "Kansas" not in texts
+    assert "Kentucky" in texts
+
+
+def test_detect_a_name_opening_on_a_glued_lower_case_article(gazetteer: Gazetteer) -> None:
+    """ "clashes in al-Hasakah": the name starts on its article, in lower case."""
+    words = ["clashes", "in", "al", "-", "Hasakah", "."]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"]
+    assert [m.text for m in find_mentions(parse_of(words, ents), gazetteer=gazetteer)] == [
+        "al-Hasakah"
+    ]
+
+
+def test_detect_a_name_before_what_happened_there(gazetteer: Gazetteer) -> None:
+    """ "Homs bombing kills ...", "the Khan Shaykhun massacre": a name opening a headline is
+    a place when a word of what happened follows it."""
+    words = ["Homs", "bombing", "kills", "a", "teacher", "after", "the", "Khan", "Shaykhun"]
+    words += ["massacre"]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
+    texts = [m.text for m in find_mentions(parse_of(words, ents), gazetteer=gazetteer)]
+    assert texts == ["Homs", "Khan Shaykhun"]
+
+
+def test_detect_a_town_after_its_countrys_possessive(gazetteer: Gazetteer) -> None:
+    """ "Syria's Qamishli" is a Syrian town; "Brazil's Kaka" (a Turkmen village's name) is not
+    read as a place, Brazil having no such town."""
+    words = ["blasts", "hit", "Syria", "’s", "Qamishli", "as", "Brazil", "’s", "Kaka", "scored"]
+    ents = ["O", "O", "B-GPE", "O", "B-PERSON", "O", "B-GPE", "O", "B-PERSON", "O"]
+    texts = [m.text for m in find_mentions(parse_of(words, ents), gazetteer=gazetteer)]
+    assert texts == ["Syria", "Qamishli", "Brazil"]

@@ -56,6 +56,17 @@ def test_gazetteer_countries_demonyms_and_seats_of_government(gazetteer: Gazette
     assert gazetteer.countries["SY"].latitude == 35.0
 
 
+def test_gazetteer_regions_and_states_have_demonyms(gazetteer: Gazetteer) -> None:
+    """ "South Ossetians" name a region's people, "Iowans" a US state's."""
+    for demonym, place in (("South Ossetians", "South Ossetia"), ("Iowans", "Iowa")):
+        named = {
+            c.entry.name
+            for c in gazetteer.lookup(demonym)
+            if c.name_kind == NAME_DEMONYM and c.match == MATCH_FOLD
+        }
+        assert named == {place}
+
+
 def test_gazetteer_named_regions_have_points(gazetteer: Gazetteer) -> None:
     (donbas,) = [c.entry for c in gazetteer.lookup("Donbass")]
     assert (donbas.kind, donbas.country_code, donbas.geonameid) == ("region", "UA", None)

@@ -36,7 +36,7 @@ from frontlines.geo.world import (
 )
 
 # Bump when the build's code changes what it writes; a different version builds a new file.
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -20,11 +20,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from frontlines.geo.entry import MATCH_FOLD, MATCH_LIGHT, NAME_DEMONYM, NAME_MAIN, Entry
+from frontlines.geo.entry import (
+    MATCH_FOLD,
+    MATCH_LIGHT,
+    NAME_DEMONYM,
+    NAME_MAIN,
+    Candidate,
+    Entry,
+)
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.intervals import Intervals
 from frontlines.geo.names import ARTICLES, fold
-from frontlines.geo.not_places import names_a_weapon_or_unit
+from frontlines.geo.not_places import names_a_party, names_a_weapon_or_unit
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -76,6 +83,12 @@ INSTITUTION_WORDS = frozenset(
     | {"councilman", "councilwoman", "selectmen", "aldermen", "officials", "authorities"}
     | {"detention", "jail", "health", "medical", "crimestoppers", "coroner", "clerk", "attorney"}
 )
+# Words that open a local body's name after its place ("the Henderson County Jail").
+BODY_WORDS = frozenset(
+    {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "jail", "detention", "court"}
+    | {"council", "commission", "commissioners", "department", "courthouse", "coroner"}
+    | {"clerk", "clerk's", "clerk’s", "city", "town", "hall"}
+)
 # People named by where they live ("a Rolling Meadows man", "Pointe Coupee teen").
 RESIDENT_WORDS = frozenset(
     {"man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl", "resident"}
@@ -84,6 +97,11 @@ RESIDENT_WORDS = frozenset(
 _WORDS = re.compile(r"[a-z]+")  # the lower-case words of a text
 # "Hollywood, Los Angeles, X", "Rangitoto and X": a name listed after another name.
 _LISTED_AFTER_A_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|,?\s+(?:and|or)\s+)$")
+# What happened at a place, written after its name ("the Khan Shaykhun massacre", "Homs bombing").
+HAPPENING_WORDS = frozenset(
+    {"massacre", "bombing", "bombings", "blast", "explosion", "shelling", "airstrike"}
+    | {"airstrikes", "siege", "front", "frontline"}
+)
 # Natural features named after the name ("Motutapu island", "an Assenoncourt pond").
 FEATURE_WORDS = frozenset(
     {"island", "islands", "lake", "river", "pond", "valley", "bay", "mountain", "mountains"}
@@ -149,6 +167,7 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
             mention.text = mention.text[number.end() :]
     # spaCy's NORP holds demonyms ("Syrian") but also place names it misreads ("of Aleppo").
     demonyms = [ent for ent in parse.ents if ent.label_ == "NORP" and _is_demonym(ent, gazetteer)]
+    demonyms += _demonyms_outside_norp(parse, gazetteer)
     mentions += [
         Mention(ent.start_char, ent.end_char, ent.text, ent.label_, demonym=True, root=ent.root)
         for ent in demonyms
@@ -170,6 +189,7 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         or not names_a_weapon_or_unit(text, mention.start, mention.end)
         or _names_a_country(mention.key, gazetteer)  # "U.S. Chinook helicopters"
     ]
+    mentions = [m for m in mentions if m.demonym or not names_a_party(text, m.start)]
     mentions = _join_hyphenated(mentions, text=text, gazetteer=gazetteer)
     surnames = _surnames(parse)
     mentions = [
@@ -264,6 +284,34 @@ def _is_demonym(ent: Any, gazetteer: Gazetteer) -> bool:
     return any(c.name_kind == NAME_DEMONYM for c in gazetteer.lookup(ent.text))
 
 
+def _demonyms_outside_norp(parse: Any, gazetteer: Gazetteer) -> list[Any]:
+    """Demonyms spaCy did not tag NORP: one opening an organisation's name ("the Russian
+    Foreign Ministry", "Canadian Coast Guard") and one it tagged nothing ("Canadians are")."""
+    found: list[Any] = []
+    for ent in parse.ents:
+        if ent.label_ != "ORG":
+            continue
+        first = ent.start + (ent[0].lower_ == "the")
+        for size in (2, 1):
+            opening = parse[first : first + size]
+            if first + size < ent.end and _names_people(opening, gazetteer):
+                found.append(opening)
+                break
+    found += [
+        parse[token.i : token.i + 1]
+        for token in parse
+        if not token.ent_type_ and _names_people(parse[token.i : token.i + 1], gazetteer)
+    ]
+    return found
+
+
+def _names_people(span: Any, gazetteer: Gazetteer) -> bool:
+    """Whether the span, capitalised, is written as a demonym the gazetteer holds ("Iowans")."""
+    return all(_is_name(token) for token in span) and any(
+        c.name_kind == NAME_DEMONYM and c.match == MATCH_FOLD for c in gazetteer.lookup(span.text)
+    )
+
+
 def _comma_parts(ent: Any) -> list[Any]:
     """An entity split at its commas and spaced dashes: spaCy reads "Hlyboke, Kharkiv" and
     "Dhaka - Gulshan" as one place."""
@@ -291,6 +339,7 @@ def _from_entity(ent: Any, label: str, *, gazetteer: Gazetteer) -> Mention | Non
         tokens = tokens[:-1]
     if not tokens or all(token.lower_ in DESIGNATORS for token in tokens):
         return None  # "Sadar", "District": a kind of place, no name
+    tokens = _before_a_body(tokens, gazetteer=gazetteer)
     doc = ent.doc
     span = doc[tokens[0].i : tokens[-1].i + 1]
     hint = _hint(doc, span.end)
@@ -305,6 +354,26 @@ def _from_entity(ent: Any, label: str, *, gazetteer: Gazetteer) -> Mention | Non
             )  # fmt: skip
         span = named
     return Mention(span.start_char, span.end_char, span.text, label, hint, root=span.root)
+
+
+def _before_a_body(tokens: list[Any], *, gazetteer: Gazetteer) -> list[Any]:
+    """ "the Henderson County Jail", "San Fernando City Councilwoman": a place entity that runs
+    on into the name of a local body is cut before it, where the gazetteer knows the name before
+    it (with its unit word or without) and not the whole."""
+    whole = " ".join(token.text for token in tokens)
+    for index, token in enumerate(tokens[1:], start=1):
+        if token.lower_ not in BODY_WORDS:
+            continue
+        if _known(" ".join(t.text for t in tokens[: index + 1]), gazetteer):
+            continue  # "Kansas City Star": the city word is the town's own
+        named = " ".join(t.text for t in tokens[:index])
+        if _known(whole, gazetteer) or gazetteer.is_stopword(named):
+            return tokens
+        short = proper_name(named, gazetteer)
+        if _known(named, gazetteer) or (short and _known(short, gazetteer)):
+            return tokens[:index]
+        return tokens
+    return tokens
 
 
 def proper_name(text: str, gazetteer: Gazetteer) -> str:
@@ -340,7 +409,9 @@ def _name_runs(parse: Any, taken: set[int]) -> Iterator[Any]:
     for token in [*parse, None]:
         usable = token is not None and token.i not in taken and token.ent_type_ not in NOT_NAMES
         connects = run and token is not None and token.lower_ in CONNECTORS
-        if usable and (_is_name(token) or (connects and not _spaced_dash(token))):
+        if usable and (
+            _is_name(token) or _glued_article(token) or (connects and not _spaced_dash(token))
+        ):
             run.append(token)
             continue
         while run and not _is_name(run[-1]):
@@ -350,13 +421,27 @@ def _name_runs(parse: Any, taken: set[int]) -> Iterator[Any]:
         run = []
 
 
+def _glued_article(token: Any) -> bool:
+    """ "al" of "al-Hasakah": an Arabic article in lower case glued by a hyphen to a name."""
+    doc = token.doc
+    return (
+        token.text in ARTICLES
+        and not token.whitespace_
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and not doc[token.i + 1].whitespace_
+        and _is_name(doc[token.i + 2])
+    )
+
+
 def _sub_spans(parse: Any, run: list[Any]) -> Iterator[Any]:
-    """Spans within a run, longest first, starting and ending on a capitalised token."""
+    """Spans within a run, longest first, starting and ending on a capitalised token (or
+    starting on a glued article: "al-Hasakah")."""
     first, last = run[0].i, run[-1].i
     for size in range(min(MAX_TOKENS, last - first + 1), 0, -1):
         for start in range(first, last - size + 2):
             span = parse[start : start + size]
-            if _is_name(span[0]) and _is_name(span[-1]):
+            if (_is_name(span[0]) or _glued_article(span[0])) and _is_name(span[-1]):
                 yield span
 
 
@@ -372,8 +457,9 @@ def _recover(
     if gazetteer.is_stopword(span.text):
         return None
     opens_a_sentence = span[0].is_sent_start and span[0].pos_ != "PROPN"
-    if opens_a_sentence and not is_dateline(text, start, end):
-        return None
+    happening = span.end < len(parse) and parse[span.end].lower_ in HAPPENING_WORDS
+    if opens_a_sentence and not is_dateline(text, start, end) and not happening:
+        return None  # but "Homs bombing kills ...": a name before what happened there
     if span[-1].lower_ in DESIGNATORS and (len(span) == 1 or not _known(span.text, gazetteer)):
         if len(span) > 1 and span[-1].lower_ in PROPER_DESIGNATORS:
             return _designated(span, parse, gazetteer=gazetteer)
@@ -402,6 +488,10 @@ def _recover(
     )
     if not strong and len(span.text.replace(".", "")) <= 4 and span.text.isupper():
         return None  # acronyms ("IDP", "RTB") that happen to be some town's code
+    if len(span) > 1 and span[-1].lower_ in PROPER_DESIGNATORS and span[0].ent_type_ != "PERSON":
+        # "the 2008 Walker County Fair Queen": an area's proper name with its unit word says
+        # what it is, inside an organisation's name too.
+        return Mention(start, end, span.text, "", "admin", root=span.root)
     well_known = any(_well_known(c.entry) for c in candidates)
     if (
         _cuts_an_entity(span)
@@ -413,16 +503,45 @@ def _recover(
         return None
     if not strong and not well_known and _runs_on(span, parse, gazetteer):
         return None  # "Me" of "the Me Hka Htar area": the first word of a longer unknown name
+    following = parse[span.end] if span.end < len(parse) else None
+    if following is not None and following.lower_ in DESIGNATORS:
+        longer = {
+            c.entry.id
+            for c in gazetteer.lookup(f"{span.text} {following.text}")
+            if c.match <= MATCH_LIGHT
+        }
+        if longer and not longer & {c.entry.id for c in candidates}:
+            return None  # "Kansas" of "The Kansas City Star": another place, the one meant
     dateline = is_dateline(text, start, end)
     # A local body or resident ("the Mansfield police") is a cue only for a town's own name.
     # So is an area's proper name with its unit word ("the Laurel County Detention Center").
     local = span[0].lower_ != "the" and (
         any(c.name_kind == NAME_MAIN for c in candidates) or span[-1].lower_ in PROPER_DESIGNATORS
     )
-    if not strong and not dateline and not _says_place(span, parse, accepted, local=local):
+    if (
+        not strong
+        and not dateline
+        and not _says_place(span, parse, accepted, local=local)
+        and not _of_its_country(span, parse, candidates, gazetteer)
+    ):
         return None
     hint = _hint(parse, span.end)
     return Mention(start, end, span.text, "", hint, root=span.root, dateline=dateline)
+
+
+def _of_its_country(
+    span: Any, parse: Any, candidates: list[Candidate], gazetteer: Gazetteer
+) -> bool:
+    """ "Syria's Afrin": a country's possessive before the name, and a town of that country
+    among its readings (not "Brazil's Kaka")."""
+    if span.start < 2 or parse[span.start - 1].text not in ("'s", "’s"):
+        return False
+    countries = {
+        c.entry.country_code
+        for c in gazetteer.lookup(parse[span.start - 2].text)
+        if c.entry.kind == "country" and c.match <= MATCH_LIGHT
+    }
+    return any(c.entry.country_code in countries for c in candidates)
 
 
 def _designated(span: Any, parse: Any, *, gazetteer: Gazetteer) -> Mention | None:
@@ -525,7 +644,7 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
     after = parse[span.end] if span.end < len(parse) else None
     if after is None:
         return False
-    if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS:
+    if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS | HAPPENING_WORDS:
         return True
     return after.text == "," and accepted.starts_at(after.idx + 2)
 

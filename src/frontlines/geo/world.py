@@ -139,4 +139,5 @@ def _named(row: dict[str, Any], entry_id: int, kind: Any, countries: dict[str, s
     )
     names = [(row["name"], NAME_MAIN)]
     names += [(alias, NAME_ALTERNATE) for alias in row.get("aliases", ())]
+    names += [(demonym, NAME_DEMONYM) for demonym in row.get("demonyms", ())]
     return Record(entry, names)
