@@ -15,6 +15,7 @@ from frontlines.extract.mentions import EventMention
 from frontlines.extract.merge import anchor
 from frontlines.extract.notes import write_note
 from frontlines.extract.opponents import NON_STATE, both_sides, opponent
+from frontlines.extract.raids import raid_ending_in_arrests
 from frontlines.extract.roles import Participant
 from frontlines.extract.subtypes import refine
 from frontlines.kb.loader import acled_country
@@ -125,6 +126,8 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         return None
     if setting.score is not None:
         found = refine(found, setting.score(_told(cluster, setting.article)))
+    if raid_ending_in_arrests(cluster):
+        found = typed("Arrests")
     event_type, sub_event_type = found
     location = _location(cluster, setting, conflict=event_type is not None)
     country = (location.country if location else None) or setting.country
