@@ -13,7 +13,10 @@ from tests.extract.helpers import mentions_in
 
 pytestmark = pytest.mark.slow
 
-ACTORS = {"police": ("state forces", ["police", "Police"])}
+ACTORS = {
+    "police": ("state forces", ["police", "Police"]),
+    "government": ("government", ["the government", "The government"]),
+}
 
 
 def _raids(nlp: Any, lexicon: Lexicon, lookup_in: Any, text: str) -> list[bool]:
@@ -47,4 +50,11 @@ def test_a_raid_without_arrests_stays_what_it_was(
     nlp: Any, lexicon: Lexicon, lookup_in: Any
 ) -> None:
     text = "Police raided a village on Monday and burned several houses."
+    assert True not in _raids(nlp, lexicon, lookup_in, text)
+
+
+def test_a_raid_by_no_named_force_keeps_its_type(
+    nlp: Any, lexicon: Lexicon, lookup_in: Any
+) -> None:
+    text = "The government raided a meeting on Monday. Eight participants were detained."
     assert True not in _raids(nlp, lexicon, lookup_in, text)
