@@ -9,6 +9,7 @@ from datetime import date
 
 from frontlines.extract.claimed import takes_claimant
 from frontlines.extract.classify import Context, classify, typed
+from frontlines.extract.crowd_clash import crowd_clash
 from frontlines.extract.dates import EventDate
 from frontlines.extract.demonstrations import CROWDS, in_crowd, intervener, response_frames
 from frontlines.extract.mentions import EventMention
@@ -128,10 +129,13 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         found = refine(found, setting.score(_told(cluster, setting.article)))
     if raid_ending_in_arrests(cluster):
         found = typed("Arrests")
-    event_type, sub_event_type = found
+    rioted = crowd_clash(found, context, cluster, text=setting.article.text)
+    event_type, sub_event_type = found if rioted is None else rioted
     location = _location(cluster, setting, conflict=event_type is not None)
     country = (location.country if location else None) or setting.country
     actor1, assoc1, actor2, assoc2 = _actors(cluster, main)
+    if rioted is not None and actor2 is None:
+        actor1, actor2 = None, actor1  # the crowd first, whoever it fought second
     if sub_event_type == "Government regains territory" and _foreign(actor1, country):
         # ACLED: a foreign state's forces taking ground is no government regaining its own.
         event_type, sub_event_type = typed("Non-state actor overtakes territory")
