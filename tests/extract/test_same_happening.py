@@ -5,6 +5,7 @@ the headline, lede and body is one event; two strikes in two towns the same day 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -239,6 +240,28 @@ def test_the_lede_retold_in_the_body_is_one_happening_only_nearby_and_in_its_tow
     assert vetoed(lede, next_day) == "dates"
     shelled = _told("Shelling/artillery/missile attack", 4)
     assert vetoed(lede, shelled) == "means"
+
+
+def test_a_lede_summing_strikes_on_several_towns_joins_each_towns_own_telling() -> None:
+    # "Two bombings killed 48 in Kharkiv and Odesa": the lede told once per town (split_towns).
+    lede = [
+        replace(
+            _told("Suicide bomb", 0, town=t, at=at),
+            cluster=tuple(
+                replace(m, site=(0, 7)) for m in _told("Suicide bomb", 0, town=t, at=at).cluster
+            ),
+        )
+        for t, at in (("Kharkiv", KHARKIV), ("Odesa", ODESA))
+    ]
+    far_on = _told("Attack", 14, town="Odesa", at=ODESA, actor1=REBELS)
+    assert retold(lede[1], far_on) == "lede town retold"
+    assert vetoed(lede[0], far_on) == "towns"
+    assert retold(lede[0], far_on) is None
+    # A lede that names its one town is not a summary: far on, it is another strike.
+    whole = _told("Suicide bomb", 0, town="Odesa", at=ODESA)
+    assert retold(whole, far_on) is None
+    next_day = _told("Attack", 14, town="Odesa", at=ODESA, day=date(2024, 3, 7))
+    assert retold(lede[1], next_day) is None
 
 
 def test_the_rules_join_by_complete_linkage() -> None:

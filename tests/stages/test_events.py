@@ -400,7 +400,7 @@ def _by_town(events: Sequence[Event]) -> dict[str, list[Event]]:
     return found
 
 
-def test_events_a_strike_on_two_towns_is_one_event_per_town_with_the_toll_told_once(
+def test_events_a_strike_on_two_towns_is_one_event_per_town_with_the_toll_split(
     nlp: Any,
 ) -> None:
     text = "Russian missiles hit Kharkiv and Odesa on Monday, killing five people."
@@ -414,8 +414,26 @@ def test_events_a_strike_on_two_towns_is_one_event_per_town_with_the_toll_told_o
     towns = _by_town(events)
     assert sorted(towns) == ["Kharkiv", "Odesa"]
     assert all(len(found) == 1 for found in towns.values())
-    assert towns["Kharkiv"][0].fatalities == 5
-    assert towns["Odesa"][0].fatalities in (None, 0)
+    assert towns["Kharkiv"][0].fatalities == 3
+    assert towns["Odesa"][0].fatalities == 2
+
+
+def test_events_a_towns_own_toll_beats_its_share_of_a_split_one(nlp: Any) -> None:
+    text = (
+        "Russian missiles hit Kharkiv and Odesa on Monday, killing six people. "
+        "In Odesa, the missiles killed four people, the governor said."
+    )
+    events = _run(
+        nlp,
+        text,
+        published=date(2024, 11, 12),
+        actors=[],
+        places=_places(text, "Ukraine", UKRAINE_TOWNS),
+    )
+    towns = _by_town(events)
+    assert sorted(towns) == ["Kharkiv", "Odesa"]
+    assert [e.fatalities for e in towns["Odesa"]] == [4]
+    assert [e.fatalities for e in towns["Kharkiv"]] == [3]
 
 
 def test_events_a_town_and_its_region_is_one_strike(nlp: Any) -> None:

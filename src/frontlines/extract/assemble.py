@@ -9,12 +9,14 @@ from datetime import date
 
 from frontlines.extract.claimed import takes_claimant
 from frontlines.extract.classify import Context, classify, typed
+from frontlines.extract.crowd_clash import crowd_clash
 from frontlines.extract.dates import EventDate
 from frontlines.extract.demonstrations import CROWDS, in_crowd, intervener, response_frames
 from frontlines.extract.mentions import EventMention
 from frontlines.extract.merge import anchor
 from frontlines.extract.notes import write_note
 from frontlines.extract.opponents import NON_STATE, both_sides, opponent
+from frontlines.extract.raids import raid_ending_in_arrests
 from frontlines.extract.roles import Participant
 from frontlines.extract.subtypes import refine
 from frontlines.kb.loader import acled_country
@@ -125,10 +127,15 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         return None
     if setting.score is not None:
         found = refine(found, setting.score(_told(cluster, setting.article)))
-    event_type, sub_event_type = found
+    if raid_ending_in_arrests(cluster):
+        found = typed("Arrests")
+    rioted = crowd_clash(found, context, cluster, text=setting.article.text)
+    event_type, sub_event_type = found if rioted is None else rioted
     location = _location(cluster, setting, conflict=event_type is not None)
     country = (location.country if location else None) or setting.country
     actor1, assoc1, actor2, assoc2 = _actors(cluster, main)
+    if rioted is not None and actor2 is None:
+        actor1, actor2 = None, actor1  # the crowd first, whoever it fought second
     if sub_event_type == "Government regains territory" and _foreign(actor1, country):
         # ACLED: a foreign state's forces taking ground is no government regaining its own.
         event_type, sub_event_type = typed("Non-state actor overtakes territory")

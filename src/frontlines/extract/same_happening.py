@@ -145,7 +145,12 @@ def retold(first: Candidate, later: Candidate) -> str | None:
       Kabul" ... "a second suicide bombing took place in Massoud Square"), of one family, by no
       other side;
     - "lede retold": the headline or lede tells a happening and, within ``REACH`` sentences, the
-      body tells one of the same type, on the same day, at the same place, by no other side.
+      body tells one of the same type, on the same day, at the same place, by no other side;
+    - "lede town retold": the headline or lede sums strikes on several towns in one sentence
+      ("two suicide bombings killed 48 in Charikar and Kabul", split one telling per town by
+      ``split_towns``) and the body tells, however far on, a happening of the same family, on
+      the same day, in that telling's own town, by no other side: each town's summary is the
+      one happening the lede counts there.
 
     Never where a veto parts them."""
     if vetoed(first, later) is not None or opposed(first.event, later.event):
@@ -165,6 +170,14 @@ def retold(first: Candidate, later: Candidate) -> str | None:
         and later.sentences[0] - first.sentences[-1] <= REACH
     ):
         return "lede retold"
+    if (
+        first.sentences[-1] < LEDE
+        and all(m.site is not None for m in first.cluster)
+        and first.towns & later.towns
+        and one.event_date is not None
+        and one.event_date == two.event_date
+    ):
+        return "lede town retold"
     return None
 
 

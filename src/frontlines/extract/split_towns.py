@@ -2,11 +2,13 @@
 
 "Russian missiles hit Kharkiv and Odesa, killing five" tells two strikes: ACLED codes one event
 per location. A strong strike telling (shelling, a missile or an air/drone strike, a bomb) whose
-sentence names two or more different towns joined by "and", "or" or commas is told again once per
-town, each telling placed at its own town (``EventMention.site``), so that merging keeps them
-apart. The toll is not split: it is the sentence's, and which town it belongs to is not said, so
-it stays with the first town's telling and the others say nothing of it (never counted twice; a
-later sentence that gives a town's own toll still joins that town's event).
+sentence names two or more different towns joined by "and", "or" or commas ("Kharkiv and the city
+of Odesa" too) is told again once per town, each telling placed at its own town
+(``EventMention.site``), so that merging keeps them apart. The sentence's toll is split as ACLED
+splits a toll one report gives for several locations: evenly between the events, what does not
+divide going one each to the first towns (five killed in three towns: 2, 2, 1), so the article's
+total is kept and never counted twice. Each share is an estimate, marked vague, so a later
+sentence that gives a town's own toll ("three died in Odesa") joins that town's event and wins.
 """
 
 from __future__ import annotations
@@ -16,12 +18,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from frontlines.extract.mentions import EventMention
-from frontlines.extract.quantities import Figures
 
 # A town named in the text: its characters and the town it is taken for.
 Town = tuple[int, int, str]
-# What may stand between two coordinated towns: "Kharkiv and Odesa", "Kyiv, Lviv or Odesa".
-JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)", re.IGNORECASE)
+# What may stand between two coordinated towns: "Kharkiv and Odesa", "Kyiv, Lviv or Odesa",
+# "Kharkiv and the city of Odesa", "Kharkiv as well as the port of Odesa".
+JOINT = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|,?\s*as\s+well\s+as\s+)"
+    r"(?:the\s+(?:(?:nearby|neighbou?ring|southern|northern|eastern|western)\s+)?"
+    r"(?:city|town|village|port|district|province|region|capital|suburb)\s+of\s+)?",
+    re.IGNORECASE,
+)
 STRIKES = frozenset({"Explosions/Remote violence"})
 # Towns a strike came from are not its targets ("shelled Sumy from Kursk and Belgorod").
 ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
@@ -42,10 +49,25 @@ def by_town(
         ):
             out.append(mention)
             continue
-        for n, (start, end, _) in enumerate(run):
-            figures = mention.figures if n == 0 else Figures()
+        shares = split_toll(mention.figures.fatalities, towns=len(run))
+        for n, ((start, end, _), share) in enumerate(zip(run, shares, strict=True)):
+            figures = replace(
+                mention.figures,
+                quantities=mention.figures.quantities if n == 0 else (),
+                fatalities=share,
+                vague=mention.figures.vague or bool(mention.figures.fatalities),
+            )
             out.append(replace(mention, site=(start, end), figures=figures))
     return out
+
+
+def split_toll(fatalities: int | None, *, towns: int) -> list[int | None]:
+    """ACLED's split of one toll over ``towns`` events: even shares, what does not divide one
+    each to the first (5 over 3: 2, 2, 1); no toll stays no toll, and nobody killed stays 0."""
+    if fatalities is None:
+        return [None] * towns
+    share, left = divmod(fatalities, towns)
+    return [share + (n < left) for n in range(towns)]
 
 
 def _coordinated(mention: EventMention, *, text: str, towns: Sequence[Town]) -> list[Town]:
