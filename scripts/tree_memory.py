@@ -30,14 +30,17 @@ class Peaks:
     per_pid: dict[int, int] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
     total_kb: int = 0
+    pss_kb: int = 0
     samples: int = 0
 
-    def sample(self, rss: dict[int, tuple[str, int]]) -> None:
+    def sample(self, rss: dict[int, tuple[str, int, int]]) -> None:
         self.samples += 1
-        self.total_kb = max(self.total_kb, sum(kb for _, kb in rss.values()))
-        for pid, (name, kb) in rss.items():
-            self.names[pid] = name
-            self.per_pid[pid] = max(self.per_pid.get(pid, 0), kb)
+        self.total_kb = max(self.total_kb, sum(kb for _, kb, _ in rss.values()))
+        self.pss_kb = max(self.pss_kb, sum(pss for _, _, pss in rss.values()))
+        for pid, (name, kb, _) in rss.items():
+            if kb >= self.per_pid.get(pid, 0):
+                self.names[pid] = name
+                self.per_pid[pid] = kb
 
     def rows(self) -> list[tuple[int, str, int]]:
         """(pid, name, peak KB), largest first."""
@@ -84,11 +87,20 @@ def resident_kb(pid: int, proc: Path = Path("/proc")) -> int:
     return int((proc / str(pid) / "statm").read_text().split()[1]) * PAGE_KB
 
 
-def sample_tree(root: int) -> dict[int, tuple[str, int]]:
-    found: dict[int, tuple[str, int]] = {}
+def proportional_kb(pid: int, proc: Path = Path("/proc")) -> int:
+    """Proportional set size of ``pid`` in KB (/proc/PID/smaps_rollup's Pss)."""
+    for line in (proc / str(pid) / "smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1])
+    return 0
+
+
+def sample_tree(root: int) -> dict[int, tuple[str, int, int]]:
+    """pid -> (name, RSS KB, PSS KB) for ``root`` and every process under it."""
+    found: dict[int, tuple[str, int, int]] = {}
     for pid in descendants(root, children()):
         try:
-            found[pid] = (process_name(pid), resident_kb(pid))
+            found[pid] = (process_name(pid), resident_kb(pid), proportional_kb(pid))
         except (OSError, IndexError, ValueError):  # ended while read
             continue
     return found
@@ -113,13 +125,15 @@ def main() -> int:
     lines = [f"{kb / 1024:8.1f} MB  pid {pid:>7}  {name}" for pid, name, kb in peaks.rows()]
     summary = (
         f"exit {child.returncode}, wall {wall:.1f} s, {peaks.samples} samples; "
-        f"peak of the tree's total RSS {peaks.total_kb / 1024:.1f} MB"
+        f"peak of the tree's total RSS {peaks.total_kb / 1024:.1f} MB, "
+        f"of its total PSS {peaks.pss_kb / 1024:.1f} MB"
     )
     sys.stderr.write("\n".join(["peak RSS per process:", *lines, summary]) + "\n")
     if args.json is not None:
         rows = [{"pid": pid, "name": name, "peak_mb": kb / 1024} for pid, name, kb in peaks.rows()]
         payload = {"exit": child.returncode, "wall_s": wall, "processes": rows}
         payload["total_peak_mb"] = peaks.total_kb / 1024
+        payload["total_pss_peak_mb"] = peaks.pss_kb / 1024
         args.json.write_text(json.dumps(payload, indent=2))
     return child.returncode
 
