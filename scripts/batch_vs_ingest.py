@@ -43,7 +43,8 @@ def write_corpus(data_dir: Path, out: Path, *, size: int) -> dict[str, int]:
         counts: dict[str, int] = {}
         with out.open("w", encoding="utf-8") as handle:
             for name in (*LONG_SETS, "acled"):
-                lines = (parts / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+                text = (parts / f"{name}.jsonl").read_text(encoding="utf-8")
+                lines = text.rstrip("\n").split("\n")  # not splitlines: texts hold U+2028
                 room = size - sum(counts.values())
                 counts[name] = len(lines[:room])
                 handle.writelines(f"{line}\n" for line in lines[:room])
