@@ -17,6 +17,7 @@ import argparse
 import json
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from frontlines.bench.acled_data import CSV_NAME, read_records, stratified_sample
@@ -57,7 +58,7 @@ def write_inputs(
     return counts
 
 
-def _write(path: Path, records: list[dict[str, object]]) -> int:
+def _write(path: Path, records: Sequence[Mapping[str, object]]) -> int:
     with path.open("w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")

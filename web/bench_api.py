@@ -2,12 +2,13 @@
 time the page takes to show them all in headless Chromium.
 
     .venv/bin/python web/bench_api.py [--events 100000] [--requests 50] [--out bench-out/api.json]
-        [--no-page] [--db STORE]
+        [--no-page] [--page-runs 1] [--no-requests] [--db STORE]
 
 Builds a synthetic store in a temporary folder (in bulk: ``frontlines.bench.api_store``), starts
 `frontlines serve` on a free localhost port, times requests with urllib, then loads the page with
 Playwright and Debian's chromium. ``frontlines bench --only api`` reports the same requests'
-figures; this script adds the page.
+figures; this script adds the page (loaded ``--page-runs`` times, each in a fresh browser) and
+the server's peak resident memory (VmHWM) after all of it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from frontlines.bench.api import peak_rss_mb
 from frontlines.bench.api_store import build_synthetic
 
 
@@ -77,6 +79,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--out", type=Path, default=Path("bench-out/api.json"))
     parser.add_argument("--no-page", action="store_true", help="Leave out the Chromium page load.")
+    parser.add_argument("--page-runs", type=int, default=1, help="Page loads, each timed.")
+    parser.add_argument("--no-requests", action="store_true", help="Leave out the API timings.")
     parser.add_argument(
         "--db", type=Path, help="A store this benchmark built before (kept): no build."
     )
@@ -112,11 +116,14 @@ def main() -> None:
         }
         with urllib.request.urlopen(f"{base}/api/events?limit=1", timeout=600) as first:  # noqa: S310
             runs["event_detail"] = "/api/events/" + json.load(first)["items"][0]["id"]
-        for name, path in runs.items():
+        for name, path in runs.items() if not options.no_requests else ():
             count = options.requests if "10000" not in path else max(5, options.requests // 10)
             report[name] = latencies(base + path, requests=count)
         if not options.no_page:
-            report["page_shows_all_s"] = round(page_seconds(base + "/", options.events), 1)
+            loads = [page_seconds(base + "/", options.events) for _ in range(options.page_runs)]
+            report["page_shows_all_s"] = round(statistics.median(loads), 2)
+            report["page_loads_s"] = [round(seconds, 2) for seconds in loads]
+        report["server_peak_rss_mb"] = peak_rss_mb(process.pid)
     finally:
         process.terminate()
         process.wait(timeout=30)

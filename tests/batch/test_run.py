@@ -15,6 +15,7 @@ pytest.importorskip("ray.data", reason="Ray Data is not installed (the scale ext
 import pyarrow.parquet as pq
 
 from frontlines.batch import export_store, load_batch, read_table, run_batch
+from frontlines.batch.compare import compare_outputs
 from frontlines.exports.events import event_json
 from frontlines.ingest.ingester import IngestReport, ingest_paths, limits_for
 from frontlines.python_api import analyze_article
@@ -82,6 +83,10 @@ def test_batch_reports_each_input_as_ingest_does(
         "stored", "syndicated", "skipped", "failed"
     }  # fmt: skip
     assert not report.ok
+    assert set(report.peak_kb) - {"driver"} <= {"worker 1", "worker 2"}
+    assert "worker 1" in report.peak_kb
+    assert all(kb > 10_000 for kb in report.peak_kb.values())  # each loads Python, at least
+    assert "peak memory: driver " in report.summary()
 
 
 def test_batch_articles_hold_the_analysis_and_metadata_ingest_stores(
@@ -186,6 +191,17 @@ def test_store_export_writes_the_tables_batch_writes(
     for table in ("reports", "events", "actors", "claims", "relations"):
         assert _sorted(rows(exported, table)) == _sorted(rows(out, table)), table
     assert counts["articles"] == len(rows(out, "articles"))
+
+
+def test_batch_output_compares_the_same_as_the_stores_export(
+    batch_out: tuple[Path, Any], ingested: tuple[Store, IngestReport], tmp_path: Path
+) -> None:
+    out, _ = batch_out
+    store, _ = ingested
+    export_store(store, out=tmp_path / "export")
+    differences = compare_outputs(out, tmp_path / "export")
+    assert [d.line() for d in differences if not d.same] == []
+    assert all(d.rows[0] > 0 for d in differences if d.table != "relations")
 
 
 def _events(store: Store) -> list[dict[str, Any]]:

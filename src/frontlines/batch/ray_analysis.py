@@ -2,7 +2,8 @@
 
 Articles go in as a dataset of rows (``n``, the article as JSON); ``map_batches`` runs a pool of
 actors, each of which loads the pipeline once and analyses its batches with ``Pipeline.pipe``;
-rows come back to the driver as (``n``, the analysis as JSON, or the error). Ray starts locally
+rows come back to the driver as (``n``, the analysis as JSON, or the error, and the worker's
+peak resident memory so far, which the driver keeps per worker). Ray starts locally
 (``ray.init()``) unless ``address`` names a running cluster, whose nodes need frontlines
 installed and can read the gazetteer cache of the settings.
 """
@@ -11,6 +12,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import resource
+import socket
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -63,8 +67,19 @@ class Analyser:
                 "n": pa.array([row["n"] for row in rows], pa.int64()),
                 "analysis": pa.array(analyses, pa.string()),
                 "error": pa.array(errors, pa.string()),
+                "worker": pa.array([worker_name()] * len(rows), pa.string()),
+                "peak_kb": pa.array([peak_rss_kb()] * len(rows), pa.int64()),
             }
         )
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def peak_rss_kb() -> int:
+    """This process's peak resident set so far, in KB (Linux's ru_maxrss unit)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def start_ray(*, address: str | None, workers: int, settings: Settings) -> Any:
@@ -96,8 +111,12 @@ def analyse_on_ray(
     workers: int,
     pipe_batch: int = 16,
     ray_batch: int = 32,
+    peaks: dict[str, int] | None = None,
 ) -> Iterator[tuple[int, Analysis | str]]:
-    """(index in ``articles``, its analysis or the error) for every article, in any order."""
+    """(index in ``articles``, its analysis or the error) for every article, in any order.
+
+    ``peaks`` (when given) gets each worker's peak resident memory in KB, by host and pid.
+    """
     ray = ray_module()
     if not articles:
         return
@@ -117,6 +136,8 @@ def analyse_on_ray(
     )
     for batch in analysed.iter_batches(batch_format="pyarrow", batch_size=None):
         for row in batch.to_pylist():
+            if peaks is not None:
+                peaks[row["worker"]] = max(peaks.get(row["worker"], 0), int(row["peak_kb"]))
             n = int(row["n"])
             if row["error"] is not None:
                 yield n, str(row["error"])

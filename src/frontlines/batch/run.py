@@ -19,7 +19,7 @@ from pathlib import Path
 
 from frontlines.batch.inputs import Prepared, read_inputs
 from frontlines.batch.parquet import TableWriter
-from frontlines.batch.ray_analysis import analyse_on_ray, ray_module
+from frontlines.batch.ray_analysis import analyse_on_ray, peak_rss_kb, ray_module
 from frontlines.batch.rows import (
     Stored,
     actor_rows,
@@ -47,6 +47,7 @@ class BatchReport:
     rows: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     workers: int = 0
+    peak_kb: dict[str, int] = field(default_factory=dict)  # the driver's and each worker's
 
     @property
     def ok(self) -> bool:
@@ -56,9 +57,11 @@ class BatchReport:
         tables = ", ".join(f"{count} {table}" for table, count in sorted(self.rows.items()))
         phases = ", ".join(f"{phase} {sec:.1f} s" for phase, sec in self.seconds.items())
         stored = sum(1 for r in self.results if r.outcome in ("stored", "syndicated", "skipped"))
+        peaks = ", ".join(f"{who} {kb / 1024:.0f} MB" for who, kb in self.peak_kb.items())
         return (
             f"{len(self.results)} inputs, {stored} articles written with {self.workers} "
             f"worker{'s' if self.workers != 1 else ''}: {tables or 'no rows'}; time: {phases}"
+            f"; peak memory: {peaks}"
         )
 
 
@@ -95,8 +98,9 @@ def run_batch(
             from frontlines.batch.ray_analysis import start_ray
 
             start_ray(address=address, workers=workers, settings=settings)
+        workers_kb: dict[str, int] = {}
         for n, analysed in analyse_on_ray(
-            readable, settings=settings, workers=workers, pipe_batch=pipe_batch
+            readable, settings=settings, workers=workers, pipe_batch=pipe_batch, peaks=workers_kb
         ):
             item = inputs.articles[position[n]]
             if isinstance(analysed, str):
@@ -122,6 +126,9 @@ def run_batch(
         writer.add("events", (fused_event_row(item) for item in fused))
         writer.add("reports", (report_row(r, fused_id=fused_id.get(r.id)) for r in reports))
         report.rows = writer.close()
+    report.peak_kb = {"driver": peak_rss_kb()}
+    for n, (_, kb) in enumerate(sorted(workers_kb.items())):
+        report.peak_kb[f"worker {n + 1}"] = kb
     return report
 
 
