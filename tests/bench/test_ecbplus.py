@@ -10,6 +10,7 @@ import pytest
 from frontlines.bench.ecbplus import (
     DOCUMENT_MEANING,
     Mention,
+    argument_affinity,
     document_blocks,
     document_terms,
     fusion_clusters,
@@ -86,6 +87,18 @@ def test_ecbplus_documents_are_compared_on_names_and_numbers_too() -> None:
     terms = document_terms(QUAKE_B.split())
     assert {"number:4.4", "name:snm"} <= terms
     assert "number:4.4" not in document_terms(QUAKE_C.split())
+
+
+def test_ecbplus_sentences_sharing_names_and_numbers_are_alike_up_to_the_argument_weight() -> None:
+    sonoma = Mention.from_record(record(1, "c", "1_1ecb", QUAKE_A, "struck", "strike"))
+    geysers = Mention.from_record(record(2, "c", "1_2ecb", QUAKE_B, "struck", "strike"))
+    aceh = Mention.from_record(record(3, "c", "1_3ecb", QUAKE_C, "hit", "strike"))
+    assert {"name:snm", "name:gsrs", "number:4.4"} <= geysers.arguments
+    assert argument_affinity(sonoma, geysers) == 1.0  # Sonoma County, The Geysers
+    assert argument_affinity(sonoma, aceh) == 0.0
+    plain = similarity(sonoma, geysers)
+    assert similarity(sonoma, geysers, argument=0.2) == pytest.approx(plain + 0.2)
+    assert similarity(sonoma, aceh, argument=0.2) == similarity(sonoma, aceh)
 
 
 def test_ecbplus_reports_the_standard_measures(tmp_path: Path) -> None:

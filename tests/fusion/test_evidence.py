@@ -14,6 +14,7 @@ from frontlines.fusion.evidence import (
     distinct_sites,
     evidence,
     firmly_anchored,
+    one_small_place,
     one_source,
     shared_site,
     site_affinity,
@@ -270,3 +271,62 @@ def test_evidence_one_outlets_unproven_pair_is_ruled_out() -> None:
 def test_evidence_a_village_of_a_name_is_a_site() -> None:
     text = "The Koglweogo killed 13 people in the village of Boundoussi in Barsalogho."
     assert name_key("Boundoussi") in site_names([text])
+
+
+DUMA = Location(
+    name="Duma", country="Syria", admin1="Rif Dimashq", latitude=33.57, longitude=36.40,
+    geo_precision=1, geonameid=170904,
+)  # fmt: skip
+STRIKE = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+
+
+def test_evidence_two_outlets_at_one_small_place_and_day_corroborate() -> None:
+    first = report(
+        "Ten airstrikes kill and wound 14 civilians in Duma.", outlet="A", where=DUMA,
+        fatalities=None, **STRIKE, **NO_ACTORS,
+    )  # fmt: skip
+    second = report(
+        "Regime forces keep targeting Duma after a massacre.", outlet="B", where=DUMA,
+        fatalities=None, **STRIKE, **NO_ACTORS,
+    )  # fmt: skip
+    assert not agreements(first, second) - {"place", "named"}
+    assert one_small_place(first, second) and one_small_place(second, first)
+    assert corroborated(first, second)
+    settings = FusionSettings()
+    assert (pair_score(first, second, settings=settings) or 0.0) >= settings.threshold
+    # one outlet's or an unknown outlet's two reports of a town are two happenings
+    same_outlet = replace(second, outlet=first.outlet)
+    unknown = replace(second, outlet="")
+    assert not one_small_place(first, same_outlet)
+    assert not one_small_place(first, unknown)
+    assert not firmly_anchored(first, same_outlet)
+
+
+def test_evidence_one_small_place_needs_one_day_and_nothing_apart() -> None:
+    base = {"where": DUMA, **STRIKE, **NO_ACTORS}
+    first = report("Warplanes struck Duma in the morning.", outlet="A", fatalities=3, **base)
+    next_day = report(
+        "Warplanes struck Duma.", outlet="B", fatalities=None, when=date(2024, 11, 15), **base
+    )
+    night = report("Warplanes struck Duma at night.", outlet="B", fatalities=None, **base)
+    far_toll = report("Warplanes struck Duma, killing 40.", outlet="B", fatalities=40, **base)
+    near_toll = report("Warplanes struck Duma, four dead.", outlet="B", fatalities=4, **base)
+    assert not one_small_place(first, next_day)
+    assert not one_small_place(first, night)
+    assert not one_small_place(first, far_toll)
+    assert one_small_place(first, near_toll)
+    two_sites = (
+        report("Warplanes struck in Misraba of Duma.", outlet="A", fatalities=None, **base),
+        report("Warplanes struck in Harasta of Duma.", outlet="B", fatalities=None, **base),
+    )
+    assert not one_small_place(*two_sites)
+
+
+def test_evidence_a_capital_of_its_region_is_no_small_place() -> None:
+    first = report("Students staged a protest in Dhaka.", outlet="A", where=DHAKA, **PROTEST)
+    second = report("Teachers held a rally in Dhaka.", outlet="B", where=DHAKA, **PROTEST)
+    area = replace(DUMA, geo_precision=2)
+    third = report("Warplanes struck near Duma.", outlet="A", where=area, **STRIKE)
+    fourth = report("Airstrikes hit Duma.", outlet="B", where=area, **STRIKE)
+    assert not one_small_place(first, second)
+    assert not one_small_place(third, fourth)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from frontlines.fusion.report_words import content_terms, cosine, stem
+from frontlines.fusion.report_words import content_terms, cosine, name_key, proper_names, stem
 
 
 def test_text_stem_joins_inflections() -> None:
@@ -21,3 +21,12 @@ def test_text_cosine_of_term_sets() -> None:
     assert 0.5 < cosine(first, second) < 1.0
     assert cosine(first, frozenset()) == 0.0
     assert cosine(first, content_terms(["Protesters marched in Bamako"])) == 0.0
+
+
+def test_text_a_capitalised_opening_word_is_a_name_only_as_an_acronym_or_named_again() -> None:
+    headline = ["Warplanes target a cave near Qamhana. Continued clashes in Hama"]
+    assert proper_names(headline) == {name_key("Qamhana"), name_key("Hama")}
+    assert name_key("SDF") in proper_names(["SDF fighters advance on Raqqa"])
+    assert name_key("Idlib") in proper_names(["Idlib was calm.", "Shells hit Idlib"])
+    assert name_key("Deir") in proper_names(["Deir Ezzor came under fire"])
+    assert name_key("Aerial") not in proper_names(['"Aerial bombardment kills 11'])

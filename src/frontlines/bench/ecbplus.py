@@ -8,7 +8,9 @@ done the way fusion links reports: blocking first (by topic, then documents grou
 cosine of their stemmed content words plus, up to ``DOCUMENT_MEANING``, how alike their MiniLM
 vectors are, as fusion blocks reports by date and place), then mentions scored on their head
 lemma (else their trigger frame, else what their trigger's words mean: ``ecbplus_meaning``) and
-the wording of their sentence (``frontlines.fusion.report_words``) and clustered by fusion's
+the wording of their sentence (``frontlines.fusion.report_words``), and, in the fusion block's
+cross-validation only (``ARGUMENT`` is none here), the names and numbers their sentences share
+(``argument_affinity``: the same navy, the same 23 pirates), and clustered by fusion's
 average-linkage clustering (``frontlines.fusion.cluster``). ECB+ has no dates, places or ACLED
 types, so the rest of fusion's score has nothing to compare here.
 
@@ -55,6 +57,7 @@ LEMMA, FRAME, SENTENCE = 0.5, 0.25, 0.25  # weights: one head lemma, one frame, 
 SYNONYM = 0.6  # the most two triggers alike in meaning (not in lemma or frame) weigh
 DOCUMENT_MEANING = 0.3  # the most two documents alike in meaning add to their shared words
 THRESHOLD = 0.3  # what every cross-validation fold picks
+ARGUMENT = 0.0  # the most shared names and numbers of two sentences add (cross-validated)
 SENTENCE_END = frozenset({".", "!", "?"})
 
 
@@ -74,6 +77,7 @@ class Mention:
     text: str = ""  # its document's words around it, as given
     context: str = ""  # its sentence, as given
     span: tuple[int, int] = (0, 0)  # where its trigger lies in ``context`` (characters)
+    arguments: frozenset[str] = frozenset()  # its sentence's names and numbers (``arguments``)
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # its meaning
     document_vector: np.ndarray | None = field(default=None, compare=False, repr=False)
 
@@ -106,6 +110,7 @@ class Mention:
             text=" ".join(context),
             context=" ".join(context[start:end]),
             span=(at, at + len(trigger)),
+            arguments=arguments(context[start:end]),
         )
 
 
@@ -119,6 +124,22 @@ def document_terms(tokens: Sequence[str]) -> frozenset[str]:
     names = {f"name:{name}" for name in proper_names([text])}
     numbers = {f"number:{token}" for token in tokens if NUMBER.fullmatch(token)}
     return content_terms([text]) | names | numbers
+
+
+def arguments(tokens: Sequence[str]) -> frozenset[str]:
+    """Who, where and how many a sentence tells beside its trigger: its proper names and its
+    numbers. Two mentions of one happening share them ("the Indian navy", "23 pirates", "Gulf
+    of Aden"); two alike happenings of one topic name other people, places and counts."""
+    document = document_terms(tokens)
+    return frozenset(term for term in document if term.startswith(("name:", "number:")))
+
+
+def argument_affinity(first: Mention, second: Mention) -> float:
+    """Shared arguments of the fewer either gives (0 when either gives none)."""
+    if not first.arguments or not second.arguments:
+        return 0.0
+    fewer = min(len(first.arguments), len(second.arguments))
+    return len(first.arguments & second.arguments) / fewer
 
 
 def trigger_frames() -> dict[str, str]:
@@ -154,16 +175,20 @@ def read_mentions(path: Path, *, meanings: bool = True) -> list[Mention]:
     ]
 
 
-def similarity(first: Mention, second: Mention, *, synonym: float = SYNONYM) -> float:
+def similarity(
+    first: Mention, second: Mention, *, synonym: float = SYNONYM, argument: float = ARGUMENT
+) -> float:
     """The same (stemmed) head lemma, else the same trigger frame or triggers alike in meaning
-    (up to ``synonym``), and alike sentences."""
+    (up to ``synonym``), alike sentences, and (up to ``argument``) the names and numbers their
+    sentences share (``argument_affinity``)."""
     wording = min(1.0, 1.6 * cosine(first.sentence, second.sentence))
+    shared = argument * argument_affinity(first, second) if argument else 0.0
     if first.lemma == second.lemma:
         kind = LEMMA
     else:
         frame = FRAME if first.frame is not None and first.frame == second.frame else 0.0
         kind = max(frame, synonym * meaning_affinity(first.vector, second.vector))
-    return kind + SENTENCE * wording
+    return kind + SENTENCE * wording + shared
 
 
 def document_blocks(
@@ -206,13 +231,14 @@ def fusion_clusters(
     threshold: float = THRESHOLD,
     document_threshold: float = DOCUMENT_THRESHOLD,
     synonym: float = SYNONYM,
+    argument: float = ARGUMENT,
 ) -> list[set[str]]:
     """Mentions blocked by topic and document group, linked and clustered as fusion does."""
     found: list[set[str]] = []
     for block in document_blocks(mentions, document_threshold=document_threshold):
 
         def score(first: int, second: int, block: list[Mention] = block) -> float:
-            return similarity(block[first], block[second], synonym=synonym)
+            return similarity(block[first], block[second], synonym=synonym, argument=argument)
 
         groups = _cluster(len(block), score, threshold)
         found.extend({block[item].id for item in group} for group in groups)

@@ -217,9 +217,29 @@ def corroborated(first: Features, second: Features) -> bool:
     happening give at the least; one city and day is none."""
     if agreements(first, second) - {"place", "named"}:
         return True
+    if one_small_place(first, second):
+        return True
     if (wording_affinity(first, second) or 0.0) >= WORDING:
         return True
     return len(specific_names(first) & specific_names(second)) >= SHARED_NAMES
+
+
+def one_small_place(first: Features, second: Features) -> bool:
+    """Two outlets place the happening at one town or village found as such (``same_fine_place``:
+    no region's capital, no stand-in, no area) on one day, and nothing sets the two apart: no
+    sites apart, no two lead sites, no tolls too far apart to be one count, no two times of
+    day. What two short headlines of one happening give ("10 airstrikes kill 14 civilians in
+    Duma", "Regime forces keep targeting Duma after a massacre"); never enough for one outlet's
+    or an unknown outlet's two reports (``firmly_anchored``), and a capital of many happenings
+    a day (Dhaka, Aleppo) is no small place."""
+    if one_source(first, second) is not False or not same_fine_place(first, second):
+        return False
+    if first.day is None or first.day != second.day or distinct_sites(first, second):
+        return False
+    if first.lead and second.lead and not first.lead & second.lead:
+        return False
+    toll = toll_affinity(first, second)
+    return (toll is None or toll >= 0.6) and time_affinity(first, second) != 0.0
 
 
 def distinct_sites(first: Features, second: Features) -> bool:

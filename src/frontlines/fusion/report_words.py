@@ -98,17 +98,35 @@ NEAR_TIMES = frozenset(
 )  # fmt: skip
 
 
+# what precedes the first word of a text or a sentence
+_OPENING = re.compile(r"(?:^|[.!?]\s)[\s\"'“‘(\[-]*$")
+
+
 def proper_names(texts: Iterable[str]) -> frozenset[str]:
     """The capitalised words of ``texts`` that are names (no months, days, pronouns), as
-    ``name_key`` gives them."""
+    ``name_key`` gives them. A lone capitalised word opening a text or a sentence is a name
+    only when it is an acronym ("SDF") or the texts capitalise it elsewhere too: headlines open
+    on "Warplanes", "Continued" or "Aerial", which name nothing and would tell two reports of one
+    happening apart."""
+    texts = list(texts)
+    matches = [(text, match) for text in texts for match in _NAME.finditer(text)]
+    inside = {
+        match.group(1).split()[0]
+        for text, match in matches
+        if not _OPENING.search(text[: match.start()])
+    } | {word for _, match in matches for word in match.group(1).split()[1:]}
     found: set[str] = set()
-    for text in texts:
-        for match in _NAME.finditer(text):
-            for word in match.group(1).split():
-                key = word.lower().strip("'’-")
-                if key in NOT_NAMES or key in STOPWORDS or len(key) < 3:
-                    continue
-                found.add(name_key(key.removeprefix("al-").removeprefix("el-")))
+    for text, match in matches:
+        words = match.group(1).split()
+        if len(words) == 1 and _OPENING.search(text[: match.start()]):
+            word = words[0]
+            if not (word.isupper() or word in inside):
+                continue
+        for word in words:
+            key = word.lower().strip("'’-")
+            if key in NOT_NAMES or key in STOPWORDS or len(key) < 3:
+                continue
+            found.add(name_key(key.removeprefix("al-").removeprefix("el-")))
     return frozenset(found)
 
 

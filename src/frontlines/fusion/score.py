@@ -10,7 +10,8 @@ common stay below the threshold: a busy day's protests in one city are many even
 Every level asks for positive evidence, the more the less independent the two reports are
 (``FusionSettings.proofs``, ``needed_proof``). At normal, two outlets' reports need some
 corroboration (``evidence.corroborated``: a site, toll, actor pair or time of day they agree on,
-alike wording, shared names); reports of an unknown outlet, or of one outlet, need a firm anchor
+alike wording, shared names, one town or village of one day with nothing apart); reports of an
+unknown outlet, or of one outlet, need a firm anchor
 (``evidence.firmly_anchored``): one outlet or analyst writes one report per happening, and ACLED's
 notes of one neighbourhood and day are distinct events. Strict asks an anchor of two outlets
 (``evidence.anchored``); loose asks nothing of them. A pair without the evidence it needs scores at
