@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -9,7 +10,7 @@ from datetime import date
 import pytest
 
 from frontlines.errors import InputError, NotFoundError
-from frontlines.model import Analysis, Event
+from frontlines.model import Analysis, Event, Location
 from frontlines.store.base import EventQuery, Store, StoredEvent
 from tests.fusion.samples import (
     ARMY,
@@ -41,6 +42,56 @@ def saraqib_analysis() -> Analysis:
         sub_event_type="Armed clash", actor1=HTS, actor2=ARMY, where=SARAQIB,
     )  # fmt: skip
     return analysis_of(article, event)
+
+
+BURKINA = Location(
+    name="Burkina Faso", country="Burkina Faso", latitude=12.5, longitude=-1.67, geo_precision=4,
+    geonameid=None,
+)  # fmt: skip
+FOOD_RIOTS = "Rioters took to the streets to protest the rising price of food, fuel and cloth."
+
+
+def reprinted_note_analyses() -> list[Analysis]:
+    """An analyst's note (unknown outlet), its reprint a day later with one more event, and an
+    unrelated note: the note and the reprint's protest are one event only once the reprint is
+    linked to the note (a reprint is positive evidence; nothing else is)."""
+    found = []
+    for day, text in enumerate(
+        [FOOD_RIOTS, f"{FOOD_RIOTS} Police arrested 26.", "Teachers staged a sit-in over pay."]
+    ):
+        when = date(2008, 2, 20 + day)
+        article = make_article(text, outlet="", published=when)
+        note = {"when": when, "precision": "approximate", "where": BURKINA, "fatalities": None}
+        note |= {"actor1": None, "actor2": None}
+        kinds = [("Protests", "Peaceful protest", text[:40])]
+        if day == 1:
+            kinds.append(("Riots", "Violent demonstration", "Police arrested 26."))
+        events = [
+            make_event(article, phrase, event_type=kind, sub_event_type=sub, **note)  # type: ignore[arg-type]
+            for kind, sub, phrase in kinds
+        ]
+        found.append(analysis_of(article, *events))
+    return found
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_fusion_contract_a_reprint_linked_after_saving_fuses_as_fusing_everything_does(
+    harness: Harness, order: tuple[int, ...]
+) -> None:
+    analyses = reprinted_note_analyses()
+    note, reprint = (analysis.article.id for analysis in analyses[:2])
+    store = harness.another().open()
+    try:
+        for number in order:  # linked as an ingester links: once the second of them is stored
+            store.save(analyses[number])
+            if number in (0, 1) and all(store.has_article(key) for key in (note, reprint)):
+                store.link_syndicated(reprint, note, 0.9)
+        incremental = snapshot(store)
+        store.rebuild_fusion()
+        assert snapshot(store) == incremental
+        assert sorted(e.report_count for e in store.events()) == [1, 1, 2]
+    finally:
+        store.close()
 
 
 def report_ids(stored: StoredEvent) -> set[str]:

@@ -397,8 +397,7 @@ class DuckDBStore(Store):
                 "INSERT OR REPLACE INTO article_links VALUES (?, ?, ?)",
                 [copy_id, original_id, float(similarity)],
             )
-            fusing = self._fusing(cur)  # a reprint and its original now count as one origin
-            fusing.fuse_again(blocks=fusing.blocks_of_articles([copy_id]))
+            self._fusing(cur).after_link(copy_id)  # a reprint and its original: one origin
 
     def syndication_links(self) -> list[SyndicationLink]:
         with self._cursor("reading syndication links") as cur:

@@ -7,6 +7,9 @@ here, the same for every backend.
 After a save, only the blocks the new reports touch are fused again: the reports they link to
 (looked for among those within the date windows) bring their whole blocks, a replaced article
 brings the blocks its old reports were in, and must-link decisions bring their partners' blocks.
+An article linked to the one it reprints (``after_link``) is fused again the same way, as if just
+saved: the link is evidence between its reports and those of its original (and of the original's
+other reprints), which may sit in other blocks until then.
 Fusing those reports gives exactly what fusing the whole store would (see
 ``frontlines.fusion.engine``), whatever order the articles were saved in.
 
@@ -215,6 +218,13 @@ class FusionService:
             new = self.reports(ReportWhere(article_ids=frozenset(saved)))
         pool = [(report, block) for report, block in around if report.article_id not in saved]
         self.fuse_again(new=new, blocks=blocks, pool=pool)
+
+    def after_link(self, copy_id: str) -> None:
+        """Fuse again an article just linked to the article it reprints (or linked anew): its
+        reports as if just saved, to find the links the reprint now gives, and the blocks they
+        were in, to drop those an older link gave."""
+        located = self.tables.reports(ReportWhere(article_ids=frozenset([copy_id])))
+        self.fuse_again(new=[report for report, _ in located], blocks={b for _, b in located if b})
 
     def fuse_again(
         self,

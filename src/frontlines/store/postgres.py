@@ -207,7 +207,7 @@ class PostgresStore(Store):
                 " similarity = excluded.similarity",
                 [copy_id, original_id, float(similarity)],
             )
-            fusion.fuse_again(blocks=fusion.blocks_of_articles([copy_id]))
+            fusion.after_link(copy_id)  # a reprint and its original now count as one origin
 
     # --- reading
 
