@@ -48,7 +48,10 @@ BURKINA = Location(
     name="Burkina Faso", country="Burkina Faso", latitude=12.5, longitude=-1.67, geo_precision=4,
     geonameid=None,
 )  # fmt: skip
-FOOD_RIOTS = "Rioters took to the streets to protest the rising price of food, fuel and cloth."
+FOOD_RIOTS = (
+    "Rioters in Bobo-Dioulasso took to the streets to protest "
+    "the rising price of food, fuel and cloth."
+)
 
 
 def reprinted_note_analyses() -> list[Analysis]:
