@@ -340,7 +340,10 @@ PANTELEYMONIVKA = Location(
     name="Panteleymonivka", country="Ukraine", admin1="Donetsk", admin2="Horlivka",
     latitude=48.21, longitude=38.13, geo_precision=1, geonameid=698465,
 )  # fmt: skip
-SHELLING = {"event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack"}  # fmt: skip
+SHELLING = {
+    "event_type": "Explosions/Remote violence",
+    "sub_event_type": "Shelling/artillery/missile attack",
+}
 
 
 def test_evidence_one_outlets_notes_of_two_towns_are_two_happenings() -> None:

@@ -247,7 +247,8 @@ def distinct_sites(first: Features, second: Features) -> bool:
     Dhaka): two places, whatever else the pair shares. A report's own town or village found as
     such counts among its sites ("shelled DPR positions in Yasynuvata" against "in Donetsk -
     Kirovskyi": neither names the other's place), so two towns a district's name ties together
-    stay two places, even when one town names the district (Horlivka); the other report's place does not (it may name a site inside it)."""
+    stay two places, even when one town names the district (Horlivka); the other report's
+    place does not (it may name a site inside it)."""
     common = first.common | second.common
     skip = common | first.coarse | second.coarse
     for one, other in ((first, second), (second, first)):
