@@ -141,3 +141,57 @@ def test_compat_clustering_never_chains_two_incompatible_reports() -> None:
     for fused in fuse([a, b, c]):
         outlets = {report.outlet for report in fused.reports}
         assert not {"A", "C"} <= outlets
+
+
+def test_compat_the_countryside_of_a_regions_namesake_holds_that_region() -> None:
+    """ "The countryside of Aleppo", found as Aleppo city at precision 2 (near it), is the
+    region around the city: a village of that region fits it; a place of another region, or a
+    town given at precision 1, does not."""
+    kind = {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    countryside = Location(
+        name="Aleppo", country="Syria", admin1="Aleppo", latitude=36.20, longitude=37.16,
+        geo_precision=2,
+    )  # fmt: skip
+    village = Location(
+        name="Mare'", country="Syria", admin1="Aleppo", latitude=36.58, longitude=37.05,
+        geo_precision=1,
+    )  # fmt: skip
+    idlib_village = Location(
+        name="Abu al-Duhur", country="Syria", admin1="Idlib", latitude=35.73, longitude=37.05,
+        geo_precision=1,
+    )  # fmt: skip
+    around = protest("70 fighters killed in clashes in the Aleppo countryside.", countryside,
+                     outlet="A", **kind)  # fmt: skip
+    there = protest("12 fighters killed in a counter-attack on Mare'.", village, outlet="B", **kind)
+    elsewhere = protest("Clashes near Abu al-Duhur.", idlib_village, outlet="C", **kind)
+    assert can_fuse(around, there)
+    assert not can_fuse(around, elsewhere)
+    city = Location(
+        name="Aleppo", country="Syria", admin1="Aleppo", latitude=36.20, longitude=37.16,
+        geo_precision=1,
+    )  # fmt: skip
+    assert not can_fuse(protest("Clashes in Aleppo city.", city, outlet="D", **kind), there)
+
+
+def test_compat_a_blast_and_a_fight_can_be_one_attack() -> None:
+    """A complex attack told as a bombing by one outlet and as clashes by another."""
+    town = Location(
+        name="Qamishli", country="Syria", admin1="Al-Hasakah", latitude=37.05, longitude=41.22,
+        geo_precision=1,
+    )  # fmt: skip
+    clash = {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    blast = protest(
+        "A suicide attack targeted Qamishli.", town, outlet="A",
+        event_type="Explosions/Remote violence", sub_event_type="Suicide bomb",
+    )  # fmt: skip
+    device = protest(
+        "A car bomb hit Qamishli.", town, outlet="B",
+        event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+    )  # fmt: skip
+    fight = protest("Gunmen attacked a checkpoint in Qamishli.", town, outlet="C", **clash)
+    assert can_fuse(blast, fight) and can_fuse(device, fight)
+    arrests = protest(
+        "Police arrested a suspect in Qamishli.", town, outlet="D",
+        event_type="Strategic developments", sub_event_type="Arrests",
+    )  # fmt: skip
+    assert not can_fuse(arrests, fight)

@@ -330,3 +330,40 @@ def test_evidence_a_capital_of_its_region_is_no_small_place() -> None:
     fourth = report("Airstrikes hit Duma.", outlet="B", where=area, **STRIKE)
     assert not one_small_place(first, second)
     assert not one_small_place(third, fourth)
+
+
+HORLIVKA = Location(
+    name="Horlivka", country="Ukraine", admin1="Donetsk", admin2="Horlivka", latitude=48.30,
+    longitude=38.05, geo_precision=1, geonameid=707308,
+)  # fmt: skip
+PANTELEYMONIVKA = Location(
+    name="Panteleymonivka", country="Ukraine", admin1="Donetsk", admin2="Horlivka",
+    latitude=48.21, longitude=38.13, geo_precision=1, geonameid=698465,
+)  # fmt: skip
+SHELLING = {
+    "event_type": "Explosions/Remote violence",
+    "sub_event_type": "Shelling/artillery/missile attack",
+}
+
+
+def test_evidence_one_outlets_notes_of_two_towns_are_two_happenings() -> None:
+    """Each note's own town counts as its site: a note of Horlivka and a note of a village of
+    the Horlivka district, neither naming the other's place, are two happenings even though
+    both name the DPR positions shelled."""
+    town = report(
+        "On 15 March, Ukrainian forces shelled DPR positions in Horlivka, Donetsk region.",
+        outlet="ACLED", where=HORLIVKA, fatalities=None, **SHELLING, **NO_ACTORS,
+    )  # fmt: skip
+    village = report(
+        "On 15 March, Ukrainian forces shelled DPR positions in Panteleimonivka, Donetsk region.",
+        outlet="ACLED", where=PANTELEYMONIVKA, fatalities=None, **SHELLING, **NO_ACTORS,
+    )  # fmt: skip
+    assert distinct_sites(town, village) and distinct_sites(village, town)
+    assert not firmly_anchored(town, village)
+    assert pair_score(town, village, settings=SETTINGS) is None
+    # a note of the town itself and one of a site the other names there stay one place
+    inside = report(
+        "On 15 March, Ukrainian forces shelled DPR positions in Horlivka's Mykytivka area.",
+        outlet="ACLED", where=HORLIVKA, fatalities=None, **SHELLING, **NO_ACTORS,
+    )  # fmt: skip
+    assert not distinct_sites(town, inside)

@@ -40,6 +40,10 @@ COMPATIBLE_SUB_TYPES: frozenset[frozenset[str]] = frozenset(
         ("Armed clash", "Shelling/artillery/missile attack"),
         ("Armed clash", "Air/drone strike"),
         ("Armed clash", "Attack"),
+        # an attack opened by a blast, then fought (a complex attack, an ambush), or a blast an
+        # outlet calls an attack on a position
+        ("Armed clash", "Remote explosive/landmine/IED"),
+        ("Armed clash", "Suicide bomb"),
         # one blast or strike, its weapon told differently, or its victims named as the target
         ("Shelling/artillery/missile attack", "Air/drone strike"),
         ("Shelling/artillery/missile attack", "Remote explosive/landmine/IED"),
@@ -81,7 +85,31 @@ def _contains(area: Features, place: Features) -> bool:
     return bool(area.place) and area.place in (place.admin1, place.admin2, place.admin3)
 
 
+REGION_AROUND = 0.4  # a place in the region around a town bearing the region's name
+
+
 def place_affinity(
+    first: Features, second: Features, *, town_km: float, max_km: float
+) -> float | None:
+    """``_place_affinity``, and a place given only near a town that bears its region's name
+    ("the countryside of Aleppo", "Idlib province" found as the city at precision 2): the
+    region around it, holding what lies in that region ("Maratah in the countryside of
+    Aleppo") at ``REGION_AROUND``."""
+    found = _place_affinity(first, second, town_km=town_km, max_km=max_km)
+    if found is not None or not (first.located and second.located):
+        return found
+    if (_region_named(first) or _region_named(second)) and _same_admin1(first, second):
+        return REGION_AROUND
+    return None
+
+
+def _region_named(features: Features) -> bool:
+    """A place given only near (precision 2 or coarser) a town that bears its admin1's name."""
+    precision = features.geo_precision or 1
+    return precision >= 2 and bool(features.place) and features.place == features.admin1
+
+
+def _place_affinity(
     first: Features, second: Features, *, town_km: float, max_km: float
 ) -> float | None:
     """How close the two places are (0..1) at their precision; None when they are two places.

@@ -244,14 +244,17 @@ def one_small_place(first: Features, second: Features) -> bool:
 
 def distinct_sites(first: Features, second: Features) -> bool:
     """Each report names a specific site the other names nowhere (Keraniganj and Uttara of
-    Dhaka): two places, whatever else the pair shares."""
-    skip = (
-        first.common | second.common | first.coarse | second.coarse
-        | first.place_words | second.place_words
-    )  # fmt: skip
+    Dhaka): two places, whatever else the pair shares. A report's own town or village found as
+    such counts among its sites ("shelled DPR positions in Yasynuvata" against "in Donetsk -
+    Kirovskyi": neither names the other's place), so two towns a district's name ties together
+    stay two places, even when one town names the district (Horlivka); the other report's
+    place does not (it may name a site inside it)."""
+    common = first.common | second.common
+    skip = common | first.coarse | second.coarse
     for one, other in ((first, second), (second, first)):
-        sites = one.sites - skip
-        if not sites or sites <= other.names | other.sites:
+        own = one.place_words if one.fine else frozenset()
+        sites = (one.sites - skip - other.place_words - one.place_words) | (own - common)
+        if not sites or sites <= other.names | other.sites | other.place_words:
             return False
     return True
 
