@@ -219,9 +219,7 @@ def own_items(found: Candidates, record: dict[str, Any]) -> list[Any]:
     told), None where none of its sentences tells one."""
     labels = record["happenings"]
     if len(labels) != len(found.bounds):
-        log.warning(
-            "%s: %d labels for %d sentences", record["id"], len(labels), len(found.bounds)
-        )
+        log.warning("%s: %d labels for %d sentences", record["id"], len(labels), len(found.bounds))
     out: list[Any] = []
     for c in found.candidates:
         told = [labels[i] for i in c.sentences if i < len(labels) and labels[i] is not None]
@@ -279,7 +277,9 @@ def with_rules(
     scores: dict[str, np.ndarray], rules: dict[str, np.ndarray]
 ) -> dict[str, np.ndarray]:
     """Both: a pair the rules join scores 1, any other its head score."""
-    return {key: np.maximum(value, rules[key]) if len(value) else value for key, value in scores.items()}
+    return {
+        key: np.maximum(value, rules[key]) if len(value) else value for key, value in scores.items()
+    }
 
 
 @dataclass
