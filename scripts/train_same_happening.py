@@ -11,17 +11,23 @@ training/same_happening/README.md. Licence-clean training rows only:
   not-event counts as the article's only gold event where it has one), else the gold event its
   evidence overlaps most; a pair is the same happening when both tell one item, another when they
   tell different ones, unlabelled otherwise;
-- the hand-written articles of ``training/same_happening/examples.jsonl`` (ours), each candidate
-  labelled by the happening its first sentence tells.
+- the hand-written articles of ``training/same_happening/examples.jsonl`` (ours, published on
+  ``OWN_PUBLISHED`` unless a record names a day), each candidate labelled by the happening most
+  of its sentences tell.
 
 Never read for training: the test split, and any non-VOA text (India police, WikiEvents: they are
 scored here for the dev figures only, never fitted on).
 
-Folds are by article (5, by a hash of the id). The L2 strength and the threshold are chosen by the
-realnews scorer's F1 over all dev articles, with out-of-fold scores on the training articles;
-then the head is fitted on all training rows. Deterministic.
+Folds are by article (5, by a hash of the id). For each L2 strength and mode (``model``: the head
+alone; ``both``: a pair the ``retold`` rules join scores 1) the dev figures are cross-validated:
+each fold is joined at the threshold best (the realnews scorer's F1) on the other folds, with
+pair scores from heads fitted without the fold. The strength with the best CV F1 in ``--mode``
+wins; its threshold is then the best over all dev (scores out of fold), and the head (and its
+``plain_`` twin fitted with the MiniLM cosines at 0) is fitted on all training rows. Newton's
+method, no randomness: deterministic.
 
-    .venv/bin/python scripts/train_same_happening.py --data ../shared/data [--report out.md]
+    .venv/bin/python scripts/train_same_happening.py --data ../shared/data [--dry-run] \
+        [--cache pairs.txt]
 """
 
 from __future__ import annotations
@@ -454,7 +460,6 @@ def main() -> None:
         log.info("  %s", line)
     if args.rules_only:
         return
-    mode_rows: list[str] = []
     best: tuple[float, str, float, float, dict[str, Any]] | None = None
     for l2 in L2S:
         scores, full = scores_by_article(articles, l2=l2)
@@ -464,7 +469,6 @@ def main() -> None:
             f = outcome.prf()[2]
             line = f"{mode:5s} l2 {l2:4.1f} CV thresholds {chosen}  {describe(outcome)}"
             log.info("%s", line)
-            mode_rows.append(line)
             if mode == args.mode and (best is None or f > best[0] + 1e-9):
                 threshold = max(
                     THRESHOLDS,
