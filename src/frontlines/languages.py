@@ -40,8 +40,8 @@ class Language:
     subtype_model: str | None = None  # its sub-type classifier, under frontlines.extract; None
     event_detector_model: str | None = None  # its sentence event detector; None: rules alone
     event_filter_model: str | None = None  # its learned event filter's heads; None: rules alone
-    # its learned same-happening pair head; None: the ``same_happening.retold`` rules join
-    # retellings (English ships none: training/same_happening/README.md)
+    # its learned same-happening pair head (used where the ``retellings`` setting asks for it);
+    # None: the ``same_happening.retold`` rules alone (training/same_happening/README.md)
     same_happening_model: str | None = None
 
 
@@ -55,6 +55,7 @@ ENGLISH = Language(
     subtype_model="models/subtypes",
     event_detector_model="models/detector",
     event_filter_model="models/event_filter/heads.npz",
+    same_happening_model="models/same_happening/head.npz",
 )
 
 

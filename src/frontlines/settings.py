@@ -88,6 +88,14 @@ class Settings:
             "help": "0 to keep apart the events the same-happening rules take for one told again",
         },
     )
+    retellings: str = field(
+        default="rules",
+        metadata={
+            "env": "FRONTLINES_RETELLINGS",
+            "help": "how retellings are found: rules (default), model (the learned pair head) "
+            "or both",
+        },
+    )
     max_article_bytes: int = field(
         default=10_000_000,
         metadata={"env": "FRONTLINES_MAX_ARTICLE_BYTES", "help": "largest accepted article"},

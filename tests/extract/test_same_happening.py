@@ -16,14 +16,18 @@ from frontlines.document import Document
 from frontlines.embeddings import tokenizer_path
 from frontlines.errors import ConfigError
 from frontlines.extract.classify import Context
+from frontlines.extract.event_filter import Head
 from frontlines.extract.mentions import EventMention
 from frontlines.extract.quantities import Figures
 from frontlines.extract.roles import Roles
 from frontlines.extract.same_happening import (
+    EMBEDDED,
+    MODEL_FILE,
     PAIR_FEATURES,
     Candidate,
     SameHappening,
     linked_groups,
+    pair_row,
     retold,
     rule_groups,
     vetoed,
@@ -32,7 +36,7 @@ from frontlines.model import SUB_EVENT_TYPES, ActorRef, Event, Location
 from frontlines.pipeline import Pipeline, run_stage
 from frontlines.readers.common import make_article
 from frontlines.settings import Settings
-from frontlines.stages.events import Events, event_candidates
+from frontlines.stages.events import Events, EventsConfig, event_candidates
 from frontlines.stages.resources import Resources
 
 RETOLD = (
@@ -144,9 +148,9 @@ def _head_file(path: Path, width: int) -> Path:
 def test_a_head_of_another_width_is_refused(tmp_path: Path) -> None:
     stale = _head_file(tmp_path / "stale.npz", len(PAIR_FEATURES) - 1)
     with pytest.raises(ConfigError, match="features"):
-        SameHappening.load(embedder=None, model_file=str(stale))  # type: ignore[arg-type]
+        SameHappening.load(embedder=None, model_file=str(stale))
     fresh = _head_file(tmp_path / "fresh.npz", len(PAIR_FEATURES))
-    loaded = SameHappening.load(embedder=None, model_file=str(fresh))  # type: ignore[arg-type]
+    loaded = SameHappening.load(embedder=None, model_file=str(fresh))
     assert loaded.head is not None and loaded.head.threshold == 0.5
 
 
@@ -278,3 +282,74 @@ def test_the_rules_join_by_complete_linkage() -> None:
     # A note of a few sentences tells its news once: nothing is joined there.
     note = report[:5]
     assert SameHappening().groups(found, text="", sentences=note) == [[0], [1], [2]]
+
+
+def _silent_head(width: int, *, threshold: float = 0.5) -> Head:
+    """A head that takes no pair for one happening (every score near 0)."""
+    return Head(
+        weights=np.zeros(width),
+        bias=-20.0,
+        mean=np.zeros(width),
+        scale=np.ones(width),
+        threshold=threshold,
+    )
+
+
+def test_both_raises_the_pairs_the_rules_join_and_model_alone_does_not() -> None:
+    found = [
+        _told("Air/drone strike", 1),
+        _told("Air/drone strike", 3),
+        _told("Air/drone strike", 5, at=ODESA, town="Odesa"),
+    ]
+    text = "".join(f"Sentence {n} of the report." + " " * 73 for n in range(12))
+    report = [(100 * n, 100 * n + 27) for n in range(12)]
+    head = _silent_head(len(PAIR_FEATURES))
+    both = SameHappening(head=head, rules=True)
+    scores, vetoes = both.scores(found, text=text, sentences=report)
+    assert scores[(0, 1)] == 1.0  # the lede retold, by the rules
+    assert scores[(0, 2)] < 0.01 and (0, 2) in vetoes  # two towns
+    assert both.groups(found, text=text, sentences=report) == [[0, 1], [2]]
+    alone = SameHappening(head=head, rules=False)
+    assert alone.groups(found, text=text, sentences=report) == [[0], [1], [2]]
+
+
+def test_a_pair_row_reads_the_distance_and_leaves_the_cosines_at_zero_without_embeddings() -> None:
+    kharkiv, odesa = _told("Air/drone strike", 1), _told("Air/drone strike", 5, at=ODESA)
+    row = dict(zip(PAIR_FEATURES, pair_row(kharkiv, odesa, vectors=None, lexicon={}), strict=True))
+    assert 6.0 < row["place km"] < 7.0  # log(1 + ~480 km)
+    assert row["same place"] == 0.0
+    assert all(row[name] == 0.0 for name in EMBEDDED)
+    assert row["first in lede"] == 1.0 and row["sentence gap"] == pytest.approx(np.log1p(4))
+
+
+def test_the_shipped_head_loads_for_every_feature_and_without_embeddings() -> None:
+    plain = SameHappening.load(embedder=None, model_file=MODEL_FILE)
+    assert plain.head is not None and plain.head.weights.shape == (len(PAIR_FEATURES),)
+    # Without the tokenizer, the head fitted with the cosines at 0 is read: it gives them no
+    # weight, and it scores a probability for a row of every feature.
+    cosines = [PAIR_FEATURES.index(name) for name in EMBEDDED]
+    assert np.all(plain.head.weights[cosines] == 0.0)
+    score = plain.head.scores(np.zeros((1, len(PAIR_FEATURES))))
+    assert 0.0 < float(score[0]) < 1.0
+
+
+def test_the_retellings_setting_picks_the_joining() -> None:
+    assert Settings.from_env({}).retellings == "rules"
+    assert Settings.from_env({"FRONTLINES_RETELLINGS": "both"}).retellings == "both"
+    assert EventsConfig(retellings="model").retellings == "model"
+    with pytest.raises(ConfigError, match="retellings"):
+        EventsConfig(retellings="sometimes")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not tokenizer_path().is_file(), reason="MiniLM tokenizer absent: make setup")
+@pytest.mark.parametrize("mode", ["model", "both"])
+def test_the_learned_joining_keeps_strikes_in_two_towns_apart(
+    resources: Resources, mode: str
+) -> None:
+    settings = Settings.from_env({"FRONTLINES_RETELLINGS": mode})
+    pipeline = Pipeline.from_settings(settings, resources=resources)
+    analysis = pipeline(make_article(TWO_TOWNS, origin="test", published=PUBLISHED))
+    places = sorted(e.location.name or "" for e in _acled(analysis.events) if e.location)
+    assert places == ["Kharkiv", "Zaporizhzhya"]
+    assert any(f"retold-{mode}" in stage.version for stage in analysis.pipeline)

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -54,6 +54,7 @@ PAIR_FEATURES = (
     "one undated",
     "same place",
     "one unplaced",
+    "place km",
     "shared actor",
     "actor clash",
     "same toll",
@@ -220,6 +221,7 @@ def pair_row(
         float(not dated),
         float(placed and _near(one, two)),
         float(not placed),
+        _log_km(one, two),
         float(bool(ids_one & ids_two)),
         float(clash),
         float(tolls and one.fatalities == two.fatalities),
@@ -239,6 +241,12 @@ def _point(event: Event) -> tuple[float, float] | None:
     if place is None or place.latitude is None or place.longitude is None:
         return None
     return (place.latitude, place.longitude)
+
+
+def _log_km(one: Event, two: Event) -> float:
+    """log(1 + km) between the two places, 0 where either is unplaced."""
+    a, b = _point(one), _point(two)
+    return float(np.log1p(_km(a, b))) if a is not None and b is not None else 0.0
 
 
 def _near(one: Event, two: Event) -> bool:
@@ -318,17 +326,53 @@ def rule_groups(candidates: Sequence[Candidate]) -> list[list[int]]:
     return linked_groups(len(candidates), scores, set(), threshold=1.0)
 
 
+# The features read from the MiniLM embedder: 0 where it is absent, and a head fitted with them
+# at 0 (``plain`` in the model file) scores the pairs instead.
+EMBEDDED = ("best cosine", "main cosine")
+# How the head and the ``retold`` rules combine: the head alone, or a pair the rules join
+# scoring 1 whatever the head says.
+MODES = ("model", "both")
+
+
+def read_head(saved: Any, prefix: str = "") -> Head:
+    """The logistic head stored under ``prefix`` in an npz of the training script."""
+    head = Head(
+        weights=saved[prefix + "weights"],
+        bias=float(saved[prefix + "bias"]),
+        mean=saved[prefix + "mean"],
+        scale=saved[prefix + "scale"],
+        threshold=float(saved[prefix + "threshold"]),
+    )
+    if head.weights.shape != (len(PAIR_FEATURES),):
+        raise ConfigError(
+            f"the same-happening head reads {head.weights.shape[0]} features, not the "
+            f"{len(PAIR_FEATURES)} of this frontlines: run scripts/train_same_happening.py"
+        )
+    return head
+
+
 @dataclass(frozen=True)
 class SameHappening:
     """Which candidates tell one happening: the learned pair head over ``PAIR_FEATURES`` where one
-    is given (with the embedder it reads), else the ``retold`` rules."""
+    is given (with the embedder it reads: None, the head fitted without the cosines), its scores
+    raised to 1 on the pairs the ``retold`` rules join where ``rules`` is set; else the rules
+    alone."""
 
     head: Head | None = None
     embedder: SentenceEmbedder | None = None
+    rules: bool = True
 
     @classmethod
-    def load(cls, *, embedder: SentenceEmbedder, model_file: str = MODEL_FILE) -> SameHappening:
-        """The learned head of ``model_file`` (inside the package, or a path)."""
+    def load(
+        cls,
+        *,
+        embedder: SentenceEmbedder | None,
+        model_file: str = MODEL_FILE,
+        rules: bool = True,
+    ) -> SameHappening:
+        """The learned head of ``model_file`` (inside the package, or a path): the one fitted
+        with the MiniLM cosines, or without them where ``embedder`` is None (the tokenizer
+        absent) and the file holds one."""
         path = resources.files("frontlines.extract").joinpath(model_file)
         if not path.is_file():
             raise ConfigError(
@@ -336,19 +380,31 @@ class SameHappening:
                 "reinstall frontlines or run scripts/train_same_happening.py"
             )
         with path.open("rb") as handle, np.load(handle) as saved:
-            head = Head(
-                weights=saved["weights"],
-                bias=float(saved["bias"]),
-                mean=saved["mean"],
-                scale=saved["scale"],
-                threshold=float(saved["threshold"]),
-            )
-        if head.weights.shape != (len(PAIR_FEATURES),):
-            raise ConfigError(
-                f"the same-happening head reads {head.weights.shape[0]} features, not the "
-                f"{len(PAIR_FEATURES)} of this frontlines: run scripts/train_same_happening.py"
-            )
-        return cls(head=head, embedder=embedder)
+            plain = embedder is None and "plain_weights" in saved.files
+            head = read_head(saved, "plain_" if plain else "")
+        return cls(head=head, embedder=embedder, rules=rules)
+
+    def scores(
+        self,
+        candidates: Sequence[Candidate],
+        *,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+    ) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
+        """Every pair's score (the head's, raised to 1 where the rules join and ``rules`` is
+        set) and the vetoed pairs."""
+        if self.head is None:
+            raise ConfigError("the same-happening pair scores need a learned head")
+        pairs, rows, vetoes = pair_rows(
+            candidates, text=text, sentences=sentences, embedder=self.embedder
+        )
+        found = self.head.scores(rows) if len(rows) else np.zeros(0)
+        scores = {pair: float(s) for pair, s in zip(pairs, found, strict=True)}
+        if self.rules:
+            for i, j in pairs:
+                if retold(candidates[i], candidates[j]) is not None:
+                    scores[(i, j)] = 1.0
+        return scores, {pair for pair, v in zip(pairs, vetoes, strict=True) if v}
 
     def groups(
         self,
@@ -364,13 +420,5 @@ class SameHappening:
             return [[n] for n in range(len(candidates))]
         if self.head is None:
             return rule_groups(candidates)
-        pairs, rows, vetoes = pair_rows(
-            candidates, text=text, sentences=sentences, embedder=self.embedder
-        )
-        scores = self.head.scores(rows)
-        return linked_groups(
-            len(candidates),
-            {pair: float(s) for pair, s in zip(pairs, scores, strict=True)},
-            {pair for pair, v in zip(pairs, vetoes, strict=True) if v},
-            threshold=self.head.threshold,
-        )
+        scores, vetoes = self.scores(candidates, text=text, sentences=sentences)
+        return linked_groups(len(candidates), scores, vetoes, threshold=self.head.threshold)

@@ -312,15 +312,22 @@ class EventsConfig(StageConfig):
     event_detector: bool = field(default=False, metadata={"setting": "event_detector"})
     event_filter: str = field(default="article", metadata={"setting": "event_filter"})
     join_retellings: bool = field(default=True, metadata={"setting": "join_retellings"})
+    retellings: str = field(default="rules", metadata={"setting": "retellings"})
 
     def __post_init__(self) -> None:
         if self.event_filter not in FILTER_MODES:
             modes = ", ".join(FILTER_MODES)
             raise ConfigError(f"unknown event_filter {self.event_filter!r} (one of: {modes})")
+        if self.retellings not in RETELLING_MODES:
+            modes = ", ".join(RETELLING_MODES)
+            raise ConfigError(f"unknown retellings {self.retellings!r} (one of: {modes})")
 
 
 # The learned filter's decisions: off; the event head; the article head; both.
 FILTER_MODES = ("off", "events", "article", "both")
+# How retellings are found: the ``retold`` rules; the learned pair head alone; the head with a
+# pair the rules join scoring 1 (``extract.same_happening``).
+RETELLING_MODES = ("rules", "model", "both")
 
 
 DEFAULT_CONFIG = EventsConfig()
@@ -347,9 +354,10 @@ def make_stage(*, resources: Resources, config: EventsConfig = DEFAULT_CONFIG) -
             use_article=config.event_filter in ("article", "both"),
         )
         versions.append(f"filter-{config.event_filter}")
-    same_happening = resources.same_happening if config.join_retellings else None
+    same_happening = _same_happening(resources, config) if config.join_retellings else None
     if same_happening is not None:
-        versions.append("retold" if same_happening.head is None else "retold-learned")
+        learned_mode = "model" if not same_happening.rules else "both"
+        versions.append("retold" if same_happening.head is None else f"retold-{learned_mode}")
     return Events(
         lexicon=lexicon,
         classifier=resources.subtype_classifier,
@@ -360,3 +368,14 @@ def make_stage(*, resources: Resources, config: EventsConfig = DEFAULT_CONFIG) -
         countries=kb.countries,
         version="+".join(versions),
     )
+
+
+def _same_happening(resources: Resources, config: EventsConfig) -> SameHappening:
+    """The joining of retellings ``config.retellings`` asks for: the rules alone, or the
+    language's learned head (alone or with the rules) where it has one that loads."""
+    if config.retellings == "rules":
+        return SameHappening()
+    shipped = resources.same_happening
+    if shipped.head is None:
+        return shipped
+    return replace(shipped, rules=config.retellings == "both")

@@ -104,15 +104,22 @@ class Resources:
 
     @cached_property
     def same_happening(self) -> SameHappening:
-        """Which candidate events tell one happening: the language's learned pair head where it
-        ships one and the embedder loads, else the rules (logged where a head could not load)."""
+        """The language's learned same-happening pair head (with the rules: see
+        ``stages.events``) where it ships one; without the MiniLM tokenizer, the head fitted
+        without the cosines (logged); the rules alone where the language has no head or it
+        cannot load (logged)."""
         from frontlines.extract.same_happening import SameHappening
 
         model = self.language.same_happening_model
         if model is None:
             return SameHappening()
         try:
-            return SameHappening.load(embedder=self.sentence_embedder, model_file=model)
+            embedder: SentenceEmbedder | None = self.sentence_embedder
+        except ConfigError as error:
+            log.warning("same-happening head without sentence embeddings: %s", error)
+            embedder = None
+        try:
+            return SameHappening.load(embedder=embedder, model_file=model)
         except ConfigError as error:
             log.warning("same-happening head off, rules alone: %s", error)
             return SameHappening()
