@@ -88,6 +88,10 @@ def chains(mentions: Sequence[Mention], *, text: str) -> list[list[int]]:
         if i > 0 and _UNIT_THEN_COMMA.match(text[mentions[i - 1].end : mentions[i].start]):
             chain.insert(0, i - 1)  # "Durgapur village, Ashuganj upazila (Brahmanbaria, ..."
         found.append(chain)
+    # "Shajahanpur (Sahajanpur) upazila (Bogra, Rajshahi)": the name in brackets is another
+    # spelling of the one before it, and the areas after both hold the first name too.
+    aliases = {chain[1]: chain[0] for chain in found if len(chain) == 2}
+    found += [[aliases[chain[0]], *chain[1:]] for chain in found if chain[0] in aliases]
     return found
 
 

@@ -107,6 +107,12 @@ FEATURE_WORDS = frozenset(
     {"island", "islands", "lake", "river", "pond", "valley", "bay", "mountain", "mountains"}
     | {"coast", "beach", "harbour", "harbor", "peninsula", "desert", "forest", "hills"}
 )
+# "in northern Jonglei": a direction between a locative and the name.
+_DIRECTIONS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "north-eastern", "north-western"}
+    | {"south-eastern", "south-western", "northeastern", "northwestern", "southeastern"}
+    | {"southwestern"}
+)
 _SIDES = frozenset({"north", "south", "east", "west", "edge", "centre", "center", "part", "block"})
 # Verbs of striking or taking in the forms that stand before the place they struck.
 _STRIKING_WORDS = frozenset(
@@ -617,12 +623,16 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = False) -> bool:
     before = [
-        token for token in parse[max(0, span.start - 3) : span.start] if token.lower_ != "the"
+        token
+        for token in parse[max(0, span.start - 3) : span.start]
+        if token.lower_ != "the" and token.lower_ not in _DIRECTIONS
     ]
     previous = before[-1] if before else None
     if previous is not None:
         if previous.lower_ in LOCATIVE or previous.lemma_.lower() in ACTION_LEMMAS:
             return True
+        if previous.lower_ in ("as", "at") and len(before) > 1 and before[-2].lower_ == "coded":
+            return True  # "(coded as Comilla, Chittagong)": the place an event is coded to
         if previous.lower_ == "on" and _after_an_assault(previous, parse):
             return True
         if previous.lower_ in ("and", "or", ",") and accepted.ends_between(

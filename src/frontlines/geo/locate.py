@@ -45,6 +45,9 @@ _BESIDE = re.compile(
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "(coded as Comilla, Chittagong)", "coded to Panchagarh": the writer says which place stands
+# for the event; it comes before any other the sentence names.
+_CODED = re.compile(r"\bcoded\s+(?:as|to|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the Ahmedabad-bound train", "a Paris-based group": the name describes something, it is not
 # where the event is.
 _DESCRIBES = re.compile(r"^-(?:bound|based|born|backed|led|made|owned|registered)\b", re.I)
@@ -189,10 +192,13 @@ def _unknown_inside(places: Sequence[Place], area: Place, *, text: str) -> Place
 def _rank(place: Place, text: str) -> tuple[int, int, int]:
     """Most specific first; among equals, a place introduced as where ("in", "near") before
     one named otherwise, then one named as an origin ("from"), and last one that only describes
-    something ("the Ahmedabad-bound train")."""
+    something ("the Ahmedabad-bound train"). A place the text says the event is coded as comes
+    before all ("a union, Comilla Adarsha Sadar (coded as Comilla, Chittagong)")."""
     kind = _kind(place) or "city"
     order = SPECIFICITY.index(kind) if kind in SPECIFICITY else len(SPECIFICITY)
     before = text[max(0, place.start - 40) : place.start]
+    if _CODED.search(before):
+        return -1, 0, place.start
     if _DESCRIBES.match(text[place.end : place.end + 12]):
         cue = 3
     elif _FROM.search(before):
