@@ -127,6 +127,7 @@ _ASSAULT_NOUNS = _STRIKING_WORDS | frozenset(
 _SEPARATORS = frozenset({"(", ")", ","})
 _GLUED = re.compile(r"-[A-Z][\w'’]*")
 # A US legislator's party before their home town: "R-Elbow Lake", "DFL-Cook".
+_BYLINE = re.compile(r"(?:^|\s)BY\s+$")
 _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})
 # "MANSFIELD --", "BEIRUT (AP) -", "TORRINGTON, Conn. —": a dateline after a name in capitals.
 _DATELINE_AFTER = re.compile(
@@ -196,6 +197,7 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         or _names_a_country(mention.key, gazetteer)  # "U.S. Chinook helicopters"
     ]
     mentions = [m for m in mentions if m.demonym or not names_a_party(text, m.start)]
+    mentions = [m for m in mentions if not in_a_byline(text, m.start, m.end)]
     mentions = _join_hyphenated(mentions, text=text, gazetteer=gazetteer)
     surnames = _surnames(parse)
     mentions = [
@@ -601,6 +603,13 @@ def said_to_be_a_place(text: str, start: int, end: int) -> bool:
         return True
     words = _WORDS.findall(after.lower())
     return bool(words) and words[0] in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS | FEATURE_WORDS
+
+
+def in_a_byline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a name in capitals right after a byline's "BY" ("BY CHAD
+    KLIMACK Advocate Reporter"): the reporter, not the country."""
+    name = text[start:end]
+    return name.isupper() and _BYLINE.search(text[max(0, start - 4) : start]) is not None
 
 
 def _names_a_body(span: Any, parse: Any) -> bool:
