@@ -126,8 +126,8 @@ _ASSAULT_NOUNS = _STRIKING_WORDS | frozenset(
 # Marks that part the names of an entity spaCy ran across them ("Mentao (Pobe-Mengao, Soum").
 _SEPARATORS = frozenset({"(", ")", ","})
 _GLUED = re.compile(r"-[A-Z][\w'’]*")
-# A US legislator's party before their home town: "R-Elbow Lake", "DFL-Cook".
 _BYLINE = re.compile(r"(?:^|\s)BY\s+$")
+# A US legislator's party before their home town: "R-Elbow Lake", "DFL-Cook".
 _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})
 # "MANSFIELD --", "BEIRUT (AP) -", "TORRINGTON, Conn. —": a dateline after a name in capitals.
 _DATELINE_AFTER = re.compile(
@@ -462,11 +462,14 @@ def _recover(
     if names_a_street(span.text) and not span[0].is_sent_start:
         # "on Rivers Avenue", "the 500 block of Taylor Street": a street, not the town "Rivers".
         return Mention(start, end, span.text, "", None, root=span.root, street=True)
-    if gazetteer.is_stopword(span.text):
+    # "CLINTON — A town couple ...": a dateline names a town, even one also a famous person's
+    # name or one spaCy runs into the words after it ("DANIELSVILLE - Madison County").
+    dateline = is_dateline(text, start, end)
+    if gazetteer.is_stopword(span.text) and not dateline:
         return None
     opens_a_sentence = span[0].is_sent_start and span[0].pos_ != "PROPN"
     happening = span.end < len(parse) and parse[span.end].lower_ in HAPPENING_WORDS
-    if opens_a_sentence and not is_dateline(text, start, end) and not happening:
+    if opens_a_sentence and not dateline and not happening:
         return None  # but "Homs bombing kills ...": a name before what happened there
     if span[-1].lower_ in DESIGNATORS and (len(span) == 1 or not _known(span.text, gazetteer)):
         if len(span) > 1 and span[-1].lower_ in PROPER_DESIGNATORS:
@@ -502,7 +505,8 @@ def _recover(
         return Mention(start, end, span.text, "", "admin", root=span.root)
     well_known = any(_well_known(c.entry) for c in candidates)
     if (
-        _cuts_an_entity(span)
+        not dateline
+        and _cuts_an_entity(span)
         and (span[0].ent_type_ == "PERSON" or not well_known)
         and not _names_a_body(span, parse)
     ):
@@ -520,7 +524,6 @@ def _recover(
         }
         if longer and not longer & {c.entry.id for c in candidates}:
             return None  # "Kansas" of "The Kansas City Star": another place, the one meant
-    dateline = is_dateline(text, start, end)
     # A local body or resident ("the Mansfield police") is a cue only for a town's own name.
     # So is an area's proper name with its unit word ("the Laurel County Detention Center").
     local = span[0].lower_ != "the" and (
