@@ -196,3 +196,14 @@ def test_geoparse_a_dateline_names_a_town_even_a_famous_persons_name(
     ):
         places = {p.text: p for p in find_places(nlp(text), text=text, gazetteer=gazetteer)}
         assert places[name].role == "dateline" and places[name].resolved
+
+
+def test_geoparse_the_towns_a_road_joins_are_places(gazetteer: Gazetteer, nlp: Any) -> None:
+    """ "the Monguno-Maiduguri road", "the axis Nassoumbou-Djibo": both towns, also where spaCy
+    reads the pair as an organisation; a hyphenated pair without a road word is left alone."""
+    for text, towns in (
+        ("Gunmen ambushed a convoy on the Monguno-Maiduguri road.", ("Monguno", "Maiduguri")),
+        ("Militants blew up a bridge on the axis Nassoumbou-Djibo.", ("Nassoumbou", "Djibo")),
+    ):
+        places = {p.text: p for p in find_places(nlp(text), text=text, gazetteer=gazetteer)}
+        assert all(places[town].resolved for town in towns)

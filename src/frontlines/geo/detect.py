@@ -53,6 +53,8 @@ SETTLEMENT_WORDS = frozenset(
     {"city", "town", "village", "villages", "camp", "neighbourhood", "neighborhood", "hamlet"}
     | {"locality", "ward"}
 )
+# Words for a road between two towns ("the Monguno-Maiduguri road", "the axis Nassoumbou-Djibo").
+ROAD_WORDS = frozenset({"road", "axis", "highway", "route", "corridor", "track", "motorway"})
 # Words that end a street's or road's name ("Taylor Street", "S. Main St.").
 STREET_WORDS = frozenset(
     {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "lane", "boulevard", "blvd."}
@@ -509,6 +511,7 @@ def _recover(
         and _cuts_an_entity(span)
         and (span[0].ent_type_ == "PERSON" or not well_known)
         and not _names_a_body(span, parse)
+        and not _ends_of_a_road(span, parse)  # spaCy's ORG "Nassoumbou-Djibo" of "the axis ..."
     ):
         # "Liberal" of "Liberal Democratic Party", "Paris" of "Paris Hilton"; but "Atlanta" of
         # "Atlanta Police Department"
@@ -663,12 +666,35 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
         return True  # "the Mansfield police", "a Rolling Meadows man"
     if _inside_areas(span, parse):
         return True
+    if _ends_of_a_road(span, parse):
+        return True
     after = parse[span.end] if span.end < len(parse) else None
     if after is None:
         return False
     if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS | HAPPENING_WORDS:
         return True
     return after.text == "," and accepted.starts_at(after.idx + 2)
+
+
+def _ends_of_a_road(span: Any, parse: Any) -> bool:
+    """ "the Monguno-Maiduguri road", "on the axis Nassoumbou-Djibo": names joined by hyphens,
+    with a word for a road after them or before them, are the towns the road joins."""
+    first, last = span.start, span.end - 1
+    while first >= 2 and _joined(parse[first - 2], parse[first - 1]):
+        first -= 2
+    while last + 2 < len(parse) and _joined(parse[last + 1], parse[last + 2]):
+        last += 2
+    if first == span.start and last == span.end - 1:
+        return False
+    after = parse[last + 1].lower_ if last + 1 < len(parse) else ""
+    before = parse[first - 1].lower_ if first > 0 else ""
+    return after in ROAD_WORDS or before in ROAD_WORDS
+
+
+def _joined(left: Any, right: Any) -> bool:
+    """Whether ``left`` and ``right`` are a name and a hyphen glued to it, either way round."""
+    name, dash = (left, right) if right.text == "-" else (right, left)
+    return dash.text == "-" and not left.whitespace_ and _is_name(name)
 
 
 def _after_an_assault(on: Any, parse: Any) -> bool:
