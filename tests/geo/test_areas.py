@@ -77,7 +77,8 @@ def test_areas_chains_run_through_unit_words_between_the_areas() -> None:
     assert chains(found, text=text) == [[0, 1, 2, 3]]
     again = "in Zorba (Zorbe) upazila (Tosko, Varn)"
     found = mentions(again, ["Zorba", "Zorbe", "Tosko", "Varn"])
-    assert chains(found, text=again) == [[0, 1], [1, 2, 3]]
+    # the areas after the other spelling hold the first name too
+    assert chains(found, text=again) == [[0, 1], [1, 2, 3], [0, 2, 3]]
 
 
 def test_areas_a_town_named_like_its_admin1_holds_that_admin1() -> None:
@@ -139,3 +140,20 @@ def test_areas_a_town_known_only_as_its_district_reads_as_the_district(
     )
     assert district.entry.id == town.entry.id
     assert division.entry is not None and division.entry.kind == "admin1"
+
+
+def test_areas_each_of_a_list_said_to_lie_in_an_area_lies_in_it(gazetteer: Gazetteer) -> None:
+    """ "Kramatorsk and Saraqib area in Donetsk oblast": a list, but "in" says both lie in it;
+    in "Kramatorsk, Saraqib, Donetsk and Gaza" the list says nothing of the sort."""
+    text = "Shelling hit Kramatorsk and Saraqib area in Donetsk oblast on Monday."
+    _, saraqib, _ = resolve(
+        mentions(text, ["Kramatorsk", "Saraqib", "Donetsk"]), text=text, gazetteer=gazetteer
+    )
+    assert saraqib.entry is None
+    listed = "Strikes hit Kramatorsk, Saraqib, Donetsk and Gaza."
+    _, saraqib, *_ = resolve(
+        mentions(listed, ["Kramatorsk", "Saraqib", "Donetsk", "Gaza"]),
+        text=listed,
+        gazetteer=gazetteer,
+    )
+    assert saraqib.entry is not None and saraqib.entry.country_code == "SY"

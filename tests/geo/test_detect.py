@@ -3,7 +3,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from frontlines.geo.detect import find_mentions
+from frontlines.geo.detect import find_mentions, in_a_byline
 from frontlines.geo.gazetteer import Gazetteer
 from tests.geo.conftest import MakeParse
 
@@ -643,3 +643,14 @@ def test_detect_a_town_after_its_countrys_possessive(gazetteer: Gazetteer) -> No
     ents = ["O", "O", "B-GPE", "O", "B-PERSON", "O", "B-GPE", "O", "B-PERSON", "O"]
     texts = [m.text for m in find_mentions(parse_of(words, ents), gazetteer=gazetteer)]
     assert texts == ["Syria", "Qamishli", "Brazil"]
+
+
+def test_detect_a_name_in_capitals_after_a_bylines_by_is_the_reporter() -> None:
+    text = "Block to be redeveloped. BY CHAD KLIMACK Advocate Reporter PATASKALA -- Officials"
+    start = text.index("CHAD")
+    assert in_a_byline(text, start, start + 4)
+    other = "Troops left for CHAD on Monday."
+    at = other.index("CHAD")
+    assert not in_a_byline(other, at, at + 4)
+    lower = "The vote was won by Chad in the final round."
+    assert not in_a_byline(lower, lower.index("Chad"), lower.index("Chad") + 4)

@@ -180,3 +180,30 @@ def test_geoparse_weak_namesakes_abroad_do_not_vouch_for_each_other(
     }
     assert (found["Havana"], found["Florida"]) == ("Cuba", "United States")
     assert found["Soler"] is None and found["Berta"] is None
+
+
+def test_geoparse_a_dateline_names_a_town_even_a_famous_persons_name(
+    gazetteer: Gazetteer, nlp: Any
+) -> None:
+    """ "CLINTON —" opens a dateline: the town, though Clinton is also a famous surname and
+    spaCy may read the capitals as a person, or run them into the words after the dash."""
+    for text, name in (
+        ("Couple faces drug counts. CLINTON — A town couple was arrested on Friday.", "CLINTON"),
+        (
+            "Board will dump assessors. DANIELSVILLE - Madison County commissioners voted.",
+            "DANIELSVILLE",
+        ),
+    ):
+        places = {p.text: p for p in find_places(nlp(text), text=text, gazetteer=gazetteer)}
+        assert places[name].role == "dateline" and places[name].resolved
+
+
+def test_geoparse_the_towns_a_road_joins_are_places(gazetteer: Gazetteer, nlp: Any) -> None:
+    """ "the Monguno-Maiduguri road", "the axis Nassoumbou-Djibo": both towns, also where spaCy
+    reads the pair as an organisation; a hyphenated pair without a road word is left alone."""
+    for text, towns in (
+        ("Gunmen ambushed a convoy on the Monguno-Maiduguri road.", ("Monguno", "Maiduguri")),
+        ("Militants blew up a bridge on the axis Nassoumbou-Djibo.", ("Nassoumbou", "Djibo")),
+    ):
+        places = {p.text: p for p in find_places(nlp(text), text=text, gazetteer=gazetteer)}
+        assert all(places[town].resolved for town in towns)

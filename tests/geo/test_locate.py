@@ -307,3 +307,18 @@ def test_locate_the_dateline_town_breaks_a_tie_between_article_places() -> None:
     assert location is not None and location.name == "Aleppo"
     without = locate(text, doc.places, **sentence(doc, "Protesters marched on."))
     assert without is not None and without.name == "Saraqib"
+
+
+def test_locate_the_place_the_event_is_coded_as_comes_first() -> None:
+    doc = document("Protesters gathered near Saraqib (coded as Aleppo) on Friday.")
+    found = locate(doc.text, doc.places, start=0, end=len(doc.text))
+    assert found is not None and found.name == "Aleppo"
+    plain = document("Protesters gathered near Saraqib (seen from Aleppo) on Friday.")
+    found = locate(plain.text, plain.places, start=0, end=len(plain.text))
+    assert found is not None and found.name == "Saraqib"
+
+
+def test_locate_the_towns_a_road_joins_come_after_the_town_named_as_where() -> None:
+    doc = document("Students blocked the Aleppo-Idlib highway, Saraqib town, on Friday.")
+    found = locate(doc.text, doc.places, start=0, end=len(doc.text))
+    assert found is not None and found.name == "Saraqib"

@@ -187,3 +187,27 @@ def test_rank_town_of_unknown_population_wins_with_country_evidence(
     assert (ras.country_code, madaya.country_code) == ("SY", "SY")
     (burma,) = picks("Clashes in Madaya near Mandalay.", ["Madaya", "Mandalay"], gazetteer)[:1]
     assert burma.country_code == "MM"
+
+
+def test_rank_a_town_by_its_own_name_beats_a_town_of_that_other_name_abroad(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Inata" is the Burkinabe village's own name and another name of Inada (Japan, 53,502).
+    (inata,) = picks("Gunmen raided the mine in Inata.", ["Inata"], gazetteer)
+    assert (inata.name, inata.country_code) == ("Inata", "BF")
+
+
+def test_rank_a_name_and_its_other_spelling_in_brackets_share_their_areas(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "Shajahanpur (Sahajanpur) upazila (Bogra, Rajshahi)": the areas after the second
+    spelling hold the first too, so the town in India is not it."""
+    text = "Bombs hit a house in Shajahanpur (Sahajanpur) upazila (Bogra, Rajshahi)."
+    names = ["Shajahanpur", "Sahajanpur", "Bogra", "Rajshahi"]
+    mentions: list[Mention] = []
+    for name in names:
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, "GPE"))
+    resolved = resolve(mentions, text=text, gazetteer=gazetteer)
+    assert resolved[0].entry is None
+    assert resolved[2].entry is not None and resolved[2].entry.country_code == "BD"

@@ -22,6 +22,7 @@ _NEXT_AREA = re.compile(rf"^\s*(?:(?:{_UNIT})\s*)?,\s*$", re.IGNORECASE)
 _LEVEL = {"admin2": 1, "admin1": 2, "region": 2, "country": 3}
 # "X village, Y": a place, its unit word, then the larger unit that holds it.
 _UNIT_THEN_COMMA = re.compile(rf"^\s+(?:{_UNIT})\s*,\s*$", re.IGNORECASE)
+_SAID_IN = re.compile(r"\bin\b", re.IGNORECASE)
 # The text between two items of a list.
 _LISTED = re.compile(r"^\s*(?:,|(?:,\s*)?(?:and|or|&))\s*$", re.IGNORECASE)
 # The text between a place and the area that holds it ("X, Y", "X in Y", "X area in Y").
@@ -88,6 +89,10 @@ def chains(mentions: Sequence[Mention], *, text: str) -> list[list[int]]:
         if i > 0 and _UNIT_THEN_COMMA.match(text[mentions[i - 1].end : mentions[i].start]):
             chain.insert(0, i - 1)  # "Durgapur village, Ashuganj upazila (Brahmanbaria, ..."
         found.append(chain)
+    # "Shajahanpur (Sahajanpur) upazila (Bogra, Rajshahi)": the name in brackets is another
+    # spelling of the one before it, and the areas after both hold the first name too.
+    aliases = {chain[1]: chain[0] for chain in found if len(chain) == 2}
+    found += [[aliases[chain[0]], *chain[1:]] for chain in found if chain[0] in aliases]
     return found
 
 
@@ -156,7 +161,9 @@ def apply_containers(
         ):
             continue
         level = _area_level(mentions[j], candidates[j], scores[j])
-        stated = level is not None and not _in_a_list(mentions, i, j, text=text)
+        # "Jatrabari and Badda area in Dhaka city": a list, but each of it said to lie in Y.
+        said_in = _SAID_IN.search(text[mentions[i].end : mentions[j].start]) is not None
+        stated = level is not None and (said_in or not _in_a_list(mentions, i, j, text=text))
         inner_hits: set[int] = set()
         outer_hits: set[int] = set()
         if stated and _drop_finer_outside(i, j, candidates, scores, level=level or 0):

@@ -53,6 +53,8 @@ SETTLEMENT_WORDS = frozenset(
     {"city", "town", "village", "villages", "camp", "neighbourhood", "neighborhood", "hamlet"}
     | {"locality", "ward"}
 )
+# Words for a road between two towns ("the Monguno-Maiduguri road", "the axis Nassoumbou-Djibo").
+ROAD_WORDS = frozenset({"road", "axis", "highway", "route", "corridor", "track", "motorway"})
 # Words that end a street's or road's name ("Taylor Street", "S. Main St.").
 STREET_WORDS = frozenset(
     {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "lane", "boulevard", "blvd."}
@@ -107,6 +109,12 @@ FEATURE_WORDS = frozenset(
     {"island", "islands", "lake", "river", "pond", "valley", "bay", "mountain", "mountains"}
     | {"coast", "beach", "harbour", "harbor", "peninsula", "desert", "forest", "hills"}
 )
+# "in northern Jonglei": a direction between a locative and the name.
+_DIRECTIONS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "north-eastern", "north-western"}
+    | {"south-eastern", "south-western", "northeastern", "northwestern", "southeastern"}
+    | {"southwestern"}
+)
 _SIDES = frozenset({"north", "south", "east", "west", "edge", "centre", "center", "part", "block"})
 # Verbs of striking or taking in the forms that stand before the place they struck.
 _STRIKING_WORDS = frozenset(
@@ -120,6 +128,7 @@ _ASSAULT_NOUNS = _STRIKING_WORDS | frozenset(
 # Marks that part the names of an entity spaCy ran across them ("Mentao (Pobe-Mengao, Soum").
 _SEPARATORS = frozenset({"(", ")", ","})
 _GLUED = re.compile(r"-[A-Z][\w'’]*")
+_BYLINE = re.compile(r"(?:^|\s)BY\s+$")
 # A US legislator's party before their home town: "R-Elbow Lake", "DFL-Cook".
 _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})
 # "MANSFIELD --", "BEIRUT (AP) -", "TORRINGTON, Conn. —": a dateline after a name in capitals.
@@ -190,6 +199,7 @@ def find_mentions(parse: Any, *, gazetteer: Gazetteer) -> list[Mention]:
         or _names_a_country(mention.key, gazetteer)  # "U.S. Chinook helicopters"
     ]
     mentions = [m for m in mentions if m.demonym or not names_a_party(text, m.start)]
+    mentions = [m for m in mentions if not in_a_byline(text, m.start, m.end)]
     mentions = _join_hyphenated(mentions, text=text, gazetteer=gazetteer)
     surnames = _surnames(parse)
     mentions = [
@@ -454,11 +464,14 @@ def _recover(
     if names_a_street(span.text) and not span[0].is_sent_start:
         # "on Rivers Avenue", "the 500 block of Taylor Street": a street, not the town "Rivers".
         return Mention(start, end, span.text, "", None, root=span.root, street=True)
-    if gazetteer.is_stopword(span.text):
+    # "CLINTON — A town couple ...": a dateline names a town, even one also a famous person's
+    # name or one spaCy runs into the words after it ("DANIELSVILLE - Madison County").
+    dateline = is_dateline(text, start, end)
+    if gazetteer.is_stopword(span.text) and not dateline:
         return None
     opens_a_sentence = span[0].is_sent_start and span[0].pos_ != "PROPN"
     happening = span.end < len(parse) and parse[span.end].lower_ in HAPPENING_WORDS
-    if opens_a_sentence and not is_dateline(text, start, end) and not happening:
+    if opens_a_sentence and not dateline and not happening:
         return None  # but "Homs bombing kills ...": a name before what happened there
     if span[-1].lower_ in DESIGNATORS and (len(span) == 1 or not _known(span.text, gazetteer)):
         if len(span) > 1 and span[-1].lower_ in PROPER_DESIGNATORS:
@@ -494,9 +507,11 @@ def _recover(
         return Mention(start, end, span.text, "", "admin", root=span.root)
     well_known = any(_well_known(c.entry) for c in candidates)
     if (
-        _cuts_an_entity(span)
+        not dateline
+        and _cuts_an_entity(span)
         and (span[0].ent_type_ == "PERSON" or not well_known)
         and not _names_a_body(span, parse)
+        and not _ends_of_a_road(span, parse)  # spaCy's ORG "Nassoumbou-Djibo" of "the axis ..."
     ):
         # "Liberal" of "Liberal Democratic Party", "Paris" of "Paris Hilton"; but "Atlanta" of
         # "Atlanta Police Department"
@@ -512,7 +527,6 @@ def _recover(
         }
         if longer and not longer & {c.entry.id for c in candidates}:
             return None  # "Kansas" of "The Kansas City Star": another place, the one meant
-    dateline = is_dateline(text, start, end)
     # A local body or resident ("the Mansfield police") is a cue only for a town's own name.
     # So is an area's proper name with its unit word ("the Laurel County Detention Center").
     local = span[0].lower_ != "the" and (
@@ -597,6 +611,13 @@ def said_to_be_a_place(text: str, start: int, end: int) -> bool:
     return bool(words) and words[0] in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS | FEATURE_WORDS
 
 
+def in_a_byline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a name in capitals right after a byline's "BY" ("BY CHAD
+    KLIMACK Advocate Reporter"): the reporter, not the country."""
+    name = text[start:end]
+    return name.isupper() and _BYLINE.search(text[max(0, start - 4) : start]) is not None
+
+
 def _names_a_body(span: Any, parse: Any) -> bool:
     """ "Mansfield Police Department", "Fargo Mayor Dennis Walaker": the name opens the name of
     a local body or office, which names its town."""
@@ -617,12 +638,16 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = False) -> bool:
     before = [
-        token for token in parse[max(0, span.start - 3) : span.start] if token.lower_ != "the"
+        token
+        for token in parse[max(0, span.start - 3) : span.start]
+        if token.lower_ != "the" and token.lower_ not in _DIRECTIONS
     ]
     previous = before[-1] if before else None
     if previous is not None:
         if previous.lower_ in LOCATIVE or previous.lemma_.lower() in ACTION_LEMMAS:
             return True
+        if previous.lower_ in ("as", "at") and len(before) > 1 and before[-2].lower_ == "coded":
+            return True  # "(coded as Comilla, Chittagong)": the place an event is coded to
         if previous.lower_ == "on" and _after_an_assault(previous, parse):
             return True
         if previous.lower_ in ("and", "or", ",") and accepted.ends_between(
@@ -641,12 +666,35 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
         return True  # "the Mansfield police", "a Rolling Meadows man"
     if _inside_areas(span, parse):
         return True
+    if _ends_of_a_road(span, parse):
+        return True
     after = parse[span.end] if span.end < len(parse) else None
     if after is None:
         return False
     if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS | HAPPENING_WORDS:
         return True
     return after.text == "," and accepted.starts_at(after.idx + 2)
+
+
+def _ends_of_a_road(span: Any, parse: Any) -> bool:
+    """ "the Monguno-Maiduguri road", "on the axis Nassoumbou-Djibo": names joined by hyphens,
+    with a word for a road after them or before them, are the towns the road joins."""
+    first, last = span.start, span.end - 1
+    while first >= 2 and _joined(parse[first - 2], parse[first - 1]):
+        first -= 2
+    while last + 2 < len(parse) and _joined(parse[last + 1], parse[last + 2]):
+        last += 2
+    if first == span.start and last == span.end - 1:
+        return False
+    after = parse[last + 1].lower_ if last + 1 < len(parse) else ""
+    before = parse[first - 1].lower_ if first > 0 else ""
+    return after in ROAD_WORDS or before in ROAD_WORDS
+
+
+def _joined(left: Any, right: Any) -> bool:
+    """Whether ``left`` and ``right`` are a name and a hyphen glued to it, either way round."""
+    name, dash = (left, right) if right.text == "-" else (right, left)
+    return dash.text == "-" and not left.whitespace_ and _is_name(name)
 
 
 def _after_an_assault(on: Any, parse: Any) -> bool:

@@ -45,6 +45,12 @@ _BESIDE = re.compile(
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "Dhaka-Mymensingh highway": a name glued by a hyphen to another names an end of a route.
+_ROAD_END_AFTER = re.compile(r"-[A-Z]")
+_ROAD_END_BEFORE = re.compile(r"[A-Za-z]-$")
+# "(coded as Comilla, Chittagong)", "coded to Panchagarh": the writer says which place stands
+# for the event; it comes before any other the sentence names.
+_CODED = re.compile(r"\bcoded\s+(?:as|to|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the Ahmedabad-bound train", "a Paris-based group": the name describes something, it is not
 # where the event is.
 _DESCRIBES = re.compile(r"^-(?:bound|based|born|backed|led|made|owned|registered)\b", re.I)
@@ -188,13 +194,19 @@ def _unknown_inside(places: Sequence[Place], area: Place, *, text: str) -> Place
 
 def _rank(place: Place, text: str) -> tuple[int, int, int]:
     """Most specific first; among equals, a place introduced as where ("in", "near") before
-    one named otherwise, then one named as an origin ("from"), and last one that only describes
-    something ("the Ahmedabad-bound train")."""
+    one named otherwise, then one named as an origin ("from") or as an end of a route ("the
+    Dhaka-Mymensingh highway"), and last one that only describes something ("the
+    Ahmedabad-bound train"). A place the text says the event is coded as comes before all ("a
+    union, Comilla Adarsha Sadar (coded as Comilla, Chittagong)")."""
     kind = _kind(place) or "city"
     order = SPECIFICITY.index(kind) if kind in SPECIFICITY else len(SPECIFICITY)
     before = text[max(0, place.start - 40) : place.start]
+    if _CODED.search(before):
+        return -1, 0, place.start
     if _DESCRIBES.match(text[place.end : place.end + 12]):
         cue = 3
+    elif _ROAD_END_AFTER.match(text, place.end) or _ROAD_END_BEFORE.search(before):
+        cue = 2  # "the Dhaka-Mymensingh highway": the towns a road joins, not where it is
     elif _FROM.search(before):
         cue = 2
     elif _WHERE.search(before):

@@ -43,6 +43,7 @@ from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.geometry import distance_km
 from frontlines.geo.metonym import is_metonym
 from frontlines.geo.names import fold
+from frontlines.geo.nested_areas import keep_inside_named_areas
 
 MATCH_SCORE = {MATCH_FOLD: 0.0, MATCH_LIGHT: -0.3, MATCH_SKELETON: -1.2, MATCH_FUZZY: -2.0}
 KIND_SCORE = {"country": 5.5, "continent": 5.0, "region": 3.5, "landmark": 4.0}
@@ -72,6 +73,8 @@ HOME_KINDS = frozenset({"city", "admin1", "admin2", "landmark"})
 # under its own name: a town of unknown size read by another of its names ("Guizhou" for
 # Ronggui) stays as weak as before.
 UNKNOWN_TOWN_POPULATION = 5_000
+# A small town read by another of its names, where the name is another town's own.
+OTHER_NAME_PENALTY = 1.0
 
 
 @dataclass
@@ -92,6 +95,8 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
         [_prior(c, m, hint=hint, watched=watched) for c in cands]
         for m, hint, cands in zip(mentions, hints, candidates, strict=True)
     ]
+    for cands, row in zip(candidates, priors, strict=True):
+        _own_name_first(cands, row)
     actors = {
         index
         for index, (mention, cands, row) in enumerate(
@@ -129,6 +134,7 @@ def resolve(mentions: Sequence[Mention], *, text: str, gazetteer: Gazetteer) -> 
     _favour_prominent(mentions, candidates, scores, focus, votes=votes, where_votes=where_votes)
     _namesakes_need_evidence(mentions, candidates, scores, votes=votes)
     restrict_to_stated_areas(mentions, candidates, scores, text=text)
+    keep_inside_named_areas(mentions, candidates, scores, text=text)
     apply_containers(mentions, candidates, scores, text=text)
     apply_hierarchy(mentions, candidates, scores)
     apply_counties(mentions, candidates, scores)
@@ -226,6 +232,28 @@ def _namesakes_need_evidence(
             )  # "Berea" is an old name of Aleppo, no reason to leave Kentucky
             if not prominent:
                 row[a] -= NAMESAKE_PENALTY
+
+
+def _own_name_first(cands: list[Candidate], row: list[float]) -> None:
+    """Where a name is a town's own name ("Inata", the Burkinabe mining village), a town
+    elsewhere that merely has it among its other names ("Inada", Japan) starts behind, unless
+    large: a writer names a small town by its own name."""
+    own = {
+        c.entry.country_code
+        for c in cands
+        if c.entry.kind == "city" and c.match == MATCH_FOLD and c.name_kind == NAME_MAIN
+    }
+    if not own:
+        return
+    for a, candidate in enumerate(cands):
+        entry = candidate.entry
+        if (
+            entry.kind == "city"
+            and candidate.name_kind != NAME_MAIN
+            and entry.country_code not in own
+            and entry.population < PROMINENT_POPULATION
+        ):
+            row[a] -= OTHER_NAME_PENALTY
 
 
 def _at_home(entry: Entry, home: frozenset[str]) -> bool:
