@@ -3,8 +3,9 @@
 ``time -v`` sees only the process it starts; ``frontlines batch`` runs Ray beside it (GCS server,
 raylet, one worker per actor, each a child of the driver or of the raylet). This runs the command
 and reads /proc every ``--every`` seconds over the whole process tree: the peak resident set
-of each process (named by its command line, Ray workers by their ``ray::`` title) and the peak
-of their sum at one moment. Linux only (/proc).
+and proportional set (PSS: shared pages split among the processes that map them) of each process
+(named by its command line, Ray workers by their ``ray::`` title) and the peaks of their sums at
+one moment; ``--timeline`` writes every sample's sums. Linux only (/proc).
 
     .venv/bin/python scripts/tree_memory.py [--every 0.2] [--json FILE] -- COMMAND...
 """
@@ -28,6 +29,7 @@ class Peaks:
     """Peak RSS (KB) per process id, its name, and the peak of the tree's total at one time."""
 
     per_pid: dict[int, int] = field(default_factory=dict)
+    pss_per_pid: dict[int, int] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
     total_kb: int = 0
     pss_kb: int = 0
@@ -37,14 +39,18 @@ class Peaks:
         self.samples += 1
         self.total_kb = max(self.total_kb, sum(kb for _, kb, _ in rss.values()))
         self.pss_kb = max(self.pss_kb, sum(pss for _, _, pss in rss.values()))
-        for pid, (name, kb, _) in rss.items():
+        for pid, (name, kb, pss) in rss.items():
+            self.pss_per_pid[pid] = max(self.pss_per_pid.get(pid, 0), pss)
             if kb >= self.per_pid.get(pid, 0):
                 self.names[pid] = name
                 self.per_pid[pid] = kb
 
-    def rows(self) -> list[tuple[int, str, int]]:
-        """(pid, name, peak KB), largest first."""
-        found = [(pid, self.names[pid], kb) for pid, kb in self.per_pid.items()]
+    def rows(self) -> list[tuple[int, str, int, int]]:
+        """(pid, name, peak RSS KB, peak PSS KB), largest RSS first."""
+        found = [
+            (pid, self.names[pid], kb, self.pss_per_pid.get(pid, 0))
+            for pid, kb in self.per_pid.items()
+        ]
         return sorted(found, key=lambda row: -row[2])
 
 
@@ -110,6 +116,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--every", type=float, default=0.2, help="seconds between samples")
     parser.add_argument("--json", type=Path, default=None, help="write the peaks here too")
+    parser.add_argument(
+        "--timeline", type=Path, default=None, help="write each sample's totals here (TSV)"
+    )
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -118,19 +127,38 @@ def main() -> int:
     peaks = Peaks()
     started = time.perf_counter()
     child = subprocess.Popen(command)  # noqa: S603 (the command given on purpose)
+    timeline = args.timeline.open("w") if args.timeline is not None else None
+    if timeline is not None:
+        timeline.write("seconds\ttotal_rss_mb\ttotal_pss_mb\tcommand_rss_mb\tprocesses\n")
     while child.poll() is None:
-        peaks.sample(sample_tree(child.pid))
+        found = sample_tree(child.pid)
+        peaks.sample(found)
+        if timeline is not None:
+            own = found.get(child.pid, ("", 0, 0))[1] / 1024
+            rss = sum(kb for _, kb, _ in found.values()) / 1024
+            pss = sum(kb for _, _, kb in found.values()) / 1024
+            seconds = time.perf_counter() - started
+            timeline.write(f"{seconds:.1f}\t{rss:.0f}\t{pss:.0f}\t{own:.0f}\t{len(found)}\n")
+            timeline.flush()
         time.sleep(args.every)
+    if timeline is not None:
+        timeline.close()
     wall = time.perf_counter() - started
-    lines = [f"{kb / 1024:8.1f} MB  pid {pid:>7}  {name}" for pid, name, kb in peaks.rows()]
+    lines = [
+        f"{kb / 1024:8.1f} MB RSS {pss / 1024:8.1f} MB PSS  pid {pid:>7}  {name}"
+        for pid, name, kb, pss in peaks.rows()
+    ]
     summary = (
         f"exit {child.returncode}, wall {wall:.1f} s, {peaks.samples} samples; "
         f"peak of the tree's total RSS {peaks.total_kb / 1024:.1f} MB, "
         f"of its total PSS {peaks.pss_kb / 1024:.1f} MB"
     )
-    sys.stderr.write("\n".join(["peak RSS per process:", *lines, summary]) + "\n")
+    sys.stderr.write("\n".join(["peak memory per process:", *lines, summary]) + "\n")
     if args.json is not None:
-        rows = [{"pid": pid, "name": name, "peak_mb": kb / 1024} for pid, name, kb in peaks.rows()]
+        rows = [
+            {"pid": pid, "name": name, "peak_mb": kb / 1024, "peak_pss_mb": pss / 1024}
+            for pid, name, kb, pss in peaks.rows()
+        ]
         payload = {"exit": child.returncode, "wall_s": wall, "processes": rows}
         payload["total_peak_mb"] = peaks.total_kb / 1024
         payload["total_pss_peak_mb"] = peaks.pss_kb / 1024

@@ -78,3 +78,15 @@ def test_span_rows_read_a_word_in_its_sentence(embedder: SentenceEmbedder) -> No
     nowhere = embedder.embed_spans(texts[:1], [(0, 0)])[0]
     assert np.allclose(nowhere, whole, atol=1e-4)  # no word pieces: the whole text
     assert embedder.embed_spans([], []).shape == (0, DIMENSIONS)
+
+
+@needs_tokenizer
+def test_a_long_batch_leaves_no_arena_behind(embedder: SentenceEmbedder) -> None:
+    # ONNX Runtime's memory arena would keep the largest batch's buffers for the session's life
+    # (1.2 GB in a batch worker); without it the vectors are the same, run after run.
+    assert embedder.session.get_session_options().enable_cpu_mem_arena is False
+    long_text = " ".join(["Rebels shelled the town of Saraqib at dawn."] * 40)
+    first = embedder.embed([long_text, "A short line."])
+    again = embedder.embed([long_text, "A short line."])
+    assert np.array_equal(first, again)
+    assert np.allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-4)

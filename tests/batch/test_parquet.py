@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import struct
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -16,7 +17,7 @@ import pyarrow.parquet as pq
 
 from frontlines.batch.arrow import TABLE_NAMES
 from frontlines.batch.parquet import TableWriter, iter_rows, read_table
-from frontlines.batch.rows import Stored, article_row, fused_event_row, report_row, reports_of
+from frontlines.batch.rows import Row, Stored, article_row, fused_event_row, report_row, reports_of
 from frontlines.errors import InputError
 from frontlines.fusion import fuse
 from frontlines.model import Location
@@ -73,6 +74,23 @@ def test_one_buffer_may_span_more_days_than_pyarrow_partitions_by_default(tmp_pa
     assert writer.close()["articles"] == 1100
     assert len(list((tmp_path / "out" / "articles").iterdir())) == 1100
     assert read_table(tmp_path / "out", "articles").num_rows == 1100
+
+
+def test_a_generator_is_written_as_it_is_read(tmp_path: Path) -> None:
+    # The fused events and reports come as generators: the writer holds at most flush_rows.
+    items = [stored(f"Shelling hit a town. Day {n}.", "2024-11-03") for n in range(5)]
+    writer = TableWriter.create(tmp_path / "out", flush_rows=2)
+    written: list[int] = []
+
+    def rows() -> Iterator[Row]:
+        for item in items:
+            written.append(writer.counts.get("articles", 0))
+            yield article_row(item, ingested_at=AT)
+
+    writer.add("articles", rows())
+    assert written == [0, 0, 2, 2, 4]  # each pair written before the next row is read
+    assert writer.close()["articles"] == 5
+    assert read_table(tmp_path / "out", "articles").num_rows == 5
 
 
 def test_a_batch_never_writes_into_a_folder_with_files(tmp_path: Path) -> None:

@@ -222,3 +222,12 @@ def _contract_event(data: dict[str, Any]) -> dict[str, Any]:
     day = data["event_date"]
     event["event_date"] = day if isinstance(day, str) or day is None else day.isoformat()
     return event
+
+
+def test_batch_stops_the_local_ray_it_started(batch_out: tuple[Path, Any]) -> None:
+    # Fusion and writing run without Ray's processes (0.6 GB): the run shut its own Ray down.
+    import ray
+
+    _, report = batch_out
+    assert report.workers == 2
+    assert not ray.is_initialized()

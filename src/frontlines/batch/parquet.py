@@ -40,10 +40,13 @@ class TableWriter:
         return cls(out=out, flush_rows=flush_rows)
 
     def add(self, table: str, rows: Iterable[Row]) -> None:
+        """Buffer ``rows`` (a generator is read as it goes), writing each ``flush_rows``."""
         buffer = self._rows.setdefault(table, [])
-        buffer.extend(rows)
-        if len(buffer) >= self.flush_rows:
-            self._flush(table)
+        for row in rows:
+            buffer.append(row)
+            if len(buffer) >= self.flush_rows:
+                self._flush(table)
+                buffer = self._rows.setdefault(table, [])
 
     def close(self) -> dict[str, int]:
         """Write what is buffered; every table gets its folder, empty or not. Rows per table."""

@@ -19,7 +19,13 @@ from pathlib import Path
 
 from frontlines.batch.inputs import Prepared, read_inputs
 from frontlines.batch.parquet import TableWriter
-from frontlines.batch.ray_analysis import analyse_on_ray, peak_rss_kb, ray_module
+from frontlines.batch.ray_analysis import (
+    analyse_on_ray,
+    peak_rss_kb,
+    ray_module,
+    start_ray,
+    stop_ray,
+)
 from frontlines.batch.rows import (
     Stored,
     actor_rows,
@@ -94,10 +100,7 @@ def run_batch(
                 analysis = _unanalysed(item.article, language_named(settings.language))
                 _write(writer, reports, item, analysis, links=inputs.links, at=ingested_at)
                 _record(report, _outcome(item, analysis), on_result)
-        if readable:
-            from frontlines.batch.ray_analysis import start_ray
-
-            start_ray(address=address, workers=workers, settings=settings)
+        started = bool(readable) and start_ray(address=address, workers=workers, settings=settings)
         workers_kb: dict[str, int] = {}
         for n, analysed in analyse_on_ray(
             readable, settings=settings, workers=workers, pipe_batch=pipe_batch, peaks=workers_kb
@@ -119,6 +122,8 @@ def run_batch(
             analysis = _with_date_warning(analysed)
             _write(writer, reports, item, analysis, links=inputs.links, at=ingested_at)
             _record(report, _outcome(item, analysis), on_result)
+        if started:  # Ray's own processes (about 0.6 GB) are not needed to fuse and write
+            stop_ray()
     with _timed(report.seconds, "fusion"):
         fused = fuse(reports)
     with _timed(report.seconds, "writing"):
