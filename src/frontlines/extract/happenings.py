@@ -8,7 +8,8 @@ whole before it becomes an ``Event``. A group is left out when, taken together, 
 - only tell consequences or refer back, in a report longer than a note: "five people were
   killed", "the attack", with no act they follow, are a toll or a reminder of something told
   elsewhere (background, an aggregate), not a happening of their own; in a note or snippet of a
-  few sentences they are the news;
+  few sentences they are the news, and so are arrests told in the lede with a day of their own
+  ("five activists were arrested on Friday");
 - name nobody, count nobody and date nothing, past the headline and lede: an event word with no
   side, no toll and no day of its own ("the fighting", "a clash of views") is too thin to be a
   happening an analyst could code; a strike told by its means ("destroyed by airstrikes", "a
@@ -25,6 +26,7 @@ from frontlines.extract.merge import MEANS
 # What a mention must be for a group to report an act, not only what followed one.
 ACTS = frozenset({"strong", "weak"})
 FORESEEN = frozenset({"expected"})
+ARRESTS = frozenset({"arrest"})
 # The headline and lede tell the report's happening even in few words.
 LEDE = 2
 # A text this short (a note, a snippet) tells nothing but its news.
@@ -36,11 +38,22 @@ def left_out(cluster: Sequence[EventMention], *, sentences: int) -> str | None:
     None when it is one."""
     if all(mention.certainty in FORESEEN for mention in cluster):
         return "foreseen: " + cluster[0].certainty
-    if sentences > SHORT and not any(mention.status in ACTS for mention in cluster):
+    acts = any(mention.status in ACTS for mention in cluster)
+    arrests_told = all(m.context.frames == ARRESTS for m in cluster)
+    if sentences > SHORT and not acts and not (arrests_told and any(map(_news_arrest, cluster))):
         return "consequences only"
     if cluster[0].sentence >= LEDE and _thin(cluster):
         return "no side, toll or date"
     return None
+
+
+def _news_arrest(mention: EventMention) -> bool:
+    """ "Five activists were arrested on Friday": arrests told in the headline or lede with a
+    day of their own, in the sentence's main clause, are the report's news, an event ACLED
+    codes, not the aftermath of another happening ("identified him when he was arrested on
+    October 2" frames other news; "6,000 have been detained since" is a tally)."""
+    dated = mention.date is not None and not mention.refers
+    return dated and mention.sentence < LEDE and not mention.aside
 
 
 def _thin(cluster: Sequence[EventMention]) -> bool:
