@@ -101,9 +101,7 @@ def test_mentions_a_participle_clause_dates_its_own_event(
     assert dates["execute"] is not None and dates["execute"].value == date(2024, 3, 4)
 
 
-def test_mentions_a_clash_between_communities_is_mob_violence(
-    nlp: Any, lexicon: Lexicon
-) -> None:
+def test_mentions_a_clash_between_communities_is_mob_violence(nlp: Any, lexicon: Lexicon) -> None:
     lookup: Any = lambda start, end: None  # noqa: E731
     for text in (
         "Six people were injured in a clash between two communities in the town on Monday.",

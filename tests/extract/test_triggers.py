@@ -175,5 +175,5 @@ def test_triggers_a_place_in_a_prepositional_phrase_is_no_takeover(
 
 
 def test_triggers_a_flag_march_is_no_demonstration(sentence: Parse, lexicon: Lexicon) -> None:
-    found = _found(sentence("The rapid action force took a flag march in the walled city."), lexicon)
+    found = _found(sentence("The rapid action force took a flag march in the city."), lexicon)
     assert all(trigger.frame != "protest" for trigger in found.values())
