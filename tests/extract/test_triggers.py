@@ -177,3 +177,14 @@ def test_triggers_a_place_in_a_prepositional_phrase_is_no_takeover(
 def test_triggers_a_flag_march_is_no_demonstration(sentence: Parse, lexicon: Lexicon) -> None:
     found = _found(sentence("The rapid action force took a flag march in the city."), lexicon)
     assert all(trigger.frame != "protest" for trigger in found.values())
+
+
+def test_triggers_south_asian_words_for_riots_and_strikes(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    pelting = _found(sentence("Incidents of stone pelting were reported on Friday."), lexicon)
+    assert pelting["pelting"].frame == "riot"
+    mobbed = _found(sentence("The minister's car was mobbed outside the hall."), lexicon)
+    assert mobbed["mob"].frame == "mob"
+    bandh = _found(sentence("Traders observed a bandh on Monday."), lexicon)
+    assert bandh["observe>bandh"].frame == "protest"
