@@ -113,3 +113,10 @@ def test_an_arrest_beside_a_killing_in_the_lede_is_no_arrest_news(
 ) -> None:
     text = f"Three men were arrested on Friday and a guard was found dead. {FILLER}"
     assert None not in _reasons_on(nlp, lexicon, text)
+
+
+def test_a_dated_killing_told_by_its_manner_is_an_act(nlp: Any, lexicon: Lexicon) -> None:
+    stabbed = f"{FILLER} Three people were stabbed to death in the city on Friday."
+    assert _reasons_on(nlp, lexicon, stabbed) == [None]
+    toll = f"{FILLER} Three people were killed in the city on Friday."
+    assert _reasons_on(nlp, lexicon, toll) == ["consequences only"]

@@ -188,3 +188,12 @@ def test_triggers_south_asian_words_for_riots_and_strikes(
     assert mobbed["mob"].frame == "mob"
     bandh = _found(sentence("Traders observed a bandh on Monday."), lexicon)
     assert bandh["observe>bandh"].frame == "protest"
+
+
+def test_triggers_a_phrase_before_the_verb_sets_the_scene(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    scene = _found(sentence("At the village, the police fired in the air on Sunday."), lexicon)
+    assert "fire>at" not in scene
+    aimed = _found(sentence("Soldiers fired at the crowd on Monday."), lexicon)
+    assert aimed["fire>at"].frame == "attack"

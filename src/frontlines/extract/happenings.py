@@ -9,7 +9,8 @@ whole before it becomes an ``Event``. A group is left out when, taken together, 
   killed", "the attack", with no act they follow, are a toll or a reminder of something told
   elsewhere (background, an aggregate), not a happening of their own; in a note or snippet of a
   few sentences they are the news, and so are arrests told in the lede with a day of their own
-  ("five activists were arrested on Friday");
+  ("five activists were arrested on Friday") and dated killings told by their manner ("three
+  people were stabbed to death on Sunday");
 - name nobody, count nobody and date nothing, past the headline and lede: an event word with no
   side, no toll and no day of its own ("the fighting", "a clash of views") is too thin to be a
   happening an analyst could code; a strike told by its means ("destroyed by airstrikes", "a
@@ -27,6 +28,10 @@ from frontlines.extract.merge import MEANS
 ACTS = frozenset({"strong", "weak"})
 FORESEEN = frozenset({"expected"})
 ARRESTS = frozenset({"arrest"})
+# Killings told by how they were done: the act, not only its toll.
+MANNERS = frozenset(
+    {"stab>death", "shoot>dead", "hack>death", "beat>death", "burn>death", "gun>down", "lynch"}
+)
 # The headline and lede tell the report's happening even in few words.
 LEDE = 2
 # A text this short (a note, a snippet) tells nothing but its news.
@@ -40,7 +45,8 @@ def left_out(cluster: Sequence[EventMention], *, sentences: int) -> str | None:
         return "foreseen: " + cluster[0].certainty
     acts = any(mention.status in ACTS for mention in cluster)
     arrests_told = all(m.context.frames == ARRESTS for m in cluster)
-    if sentences > SHORT and not acts and not (arrests_told and any(map(_news_arrest, cluster))):
+    news = any(map(_manner_told, cluster)) or (arrests_told and any(map(_news_arrest, cluster)))
+    if sentences > SHORT and not acts and not news:
         return "consequences only"
     if cluster[0].sentence >= LEDE and _thin(cluster):
         return "no side, toll or date"
@@ -54,6 +60,13 @@ def _news_arrest(mention: EventMention) -> bool:
     October 2" frames other news; "6,000 have been detained since" is a tally)."""
     dated = mention.date is not None and not mention.refers
     return dated and mention.sentence < LEDE and not mention.aside
+
+
+def _manner_told(mention: EventMention) -> bool:
+    """ "Three people were stabbed to death on Sunday": a killing told by how it was done and
+    dated, in the sentence's main clause, is an act of its own, not only a toll."""
+    dated = mention.date is not None and not mention.refers and not mention.aside
+    return dated and bool(mention.lemmas & MANNERS)
 
 
 def _thin(cluster: Sequence[EventMention]) -> bool:

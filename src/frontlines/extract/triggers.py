@@ -170,7 +170,9 @@ def _phrase_keys(token: Any, lemma: str) -> list[tuple[Any, str]]:
             last = child.doc[child.right_edge.i]
             if child.dep_ == "dobj" and last.i != child.i and lemma_of(last) in COMPLEMENTS:
                 keys.append((last, f"{lemma}>{lemma_of(last)}"))
-        elif child.dep_ in PHRASE_PREP_DEPS:
+        elif child.dep_ in PHRASE_PREP_DEPS and child.i > token.i:
+            # "At the village, police fired in the air": a phrase placed before the verb sets
+            # the scene; the preposition of a phrasal verb follows it ("fired at the crowd").
             if not has_object:
                 keys.append((child, f"{lemma}>{child.lower_}"))
             keys.extend(
