@@ -144,3 +144,23 @@ def test_realnews_skips_without_gold_or_texts(tmp_path: Path) -> None:
         gold_dir=tmp_path / "gold2",
     )
     assert absent.status == "skipped" and "none of the annotated texts" in absent.reason
+
+
+def test_realnews_reports_events_per_text_source(tmp_path: Path) -> None:
+    ids = [_ids("dev"), _ids("test")]
+    _write_data(tmp_path / "data", ids)
+    _write_gold(tmp_path / "gold", ids)
+    result = run_realnews(
+        data_dir=tmp_path / "data",
+        analyse=_analyse,
+        progress=_progress,  # type: ignore[arg-type]
+        command="frontlines bench --only realnews",
+        gold_dir=tmp_path / "gold",
+    )
+    table = next(t for t in result.tables if "by text source" in t.title)
+    assert table.columns == ("source", "dev", "test")
+    (row,) = table.rows
+    assert row[0] == "wikievents"
+    assert row[1].startswith("P 0.500 R 1.000 F1 0.667 (1 articles, 1 events, 2 predicted)")
+    names = [figure.name for figure in result.figures]
+    assert not any(name.startswith("realnews (dev): wikievents") for name in names)

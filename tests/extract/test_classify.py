@@ -284,3 +284,16 @@ def test_classify_people_shot_with_no_side_named_were_attacked() -> None:
     assert _sub(frames=frozenset({"attack"}), lemmas=frozenset({"attack"})) == "Armed clash"
     soldiers = _sub(frames=frozenset({"attack"}), lemmas=frozenset({"shoot"}), target="state")
     assert soldiers == "Armed clash"
+
+
+def test_classify_communal_clashes_with_no_armed_side_are_mob_violence() -> None:
+    communal = frozenset({"clash", "communal"})
+    assert _sub(frames=frozenset({"clash"}), lemmas=communal) == "Mob violence"
+    injured = frozenset({"clash", "injure"})
+    assert _sub(frames=injured, lemmas=communal, victims=frozenset({"civilians"})) == (
+        "Mob violence"
+    )
+    assert _sub(frames=frozenset({"clash"}), lemmas=communal, agent="armed") == "Armed clash"
+    shot = _sub(frames=frozenset({"clash"}), lemmas=communal, weapons=frozenset({"firearm"}))
+    assert shot == "Armed clash"
+    assert _sub(frames=frozenset({"clash"}), lemmas=frozenset({"clash"})) == "Armed clash"

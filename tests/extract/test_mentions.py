@@ -99,3 +99,15 @@ def test_mentions_a_participle_clause_dates_its_own_event(
     text = "On Monday, militants executed one of the aid workers abducted in January."
     dates = _dates(sentence, lexicon, text)
     assert dates["execute"] is not None and dates["execute"].value == date(2024, 3, 4)
+
+
+def test_mentions_a_clash_between_communities_is_mob_violence(nlp: Any, lexicon: Lexicon) -> None:
+    lookup: Any = lambda start, end: None  # noqa: E731
+    for text in (
+        "Six people were injured in a clash between two communities in the town on Monday.",
+        "Communal clashes broke out in the town on Monday, leaving five dead.",
+    ):
+        (found,) = mentions_in(nlp, lexicon, lookup, text)
+        assert found.event_type == ("Riots", "Mob violence")
+    (battle,) = mentions_in(nlp, lexicon, lookup, "Soldiers clashed with rebels in the town.")
+    assert battle.event_type == ("Battles", "Armed clash")

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.non_events import accidental, generic, period_tally, reference
+from frontlines.extract.non_events import accidental, generic, period_tally, reference, walkout
 
 pytestmark = pytest.mark.slow
 
@@ -100,3 +100,26 @@ def test_an_event_noun_another_happening_answers_is_a_reference(
     sentence: Parse, lexicon: Lexicon, text: str, word: str, refers: bool
 ) -> None:
     assert (reference(_token(sentence, text, word), lexicon) is not None) is refers
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Opposition legislators walked out of the assembly protesting the ruling.", "protesting"),
+        ("The opposition staged a walkout from the house on Monday.", "walkout"),
+    ],
+)
+def test_a_walkout_of_a_chamber_is_no_demonstration(
+    sentence: Parse, lexicon: Lexicon, text: str, word: str
+) -> None:
+    assert walkout(_token(sentence, text, word), lexicon) is not None
+
+
+def test_a_walkout_of_a_workplace_and_a_street_protest_stay_demonstrations(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    text = "Workers walked out of the factory on Monday protesting low pay."
+    assert walkout(_token(sentence, text, "protesting"), lexicon) is None
+    assert (
+        walkout(_token(sentence, "Thousands protested in the city.", "protested"), lexicon) is None
+    )

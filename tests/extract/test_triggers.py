@@ -152,3 +152,48 @@ def test_triggers_take_hostage_when_hostage_is_parsed_inside_the_object(
     text = "Islamists stormed the refinery and took dozens of foreign workers hostage."
     found = _found(sentence(text), lexicon)
     assert found["take>hostage"].frame == "abduct"
+
+
+def test_triggers_a_march_taken_out_was_held(sentence: Parse, lexicon: Lexicon) -> None:
+    held = _found(sentence("About 100 villagers took out a procession on Monday."), lexicon)
+    assert held["procession"].frame == "protest"
+    assert held["procession"].status == "realized"
+    marched = _found(sentence("Hundreds of women took out a march in the city."), lexicon)
+    assert marched["march"].status == "realized"
+    assert not marched["march"].weak
+    passive = _found(sentence("Rallies were taken out at district headquarters."), lexicon)
+    assert passive["rally"].status == "realized"
+
+
+def test_triggers_a_place_in_a_prepositional_phrase_is_no_takeover(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    found = _found(sentence("Hundreds of women took out a march in the holy city."), lexicon)
+    assert all(trigger.frame != "territory" for trigger in found.values())
+    taken = _found(sentence("The rebels took the city on Monday."), lexicon)
+    assert taken["take>city"].frame == "territory"
+
+
+def test_triggers_a_flag_march_is_no_demonstration(sentence: Parse, lexicon: Lexicon) -> None:
+    found = _found(sentence("The rapid action force took a flag march in the city."), lexicon)
+    assert all(trigger.frame != "protest" for trigger in found.values())
+
+
+def test_triggers_south_asian_words_for_riots_and_strikes(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    pelting = _found(sentence("Incidents of stone pelting were reported on Friday."), lexicon)
+    assert pelting["pelting"].frame == "riot"
+    mobbed = _found(sentence("The minister's car was mobbed outside the hall."), lexicon)
+    assert mobbed["mob"].frame == "mob"
+    bandh = _found(sentence("Traders observed a bandh on Monday."), lexicon)
+    assert bandh["observe>bandh"].frame == "protest"
+
+
+def test_triggers_a_phrase_before_the_verb_sets_the_scene(
+    sentence: Parse, lexicon: Lexicon
+) -> None:
+    scene = _found(sentence("At the village, the police fired in the air on Sunday."), lexicon)
+    assert "fire>at" not in scene
+    aimed = _found(sentence("Soldiers fired at the crowd on Monday."), lexicon)
+    assert aimed["fire>at"].frame == "attack"

@@ -136,6 +136,37 @@ def fields_table(by_split: Mapping[str, Sequence[ArticleScore]]) -> Table:
     )
 
 
+def source_of(article_id: str) -> str:
+    """The text source an article id names (``india:27`` -> ``india``)."""
+    return article_id.split(":", 1)[0]
+
+
+def sources_table(by_split: Mapping[str, Sequence[ArticleScore]]) -> Table:
+    """Event precision / recall / F1 per text source and split: reported, never gated."""
+    sources = sorted({source_of(s.article.id) for scores in by_split.values() for s in scores})
+
+    def cell(scores: Sequence[ArticleScore], source: str) -> str:
+        chosen = [s for s in scores if source_of(s.article.id) == source]
+        if not chosen:
+            return "-"
+        prf = event_prf(chosen)
+        return (
+            f"P {format_value(prf.precision if prf.predicted else None, unit='share')}"
+            f" R {format_value(prf.recall if prf.gold else None, unit='share')}"
+            f" F1 {format_value(prf.f1 if prf.gold else None, unit='share')}"
+            f" ({len(chosen)} articles, {prf.gold} events, {prf.predicted} predicted)"
+        )
+
+    rows = tuple(
+        (source, *(cell(scores, source) for scores in by_split.values())) for source in sources
+    )
+    return Table(
+        title="realnews events by text source (reported, not gated)",
+        columns=("source", *by_split),
+        rows=rows,
+    )
+
+
 def describe(score: ArticleScore, text: str) -> dict[str, Any]:
     """A dev article's errors, for the people writing rules (never for test articles)."""
 
@@ -259,7 +290,11 @@ def run_realnews(
         name=NAME,
         status="ok",
         figures=tuple(figures),
-        tables=(fields_table(by_split), extras_table(by_split)) if by_split else (),
+        tables=(
+            (fields_table(by_split), extras_table(by_split), sources_table(by_split))
+            if by_split
+            else ()
+        ),
         seconds=time.perf_counter() - started,
         details=details,
     )

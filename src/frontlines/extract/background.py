@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.non_events import accidental, generic, period_tally, reference
+from frontlines.extract.non_events import accidental, generic, period_tally, reference, walkout
 from frontlines.extract.syntax import (
     VERBAL,
     children,
@@ -82,6 +82,7 @@ def background_reason(
         or _duration(token, lexicon)
         or _habitual(token, lexicon, dated=dated)
         or accidental(token, lexicon)
+        or (walkout(token, lexicon) if token.i in protests else None)
         or generic(token, dated=dated)
         or (None if token.i in protests else period_tally(token))
         or reference(token, lexicon)

@@ -243,6 +243,8 @@ def _riot(ctx: Context) -> EventType | None:
         return typed("Mob violence")
     if ctx.agent == "partisans" and violent:
         return typed("Mob violence")
+    if _communal_clash(ctx):
+        return typed("Mob violence")
     if ctx.agent in (None, "civilians") and ctx.target == "partisans" and violent:
         return typed("Mob violence")
     remote = frames & REMOTE_FRAMES or ctx.weapons & {"air", "shelling", "explosive"}
@@ -253,6 +255,16 @@ def _riot(ctx: Context) -> EventType | None:
         # Vandalism and arson by people no one names: a mob, not an armed group.
         return typed("Mob violence")
     return None
+
+
+def _communal_clash(ctx: Context) -> bool:
+    """ "a clash between two communities", "communal clashes": with no armed side named, no
+    guns and no bombs, ACLED codes people of two communities fighting as mob violence."""
+    if "communal" not in ctx.lemmas or "clash" not in ctx.frames:
+        return False
+    armed = ctx.agent in ARMED or ctx.target in ARMED or bool(ctx.victims & ARMED)
+    weapons = ctx.weapons & {"firearm", "air", "shelling", "explosive", "grenade"}
+    return not armed and not weapons and not ctx.frames & REMOTE_FRAMES
 
 
 def _remote(ctx: Context) -> EventType | None:

@@ -35,6 +35,7 @@ FAMILIES = {
     "intimidate": "other",
 }  # fmt: skip
 
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl"})
 # Verbs of saying: a date on them is when it was said ("officials said Tuesday").
 SAYING_VERBS = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm"})
 
@@ -69,6 +70,10 @@ class EventMention:
     # telling split from a sentence that strikes several ("hit Kharkiv and Odesa").
     phrase: tuple[int, int] | None = None
     site: tuple[int, int] | None = None
+    # Told in an adverbial or relative clause ("identified him when he was arrested on October
+    # 2") or in the present perfect ("6,000 have been detained"): a happening that frames what
+    # the sentence tells, or a tally so far, not the sentence's own news.
+    aside: bool = False
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -247,6 +252,18 @@ def _mention(
         refers=refers_back or named,
         ordinal=_ordinal(group, doc),
         phrase=_phrase(subject) if refers_back else _phrase(head) if named else None,
+        aside=_aside(head),
+    )
+
+
+def _aside(token: Any) -> bool:
+    """Whether the trigger sits in an adverbial or relative clause of its sentence, or is a
+    verb in the present perfect."""
+    if any(t.dep_ in SUBORDINATE_DEPS for t in (token, *path_to_root(token))):
+        return True
+    return any(
+        child.dep_ == "aux" and lemma_of(child) == "have" and child.tag_ in ("VBP", "VBZ")
+        for child in token.children
     )
 
 

@@ -8,6 +8,8 @@
 - reference: an event noun that names the happening another one answers ("arrested in
   connection with Saturday's attack", "charged over the bombing"): that happening is told
   elsewhere, or is background;
+- walkout: a protest told as a walkout of a legislature or a meeting ("walked out of the
+  assembly protesting the ruling"): a move in a chamber, not a public demonstration;
 - generic: an undated event verb in the simple present, which states what someone does in
   general ("Daesh kills Yazidis because they are Yazidi"), not what happened; reports tell
   happenings in the past tense (headlines, the exception, are masked before the parse).
@@ -19,12 +21,13 @@ import re
 from typing import Any
 
 from frontlines.extract.lexicon import Lexicon
-from frontlines.extract.syntax import lemma_of
+from frontlines.extract.syntax import lemma_of, path_to_root
 
 # How a killing hangs from the verb that caused it: "crashed ..., killing 66".
 CAUSED_BY = frozenset({"advcl", "xcomp", "conj"})
 RELATIVES = frozenset({"that", "which", "who"})
 CAUSE_PREPS = frozenset({"of", "from", "in", "after", "during"})
+WALKOUT_PREPS = frozenset({"of", "from", "in"})
 PERIOD = re.compile(
     r"\b(so far|to date|in total|a total of|till now|until now|this year"
     r"|till (?:date|\w+ \d+|\d+ \w+)|since the (?:start|beginning)"
@@ -78,3 +81,26 @@ def generic(token: Any, *, dated: bool) -> str | None:
     if any(child.dep_ in ("aux", "auxpass") for child in token.children):
         return None
     return f"generic present: {token.text}"
+
+
+def walkout(token: Any, lexicon: Lexicon) -> str | None:
+    """Why the protest trigger at ``token`` is a walkout of a chamber, or None: the trigger or
+    a word it hangs from walks out ("walked out of the assembly", "staged a walkout from the
+    house") of, from or in a chamber."""
+    chambers = lexicon.cue("chambers")
+    for word in (token, *path_to_root(token)):
+        outs = [c for c in word.children if c.dep_ in ("prt", "prep") and c.lower_ == "out"]
+        if lemma_of(word) == "walk" and outs:
+            holders = [word, *outs]
+        elif lemma_of(word) == "walkout":
+            holders = [word, word.head]
+        else:
+            continue
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in WALKOUT_PREPS:
+                    continue
+                for noun in prep.children:
+                    if noun.dep_ == "pobj" and lemma_of(noun) in chambers:
+                        return f"walkout: {prep.text} {noun.text}"
+    return None

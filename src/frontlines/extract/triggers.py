@@ -83,8 +83,12 @@ def _describes(token: Any, trigger: Trigger) -> bool:
 
 def _verb_trigger(token: Any, lexicon: Lexicon) -> Trigger | None:
     lemma = lemma_of(token)
+    has_object = any(child.dep_ == "dobj" for child in token.children)
     for child, key in _phrase_keys(token, lemma):
         frame = lexicon.phrase_frames.get(key)
+        if frame == "territory" and has_object and child.dep_ == "pobj":
+            # "took out a march in the city" is no "take>city": what was taken is the object.
+            continue
         if frame is not None:
             return Trigger(
                 index=token.i,
@@ -166,7 +170,9 @@ def _phrase_keys(token: Any, lemma: str) -> list[tuple[Any, str]]:
             last = child.doc[child.right_edge.i]
             if child.dep_ == "dobj" and last.i != child.i and lemma_of(last) in COMPLEMENTS:
                 keys.append((last, f"{lemma}>{lemma_of(last)}"))
-        elif child.dep_ in PHRASE_PREP_DEPS:
+        elif child.dep_ in PHRASE_PREP_DEPS and child.i > token.i:
+            # "At the village, police fired in the air": a phrase placed before the verb sets
+            # the scene; the preposition of a phrasal verb follows it ("fired at the crowd").
             if not has_object:
                 keys.append((child, f"{lemma}>{child.lower_}"))
             keys.extend(
@@ -195,6 +201,8 @@ def _noun_trigger(token: Any, lexicon: Lexicon, *, gerund: bool = False) -> Trig
         frame = "protest"  # "a protest meeting", "a protest movement"
     if frame is None:
         return None
+    if lemma == "march" and any(child.lower_ == "flag" for child in token.children):
+        return None  # "a flag march": security forces parading to reassure, no demonstration
     if token.dep_ == "compound" and lemma_of(token.head) not in lexicon.noun_frames:
         return None  # "war crimes", "attack helicopter"
     if lemma == "strike" and _is_labour_strike(token):
@@ -209,8 +217,23 @@ def _noun_trigger(token: Any, lexicon: Lexicon, *, gerund: bool = False) -> Trig
         lemma=lemma,
         frame=frame,
         pos="noun",
-        weak=lemma in lexicon.weak_nouns and not _weapon_modified(token, lexicon),
+        weak=(
+            lemma in lexicon.weak_nouns
+            and not _weapon_modified(token, lexicon)
+            and not _taken_out(token, token.head, lexicon)  # "took out a march": one was held
+        ),
         status=status,
+    )
+
+
+def _taken_out(token: Any, verb: Any, lexicon: Lexicon) -> bool:
+    """ "took out a procession", "rallies were taken out": South Asian English for holding a
+    march; the particle makes it one ("took a march" alone says little)."""
+    return (
+        lemma_of(verb) == "take"
+        and token.dep_ in ("dobj", "nsubjpass")
+        and _names_protest(token, lexicon)
+        and any(child.dep_ == "prt" and child.lower_ == "out" for child in verb.children)
     )
 
 
@@ -280,6 +303,8 @@ def _realized(token: Any, lexicon: Lexicon) -> bool:
         if head_lemma in lexicon.occurring_verbs and dep == "nsubj" and not _habitual(token, head):
             return True
         if head_lemma == "be" and any(c.dep_ == "expl" for c in head.children):
+            return True
+        if _taken_out(token, head, lexicon):
             return True
         acted_on = lexicon.verb_frames.get(head_lemma) == "intervene"
         if acted_on and dep in ("dobj", "nsubjpass") and _names_protest(token, lexicon):

@@ -18,6 +18,8 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TAKING_CONTROL = frozenset({"take>control", "take>over", "gain>control", "seize>control"})
 PROTEST_PREPS = frozenset({"during", "at", "on", "in"})
 TERROR_WORDS = frozenset({"terror", "terrorist"})
+# Fighting between communities ("communal clashes", "a clash between two communities").
+COMMUNAL_WORDS = frozenset({"communal", "community"})
 AMID_PREPS = frozenset({"during", "amid", "amidst"})
 
 
@@ -49,7 +51,7 @@ def build_context(
         territory=bool(taken & lexicon.territory_nouns) or _place_object(group, doc),
         property=bool(set(roles.objects) & lexicon.property_nouns),
         materiel=bool(set(roles.objects) & lexicon.materiel_nouns),
-        lemmas=frozenset(t.lemma for t in group) | _terror(group, doc),
+        lemmas=frozenset(t.lemma for t in group) | _terror(group, doc) | _communal(group, doc),
         named_agent=agent is not None and agent.actor is not None,
         at_protest=_at_protest(group, doc, lexicon),
     )
@@ -61,6 +63,22 @@ def _terror(group: list[Trigger], doc: Any) -> frozenset[str]:
         for child in doc[trigger.index].children:
             if child.dep_ in ("compound", "amod") and lemma_of(child) in TERROR_WORDS:
                 return frozenset({"terror"})
+    return frozenset()
+
+
+def _communal(group: list[Trigger], doc: Any) -> frozenset[str]:
+    """ "communal" where a clash is told as one between communities: "communal clashes", "a
+    clash between two communities"."""
+    for trigger in group:
+        if trigger.frame != "clash":
+            continue
+        for child in doc[trigger.index].children:
+            if child.dep_ in ("compound", "amod") and lemma_of(child) in COMMUNAL_WORDS:
+                return frozenset({"communal"})
+            if child.dep_ == "prep" and child.lower_ == "between":
+                sides = [t for t in child.subtree if lemma_of(t) in COMMUNAL_WORDS]
+                if sides:
+                    return frozenset({"communal"})
     return frozenset()
 
 
