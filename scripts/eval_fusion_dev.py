@@ -21,7 +21,7 @@ from itertools import combinations
 from pathlib import Path
 
 from frontlines.bench.acled_data import CSV_NAME, read_records
-from frontlines.bench.fusion import BANGLADESH, _merged_notes, _note_reports
+from frontlines.bench.fusion import BANGLADESH, _merged_notes, _note_reports, headline_reports
 from frontlines.bench.fusion_data import Headline, busiest_months, ucdp_events
 from frontlines.bench.runner import make_analyse
 from frontlines.fusion import FusionSettings, Report, compat, fuse
@@ -51,17 +51,7 @@ def ucdp(events: Sequence[Sequence[Headline]], settings: FusionSettings) -> str:
         ids = []
         for index, headline in enumerate(headlines):
             article_id = f"ucdp{headline.event_id}-{number}-{index}"
-            analysis = analyse(headline.text, headline.published)
-            found = [
-                Report(
-                    event=event,
-                    article_id=article_id,
-                    seq=seq,
-                    outlet=f"source {index}",
-                    published=headline.published,
-                )
-                for seq, event in enumerate(analysis.events if analysis else ())
-            ]
+            found = headline_reports(headline, article_id=article_id, index=index, analyse=analyse)
             reports.extend(found)
             if found:
                 ids.append(article_id)

@@ -346,6 +346,23 @@ class UcdpRecall:
     roundups: tuple[int, int] = (0, 0)  # pairs with events in both, one headline a roundup
 
 
+def headline_reports(
+    headline: Headline, *, article_id: str, index: int, analyse: Analyse
+) -> list[Report]:
+    """The reports one UCDP source headline gives, its outlet named by its place in the row."""
+    analysis = analyse(headline.text, headline.published)
+    return [
+        Report(
+            event=event,
+            article_id=article_id,
+            seq=seq,
+            outlet=f"source {index}",
+            published=headline.published,
+        )
+        for seq, event in enumerate(analysis.events if analysis else ())
+    ]
+
+
 def _ucdp_recall(
     events: Sequence[Sequence[Headline]],
     *,
@@ -362,17 +379,9 @@ def _ucdp_recall(
             article_id = f"ucdp{headline.event_id}-{number}-{index}"
             ids.append(article_id)
             texts[article_id] = headline.text
-            analysis = analyse(headline.text, headline.published)
-            for seq, event in enumerate(analysis.events if analysis else ()):
-                reports.append(
-                    Report(
-                        event=event,
-                        article_id=article_id,
-                        seq=seq,
-                        outlet=f"source {index}",
-                        published=headline.published,
-                    )
-                )
+            reports.extend(
+                headline_reports(headline, article_id=article_id, index=index, analyse=analyse)
+            )
         pairs.extend(combinations(ids, 2))
     features = [Features.of(report, windows=settings.windows) for report in reports]
     # a headline whose every report counts many happenings' dead (``is_roundup``) tells none
