@@ -654,3 +654,13 @@ def test_detect_a_name_in_capitals_after_a_bylines_by_is_the_reporter() -> None:
     assert not in_a_byline(other, at, at + 4)
     lower = "The vote was won by Chad in the final round."
     assert not in_a_byline(lower, lower.index("Chad"), lower.index("Chad") + 4)
+
+
+def test_detect_a_lone_name_spacy_tagged_as_a_date_is_recovered(gazetteer: Gazetteer) -> None:
+    words = ["The", "crime", "continues", "regularly", "in", "Winnipeg", "."]
+    ents = ["O", "O", "O", "O", "O", "B-DATE", "O"]
+    assert [m[0] for m in found(parse_of(words, ents), gazetteer)] == ["Winnipeg"]
+    # A calendar word stays a date, even one some town is named after ("in May").
+    words = ["The", "vote", "was", "held", "in", "May", "."]
+    ents = ["O", "O", "O", "O", "O", "B-DATE", "O"]
+    assert found(parse_of(words, ents), gazetteer) == []

@@ -35,6 +35,16 @@ from frontlines.geo.not_places import names_a_party, names_a_weapon_or_unit
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# Words a date or time tag is right about; a lone capitalised word tagged DATE that is none of
+# these is spaCy's slip ("continues regularly in Winnipeg.").
+CALENDAR_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
+    | {"sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday"}
+    | {"friday", "saturday", "sunday", "today", "tonight", "yesterday", "tomorrow", "christmas"}
+    | {"easter", "ramadan", "eid", "thanksgiving", "passover", "hanukkah", "diwali", "noon"}
+    | {"midnight", "spring", "summer", "autumn", "fall", "winter", "weekend", "dawn", "dusk"}
+)
 MAX_TOKENS = 5
 # A town this large is meant when its name opens an organisation's ("Aleppo Media Center").
 WELL_KNOWN = 100_000
@@ -417,7 +427,11 @@ def _name_runs(parse: Any, taken: set[int]) -> Iterator[Any]:
     """Runs of capitalised tokens (with connectors such as "az" or "-" inside) outside places."""
     run: list[Any] = []
     for token in [*parse, None]:
-        usable = token is not None and token.i not in taken and token.ent_type_ not in NOT_NAMES
+        usable = (
+            token is not None
+            and token.i not in taken
+            and (token.ent_type_ not in NOT_NAMES or _mistagged_date(token))
+        )
         connects = run and token is not None and token.lower_ in CONNECTORS
         if usable and (
             _is_name(token) or _glued_article(token) or (connects and not _spaced_dash(token))
@@ -429,6 +443,17 @@ def _name_runs(parse: Any, taken: set[int]) -> Iterator[Any]:
         if run:
             yield from _sub_spans(parse, run)
         run = []
+
+
+def _mistagged_date(token: Any) -> bool:
+    """A capitalised word spaCy tagged as a date or time on its own ("in Winnipeg."), that no
+    calendar word or number is: a name, as far as the tag goes."""
+    if token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B":
+        return False
+    doc = token.doc
+    alone = token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"
+    word = token.text.rstrip(".").lower()
+    return alone and token.is_alpha and _is_name(token) and word not in CALENDAR_WORDS
 
 
 def _glued_article(token: Any) -> bool:
