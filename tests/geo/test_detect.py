@@ -664,3 +664,23 @@ def test_detect_a_lone_name_spacy_tagged_as_a_date_is_recovered(gazetteer: Gazet
     words = ["The", "vote", "was", "held", "in", "May", "."]
     ents = ["O", "O", "O", "O", "O", "B-DATE", "O"]
     assert found(parse_of(words, ents), gazetteer) == []
+
+
+def test_detect_names_listed_before_a_plural_street_word_are_streets(
+    gazetteer: Gazetteer,
+) -> None:
+    words = ["He", "was", "hit", "near", "Rivers", "and", "Stokes", "avenues", "on", "Monday", "."]
+    ents = ["O"] * len(words)
+    assert found(parse_of(words, ents), gazetteer) == []
+    words = ["He", "was", "hit", "near", "Stokes", "on", "Monday", "."]  # the county, alone
+    ents = ["O"] * len(words)
+    assert [m[0] for m in found(parse_of(words, ents), gazetteer)] == ["Stokes"]
+
+
+def test_detect_a_rank_before_an_office_is_no_town(gazetteer: Gazetteer) -> None:
+    words = ["The", "vote", "was", "cast", "by", "Vice", "Mayor", "Ray", "Melton", "."]
+    ents = ["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    assert found(parse_of(words, ents), gazetteer) == []
+    words = ["The", "Vice", "police", "said", "so", "."]  # the Peruvian town's own police
+    ents = ["O"] * len(words)
+    assert [m[0] for m in found(parse_of(words, ents), gazetteer)] == ["Vice"]

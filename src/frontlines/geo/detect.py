@@ -486,6 +486,8 @@ def _recover(
     start, end = span.start_char, span.end_char
     if accepted.overlaps(start, end):
         return None
+    if _names_listed_streets(span, parse) or _a_rank_before_an_office(span, parse):
+        return None
     if names_a_street(span.text) and not span[0].is_sent_start:
         # "on Rivers Avenue", "the 500 block of Taylor Street": a street, not the town "Rivers".
         return Mention(start, end, span.text, "", None, root=span.root, street=True)
@@ -606,6 +608,41 @@ def _runs_on(span: Any, parse: Any, gazetteer: Gazetteer) -> bool:
     if any(token.lower_ in CONNECTORS for token in rest):
         return False
     return not any(_known(token.text, gazetteer) for token in rest)
+
+
+# "near Rivers and Stokes avenues", "at 50th and Arch Streets": names listed before a street
+# word in the plural are the streets' names.
+PLURAL_STREET_WORDS = frozenset({"streets", "avenues", "roads", "drives", "lanes", "boulevards"})
+# "Vice Mayor Ray Melton", "First Selectman Jeremy Shingleton": a word of rank before an office.
+RANK_WORDS = frozenset({"vice", "deputy", "acting", "first", "assistant", "interim", "former"})
+OFFICE_WORDS = frozenset(
+    {"mayor", "selectman", "selectwoman", "chairman", "chairwoman", "chair", "president"}
+    | {"governor", "minister", "secretary", "commissioner", "director", "speaker", "premier"}
+)
+
+
+def _names_listed_streets(span: Any, parse: Any) -> bool:
+    """Whether the name stands in a list that ends in a street word in the plural ("Rivers and
+    Stokes avenues")."""
+    index = span.end
+    while index < len(parse) and (
+        parse[index].lower_ in ("and", "&", ",", "or") or _is_name(parse[index])
+    ):
+        if parse[index].lower_ in PLURAL_STREET_WORDS:
+            return True
+        index += 1
+    return index < len(parse) and parse[index].lower_ in PLURAL_STREET_WORDS
+
+
+def _a_rank_before_an_office(span: Any, parse: Any) -> bool:
+    """ "Vice Mayor", "First Selectman": a rank, not the town "Vice" or "First"."""
+    after = parse[span.end] if span.end < len(parse) else None
+    return (
+        len(span) == 1
+        and span[0].lower_ in RANK_WORDS
+        and after is not None
+        and after.lower_ in OFFICE_WORDS
+    )
 
 
 def names_a_street(name: str) -> bool:
