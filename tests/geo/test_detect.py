@@ -684,3 +684,34 @@ def test_detect_a_rank_before_an_office_is_no_town(gazetteer: Gazetteer) -> None
     words = ["The", "Vice", "police", "said", "so", "."]  # the Peruvian town's own police
     ents = ["O"] * len(words)
     assert [m[0] for m in found(parse_of(words, ents), gazetteer)] == ["Vice"]
+
+
+def test_detect_a_name_said_to_lie_a_distance_away_is_a_place(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Swanton", 1, "nsubj", "Swanton", "B-PERSON"),
+            ("is", 1, "ROOT", "be", "O"),
+            ("about", 4, "advmod", "about", "O"),
+            ("20", 4, "nummod", "20", "B-QUANTITY"),
+            ("miles", 1, "attr", "mile", "I-QUANTITY"),
+            ("west", 4, "advmod", "west", "O"),
+            ("of", 5, "prep", "of", "O"),
+            ("Toledo", 6, "pobj", "Toledo", "B-GPE"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    assert [m[0] for m in found(parse, gazetteer)] == ["Swanton", "Toledo"]
+    parse = make_parse(  # no distance: no cue
+        [
+            ("Swanton", 1, "nsubj", "Swanton", "B-PERSON"),
+            ("is", 1, "ROOT", "be", "O"),
+            ("about", 4, "advmod", "about", "O"),
+            ("20", 4, "nummod", "20", "B-DATE"),
+            ("years", 5, "npadvmod", "year", "I-DATE"),
+            ("old", 1, "acomp", "old", "I-DATE"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    assert found(parse, gazetteer) == []

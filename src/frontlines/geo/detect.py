@@ -70,6 +70,10 @@ STREET_WORDS = frozenset(
     {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "lane", "boulevard", "blvd."}
     | {"highway", "parkway", "pike", "terrace", "avenues", "streets"}
 )
+_DISTANCE_AFTER = re.compile(
+    r"\s+(?:is|lies|sits|was)\s+(?:about|some|roughly|nearly|approximately|just|only|over)?"
+    r"\s*\d[\d,.]*\s*(?:-|\s)?(?:miles?|km|kilometres?|kilometers?)\b"
+)
 _HOUSE_NUMBER = re.compile(r"^\d+[a-zA-Z]?\s+(?=[A-Z])")
 # Words that introduce a village or town by name ("the village of X", "in X village").
 SETTLEMENT_NOUNS = frozenset({"village", "town", "hamlet", "settlement", "locality"})
@@ -728,6 +732,8 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
         return True  # "the Mansfield police", "a Rolling Meadows man"
     if _inside_areas(span, parse):
         return True
+    if _lies_some_distance(span):
+        return True
     if _ends_of_a_road(span, parse):
         return True
     after = parse[span.end] if span.end < len(parse) else None
@@ -736,6 +742,13 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
     if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS | HAPPENING_WORDS:
         return True
     return after.text == "," and accepted.starts_at(after.idx + 2)
+
+
+def _lies_some_distance(span: Any) -> bool:
+    """ "Swanton is about 20 miles west of Toledo": a name said to lie a distance from
+    somewhere is a place."""
+    after = span.doc.text[span.end_char : span.end_char + 60]
+    return _DISTANCE_AFTER.match(after) is not None
 
 
 def _ends_of_a_road(span: Any, parse: Any) -> bool:
