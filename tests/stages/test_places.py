@@ -129,9 +129,7 @@ def test_places_a_dateline_is_a_weak_hint_never_the_event_place(
     assert locate(text, doc.places, start=start, end=len(text)) is None
 
 
-def test_places_a_datelines_state_after_its_town_is_listed(
-    nlp: Any, gazetteer: Gazetteer
-) -> None:
+def test_places_a_datelines_state_after_its_town_is_listed(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "COLUMBIA, Ky. (WBKO) - A Metcalfe County man was shot in the leg on Monday."
     doc = analysed_with_cleanup(nlp, gazetteer, text)
     roles = {p.text: (p.role, p.admin1) for p in doc.places}
