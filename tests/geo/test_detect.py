@@ -715,3 +715,12 @@ def test_detect_a_name_said_to_lie_a_distance_away_is_a_place(
         ]
     )
     assert found(parse, gazetteer) == []
+
+
+def test_detect_a_legislators_home_town_that_is_also_a_common_word(gazetteer: Gazetteer) -> None:
+    words = ["Tom", "Bakk", ",", "DFL", "-", "Cook", ",", "said", "so", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O", "O", "O", "O"]
+    assert [m[0] for m in found(parse_of(words, ents), gazetteer)] == ["Cook"]
+    words = ["Tom", "Bakk", "met", "Cook", "on", "Monday", "."]  # no cue: the common word
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-DATE", "O"]
+    assert found(parse_of(words, ents), gazetteer) == []

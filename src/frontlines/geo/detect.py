@@ -498,7 +498,9 @@ def _recover(
     # "CLINTON — A town couple ...": a dateline names a town, even one also a famous person's
     # name or one spaCy runs into the words after it ("DANIELSVILLE - Madison County").
     dateline = is_dateline(text, start, end)
-    if gazetteer.is_stopword(span.text) and not dateline:
+    # A person's home town after their age or party ("Tom Bakk, DFL-Cook,") is a place even
+    # where the name is also a common word.
+    if gazetteer.is_stopword(span.text) and not dateline and not _hometown(span, parse):
         return None
     opens_a_sentence = span[0].is_sent_start and span[0].pos_ != "PROPN"
     happening = span.end < len(parse) and parse[span.end].lower_ in HAPPENING_WORDS
