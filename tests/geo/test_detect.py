@@ -654,3 +654,73 @@ def test_detect_a_name_in_capitals_after_a_bylines_by_is_the_reporter() -> None:
     assert not in_a_byline(other, at, at + 4)
     lower = "The vote was won by Chad in the final round."
     assert not in_a_byline(lower, lower.index("Chad"), lower.index("Chad") + 4)
+
+
+def test_detect_a_lone_name_spacy_tagged_as_a_date_is_recovered(gazetteer: Gazetteer) -> None:
+    words = ["The", "crime", "continues", "regularly", "in", "Winnipeg", "."]
+    ents = ["O", "O", "O", "O", "O", "B-DATE", "O"]
+    assert [m[0] for m in found(parse_of(words, ents), gazetteer)] == ["Winnipeg"]
+    # A calendar word stays a date, even one some town is named after ("in May").
+    words = ["The", "vote", "was", "held", "in", "May", "."]
+    ents = ["O", "O", "O", "O", "O", "B-DATE", "O"]
+    assert found(parse_of(words, ents), gazetteer) == []
+
+
+def test_detect_names_listed_before_a_plural_street_word_are_streets(
+    gazetteer: Gazetteer,
+) -> None:
+    words = ["He", "was", "hit", "near", "Rivers", "and", "Stokes", "avenues", "on", "Monday", "."]
+    ents = ["O"] * len(words)
+    assert found(parse_of(words, ents), gazetteer) == []
+    words = ["He", "was", "hit", "near", "Stokes", "on", "Monday", "."]  # the county, alone
+    ents = ["O"] * len(words)
+    assert [m[0] for m in found(parse_of(words, ents), gazetteer)] == ["Stokes"]
+
+
+def test_detect_a_rank_before_an_office_is_no_town(gazetteer: Gazetteer) -> None:
+    words = ["The", "vote", "was", "cast", "by", "Vice", "Mayor", "Ray", "Melton", "."]
+    ents = ["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    assert found(parse_of(words, ents), gazetteer) == []
+    words = ["The", "Vice", "police", "said", "so", "."]  # the Peruvian town's own police
+    ents = ["O"] * len(words)
+    assert [m[0] for m in found(parse_of(words, ents), gazetteer)] == ["Vice"]
+
+
+def test_detect_a_name_said_to_lie_a_distance_away_is_a_place(
+    gazetteer: Gazetteer, make_parse: MakeParse
+) -> None:
+    parse = make_parse(
+        [
+            ("Swanton", 1, "nsubj", "Swanton", "B-PERSON"),
+            ("is", 1, "ROOT", "be", "O"),
+            ("about", 4, "advmod", "about", "O"),
+            ("20", 4, "nummod", "20", "B-QUANTITY"),
+            ("miles", 1, "attr", "mile", "I-QUANTITY"),
+            ("west", 4, "advmod", "west", "O"),
+            ("of", 5, "prep", "of", "O"),
+            ("Toledo", 6, "pobj", "Toledo", "B-GPE"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    assert [m[0] for m in found(parse, gazetteer)] == ["Swanton", "Toledo"]
+    parse = make_parse(  # no distance: no cue
+        [
+            ("Swanton", 1, "nsubj", "Swanton", "B-PERSON"),
+            ("is", 1, "ROOT", "be", "O"),
+            ("about", 4, "advmod", "about", "O"),
+            ("20", 4, "nummod", "20", "B-DATE"),
+            ("years", 5, "npadvmod", "year", "I-DATE"),
+            ("old", 1, "acomp", "old", "I-DATE"),
+            (".", 1, "punct", ".", "O"),
+        ]
+    )
+    assert found(parse, gazetteer) == []
+
+
+def test_detect_a_legislators_home_town_that_is_also_a_common_word(gazetteer: Gazetteer) -> None:
+    words = ["Tom", "Bakk", ",", "DFL", "-", "Cook", ",", "said", "so", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O", "O", "O", "O"]
+    assert [m[0] for m in found(parse_of(words, ents), gazetteer)] == ["Cook"]
+    words = ["Tom", "Bakk", "met", "Cook", "on", "Monday", "."]  # no cue: the common word
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-DATE", "O"]
+    assert found(parse_of(words, ents), gazetteer) == []

@@ -207,3 +207,19 @@ def test_geoparse_the_towns_a_road_joins_are_places(gazetteer: Gazetteer, nlp: A
     ):
         places = {p.text: p for p in find_places(nlp(text), text=text, gazetteer=gazetteer)}
         assert all(places[town].resolved for town in towns)
+
+
+def test_geoparse_spans_given_out_of_order_are_read_in_text_order(gazetteer: Gazetteer) -> None:
+    text = (
+        "The pair were stopped near Oxford, North Carolina. Officers from the town of "
+        "Lewisburg, West Virginia, had been looking for them since Granville County, North "
+        "Carolina, sent a warning."
+    )
+    spans = []
+    for name in ["North Carolina", "West Virginia", "Oxford", "Lewisburg", "Granville County"]:
+        start = text.index(name)
+        spans.append((start, start + len(name)))
+    places = resolve_spans(spans, text=text, gazetteer=gazetteer)
+    assert [p.start for p in places] == sorted(start for start, _ in spans)
+    lewisburg = next(p for p in places if p.text == "Lewisburg")
+    assert (lewisburg.name, lewisburg.admin1) == ("Lewisburg", "West Virginia")

@@ -97,6 +97,18 @@ def test_places_an_armed_groups_name_is_no_town(nlp: Any, resources: Resources) 
     assert {"Douentza", "Mali"} <= names
 
 
+def test_places_a_town_named_like_a_state_is_a_place(nlp: Any, resources: Resources) -> None:
+    text = (
+        "Anderson County grand jury indictments, Texas. "
+        "Those indicted included Joyce Glover, 22, Palestine, date of alleged offense, Nov. 23."
+    )
+    doc = Document(article=Article.create(text))
+    doc.parse = nlp(doc.clean_text)
+    found = Places(gazetteer=resources.gazetteer, kb=resources.kb)(doc).places
+    palestine = next(p for p in found if p.text == "Palestine")
+    assert palestine.country == "United States"
+
+
 def analysed_with_cleanup(nlp: Any, gazetteer: Gazetteer, text: str) -> Document:
     doc = Cleanup()(Document(article=Article.create(text)))
     doc.parse = nlp(doc.clean_text)
@@ -115,6 +127,15 @@ def test_places_a_dateline_is_a_weak_hint_never_the_event_place(
     assert (kyiv.role, kyiv.country) == ("dateline", "Ukraine")
     start = text.index("Russian")
     assert locate(text, doc.places, start=start, end=len(text)) is None
+
+
+def test_places_a_datelines_state_after_its_town_is_listed(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "COLUMBIA, Ky. (WBKO) - A Metcalfe County man was shot in the leg on Monday."
+    doc = analysed_with_cleanup(nlp, gazetteer, text)
+    roles = {p.text: (p.role, p.admin1) for p in doc.places}
+    assert roles["COLUMBIA"] == ("dateline", "Kentucky")
+    assert roles["Ky."] == ("dateline", "Kentucky")
+    assert "WBKO" not in roles
 
 
 def test_places_a_dateline_glued_to_the_headline_with_a_dash_is_a_dateline(

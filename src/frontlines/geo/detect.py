@@ -35,6 +35,16 @@ from frontlines.geo.not_places import names_a_party, names_a_weapon_or_unit
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# Words a date or time tag is right about; a lone capitalised word tagged DATE that is none of
+# these is spaCy's slip ("continues regularly in Winnipeg.").
+CALENDAR_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
+    | {"sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday"}
+    | {"friday", "saturday", "sunday", "today", "tonight", "yesterday", "tomorrow", "christmas"}
+    | {"easter", "ramadan", "eid", "thanksgiving", "passover", "hanukkah", "diwali", "noon"}
+    | {"midnight", "spring", "summer", "autumn", "fall", "winter", "weekend", "dawn", "dusk"}
+)
 MAX_TOKENS = 5
 # A town this large is meant when its name opens an organisation's ("Aleppo Media Center").
 WELL_KNOWN = 100_000
@@ -59,6 +69,10 @@ ROAD_WORDS = frozenset({"road", "axis", "highway", "route", "corridor", "track",
 STREET_WORDS = frozenset(
     {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "lane", "boulevard", "blvd."}
     | {"highway", "parkway", "pike", "terrace", "avenues", "streets"}
+)
+_DISTANCE_AFTER = re.compile(
+    r"\s+(?:is|lies|sits|was)\s+(?:about|some|roughly|nearly|approximately|just|only|over)?"
+    r"\s*\d[\d,.]*\s*(?:-|\s)?(?:miles?|km|kilometres?|kilometers?)\b"
 )
 _HOUSE_NUMBER = re.compile(r"^\d+[a-zA-Z]?\s+(?=[A-Z])")
 # Words that introduce a village or town by name ("the village of X", "in X village").
@@ -417,7 +431,11 @@ def _name_runs(parse: Any, taken: set[int]) -> Iterator[Any]:
     """Runs of capitalised tokens (with connectors such as "az" or "-" inside) outside places."""
     run: list[Any] = []
     for token in [*parse, None]:
-        usable = token is not None and token.i not in taken and token.ent_type_ not in NOT_NAMES
+        usable = (
+            token is not None
+            and token.i not in taken
+            and (token.ent_type_ not in NOT_NAMES or _mistagged_date(token))
+        )
         connects = run and token is not None and token.lower_ in CONNECTORS
         if usable and (
             _is_name(token) or _glued_article(token) or (connects and not _spaced_dash(token))
@@ -429,6 +447,17 @@ def _name_runs(parse: Any, taken: set[int]) -> Iterator[Any]:
         if run:
             yield from _sub_spans(parse, run)
         run = []
+
+
+def _mistagged_date(token: Any) -> bool:
+    """A capitalised word spaCy tagged as a date or time on its own ("in Winnipeg."), that no
+    calendar word or number is: a name, as far as the tag goes."""
+    if token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B":
+        return False
+    doc = token.doc
+    alone = token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"
+    word = token.text.rstrip(".").lower()
+    return alone and token.is_alpha and _is_name(token) and word not in CALENDAR_WORDS
 
 
 def _glued_article(token: Any) -> bool:
@@ -461,13 +490,17 @@ def _recover(
     start, end = span.start_char, span.end_char
     if accepted.overlaps(start, end):
         return None
+    if _names_listed_streets(span, parse) or _a_rank_before_an_office(span, parse):
+        return None
     if names_a_street(span.text) and not span[0].is_sent_start:
         # "on Rivers Avenue", "the 500 block of Taylor Street": a street, not the town "Rivers".
         return Mention(start, end, span.text, "", None, root=span.root, street=True)
     # "CLINTON — A town couple ...": a dateline names a town, even one also a famous person's
     # name or one spaCy runs into the words after it ("DANIELSVILLE - Madison County").
     dateline = is_dateline(text, start, end)
-    if gazetteer.is_stopword(span.text) and not dateline:
+    # A person's home town after their age or party ("Tom Bakk, DFL-Cook,") is a place even
+    # where the name is also a common word.
+    if gazetteer.is_stopword(span.text) and not dateline and not _hometown(span, parse):
         return None
     opens_a_sentence = span[0].is_sent_start and span[0].pos_ != "PROPN"
     happening = span.end < len(parse) and parse[span.end].lower_ in HAPPENING_WORDS
@@ -583,6 +616,41 @@ def _runs_on(span: Any, parse: Any, gazetteer: Gazetteer) -> bool:
     return not any(_known(token.text, gazetteer) for token in rest)
 
 
+# "near Rivers and Stokes avenues", "at 50th and Arch Streets": names listed before a street
+# word in the plural are the streets' names.
+PLURAL_STREET_WORDS = frozenset({"streets", "avenues", "roads", "drives", "lanes", "boulevards"})
+# "Vice Mayor Ray Melton", "First Selectman Jeremy Shingleton": a word of rank before an office.
+RANK_WORDS = frozenset({"vice", "deputy", "acting", "first", "assistant", "interim", "former"})
+OFFICE_WORDS = frozenset(
+    {"mayor", "selectman", "selectwoman", "chairman", "chairwoman", "chair", "president"}
+    | {"governor", "minister", "secretary", "commissioner", "director", "speaker", "premier"}
+)
+
+
+def _names_listed_streets(span: Any, parse: Any) -> bool:
+    """Whether the name stands in a list that ends in a street word in the plural ("Rivers and
+    Stokes avenues")."""
+    index = span.end
+    while index < len(parse) and (
+        parse[index].lower_ in ("and", "&", ",", "or") or _is_name(parse[index])
+    ):
+        if parse[index].lower_ in PLURAL_STREET_WORDS:
+            return True
+        index += 1
+    return index < len(parse) and parse[index].lower_ in PLURAL_STREET_WORDS
+
+
+def _a_rank_before_an_office(span: Any, parse: Any) -> bool:
+    """ "Vice Mayor", "First Selectman": a rank, not the town "Vice" or "First"."""
+    after = parse[span.end] if span.end < len(parse) else None
+    return (
+        len(span) == 1
+        and span[0].lower_ in RANK_WORDS
+        and after is not None
+        and after.lower_ in OFFICE_WORDS
+    )
+
+
 def names_a_street(name: str) -> bool:
     """Whether the name is a street's or road's: names before a street word ("Taylor Street",
     "S. Main St.", "Lone Oak Road")."""
@@ -666,6 +734,8 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
         return True  # "the Mansfield police", "a Rolling Meadows man"
     if _inside_areas(span, parse):
         return True
+    if _lies_some_distance(span):
+        return True
     if _ends_of_a_road(span, parse):
         return True
     after = parse[span.end] if span.end < len(parse) else None
@@ -674,6 +744,13 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
     if after.lower_ in ADMIN_WORDS | SETTLEMENT_WORDS | AREA_WORDS | HAPPENING_WORDS:
         return True
     return after.text == "," and accepted.starts_at(after.idx + 2)
+
+
+def _lies_some_distance(span: Any) -> bool:
+    """ "Swanton is about 20 miles west of Toledo": a name said to lie a distance from
+    somewhere is a place."""
+    after = span.doc.text[span.end_char : span.end_char + 60]
+    return _DISTANCE_AFTER.match(after) is not None
 
 
 def _ends_of_a_road(span: Any, parse: Any) -> bool:

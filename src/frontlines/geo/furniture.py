@@ -28,6 +28,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w.]|[^\W\d_]")
 # The name a dateline opens with (after a leading dash, "-SEOUL —"): up to a comma, a bracket,
 # a dash or a colon.
 _DATELINE_NAME = re.compile(r"[\s-]*([^\W\d_][^,(:\n—–-]*?)\s*(?:,|\(|:|[—–-])")
+# The state or country after a dateline's town ("COLUMBIA, Ky. (WBKO) -", "KHARKIV, Ukraine -"):
+# up to two capitalised words, then a bracket or a dash.
+_DATELINE_AREA = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s*(?:\(|[—–-])")
 STRONG_KINDS = frozenset({"country", "admin1"})
 
 
@@ -39,23 +42,33 @@ def furniture_mentions(
     found: list[Mention] = []
     for mask in masks:
         if mask.reason == "dateline":
-            mention = _dateline(text, mask, gazetteer=gazetteer)
-            if mention is not None:
-                found.append(mention)
+            found.extend(_dateline(text, mask, gazetteer=gazetteer))
         elif mask.reason == "headline":
             found.extend(_headline(text, mask, gazetteer=gazetteer, body_names=body_names))
     return found
 
 
-def _dateline(text: str, mask: Mask, *, gazetteer: Gazetteer) -> Mention | None:
+def _dateline(text: str, mask: Mask, *, gazetteer: Gazetteer) -> Iterator[Mention]:
+    """The dateline's town, and the state or country written after it ("COLUMBIA, Ky.") where
+    the gazetteer holds that as a country or a first-level area: both say where the reporter
+    is."""
     match = _DATELINE_NAME.match(text, mask.start, mask.end)
     if match is None:
-        return None
+        return
     start, end = match.span(1)
     name = text[start:end]
     if not _known(name, gazetteer):
-        return None
-    return Mention(start, end, name, "", "city", dateline=True)
+        return
+    yield Mention(start, end, name, "", "city", dateline=True)
+    area = _DATELINE_AREA.match(text, end, mask.end)
+    if area is None:
+        return
+    start, end = area.span(1)
+    name = text[start:end]
+    if not gazetteer.is_stopword(name) and any(
+        c.match <= MATCH_LIGHT and c.entry.kind in STRONG_KINDS for c in gazetteer.lookup(name)
+    ):
+        yield Mention(start, end, name, "", "admin", dateline=True)
 
 
 def _headline(

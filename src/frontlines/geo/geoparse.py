@@ -87,10 +87,12 @@ def _keep(resolution: Resolution, *, demonyms: bool, text: str) -> bool:
 def resolve_spans(
     spans: Iterable[tuple[int, int]], *, text: str, gazetteer: Gazetteer
 ) -> list[GeoPlace]:
-    """Resolve given spans of ``text`` (gold toponyms, say) without a parse; no metonym roles."""
+    """Resolve given spans of ``text`` (gold toponyms, say) without a parse; no metonym roles.
+    The places come in text order, whatever order the spans came in: the rules that read a
+    name beside the next ("Lewisburg, West Virginia") need their neighbours in order."""
     mentions = [
         Mention(start, end, text[start:end], "GPE", name=proper_name(text[start:end], gazetteer))
-        for start, end in spans
+        for start, end in sorted(spans)
     ]
     return [to_place(r, text=text) for r in resolve(mentions, text=text, gazetteer=gazetteer)]
 

@@ -43,10 +43,14 @@ class Places:
     def _actor_name(self, place: Place) -> bool:
         """A name the actor knowledge base holds ("RSF", "JNIM", "M23", "FAMa") is a group, not
         a town, unless it is a capital standing for a government ("Moscow said"); countries and
-        regions ("Mali") stay places."""
+        regions ("Mali") stay places, and so does a town named like a state ("Joyce Glover, 22,
+        Palestine," is Palestine, Texas): a state's name names a place, not a group."""
         if self.kb is None or place.role != "place" or kind_of(place) in AREAS:
             return False
-        return bool(self.kb.candidates(place.text)) and not self.kb.is_metonym(place.text)
+        actors = self.kb.candidates(place.text)
+        if any(actor.kind == "state" for actor in actors):
+            return False
+        return bool(actors) and not self.kb.is_metonym(place.text)
 
 
 def make_stage(*, resources: Resources, config: StageConfig = NO_OPTIONS) -> Places:
