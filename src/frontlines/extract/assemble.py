@@ -57,6 +57,8 @@ MILITARY_HEADS = frozenset(
      "paratrooper", "commando", "junta", "airman", "sailor", "conscript"}
 )  # fmt: skip
 DEMONSTRATIONS = frozenset({"Protests", "Riots"})
+# Protests that someone broke up: with no one named doing it, ACLED codes the police.
+INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 # A photo credit: a name, a slash, an agency ("H. Murdock/VOA"), or a name in brackets.
 CREDIT = re.compile(r"\w/\w|^\(|\)")
 DAYLIKE = frozenset({"day", "week"})
@@ -228,6 +230,14 @@ def _generic_sides(
         # ACLED: a demonstration always has its crowd as actor1, named or not.
         name, kind = GENERIC[crowd]
         ref1 = _generic_ref(name, kind, country)
+    if ref1 is None and sub_event_type == "Arrests" and country:
+        # "Five activists were arrested": no one is said to make the arrests; ACLED codes the
+        # country's police.
+        ref1 = _forces_ref("police", country)
+    if ref2 is None and sub_event_type in INTERVENED and country:
+        # "300 activists were arrested for taking out processions": a protest someone broke
+        # up with no one named doing it was broken up by the country's police.
+        ref2 = _forces_ref("police", country)
     if ref2 is None and country and (event_type in CIVILIANS_HIT or civilians_hit):
         # ACLED: violence against civilians and looting hit civilians; "a bomb went off in the
         # market, killing 22": no one named was hit, so people were.
