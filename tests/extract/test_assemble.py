@@ -341,3 +341,11 @@ def test_a_protest_broken_up_by_no_one_named_was_broken_up_by_police(nlp: Any) -
     events = [e for e in _events(nlp, text, country="India") if e.event_type == "Protests"]
     assert events and events[0].sub_event_type == "Protest with intervention"
     assert events[0].actor2 is not None and events[0].actor2.name == "Police Forces of India"
+
+
+def test_a_curfew_no_one_is_said_to_impose_is_the_governments(nlp: Any) -> None:
+    text = "Tension in India. Curfew was imposed in the town on Friday following arson."
+    events = [e for e in _events(nlp, text, country="India") if e.event_type]
+    curfews = [e for e in events if e.sub_event_type == "Change to group/activity"]
+    assert curfews and curfews[0].actor1 is not None
+    assert curfews[0].actor1.name == "Government of India"
