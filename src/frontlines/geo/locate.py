@@ -110,9 +110,6 @@ def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Locat
             note=f"{lost}{said}; {context.name} is the place the article is about",
         )
     fallback = best or _any_country(places)
-    if fallback is None and dateline is not None:
-        note = f"{lost}the article names no place but its dateline's town, {dateline.name}"
-        return _location(dateline, precision=2, keep_id=False, note=note)
     if fallback is None:
         return None
     return _country_level(fallback, note=f"{lost}only the country is known")
