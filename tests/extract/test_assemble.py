@@ -319,3 +319,33 @@ def test_without_a_publication_day_an_event_takes_the_storys_dated_day(settings:
     article = make_article(text, origin="test", published=None)
     events = [e for e in load_pipeline(settings)(article).events if e.event_type == "Battles"]
     assert events and events[0].event_date == date(2019, 9, 17)
+
+
+def test_an_arrest_no_one_is_said_to_make_is_the_countrys_police(nlp: Any) -> None:
+    text = "Tension in India. Five activists of the party were arrested in the town on Sunday."
+    events = _events(nlp, text, country="India")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].actor1 is not None
+    assert arrests[0].actor1.name == "Police Forces of India"
+    named = "Tension in Kenya. Soldiers arrested five activists in the town on Sunday."
+    events = [e for e in _events(nlp, named, country="Kenya") if e.sub_event_type == "Arrests"]
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name == "Military Forces of Kenya"
+
+
+def test_a_protest_broken_up_by_no_one_named_was_broken_up_by_police(nlp: Any) -> None:
+    text = (
+        "Tension in India. Around 300 activists were arrested on Saturday for taking out "
+        "processions in defiance of a ban."
+    )
+    events = [e for e in _events(nlp, text, country="India") if e.event_type == "Protests"]
+    assert events and events[0].sub_event_type == "Protest with intervention"
+    assert events[0].actor2 is not None and events[0].actor2.name == "Police Forces of India"
+
+
+def test_a_curfew_no_one_is_said_to_impose_is_the_governments(nlp: Any) -> None:
+    text = "Tension in India. Curfew was imposed in the town on Friday following arson."
+    events = [e for e in _events(nlp, text, country="India") if e.event_type]
+    curfews = [e for e in events if e.sub_event_type == "Change to group/activity"]
+    assert curfews and curfews[0].actor1 is not None
+    assert curfews[0].actor1.name == "Government of India"

@@ -43,3 +43,17 @@ def test_a_clash_with_an_armed_group_stays_a_battle() -> None:
     text = "Soldiers clashed with gunmen near Gao on Monday as a mob looked on."
     found = [(e.event_type, e.sub_event_type) for e in _events(text)]
     assert ("Battles", "Armed clash") in found
+
+
+def test_police_firing_at_a_rioting_mob_is_the_mobs_riot_not_force_against_protesters() -> None:
+    text = (
+        "Violence in India. Police fired at a riotous mob in the limbayat area of Surat on "
+        "Monday morning."
+    )
+    events = _events(text)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Mob violence")]
+    assert events[0].actor1 is not None and events[0].actor1.name.startswith("Rioters")
+    assert events[0].actor2 is not None and "Police" in events[0].actor2.name
+    marchers = "Police fired at protesters marching through Surat on Monday morning."
+    found = [(e.event_type, e.sub_event_type) for e in _events(marchers)]
+    assert found and found[0][0] == "Protests"

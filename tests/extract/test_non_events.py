@@ -92,6 +92,7 @@ def test_a_toll_over_a_period_is_a_tally(
         ("They demanded a judicial inquiry into the police firing.", "firing", True),
         ("Aziz cited the agency's links to Monday's bombing in Quetta.", "bombing", True),
         ("Crowds marked the anniversary of the shooting in Ferguson.", "shooting", True),
+        ("Police raised an alert in the wake of the attack on the train.", "attack", True),
         ("The Taliban claimed responsibility for the attack on the checkpoint.", "attack", False),
         ("Three soldiers were killed in the attack on the checkpoint.", "attack", False),
     ],

@@ -22,6 +22,8 @@ def _figures(sentence: Parse, lexicon: Lexicon, text: str) -> Figures:
     ("text", "fatalities"),
     [
         ("Gunmen killed at least 12 villagers in the raid.", 12),
+        ("At least 24 people were killed in fresh attacks, taking the toll to 561.", 24),
+        ("Two soldiers were killed on Monday as the death toll rose to 40.", 2),
         ("Between 5 and 8 soldiers were killed in the ambush.", 5),
         ("Militants killed four civilians on Sunday.", 4),
         ("The attack killed dozens of people.", 12),

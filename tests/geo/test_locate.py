@@ -322,3 +322,55 @@ def test_locate_the_towns_a_road_joins_come_after_the_town_named_as_where() -> N
     doc = document("Students blocked the Aleppo-Idlib highway, Saraqib town, on Friday.")
     found = locate(doc.text, doc.places, start=0, end=len(doc.text))
     assert found is not None and found.name == "Saraqib"
+
+
+def _aleppo_dateline() -> GeoPlace:
+    return GeoPlace(
+        text="aleppo",
+        start=0,
+        end=6,
+        name="Aleppo",
+        country="Syria",
+        admin1="Aleppo",
+        latitude=36.20124,
+        longitude=37.16117,
+        geonameid=170063,
+        role="dateline",
+        kind="city",
+    )
+
+
+def test_locate_here_is_the_dateline_town_not_the_town_the_article_is_about() -> None:
+    text = (
+        "aleppo: 30 activists were arrested near here while leaving for Saraqib. "
+        "Saraqib was tense. Saraqib police said so."
+    )
+    doc = document(text)
+    places = [_aleppo_dateline(), *doc.places]
+    found = locate(text, places, **sentence(doc, "30 activists were arrested near here"))
+    assert found is not None and (found.name, found.geo_precision) == ("Aleppo", 2)
+    plain = "aleppo: activists took out a procession here. Saraqib was tense."
+    found = locate(plain, [_aleppo_dateline(), *document(plain).places], start=8, end=45)
+    assert found is not None and (found.name, found.geo_precision) == ("Aleppo", 1)
+
+
+def test_locate_here_gives_way_to_a_place_named_as_where_and_to_a_distance_from_here() -> None:
+    text = "aleppo: a man was killed in Saraqib, about 50 km from here, on monday."
+    doc = document(text)
+    found = locate(text, [_aleppo_dateline(), *doc.places], start=8, end=len(text))
+    assert found is not None and found.name == "Saraqib"
+    away = "aleppo: two bodies were found some 50 km from here on monday. Saraqib was calm."
+    doc = document(away)
+    found = locate(away, [_aleppo_dateline(), *doc.places], start=8, end=60)
+    assert found is not None and found.name == "Saraqib"  # the article's place, not Aleppo
+
+
+def test_locate_the_city_is_the_last_town_named_before_else_the_dateline() -> None:
+    text = "aleppo: Saraqib was placed under curfew. Mobs looted shops in the city on friday."
+    doc = document(text)
+    places = [_aleppo_dateline(), *doc.places]
+    found = locate(text, places, **sentence(doc, "Mobs looted shops in the city"))
+    assert found is not None and (found.name, found.geo_precision) == ("Saraqib", 1)
+    alone = "aleppo: 250 activists were arrested from different parts of the city on friday."
+    found = locate(alone, [_aleppo_dateline()], start=8, end=len(alone))
+    assert found is not None and (found.name, found.geo_precision) == ("Aleppo", 1)

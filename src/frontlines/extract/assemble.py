@@ -57,6 +57,9 @@ MILITARY_HEADS = frozenset(
      "paratrooper", "commando", "junta", "airman", "sailor", "conscript"}
 )  # fmt: skip
 DEMONSTRATIONS = frozenset({"Protests", "Riots"})
+CURFEW = re.compile(r"\bcurfews?\b", re.IGNORECASE)
+# Protests that someone broke up: with no one named doing it, ACLED codes the police.
+INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 # A photo credit: a name, a slash, an agency ("H. Murdock/VOA"), or a name in brackets.
 CREDIT = re.compile(r"\w/\w|^\(|\)")
 DAYLIKE = frozenset({"day", "week"})
@@ -172,6 +175,9 @@ def build_event(cluster: Sequence[EventMention], *, setting: Setting) -> Event |
         country=country,
         crowd=crowd,
         civilians_hit=_civilians_hit(cluster, context, sub_event_type),
+        curfew=any(
+            CURFEW.search(setting.article.text, m.start, m.end) is not None for m in cluster
+        ),
     )
     if ref1 is not None and ref2 is not None and ref1.id == ref2.id:
         ref2 = None  # one actor on both sides is a misreading of who fought whom
@@ -217,6 +223,7 @@ def _generic_sides(
     country: str | None,
     crowd: str | None,
     civilians_hit: bool,
+    curfew: bool = False,
 ) -> tuple[ActorRef | None, ActorRef | None]:
     """The generic sides ACLED names where the text names none: the unidentified attacker of
     a bombing or an attack, a demonstration's crowd, the civilians an attack, a looting or a
@@ -228,6 +235,19 @@ def _generic_sides(
         # ACLED: a demonstration always has its crowd as actor1, named or not.
         name, kind = GENERIC[crowd]
         ref1 = _generic_ref(name, kind, country)
+    if ref1 is None and curfew and event_type == "Strategic developments" and country:
+        # "Curfew was imposed in the town": ACLED codes the government that imposed it.
+        slug = re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
+        name = f"Government of {acled_country(country)}"
+        ref1 = ActorRef(id=f"generic-government-{slug}", name=name, kind="government")
+    if ref1 is None and sub_event_type == "Arrests" and country:
+        # "Five activists were arrested": no one is said to make the arrests; ACLED codes the
+        # country's police.
+        ref1 = _forces_ref("police", country)
+    if ref2 is None and sub_event_type in INTERVENED and country:
+        # "300 activists were arrested for taking out processions": a protest someone broke
+        # up with no one named doing it was broken up by the country's police.
+        ref2 = _forces_ref("police", country)
     if ref2 is None and country and (event_type in CIVILIANS_HIT or civilians_hit):
         # ACLED: violence against civilians and looting hit civilians; "a bomb went off in the
         # market, killing 22": no one named was hit, so people were.

@@ -22,6 +22,17 @@ from frontlines.extract.classify import Context, EventType, typed
 from frontlines.extract.mentions import EventMention
 
 CLASH = ("Battles", "Armed clash")
+# What the rules read as the police acting on a demonstration; where the crowd is a mob, a riot.
+POLICE_ON_CROWD = frozenset(
+    {
+        ("Protests", "Excessive force against protesters"),
+        ("Protests", "Protest with intervention"),
+    }
+)
+PROTEST_WORDS = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|procession|dharna|slogans?)\b",
+    re.IGNORECASE,
+)
 # A side the rules read as armed: no crowd clash where one is named.
 ARMED_SIDES = frozenset({"armed"})
 MOB = re.compile(r"\b(?:mobs?|rioters|stone[- ](?:pelting|throwing|pelters))\b", re.IGNORECASE)
@@ -38,9 +49,13 @@ def crowd_clash(
     found: EventType, context: Context, cluster: Sequence[EventMention], *, text: str
 ) -> EventType | None:
     """The riot a clash with a crowd is, or None where ``found`` stands."""
+    told = " ".join(text[m.start : m.end] for m in cluster)
+    if found in POLICE_ON_CROWD and context.agent == "state" and _mob_only(told):
+        # "Police fired at a riotous mob": force against a mob, not against a demonstration,
+        # is ACLED's riot (the mob first, the police second).
+        return typed("Mob violence")
     if found != CLASH or {context.agent, context.target} & ARMED_SIDES:
         return None
-    told = " ".join(text[m.start : m.end] for m in cluster)
     if FIGHTERS.search(told):
         return None
     if DEMONSTRATORS.search(told):
@@ -49,3 +64,13 @@ def crowd_clash(
     if MOB.search(told):
         return typed("Mob violence")
     return None
+
+
+def _mob_only(told: str) -> bool:
+    """The crowd told of is a mob, with no demonstrators and no armed men among it."""
+    return (
+        MOB.search(told) is not None
+        and DEMONSTRATORS.search(told) is None
+        and FIGHTERS.search(told) is None
+        and PROTEST_WORDS.search(told) is None
+    )

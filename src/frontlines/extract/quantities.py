@@ -45,6 +45,9 @@ CAMPAIGN = re.compile(
     rf"|\b(?:between|from) (?:early |mid-|late )?{MONTHS} (?:and|to|until) (?:early |mid-|late )?"
     rf"{MONTHS}\b"
 )
+# "the toll rose to 40", "taking the toll to 561": a figure a running total reaches.
+RISES = frozenset({"rise", "climb", "jump", "reach", "mount", "soar", "increase"})
+TOTALS = frozenset({"toll", "total", "tally", "count"})
 NOBODY = re.compile(
     r"\bno (one|body|civilians?|people|soldiers?) (was|were) (killed|hurt|injured)"
     r"|\bno (casualties|fatalities|deaths|one died|loss of life)\b|\bwithout casualties\b"
@@ -96,7 +99,7 @@ def read_figures(
         if what is None:
             continue
         quantities.append(_quantity(what, count, unit))
-        if what == "fatalities" and count.conservative is not None:
+        if what == "fatalities" and count.conservative is not None and not _running_total(token):
             fatal.append(count.conservative)
             explicit = explicit or count.low is not None or count.value is not None
     for token in tokens:
@@ -113,6 +116,18 @@ def read_figures(
     fatalities = sum(fatal) if fatal else (0 if NOBODY.search(text) else None)
     vague = bool(fatalities) and not explicit
     return Figures(quantities=tuple(quantities), fatalities=fatalities, vague=vague)
+
+
+def _running_total(token: Any) -> bool:
+    """A figure the toll rose to ("taking the toll to 561", "the death toll rose to 40",
+    "bringing the total to 12"): everyone killed so far, never one event's dead."""
+    prep = token.head
+    if prep.dep_ != "prep" or prep.lower_ != "to":
+        return False
+    verb = prep.head
+    if lemma_of(verb) in RISES:
+        return True
+    return any(lemma_of(child) in TOTALS for child in verb.children if child.dep_ != "prep")
 
 
 def _named_victims(killings: Sequence[Any], lexicon: Lexicon) -> list[Any]:

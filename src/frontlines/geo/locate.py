@@ -55,6 +55,17 @@ _CODED = re.compile(r"\bcoded\s+(?:as|to|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # where the event is.
 _DESCRIBES = re.compile(r"^-(?:bound|based|born|backed|led|made|owned|registered)\b", re.I)
 _PRECISION = {"landmark": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3}
+# "arrested near here", "a procession here", "left here for": the reporter's own town.
+_HERE = re.compile(r"\b(near\s+|outside\s+)?here\b(?!\s*(?:is|are|was|were)\b)(?!['’])", re.I)
+# "150 km from here", "some miles away from here": a distance away from the dateline's town.
+_AWAY_FROM = re.compile(
+    r"\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:away\s+)?from\s+here\b", re.I
+)
+# "in the city", "across this town", "parts of the city": the town the story is about.
+_THE_CITY = re.compile(
+    r"\b(?:in|of|across|around|at|inside|within)\s+(?:the|this)\s+(?:city|town)\b(?!\s*'s)",
+    re.I,
+)
 
 
 def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Location | None:
@@ -69,6 +80,9 @@ def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Locat
     missing = [p.text for p in missing_places]
     lost = f"'{missing[0]}' is not in the gazetteer; " if missing else ""
     best = min(in_sentence, key=lambda p: _rank(p, text), default=None)
+    deixis = _deixis(text, usable, dateline, start=start, end=end, named=best)
+    if deixis is not None:
+        return deixis
     if best is not None and _kind(best) not in WIDE:
         found = _location_at_place(best, in_sentence, text=text, start=start, end=end)
         unknown = _unknown_inside(places, best, text=text)
@@ -99,6 +113,43 @@ def locate(text: str, places: Sequence[Place], *, start: int, end: int) -> Locat
     if fallback is None:
         return None
     return _country_level(fallback, note=f"{lost}only the country is known")
+
+
+def _deixis(
+    text: str,
+    usable: Sequence[Place],
+    dateline: Place | None,
+    *,
+    start: int,
+    end: int,
+    named: Place | None,
+) -> Location | None:
+    """The town a sentence points to without naming it. "Here" ("arrested near here", "a
+    procession here") is the dateline's town, where the reporter files from, unless the
+    sentence names a place as where ("in X"); a town it names otherwise ("leaving here for X")
+    is somewhere else. "150 km from here" points away, so it does not count. "In the city" /
+    "this town", in a sentence that names no town, is the last town named before it, else the
+    dateline's."""
+    sentence = text[start:end]
+    where = named is not None and _kind(named) not in WIDE and _rank(named, text)[1] == 0
+    match = _HERE.search(sentence)
+    if dateline is not None and match is not None and not where:
+        elsewhere = named is not None and _kind(named) in ("city", "landmark")
+        if not _AWAY_FROM.search(sentence[: match.end()]) and (
+            elsewhere or _holds(named, dateline)
+        ):
+            return _location(dateline, precision=2 if match.group(1) else 1)
+    if named is not None and _kind(named) not in WIDE:
+        return None
+    if _THE_CITY.search(sentence) is None:
+        return None
+    before = [p for p in usable if p.end <= start and _kind(p) == "city"]
+    if dateline is not None:
+        before.append(dateline)
+    town = max(before, key=lambda p: p.start, default=None)
+    if town is None or not _holds(named, town):
+        return None
+    return _location(town, precision=1)
 
 
 def _said_where(place: Place, text: str) -> bool:
