@@ -4,7 +4,8 @@
 blocked by date window and place, checked against the constraints (``compat``: sub-event types
 of one small table, places and dates compatible at their precision), scored on how well they fit
 and on the evidence their texts give (``evidence``: sites, names, actors, toll, time of day,
-credits), linked at or above the threshold of the strictness (``FusionSettings.of``) and
+credits; two outlets' reports of lethal violence also by a learned pair head, ``pair_head``),
+linked at or above the threshold of the strictness (``FusionSettings.of``) and
 clustered with analysts' must-link and cannot-link decisions, every pair of a group compatible. Each
 fused event keeps every report, its independent origins (``origins``) and the values its reports
 disagree on (``rollup``). The store runs it as articles are saved (see store/duckdb.py).

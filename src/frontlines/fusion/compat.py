@@ -17,6 +17,7 @@ reports in one event.
 from __future__ import annotations
 
 from frontlines.fusion.report import Features, distance_km
+from frontlines.fusion.report_words import name_key
 
 # Sub-event types that can be one happening told two ways. Anything else across sub-types never
 # fuses; reports of one sub-type (or without one, within one event type) are always compatible.
@@ -96,11 +97,41 @@ def place_affinity(
     region around it, holding what lies in that region ("Maratah in the countryside of
     Aleppo") at ``REGION_AROUND``."""
     found = _place_affinity(first, second, town_km=town_km, max_km=max_km)
-    if found is not None or not (first.located and second.located):
+    if found is not None:
         return found
+    if namesake_abroad(first, second):
+        return NAMESAKE
+    if not (first.located and second.located):
+        return None
     if (_region_named(first) or _region_named(second)) and _same_admin1(first, second):
         return REGION_AROUND
     return None
+
+
+NAMESAKE = 0.3  # a place the geocoder found abroad, read as known by its country alone
+
+
+def namesake_abroad(first: Features, second: Features) -> bool:
+    """The two are placed in two countries, and one of them at a namesake abroad: its own words
+    never name its place's country or region, yet name the other's country, region or town
+    ("Hit-and-run clash in the countryside of al-Rai, northeastern countryside Aleppo" found as
+    Praia, Cabo Verde, against a report placed in Aleppo). Such a place is the geocoder's guess
+    for a bare town name; the pair is compared as two reports of unknown place, not ruled out."""
+    if not (first.country and second.country) or first.country == second.country:
+        return False
+    return _abroad(first, second) or _abroad(second, first)
+
+
+def _keys(*names: str) -> frozenset[str]:
+    return frozenset(name_key(word) for name in names for word in name.split() if len(word) >= 3)
+
+
+def _abroad(odd: Features, other: Features) -> bool:
+    said = odd.names | odd.sites
+    if said & _keys(odd.country, odd.admin1):
+        return False  # it names its own country or region: no namesake
+    theirs = _keys(other.country, other.admin1) | (other.place_words if other.fine else frozenset())
+    return bool(said & theirs)
 
 
 def _region_named(features: Features) -> bool:

@@ -22,7 +22,7 @@ from frontlines.fusion.rollup import FusedEvent, fused_event
 from frontlines.fusion.score import FusionSettings, pair_score
 from frontlines.fusion.types import Constraint, split_report_id
 
-FUSION_VERSION = "7"  # raise when a change would fuse stored reports differently
+FUSION_VERSION = "8"  # raise when a change would fuse stored reports differently
 
 
 def digest(text: str, *, length: int = 16) -> str:

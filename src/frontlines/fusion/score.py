@@ -18,6 +18,12 @@ notes of one neighbourhood and day are distinct events. Strict asks an anchor of
 most ``UNANCHORED``, below every threshold, so it can join a group only beside pairs that have it
 (average linkage); one outlet's two reports without it, or scoring under ``ONE_SOURCE``, are ruled
 out: never one event.
+
+Two known outlets' compatible reports of lethal violence are also scored by a learned pair head
+(``pair_head``, trained on UCDP GED Syria headline pairs against dense negatives of one month and
+governorate; ``FusionSettings.head``, off at strict): the pair scores the higher of the rules'
+score and the head's, the head's threshold falling on the settings' threshold. The constraints
+rule a pair out before either is asked, and one outlet's pairs are the rules' alone.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from frontlines.fusion.evidence import (
     firmly_anchored,
     one_source,
 )
+from frontlines.fusion.pair_head import head_score
 from frontlines.fusion.report import Features
 
 Strictness = Literal["off", "strict", "normal", "loose"]
@@ -67,6 +74,8 @@ class FusionSettings:
     town_km: float = 15.0  # a town holds its neighbourhoods this far from its point
     threshold: float = 0.6
     strictness: Strictness = "normal"
+    # two outlets' compatible reports also scored by the learned pair head (``pair_head``)
+    head: bool = True
     # what evidence a pair needs, by its sources: two known outlets, an unknown one, one outlet
     proofs: tuple[Proof, Proof, Proof] = ("corroborated", "firm", "firm")
 
@@ -92,7 +101,14 @@ class FusionSettings:
         if strictness == "strict":
             windows = {**base.windows, "day": 0}
             proofs: tuple[Proof, Proof, Proof] = ("anchored", "firm", "firm")
-            return replace(base, windows=windows, threshold=0.7, strictness="strict", proofs=proofs)
+            return replace(
+                base,
+                windows=windows,
+                threshold=0.7,
+                strictness="strict",
+                proofs=proofs,
+                head=False,
+            )
         if strictness == "loose":
             windows = {**base.windows, "day": 2}
             proofs = ("none", "anchored", "anchored")
@@ -115,6 +131,14 @@ def date_affinity(first: Features, second: Features, *, settings: FusionSettings
 
 def _fit(first: Features, second: Features, *, settings: FusionSettings) -> float | None:
     """How well type, place and date fit (0..1); None when a constraint rules the pair out."""
+    parts = _fit_parts(first, second, settings=settings)
+    return None if parts is None else parts[0]
+
+
+def _fit_parts(
+    first: Features, second: Features, *, settings: FusionSettings
+) -> tuple[float, float, float] | None:
+    """(fit, place affinity, type affinity), or None when a constraint rules the pair out."""
     a, b = first.report, second.report
     if not settings.links or a.article_id == b.article_id or a.fictional != b.fictional:
         return None
@@ -129,7 +153,7 @@ def _fit(first: Features, second: Features, *, settings: FusionSettings) -> floa
     where = place_affinity(first, second, settings=settings)
     if where is None:
         return None
-    return TYPE * kind + PLACE * where + DATE * when
+    return TYPE * kind + PLACE * where + DATE * when, where, kind
 
 
 def compatible(first: Features, second: Features, *, settings: FusionSettings) -> bool:
@@ -139,14 +163,20 @@ def compatible(first: Features, second: Features, *, settings: FusionSettings) -
 
 def pair_score(first: Features, second: Features, *, settings: FusionSettings) -> float | None:
     """How strongly two reports are one event (0..1), or None when a constraint rules it out."""
-    fit = _fit(first, second, settings=settings)
-    if fit is None:
+    parts = _fit_parts(first, second, settings=settings)
+    if parts is None:
         return None
+    fit, where, kind = parts
     score = STRUCTURE * fit + (1 - STRUCTURE) * evidence(first, second)
     shown = proven(first, second, settings=settings)
-    if one_source(first, second) and (score < ONE_SOURCE or not shown):
+    source = one_source(first, second)
+    if source and (score < ONE_SOURCE or not shown):
         return None  # one outlet's two reports, not shown to be one: two happenings
-    return score if shown else min(score, UNANCHORED)
+    ruled = score if shown else min(score, UNANCHORED)
+    if settings.head and source is False:
+        learned = head_score(first, second, place=where, kind=kind, threshold=settings.threshold)
+        return ruled if learned is None else max(ruled, learned)
+    return ruled
 
 
 def needed_proof(first: Features, second: Features, *, settings: FusionSettings) -> Proof:
