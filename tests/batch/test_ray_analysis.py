@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.batch.ray_analysis import release_free_heap
+from frontlines.batch.ray_analysis import pipe_groups, release_free_heap
+from frontlines.model import Article
 
 
 def resident_kb() -> int:
@@ -35,3 +36,15 @@ def test_freed_heap_pages_go_back_to_the_system() -> None:
     after = resident_kb()
     assert before - after > 50_000  # most of the ~120 MB freed came back
     assert kept[-1] == 59_999 % 256
+
+
+def test_pipe_groups_cap_count_and_characters_in_order() -> None:
+    articles = [Article.create("x" * size) for size in (10, 10, 10, 50, 10, 10, 10, 10, 10)]
+    groups = list(pipe_groups(articles, most=3, chars=40))
+    assert [[len(a.text) for a in group] for group in groups] == [
+        [10, 10, 10],
+        [50],
+        [10, 10, 10],
+        [10, 10],
+    ]
+    assert [a for group in groups for a in group] == articles

@@ -29,6 +29,9 @@ BLOCKS_PER_WORKER = 4  # input blocks per worker, so the pool stays busy to the 
 # A local Ray's object store: it holds only blocks of article JSON in flight (a few MB), so
 # Ray's default (30% of the machine's memory, pages touched as blocks come and go) is not needed.
 OBJECT_STORE_BYTES = 128 * 1024 * 1024
+# Text a worker parses at once with ``nlp.pipe`` (about four long articles): the parses of a batch
+# live together, so the count alone (``pipe_batch``) let a run of long texts take far more memory.
+PIPE_CHARS = 24_000
 
 
 def ray_module() -> Any:
@@ -59,7 +62,7 @@ class Analyser:
         articles = [Article.from_dict(json.loads(row["article"])) for row in rows]
         analyses: list[str | None] = []
         errors: list[str | None] = []
-        for result in self._pipeline.pipe(articles, batch_size=self._pipe_batch):
+        for result in self._analysed(articles):
             if isinstance(result, FrontlinesError):
                 analyses.append(None)
                 errors.append(" ".join(str(result).split()))
@@ -77,6 +80,30 @@ class Analyser:
                 "peak_kb": pa.array([peak_rss_kb()] * len(rows), pa.int64()),
             }
         )
+
+    def _analysed(self, articles: Sequence[Article]) -> Iterator[Analysis | FrontlinesError]:
+        """``Pipeline.pipe`` over groups of at most ``pipe_batch`` articles and PIPE_CHARS of
+        text, so a run of long texts is parsed a few at a time."""
+        for group in pipe_groups(articles, most=self._pipe_batch, chars=PIPE_CHARS):
+            yield from self._pipeline.pipe(group, batch_size=len(group))
+
+
+def pipe_groups(
+    articles: Sequence[Article], *, most: int, chars: int
+) -> Iterator[list[Article]]:
+    """``articles`` in order, in groups of at most ``most`` articles whose texts add up to at
+    most ``chars`` characters (a longer text goes alone)."""
+    group: list[Article] = []
+    size = 0
+    for article in articles:
+        length = len(article.text)
+        if group and (len(group) >= most or size + length > chars):
+            yield group
+            group, size = [], 0
+        group.append(article)
+        size += length
+    if group:
+        yield group
 
 
 def release_free_heap() -> bool:
