@@ -88,9 +88,7 @@ class Analyser:
             yield from self._pipeline.pipe(group, batch_size=len(group))
 
 
-def pipe_groups(
-    articles: Sequence[Article], *, most: int, chars: int
-) -> Iterator[list[Article]]:
+def pipe_groups(articles: Sequence[Article], *, most: int, chars: int) -> Iterator[list[Article]]:
     """``articles`` in order, in groups of at most ``most`` articles whose texts add up to at
     most ``chars`` characters (a longer text goes alone)."""
     group: list[Article] = []
