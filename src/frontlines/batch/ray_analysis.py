@@ -25,7 +25,14 @@ from frontlines.model import Analysis, Article
 from frontlines.settings import Settings
 
 log = logging.getLogger(__name__)
-BLOCKS_PER_WORKER = 4  # input blocks per worker, so the pool stays busy to the end
+# Input blocks are cut by work: characters of text plus ARTICLE_COST per article (a short note's
+# fixed cost), longest texts first. Each block holds at most BLOCK_WORK, and at most the work
+# left over TAIL_SHARE times the workers, so blocks shrink towards the end (down to MIN_WORK):
+# the last blocks are small, and no worker idles long while another finishes a run of long texts.
+BLOCK_WORK = 100_000
+MIN_WORK = 10_000
+ARTICLE_COST = 1_000
+TAIL_SHARE = 4
 # A local Ray's object store: it holds only blocks of article JSON in flight (a few MB), so
 # Ray's default (30% of the machine's memory, pages touched as blocks come and go) is not needed.
 OBJECT_STORE_BYTES = 128 * 1024 * 1024
@@ -166,32 +173,72 @@ def stop_ray() -> None:
     ray_module().shutdown()
 
 
+def work_blocks(
+    costs: Sequence[int], *, workers: int, most: int = BLOCK_WORK, least: int = MIN_WORK
+) -> list[list[int]]:
+    """Indices of ``costs`` in blocks, costliest first: each block holds at most ``most``, and at
+    most the work left over TAIL_SHARE times the workers (never under ``least``); an item
+    costlier than that goes alone."""
+    order = sorted(range(len(costs)), key=lambda n: (-costs[n], n))
+    left = sum(costs)
+    blocks: list[list[int]] = []
+    block: list[int] = []
+    work = 0
+    budget = max(least, min(most, left // (workers * TAIL_SHARE)))
+    for n in order:
+        if block and work + costs[n] > budget:
+            blocks.append(block)
+            left -= work
+            block, work = [], 0
+            budget = max(least, min(most, left // (workers * TAIL_SHARE)))
+        block.append(n)
+        work += costs[n]
+    if block:
+        blocks.append(block)
+    return blocks
+
+
 def analyse_on_ray(
     articles: Sequence[Article],
     *,
     settings: Settings,
     workers: int,
     pipe_batch: int = 16,
-    ray_batch: int = 32,
     peaks: dict[str, int] | None = None,
 ) -> Iterator[tuple[int, Analysis | str]]:
     """(index in ``articles``, its analysis or the error) for every article, in any order.
 
     ``peaks`` (when given) gets each worker's peak resident memory in KB, by host and pid.
     """
+    from frontlines.batch.arrow import pyarrow
+
     ray = ray_module()
     if not articles:
         return
-    rows = [
-        {"n": n, "article": json.dumps(article.to_dict(include_text=True), ensure_ascii=False)}
-        for n, article in enumerate(articles)
+    pa = pyarrow()
+    tables = [
+        pa.table(
+            {
+                "n": pa.array(block, pa.int64()),
+                "article": pa.array(
+                    [
+                        json.dumps(articles[n].to_dict(include_text=True), ensure_ascii=False)
+                        for n in block
+                    ],
+                    pa.string(),
+                ),
+            }
+        )
+        for block in work_blocks(
+            [len(article.text) + ARTICLE_COST for article in articles], workers=workers
+        )
     ]
-    blocks = max(1, min(len(rows), workers * BLOCKS_PER_WORKER))
-    dataset = ray.data.from_items(rows, override_num_blocks=blocks)
+    dataset = ray.data.from_arrow(tables)  # one block per table, in this order
+    del tables
     analysed = dataset.map_batches(
         Analyser,
         fn_constructor_kwargs={"settings": settings, "pipe_batch": pipe_batch},
-        batch_size=ray_batch,
+        batch_size=None,  # a whole block per call
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=1,
