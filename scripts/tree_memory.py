@@ -124,7 +124,7 @@ class Cpu:
                 }
             )
         ends = [row["last_busy_s"] for row in rows]
-        tail = round(max(ends) - min(ends), 1) if len(ends) > 1 else 0.0  # type: ignore[type-var,operator]
+        tail = round(max(ends) - min(ends), 1) if len(ends) > 1 else 0.0
         return {"workers": rows, "tail_s": tail}
 
 

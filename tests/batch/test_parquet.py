@@ -97,3 +97,22 @@ def test_a_batch_never_writes_into_a_folder_with_files(tmp_path: Path) -> None:
     (tmp_path / "old.txt").write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match="not empty"):
         TableWriter.create(tmp_path)
+
+
+def test_a_flush_of_interleaved_dates_writes_one_file_per_date_in_row_order(
+    tmp_path: Path,
+) -> None:
+    days = ["2024-11-05", "2024-11-03", "2024-11-05", None, "2024-11-03", "2024-11-05"]
+    items = [stored(f"Clash number {n} in the town. More text.", day) for n, day in enumerate(days)]
+    writer = TableWriter.create(tmp_path / "out")
+    writer.add("articles", (article_row(item, ingested_at=AT) for item in items))
+    writer.close()
+    files = sorted((tmp_path / "out" / "articles").rglob("*.parquet"))
+    assert [path.parent.name for path in files] == [
+        "date=2024-11-03",
+        "date=2024-11-05",
+        "date=undated",
+    ]
+    texts = {path.parent.name: pq.read_table(path).column("text").to_pylist() for path in files}
+    assert texts["date=2024-11-05"] == [items[n].analysis.article.text for n in (0, 2, 5)]
+    assert texts["date=2024-11-03"] == [items[n].analysis.article.text for n in (1, 4)]
