@@ -16,7 +16,7 @@ pytest.importorskip("pyarrow", reason="pyarrow comes with the scale extra")
 import pyarrow.parquet as pq
 
 from frontlines.batch.arrow import TABLE_NAMES
-from frontlines.batch.parquet import TableWriter, iter_rows, read_table
+from frontlines.batch.parquet import FLUSH_ROWS_PER_TABLE, TableWriter, iter_rows, read_table
 from frontlines.batch.rows import Row, Stored, article_row, fused_event_row, report_row, reports_of
 from frontlines.errors import InputError
 from frontlines.fusion import fuse
@@ -116,3 +116,14 @@ def test_a_flush_of_interleaved_dates_writes_one_file_per_date_in_row_order(
     texts = {path.parent.name: pq.read_table(path).column("text").to_pylist() for path in files}
     assert texts["date=2024-11-05"] == [items[n].analysis.article.text for n in (0, 2, 5)]
     assert texts["date=2024-11-03"] == [items[n].analysis.article.text for n in (1, 4)]
+
+
+def test_articles_are_written_in_smaller_groups_than_the_other_tables(tmp_path: Path) -> None:
+    # An article row holds its text and whole analysis: fewer of them are buffered at once.
+    row = article_row(stored("Shelling hit a town.", "2024-11-03"), ingested_at=AT)
+    most = FLUSH_ROWS_PER_TABLE["articles"]
+    writer = TableWriter.create(tmp_path / "out", flush_rows=5000)
+    writer.add("articles", ({**row, "id": f"a{n}"} for n in range(most + 1)))
+    assert writer.counts == {"articles": most}  # one row still buffered
+    assert writer.close()["articles"] == most + 1
+    assert read_table(tmp_path / "out", "articles").num_rows == most + 1
