@@ -230,14 +230,22 @@ class Pipeline:
                     docs[index] = run_stage(parse, waiting)
                 except FrontlinesError as error:
                     docs[index] = error
-        for article, done in zip(articles, docs, strict=True):
+        del ready
+        # Each article's parse is dropped as soon as its analysis is built: a batch's parses
+        # never all live until the batch ends.
+        docs.reverse()
+        for article in articles:
+            done = docs.pop()
             if isinstance(done, FrontlinesError):
                 yield done
                 continue
             try:
-                yield self._analysis(_run(done, after), article)
+                analysis = self._analysis(_run(done, after), article)
             except FrontlinesError as error:
                 yield error
+                continue
+            del done
+            yield analysis
 
     def _analysis(self, doc: Document, article: Article) -> Analysis:
         return Analysis(

@@ -16,7 +16,7 @@ pytest.importorskip("pyarrow", reason="pyarrow comes with the scale extra")
 import pyarrow.parquet as pq
 
 from frontlines.batch.arrow import TABLE_NAMES
-from frontlines.batch.parquet import TableWriter, iter_rows, read_table
+from frontlines.batch.parquet import FLUSH_ROWS_PER_TABLE, TableWriter, iter_rows, read_table
 from frontlines.batch.rows import Row, Stored, article_row, fused_event_row, report_row, reports_of
 from frontlines.errors import InputError
 from frontlines.fusion import fuse
@@ -97,3 +97,33 @@ def test_a_batch_never_writes_into_a_folder_with_files(tmp_path: Path) -> None:
     (tmp_path / "old.txt").write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match="not empty"):
         TableWriter.create(tmp_path)
+
+
+def test_a_flush_of_interleaved_dates_writes_one_file_per_date_in_row_order(
+    tmp_path: Path,
+) -> None:
+    days = ["2024-11-05", "2024-11-03", "2024-11-05", None, "2024-11-03", "2024-11-05"]
+    items = [stored(f"Clash number {n} in the town. More text.", day) for n, day in enumerate(days)]
+    writer = TableWriter.create(tmp_path / "out")
+    writer.add("articles", (article_row(item, ingested_at=AT) for item in items))
+    writer.close()
+    files = sorted((tmp_path / "out" / "articles").rglob("*.parquet"))
+    assert [path.parent.name for path in files] == [
+        "date=2024-11-03",
+        "date=2024-11-05",
+        "date=undated",
+    ]
+    texts = {path.parent.name: pq.read_table(path).column("text").to_pylist() for path in files}
+    assert texts["date=2024-11-05"] == [items[n].analysis.article.text for n in (0, 2, 5)]
+    assert texts["date=2024-11-03"] == [items[n].analysis.article.text for n in (1, 4)]
+
+
+def test_articles_are_written_in_smaller_groups_than_the_other_tables(tmp_path: Path) -> None:
+    # An article row holds its text and whole analysis: fewer of them are buffered at once.
+    row = article_row(stored("Shelling hit a town.", "2024-11-03"), ingested_at=AT)
+    most = FLUSH_ROWS_PER_TABLE["articles"]
+    writer = TableWriter.create(tmp_path / "out", flush_rows=5000)
+    writer.add("articles", ({**row, "id": f"a{n}"} for n in range(most + 1)))
+    assert writer.counts == {"articles": most}  # one row still buffered
+    assert writer.close()["articles"] == most + 1
+    assert read_table(tmp_path / "out", "articles").num_rows == most + 1

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.batch.ray_analysis import release_free_heap
+from frontlines.batch.ray_analysis import pipe_groups, release_free_heap, work_blocks
+from frontlines.model import Article
 
 
 def resident_kb() -> int:
@@ -35,3 +36,32 @@ def test_freed_heap_pages_go_back_to_the_system() -> None:
     after = resident_kb()
     assert before - after > 50_000  # most of the ~120 MB freed came back
     assert kept[-1] == 59_999 % 256
+
+
+def test_pipe_groups_cap_count_and_characters_in_order() -> None:
+    articles = [Article.create("x" * size) for size in (10, 10, 10, 50, 10, 10, 10, 10, 10)]
+    groups = list(pipe_groups(articles, most=3, chars=40))
+    assert [[len(a.text) for a in group] for group in groups] == [
+        [10, 10, 10],
+        [50],
+        [10, 10, 10],
+        [10, 10],
+    ]
+    assert [a for group in groups for a in group] == articles
+
+
+def test_work_blocks_start_with_the_costliest_and_shrink_towards_the_end() -> None:
+    costs = [10, 50, 10, 40, 10, 10, 30, 10, 10, 10] + [5] * 20
+    blocks = work_blocks(costs, workers=1, most=40, least=10)
+    assert [[costs[n] for n in block] for block in blocks] == [
+        [50],  # over the most a block holds: alone
+        [40],
+        [30, 10],
+        [10, 10, 10, 10],
+        [10, 10, 5, 5],  # 120 left: a quarter of it, 30
+        [5, 5, 5, 5],
+        [5, 5, 5],
+        *[[5, 5]] * 5,
+        [5],
+    ]
+    assert sorted(n for block in blocks for n in block) == list(range(len(costs)))

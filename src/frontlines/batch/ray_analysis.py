@@ -25,10 +25,20 @@ from frontlines.model import Analysis, Article
 from frontlines.settings import Settings
 
 log = logging.getLogger(__name__)
-BLOCKS_PER_WORKER = 4  # input blocks per worker, so the pool stays busy to the end
+# Input blocks are cut by work: characters of text plus ARTICLE_COST per article (a short note's
+# fixed cost), longest texts first. Each block holds at most BLOCK_WORK, and at most the work
+# left over TAIL_SHARE times the workers, so blocks shrink towards the end (down to MIN_WORK):
+# the last blocks are small, and no worker idles long while another finishes a run of long texts.
+BLOCK_WORK = 100_000
+MIN_WORK = 10_000
+ARTICLE_COST = 1_000
+TAIL_SHARE = 4
 # A local Ray's object store: it holds only blocks of article JSON in flight (a few MB), so
 # Ray's default (30% of the machine's memory, pages touched as blocks come and go) is not needed.
 OBJECT_STORE_BYTES = 128 * 1024 * 1024
+# Text a worker parses at once with ``nlp.pipe`` (about four long articles): the parses of a batch
+# live together, so the count alone (``pipe_batch``) let a run of long texts take far more memory.
+PIPE_CHARS = 24_000
 
 
 def ray_module() -> Any:
@@ -59,7 +69,7 @@ class Analyser:
         articles = [Article.from_dict(json.loads(row["article"])) for row in rows]
         analyses: list[str | None] = []
         errors: list[str | None] = []
-        for result in self._pipeline.pipe(articles, batch_size=self._pipe_batch):
+        for result in self._analysed(articles):
             if isinstance(result, FrontlinesError):
                 analyses.append(None)
                 errors.append(" ".join(str(result).split()))
@@ -77,6 +87,28 @@ class Analyser:
                 "peak_kb": pa.array([peak_rss_kb()] * len(rows), pa.int64()),
             }
         )
+
+    def _analysed(self, articles: Sequence[Article]) -> Iterator[Analysis | FrontlinesError]:
+        """``Pipeline.pipe`` over groups of at most ``pipe_batch`` articles and PIPE_CHARS of
+        text, so a run of long texts is parsed a few at a time."""
+        for group in pipe_groups(articles, most=self._pipe_batch, chars=PIPE_CHARS):
+            yield from self._pipeline.pipe(group, batch_size=len(group))
+
+
+def pipe_groups(articles: Sequence[Article], *, most: int, chars: int) -> Iterator[list[Article]]:
+    """``articles`` in order, in groups of at most ``most`` articles whose texts add up to at
+    most ``chars`` characters (a longer text goes alone)."""
+    group: list[Article] = []
+    size = 0
+    for article in articles:
+        length = len(article.text)
+        if group and (len(group) >= most or size + length > chars):
+            yield group
+            group, size = [], 0
+        group.append(article)
+        size += length
+    if group:
+        yield group
 
 
 def release_free_heap() -> bool:
@@ -141,32 +173,72 @@ def stop_ray() -> None:
     ray_module().shutdown()
 
 
+def work_blocks(
+    costs: Sequence[int], *, workers: int, most: int = BLOCK_WORK, least: int = MIN_WORK
+) -> list[list[int]]:
+    """Indices of ``costs`` in blocks, costliest first: each block holds at most ``most``, and at
+    most the work left over TAIL_SHARE times the workers (never under ``least``); an item
+    costlier than that goes alone."""
+    order = sorted(range(len(costs)), key=lambda n: (-costs[n], n))
+    left = sum(costs)
+    blocks: list[list[int]] = []
+    block: list[int] = []
+    work = 0
+    budget = max(least, min(most, left // (workers * TAIL_SHARE)))
+    for n in order:
+        if block and work + costs[n] > budget:
+            blocks.append(block)
+            left -= work
+            block, work = [], 0
+            budget = max(least, min(most, left // (workers * TAIL_SHARE)))
+        block.append(n)
+        work += costs[n]
+    if block:
+        blocks.append(block)
+    return blocks
+
+
 def analyse_on_ray(
     articles: Sequence[Article],
     *,
     settings: Settings,
     workers: int,
     pipe_batch: int = 16,
-    ray_batch: int = 32,
     peaks: dict[str, int] | None = None,
 ) -> Iterator[tuple[int, Analysis | str]]:
     """(index in ``articles``, its analysis or the error) for every article, in any order.
 
     ``peaks`` (when given) gets each worker's peak resident memory in KB, by host and pid.
     """
+    from frontlines.batch.arrow import pyarrow
+
     ray = ray_module()
     if not articles:
         return
-    rows = [
-        {"n": n, "article": json.dumps(article.to_dict(include_text=True), ensure_ascii=False)}
-        for n, article in enumerate(articles)
+    pa = pyarrow()
+    tables = [
+        pa.table(
+            {
+                "n": pa.array(block, pa.int64()),
+                "article": pa.array(
+                    [
+                        json.dumps(articles[n].to_dict(include_text=True), ensure_ascii=False)
+                        for n in block
+                    ],
+                    pa.string(),
+                ),
+            }
+        )
+        for block in work_blocks(
+            [len(article.text) + ARTICLE_COST for article in articles], workers=workers
+        )
     ]
-    blocks = max(1, min(len(rows), workers * BLOCKS_PER_WORKER))
-    dataset = ray.data.from_items(rows, override_num_blocks=blocks)
+    dataset = ray.data.from_arrow(tables)  # one block per table, in this order
+    del tables
     analysed = dataset.map_batches(
         Analyser,
         fn_constructor_kwargs={"settings": settings, "pipe_batch": pipe_batch},
-        batch_size=ray_batch,
+        batch_size=None,  # a whole block per call
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=1,

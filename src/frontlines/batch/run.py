@@ -2,9 +2,10 @@
 
 Three stages. The driver reads the inputs and decides what ingest decides article by article
 (language, duplicates, syndication); Ray analyses the English articles, a pool of workers each
-with its pipeline loaded once; the driver writes each analysis's rows as they come back and
-fuses the reports at the end (fusion gives the same events whatever order reports come in, so the
-tables hold what ``ingest`` of the same inputs would store).
+with its pipeline loaded once; the driver spills each analysis's rows and reports to a temporary
+file as they come back (it holds none of them while Ray runs), then, Ray stopped, writes the rows
+and fuses the reports (fusion gives the same events whatever order reports come in, so the tables
+hold what ``ingest`` of the same inputs would store).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from frontlines.batch.inputs import Prepared, read_inputs
+from frontlines.batch.inputs import Inputs, Prepared, read_inputs
 from frontlines.batch.parquet import TableWriter
 from frontlines.batch.ray_analysis import (
     analyse_on_ray,
@@ -27,6 +28,7 @@ from frontlines.batch.ray_analysis import (
     stop_ray,
 )
 from frontlines.batch.rows import (
+    Row,
     Stored,
     actor_rows,
     article_row,
@@ -37,12 +39,16 @@ from frontlines.batch.rows import (
     report_row,
     reports_of,
 )
+from frontlines.batch.spill import Spill
 from frontlines.fusion import Report, fuse
 from frontlines.ingest.ingester import NO_DATE_WARNING, InputResult, Outcome, _unanalysed
 from frontlines.languages import language_named
 from frontlines.model import Analysis
 from frontlines.readers.common import ReadLimits
 from frontlines.settings import Settings
+
+# One article's rows per table and its reports, spilled to disk while Ray runs.
+Written = tuple[dict[str, list[Row]], list[Report]]
 
 
 @dataclass
@@ -91,14 +97,40 @@ def run_batch(
     for other in inputs.others:
         _record(report, other, on_result)
     ingested_at = datetime.now(UTC)
-    reports: list[Report] = []
+    with Spill[Written]() as spill:
+        workers_kb = _analyse_and_fuse(
+            report, inputs, spill, writer=writer, settings=settings, workers=workers,
+            address=address, pipe_batch=pipe_batch, ingested_at=ingested_at, on_result=on_result,
+        )  # fmt: skip
+    report.peak_kb = {"driver": peak_rss_kb()}
+    for n, (_, kb) in enumerate(sorted(workers_kb.items())):
+        report.peak_kb[f"worker {n + 1}"] = kb
+    return report
+
+
+def _analyse_and_fuse(
+    report: BatchReport,
+    inputs: Inputs,
+    spill: Spill[Written],
+    *,
+    writer: TableWriter,
+    settings: Settings,
+    workers: int,
+    address: str | None,
+    pipe_batch: int,
+    ingested_at: datetime,
+    on_result: Callable[[InputResult], None] | None,
+) -> dict[str, int]:
+    """Analyse on Ray, spilling each article's rows and reports to disk as it comes back; then,
+    Ray stopped, write the rows, fuse the reports and write the events and reports. Each Ray
+    worker's peak resident memory in KB, by host and pid."""
     readable = [item.article for item in inputs.articles if item.readable]
     position = [n for n, item in enumerate(inputs.articles) if item.readable]
     with _timed(report.seconds, "analysis"):
         for item in inputs.articles:
             if not item.readable:
                 analysis = _unanalysed(item.article, language_named(settings.language))
-                _write(writer, reports, item, analysis, links=inputs.links, at=ingested_at)
+                _spill(spill, item, analysis, links=inputs.links, at=ingested_at)
                 _record(report, _outcome(item, analysis), on_result)
         started = bool(readable) and start_ray(address=address, workers=workers, settings=settings)
         workers_kb: dict[str, int] = {}
@@ -120,10 +152,16 @@ def run_batch(
                 _record(report, failed, on_result)
                 continue
             analysis = _with_date_warning(analysed)
-            _write(writer, reports, item, analysis, links=inputs.links, at=ingested_at)
+            _spill(spill, item, analysis, links=inputs.links, at=ingested_at)
             _record(report, _outcome(item, analysis), on_result)
         if started:  # Ray's own processes (about 0.6 GB) are not needed to fuse and write
             stop_ray()
+    reports: list[Report] = []
+    with _timed(report.seconds, "writing"):
+        for rows, article_reports in spill:
+            for table, table_rows in rows.items():
+                writer.add(table, table_rows)
+            reports.extend(article_reports)
     with _timed(report.seconds, "fusion"):
         fused = fuse(reports)
     with _timed(report.seconds, "writing"):
@@ -131,15 +169,11 @@ def run_batch(
         writer.add("events", (fused_event_row(item) for item in fused))
         writer.add("reports", (report_row(r, fused_id=fused_id.get(r.id)) for r in reports))
         report.rows = writer.close()
-    report.peak_kb = {"driver": peak_rss_kb()}
-    for n, (_, kb) in enumerate(sorted(workers_kb.items())):
-        report.peak_kb[f"worker {n + 1}"] = kb
-    return report
+    return workers_kb
 
 
-def _write(
-    writer: TableWriter,
-    reports: list[Report],
+def _spill(
+    spill: Spill[Written],
     item: Prepared,
     analysis: Analysis,
     *,
@@ -154,11 +188,13 @@ def _write(
         original_id=link[0] if link else None,
         similarity=link[1] if link else None,
     )
-    writer.add("articles", [article_row(stored, ingested_at=at)])
-    writer.add("actors", actor_rows(analysis))
-    writer.add("claims", claim_rows(analysis))
-    writer.add("relations", relation_rows(analysis))
-    reports.extend(reports_of(stored, ingested_at=at))
+    rows = {
+        "articles": [article_row(stored, ingested_at=at)],
+        "actors": actor_rows(analysis),
+        "claims": claim_rows(analysis),
+        "relations": relation_rows(analysis),
+    }
+    spill.add((rows, reports_of(stored, ingested_at=at)))
 
 
 def _with_date_warning(analysis: Analysis) -> Analysis:
