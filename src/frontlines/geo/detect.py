@@ -749,7 +749,9 @@ def _says_place(span: Any, parse: Any, accepted: Intervals, *, local: bool = Fal
 def _lies_some_distance(span: Any) -> bool:
     """ "Swanton is about 20 miles west of Toledo": a name said to lie a distance from
     somewhere is a place."""
-    after = span.doc.text[span.end_char : span.end_char + 60]
+    # Doc.text rebuilds the whole text on every call; a few tokens after the name are enough.
+    following = span.doc[span.end : span.end + 12]
+    after = span[-1].whitespace_ + "".join(token.text_with_ws for token in following)
     return _DISTANCE_AFTER.match(after) is not None
 
 
