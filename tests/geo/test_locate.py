@@ -289,20 +289,7 @@ def test_locate_the_article_place_is_not_where_someone_comes_from() -> None:
 def test_locate_the_dateline_town_breaks_a_tie_between_article_places() -> None:
     text = "ALEPPO: Police beat a man in Saraqib. Aleppo police said so. Protesters marched on."
     doc = document(text.replace("ALEPPO", "XXXXXX"))
-    aleppo = GeoPlace(
-        text="ALEPPO",
-        start=0,
-        end=6,
-        name="Aleppo",
-        country="Syria",
-        admin1="Aleppo",
-        latitude=36.20124,
-        longitude=37.16117,
-        geonameid=170063,
-        role="dateline",
-        kind="city",
-    )
-    places = [aleppo, *doc.places]
+    places = [_aleppo_dateline("ALEPPO"), *doc.places]
     location = locate(text, places, **sentence(doc, "Protesters marched on."))
     assert location is not None and location.name == "Aleppo"
     without = locate(text, doc.places, **sentence(doc, "Protesters marched on."))
@@ -324,9 +311,9 @@ def test_locate_the_towns_a_road_joins_come_after_the_town_named_as_where() -> N
     assert found is not None and found.name == "Saraqib"
 
 
-def _aleppo_dateline() -> GeoPlace:
+def _aleppo_dateline(text: str = "aleppo") -> GeoPlace:
     return GeoPlace(
-        text="aleppo",
+        text=text,
         start=0,
         end=6,
         name="Aleppo",
