@@ -57,7 +57,11 @@ DEFAULT_OUT = "bench-out"
     type=choice(SPLITS),
     help="realnews: score this split of the real-news gold (repeatable; default dev and test).",
 )
-@click.option("--check", is_flag=True, help="Fail when a gated figure drops below its floor.")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Fail when a gated figure drops below its floor or a figure breaks its limit.",
+)
 @click.option(
     "--update-floors", is_flag=True, help="Raise the committed floors from this gate run."
 )
@@ -150,8 +154,10 @@ def _check(figures: list[Figure], *, sample: str, path: Path) -> None:
     drops = check_floors(figures, Floors.load(path))
     if drops:
         lines = "\n".join(f"  {drop.describe()}" for drop in drops)
-        raise click.ClickException(f"{len(drops)} figure(s) below their floor:\n{lines}")
-    click.echo("gate: every gated figure is at or above its floor", err=True)
+        raise click.ClickException(
+            f"{len(drops)} figure(s) below their floor or past their limit:\n{lines}"
+        )
+    click.echo("gate: every gated figure is at or above its floor, every limit kept", err=True)
 
 
 if __name__ == "__main__":

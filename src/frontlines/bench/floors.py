@@ -5,13 +5,18 @@ counts are reported only. The gate fails when a gated figure is worse than its f
 the tolerance (absolute, in the figure's own 0..1 units). ``frontlines bench --update-floors``
 rewrites ``floors.json`` from a gate run: it raises floors that improved and adds new figures, and
 lowers one only with ``--allow-lower``, which needs its own commit saying why.
+
+Timing figures vary with the machine's load, so they have no ratcheting floor; a few carry a fixed
+limit instead (``limits`` in ``floors.json``: a ``max`` or ``min`` the figure must respect), loose
+enough for a busy machine and tight enough to stop a regression in kind (a quadratic pass on long
+texts, an ingest slower than the parse). ``--update-floors`` never changes a limit.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +25,7 @@ from frontlines.errors import InputError
 
 FLOORS_PATH = Path(__file__).with_name("floors.json")
 DEFAULT_TOLERANCE = 0.02
+_KINDS = ("max", "min")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,17 @@ class Floor:
 
 
 @dataclass(frozen=True, slots=True)
+class Limit:
+    """A fixed bound on a figure: ``kind`` "max" (it must not exceed ``bound``) or "min"."""
+
+    bound: float
+    kind: str
+
+    def broken_by(self, value: float) -> bool:
+        return value > self.bound if self.kind == "max" else value < self.bound
+
+
+@dataclass(frozen=True, slots=True)
 class Drop:
     """A gated figure worse than its floor by more than the tolerance."""
 
@@ -37,9 +54,12 @@ class Drop:
     floor: float
     value: float | None
     tolerance: float
+    limit: str = ""
 
     def describe(self) -> str:
         shown = "missing" if self.value is None else f"{self.value:.3f}"
+        if self.limit:
+            return f"{self.name}: {shown} (limit: {self.limit} {self.floor:.3f})"
         return f"{self.name}: {shown} (floor {self.floor:.3f}, tolerance {self.tolerance:.3f})"
 
 
@@ -47,6 +67,7 @@ class Drop:
 class Floors:
     tolerance: float
     floors: Mapping[str, Floor]
+    limits: Mapping[str, Limit] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = FLOORS_PATH) -> Floors:
@@ -59,6 +80,12 @@ class Floors:
         if not isinstance(data.get("floors"), Mapping):
             raise InputError(f"{origin}: expected a 'floors' mapping")
         tolerance = float(data.get("tolerance", DEFAULT_TOLERANCE))
+        limits = data.get("limits", {})
+        if not isinstance(limits, Mapping) or any(
+            not isinstance(item, Mapping) or len(item) != 1 or next(iter(item)) not in _KINDS
+            for item in limits.values()
+        ):
+            raise InputError(f"{origin}: each limit must be {{'max': number}} or {{'min': number}}")
         return cls(
             tolerance=tolerance,
             floors={
@@ -68,6 +95,11 @@ class Floors:
                     tolerance=float(item.get("tolerance", tolerance)),
                 )
                 for name, item in data["floors"].items()
+            },
+            limits={
+                name: Limit(bound=float(value), kind=kind)
+                for name, item in limits.items()
+                for kind, value in item.items()
             },
         )
 
@@ -87,6 +119,9 @@ class Floors:
             "sample": "gate",
             "tolerance": self.tolerance,
             "floors": floors,
+            "limits": {
+                name: {limit.kind: limit.bound} for name, limit in sorted(self.limits.items())
+            },
         }
 
     def write(self, path: Path = FLOORS_PATH) -> None:
@@ -101,13 +136,25 @@ def _worse_by(figure_value: float, floor: Floor) -> float:
 
 
 def check_floors(figures: Iterable[Figure], floors: Floors) -> list[Drop]:
-    """The gated figures measured in this run that fell below their floor beyond the tolerance.
+    """The figures measured in this run that fell below their floor beyond the tolerance, or
+    broke their limit.
 
     Floors of figures this run did not measure (a benchmark skipped for missing data) are not
     checked; a measured figure without a value fails.
     """
     drops = []
     for figure in figures:
+        limit = floors.limits.get(figure.name)
+        if limit is not None and (figure.value is None or limit.broken_by(figure.value)):
+            drops.append(
+                Drop(
+                    name=figure.name,
+                    floor=limit.bound,
+                    value=figure.value,
+                    tolerance=0.0,
+                    limit=limit.kind,
+                )
+            )
         floor = floors.floors.get(figure.name)
         if floor is None:
             continue
@@ -146,4 +193,4 @@ def updated_floors(
         else:
             continue
         new[figure.name] = candidate
-    return Floors(tolerance=floors.tolerance, floors=new), changes
+    return Floors(tolerance=floors.tolerance, floors=new, limits=floors.limits), changes
