@@ -18,14 +18,14 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from frontlines.bench.report import Figure
 from frontlines.errors import InputError
 
 FLOORS_PATH = Path(__file__).with_name("floors.json")
 DEFAULT_TOLERANCE = 0.02
-_KINDS = ("max", "min")
+LimitKind = Literal["max", "min"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class Limit:
     """A fixed bound on a figure: ``kind`` "max" (it must not exceed ``bound``) or "min"."""
 
     bound: float
-    kind: str
+    kind: LimitKind
 
     def broken_by(self, value: float) -> bool:
         return value > self.bound if self.kind == "max" else value < self.bound
@@ -48,7 +48,8 @@ class Limit:
 
 @dataclass(frozen=True, slots=True)
 class Drop:
-    """A gated figure worse than its floor by more than the tolerance."""
+    """A gated figure worse than its floor by more than the tolerance, or a figure past its
+    limit (then ``floor`` holds the limit's bound and ``limit`` its kind)."""
 
     name: str
     floor: float
@@ -81,11 +82,8 @@ class Floors:
             raise InputError(f"{origin}: expected a 'floors' mapping")
         tolerance = float(data.get("tolerance", DEFAULT_TOLERANCE))
         limits = data.get("limits", {})
-        if not isinstance(limits, Mapping) or any(
-            not isinstance(item, Mapping) or len(item) != 1 or next(iter(item)) not in _KINDS
-            for item in limits.values()
-        ):
-            raise InputError(f"{origin}: each limit must be {{'max': number}} or {{'min': number}}")
+        if not isinstance(limits, Mapping):
+            raise InputError(f"{origin}: expected a 'limits' mapping")
         return cls(
             tolerance=tolerance,
             floors={
@@ -96,11 +94,7 @@ class Floors:
                 )
                 for name, item in data["floors"].items()
             },
-            limits={
-                name: Limit(bound=float(value), kind=kind)
-                for name, item in limits.items()
-                for kind, value in item.items()
-            },
+            limits={name: _read_limit(item, origin=origin) for name, item in limits.items()},
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -126,6 +120,15 @@ class Floors:
 
     def write(self, path: Path = FLOORS_PATH) -> None:
         path.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+
+def _read_limit(item: Any, *, origin: str) -> Limit:
+    kinds = get_args(LimitKind)
+    if isinstance(item, Mapping) and len(item) == 1:
+        [(kind, bound)] = item.items()
+        if kind in kinds:
+            return Limit(bound=float(bound), kind=kind)
+    raise InputError(f"{origin}: each limit must be {{'max': number}} or {{'min': number}}")
 
 
 def _worse_by(figure_value: float, floor: Floor) -> float:
